@@ -1,0 +1,248 @@
+// Runs the extension inside a real VS Code: code-server serves the workbench, headless Debian chromium shows it.
+//
+// Used by the @vscode/test-electron adapter (integration tests) and by the e2e tests. One session
+// = one code-server on a free port with a fresh user-data dir + one browser page. A failed
+// session keeps its temp dir (server log, browser console, VS Code logs, screenshot).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { ensureRuntime, runtime, runtimeDir } from './install-runtime.mjs';
+
+const extensionId = 'segmented-corpus.segmented-corpus';
+
+/** User settings for a quiet, deterministic workbench. */
+const baseSettings = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'chat.disableAIFeatures': true,
+};
+
+/** Settings that make code-server run the extension in its web-worker extension host (the `browser` bundle). */
+export const webExtensionHostSettings = { 'remote.extensionKind': { [extensionId]: ['web'] } };
+
+function timeout(ms, what) {
+  let timer;
+  const promise = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${what}`)), ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * Starts code-server on 127.0.0.1 with a free port, in its own process group.
+ * @param {{ workspace: string, settings?: object, tempDir?: string, startTimeoutMs?: number }} options
+ */
+export async function startCodeServer({ workspace, settings = {}, tempDir, startTimeoutMs = 60_000 }) {
+  ensureRuntime();
+  const tmp = tempDir ?? mkdtempSync(join(tmpdir(), 'segcorpus-editor-'));
+  const userData = join(tmp, 'user-data');
+  for (const dir of [join(userData, 'User'), join(tmp, 'extensions'), join(tmp, 't')]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...settings }, null, 2));
+  // Our own config file: the default one would ask for a password.
+  writeFileSync(join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+
+  const args = [
+    runtime.codeServerEntry,
+    '--config', join(tmp, 'config.yaml'),
+    '--auth', 'none',
+    '--bind-addr', '127.0.0.1:0',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    // Without the smoke-test driver the web client ignores the `payload` query parameter.
+    '--vscode-option', 'enable-smoke-test-driver',
+    '--user-data-dir', userData,
+    '--extensions-dir', join(tmp, 'extensions'),
+    '--ignore-last-opened',
+    resolve(workspace),
+  ];
+  const child = spawn(runtime.node, args, {
+    detached: true, // own process group: stop() kills code-server and every child it spawned
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PATH: `${dirname(runtime.node)}:${process.env.PATH ?? ''}`,
+      TMPDIR: join(tmp, 't'),
+      EXTENSIONS_GALLERY: '{}', // no marketplace lookups
+    },
+  });
+  const serverLog = createWriteStream(join(tmp, 'code-server.log'));
+  child.stdout.pipe(serverLog, { end: false });
+  child.stderr.pipe(serverLog, { end: false });
+
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+
+  const port = await new Promise((resolvePort, reject) => {
+    let seen = '';
+    const limit = timeout(startTimeoutMs, `code-server to listen (log: ${join(tmp, 'code-server.log')})`);
+    limit.promise.catch(reject);
+    const onData = (chunk) => {
+      seen += chunk.toString();
+      const match = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
+      if (match) {
+        limit.cancel();
+        child.stdout.off('data', onData);
+        resolvePort(Number(match[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code, signal) => {
+      limit.cancel();
+      reject(new Error(`code-server exited (${code ?? signal}) before listening; log: ${join(tmp, 'code-server.log')}\n${seen.slice(-2000)}`));
+    });
+  }).catch(async (error) => {
+    await killGroup(child);
+    throw error;
+  });
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    tmp,
+    workspace: resolve(workspace),
+    process: child,
+    /** A path on the server as a URI the web workbench resolves through the remote connection. */
+    remoteUri: (path) => `vscode-remote://127.0.0.1:${port}${resolve(path)}`,
+    async stop() {
+      if (!exited) await killGroup(child);
+      serverLog.end();
+    },
+  };
+}
+
+async function killGroup(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exit = once(child, 'exit');
+  const signal = (name) => {
+    try { process.kill(-child.pid, name); } catch { /* already gone */ }
+  };
+  signal('SIGTERM');
+  const grace = timeout(5_000, 'code-server to stop');
+  try {
+    await Promise.race([exit, grace.promise]);
+  } catch {
+    signal('SIGKILL');
+    await exit;
+  } finally {
+    grace.cancel();
+  }
+  signal('SIGKILL'); // stragglers in the group (extension host, pty host, file watcher)
+}
+
+/** playwright-core from the runtime folder (not a project dependency: it is only needed with code-server). */
+export function playwright() {
+  return createRequire(join(runtimeDir, 'package.json'))('playwright-core');
+}
+
+/** Headless Debian chromium; the runtime never downloads a browser. */
+export async function launchBrowser() {
+  ensureRuntime();
+  return playwright().chromium.launch({
+    executablePath: runtime.chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+/**
+ * Opens the workbench on the server's workspace with the extension under development loaded,
+ * and (with extensionTestsPath) the test runner. `exited` resolves with the extension host's
+ * exit code once the tests finish.
+ */
+export async function openWorkbench({ server, browser, extensionDevelopmentPath, extensionTestsPath, onLog = () => {}, viewport = { width: 1280, height: 800 } }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const consoleLog = createWriteStream(join(server.tmp, 'browser-console.log'));
+  page.on('console', (message) => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
+  page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.stack ?? error}\n`));
+
+  let resolveExit;
+  const exited = new Promise((resolveCode) => { resolveExit = resolveCode; });
+  const vscodeLogs = [];
+  await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    if (Array.isArray(logs)) vscodeLogs.push(...logs);
+    resolveExit(typeof code === 'number' ? code : 1);
+  });
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = Array.isArray(args) ? args.map(String).join(' ') : String(args);
+    consoleLog.write(`[automation:${type}] ${text}\n`);
+    onLog(type, text);
+  });
+
+  const payload = [
+    ['extensionDevelopmentPath', server.remoteUri(extensionDevelopmentPath)],
+    ...(extensionTestsPath ? [['extensionTestsPath', server.remoteUri(extensionTestsPath)]] : []),
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  const url = `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url);
+  return {
+    page,
+    exited,
+    /** VS Code's own log files, handed over with the exit call. */
+    vscodeLogs,
+    async close() {
+      await context.close().catch(() => {});
+      consoleLog.end();
+    },
+  };
+}
+
+/**
+ * A whole session: server + browser + workbench. Call close({ failed }) when done; a failed
+ * session keeps its temp dir with a screenshot and prints where.
+ * @param {{ workspace: string, extensionDevelopmentPath: string, extensionTestsPath?: string, settings?: object, onLog?: (type: string, text: string) => void, label?: string }} options
+ */
+export async function startEditorSession(options) {
+  const server = await startCodeServer(options);
+  let browser;
+  let workbench;
+  const session = {
+    server,
+    get page() { return workbench?.page; },
+    get exited() { return workbench?.exited; },
+    tmp: server.tmp,
+    async close({ failed = false } = {}) {
+      if (failed) await keepEvidence();
+      await workbench?.close();
+      await browser?.close().catch(() => {});
+      await server.stop();
+      if (failed) {
+        console.error(`[editor] ${options.label ?? 'session'} failed; logs and screenshot kept in ${server.tmp}`);
+      } else {
+        rmSync(server.tmp, { recursive: true, force: true });
+      }
+    },
+  };
+  async function keepEvidence() {
+    if (workbench?.page) {
+      await workbench.page.screenshot({ path: join(server.tmp, 'failure.png'), timeout: 10_000 }).catch((e) => console.error(`[editor] no screenshot: ${e.message}`));
+    }
+    for (const log of workbench?.vscodeLogs ?? []) {
+      const path = join(server.tmp, 'vscode-logs', log.relativePath);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, log.contents);
+    }
+  }
+  try {
+    browser = await launchBrowser();
+    workbench = await openWorkbench({ ...options, server, browser });
+  } catch (error) {
+    await session.close({ failed: true });
+    throw error;
+  }
+  return session;
+}

@@ -1,0 +1,357 @@
+// Normalize and restore over UTF-8 bytes, for big files: the same output as the string functions, byte for byte.
+//
+// Every character the rules look at is ASCII or a fixed UTF-8 sequence (the marks), and UTF-8 never
+// puts an ASCII byte or a mark's lead byte inside another character, so the rules can run on bytes
+// without decoding. Lines are decoded only when an option (NFC, tone style) has to see letters.
+import { Attach, MarkTable, buildMarkTable } from './marks';
+import { NormalizePlan, transformText } from './normalize';
+import { Scheme, placeholderFor } from './scheme';
+import { ENDS_WITH_DIGIT, PieceSink, STARTS_WITH_DIGIT, Typesetter } from './typesetter';
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const UNDERSCORE = 0x5f;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function isDigitByte(b: number): boolean {
+  return b >= 0x30 && b <= 0x39;
+}
+
+/** Marks as byte sequences, grouped by their first byte, longest first (the greedy split of marks.ts). */
+class ByteMarks {
+  private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach }> | undefined> = new Array(256);
+
+  constructor(table: MarkTable) {
+    for (const [text, cls] of table.classes) {
+      const bytes = encoder.encode(text);
+      const list = (this.byLead[bytes[0]] ??= []);
+      list.push({ bytes, cls });
+    }
+    for (const list of this.byLead) list?.sort((x, y) => y.bytes.length - x.bytes.length);
+  }
+
+  isLead(b: number): boolean {
+    return this.byLead[b] !== undefined;
+  }
+
+  /** Length and class of the longest mark at `src[i]` before `end`; 0 length when none. */
+  matchAt(src: Uint8Array, i: number, end: number): { len: number; cls: Attach } {
+    const list = this.byLead[src[i]];
+    if (list) {
+      outer: for (const { bytes, cls } of list) {
+        const len = bytes.length;
+        if (i + len > end) continue;
+        for (let k = 1; k < len; k++) if (src[i + k] !== bytes[k]) continue outer;
+        return { len, cls };
+      }
+    }
+    return NO_MATCH;
+  }
+
+  /** Whether `src[start, end)` splits entirely into marks. */
+  splits(src: Uint8Array, start: number, end: number): boolean {
+    let i = start;
+    while (i < end) {
+      const { len } = this.matchAt(src, i, end);
+      if (len === 0) return false;
+      i += len;
+    }
+    return true;
+  }
+}
+
+const NO_MATCH = { len: 0, cls: Attach.None };
+
+/** A growable output buffer. */
+class ByteOutput {
+  buf: Uint8Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(Math.max(capacity, 256));
+  }
+
+  ensure(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < need) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  bytes(from: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    this.ensure(n);
+    const buf = this.buf;
+    let o = this.length;
+    if (n > 64) {
+      buf.set(from.subarray(start, end), o);
+      o += n;
+    } else {
+      for (let k = start; k < end; k++) buf[o++] = from[k];
+    }
+    this.length = o;
+  }
+
+  result(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+/**
+ * Streaming normalizer over UTF-8 bytes. Give it whole lines (a chunk may end without a line break
+ * only at the end of the input).
+ */
+export class ByteNormalizer implements PieceSink {
+  private readonly marks: ByteMarks;
+  /** Encoded renderings: index 2d for a digit's open mark / separator / word, 2d + 1 for its close mark. */
+  private readonly renderings: Uint8Array[] = [];
+  private readonly typesetter: Typesetter;
+  private readonly join: boolean;
+  private readonly pairSeen = new Uint8Array(11);
+  private out = new ByteOutput(0);
+  private src: Uint8Array = new Uint8Array(0);
+
+  constructor(private readonly plan: NormalizePlan) {
+    this.marks = new ByteMarks(plan.marks);
+    for (const digit of plan.digits) this.renderings.push(encoder.encode(digit.text), encoder.encode(digit.close));
+    this.typesetter = new Typesetter(this);
+    this.join = plan.options.joinSyllables;
+  }
+
+  /** Normalizes a chunk of whole lines; a leading byte order mark is the caller's to keep (see FileStream). */
+  normalizeChunk(input: Uint8Array): Uint8Array {
+    this.out = new ByteOutput(input.length + (input.length >> 3) + 64);
+    const n = input.length;
+    let i = 0;
+    while (i < n) {
+      let e = i;
+      while (e < n && input[e] !== LF && input[e] !== CR) e++;
+      if (this.plan.transformsText) {
+        const line = encoder.encode(transformText(decoder.decode(input.subarray(i, e)), this.plan));
+        this.line(line, 0, line.length);
+      } else {
+        this.line(input, i, e);
+      }
+      if (e < n) {
+        const ending = input[e] === CR && input[e + 1] === LF ? 2 : 1;
+        this.out.bytes(input, e, e + ending);
+        e += ending;
+      }
+      i = e;
+    }
+    return this.out.result();
+  }
+
+  private line(src: Uint8Array, start: number, end: number): void {
+    this.src = src;
+    const typesetter = this.typesetter;
+    typesetter.startLine();
+    this.pairSeen.fill(0);
+    let i = start;
+    while (i < end) {
+      const b = src[i];
+      if (b === SPACE || b === TAB) {
+        i++;
+        continue;
+      }
+      const s = i;
+      i++;
+      while (i < end) {
+        const c = src[i];
+        if (c === SPACE || c === TAB) break;
+        i++;
+      }
+      this.token(src, s, i, b);
+    }
+    typesetter.endLine();
+  }
+
+  private token(src: Uint8Array, s: number, e: number, first: number): void {
+    if (isDigitByte(first)) {
+      if (e - s === 1 || this.marks.splits(src, s + 1, e)) {
+        this.digit(first - 0x30, s);
+        this.markRun(src, s + 1, e);
+        return;
+      }
+    } else if (this.marks.isLead(first) && this.marks.splits(src, s, e)) {
+      this.markRun(src, s, e);
+      return;
+    }
+    let ws = s;
+    let we = e;
+    if (this.join) {
+      while (ws < we && src[ws] === UNDERSCORE) ws++;
+      while (we > ws && src[we - 1] === UNDERSCORE) we--;
+      if (ws === we) return;
+    }
+    const edges = (isDigitByte(src[ws]) ? STARTS_WITH_DIGIT : 0) | (isDigitByte(src[we - 1]) ? ENDS_WITH_DIGIT : 0);
+    this.typesetter.push(Attach.None, ws, we, edges);
+  }
+
+  private digit(d: number, at: number): void {
+    const plan = this.plan.digits[d];
+    if (plan.kind === Attach.Open) {
+      const closing = this.pairSeen[d] === 1;
+      this.pairSeen[d] = closing ? 0 : 1;
+      this.typesetter.push(closing ? Attach.Close : Attach.Open, at, -(2 * d + (closing ? 2 : 1)), 0);
+    } else if (plan.kind === Attach.Separator) {
+      this.typesetter.push(Attach.Separator, at, -(2 * d + 1), 0);
+    } else if (plan.text.length > 0) {
+      this.typesetter.push(Attach.None, at, -(2 * d + 1), plan.digitEdges);
+    }
+  }
+
+  private markRun(src: Uint8Array, s: number, e: number): void {
+    let i = s;
+    while (i < e) {
+      const { len, cls } = this.marks.matchAt(src, i, e);
+      let kind = cls;
+      if (kind === Attach.Straight) {
+        const closing = this.pairSeen[10] === 1;
+        this.pairSeen[10] = closing ? 0 : 1;
+        kind = closing ? Attach.Close : Attach.Open;
+      }
+      this.typesetter.push(kind, i, i + len, 0);
+      i += len;
+    }
+  }
+
+  space(): void {
+    const out = this.out;
+    out.ensure(1);
+    out.buf[out.length++] = SPACE;
+  }
+
+  put(kind: Attach, a: number, b: number): void {
+    const out = this.out;
+    if (b < 0) {
+      const r = this.renderings[-b - 1];
+      out.ensure(r.length);
+      out.buf.set(r, out.length);
+      out.length += r.length;
+      return;
+    }
+    const src = this.src;
+    if (kind !== Attach.None || !this.join) {
+      out.bytes(src, a, b);
+      return;
+    }
+    // A word, with underscores joined: the ends were trimmed when the token was read.
+    out.ensure(b - a);
+    const buf = out.buf;
+    let o = out.length;
+    for (let k = a; k < b; k++) {
+      const c = src[k];
+      if (c !== UNDERSCORE) buf[o++] = c;
+      else if (src[k - 1] !== UNDERSCORE) buf[o++] = SPACE;
+    }
+    out.length = o;
+  }
+}
+
+/** Streaming restorer over UTF-8 bytes: placeholders become their default marks, everything else stays. */
+export class ByteRestorer {
+  private readonly marks: ByteMarks;
+  private readonly open: Array<Uint8Array | undefined> = [];
+  private readonly close: Array<Uint8Array | undefined> = [];
+  private readonly pairSeen = new Uint8Array(10);
+
+  constructor(scheme: Scheme) {
+    this.marks = new ByteMarks(buildMarkTable(scheme));
+    for (let d = 0; d <= 9; d++) {
+      const p = placeholderFor(scheme, String(d));
+      this.open.push(p?.role === 'pair' ? encoder.encode(p.marks.open) : p?.role === 'separator' ? encoder.encode(p.mark) : undefined);
+      this.close.push(p?.role === 'pair' ? encoder.encode(p.marks.close) : undefined);
+    }
+  }
+
+  restoreChunk(input: Uint8Array): Uint8Array {
+    const out = new ByteOutput(input.length + (input.length >> 2) + 64);
+    const n = input.length;
+    let i = 0;
+    let lineStart = true;
+    while (i < n) {
+      const b = input[i];
+      if (b === LF || b === CR) {
+        out.bytes(input, i, i + 1);
+        i++;
+        lineStart = true;
+        continue;
+      }
+      if (lineStart) {
+        this.pairSeen.fill(0);
+        lineStart = false;
+      }
+      if (b === SPACE || b === TAB) {
+        out.bytes(input, i, i + 1);
+        i++;
+        continue;
+      }
+      const s = i;
+      while (i < n) {
+        const c = input[i];
+        if (c === SPACE || c === TAB || c === LF || c === CR) break;
+        i++;
+      }
+      const mark = isDigitByte(b) && (i - s === 1 || this.marks.splits(input, s + 1, i)) ? this.markFor(b - 0x30) : undefined;
+      if (mark) {
+        out.bytes(mark, 0, mark.length);
+        out.bytes(input, s + 1, i);
+      } else {
+        out.bytes(input, s, i);
+      }
+    }
+    return out.result();
+  }
+
+  private markFor(d: number): Uint8Array | undefined {
+    const close = this.close[d];
+    if (!close) return this.open[d];
+    const closing = this.pairSeen[d] === 1;
+    this.pairSeen[d] = closing ? 0 : 1;
+    return closing ? close : this.open[d];
+  }
+}
+
+/**
+ * Cuts a byte stream into whole lines: push chunks of any size, get back runs of complete lines.
+ * Memory stays at one chunk plus the longest line.
+ */
+export class LineChunker {
+  private rest: Uint8Array = new Uint8Array(0);
+
+  /** The complete lines now available (possibly empty); keeps the unfinished last line. */
+  push(chunk: Uint8Array): Uint8Array {
+    let cut = chunk.length;
+    while (cut > 0 && chunk[cut - 1] !== LF && chunk[cut - 1] !== CR) cut--;
+    if (cut === 0) {
+      this.rest = concat(this.rest, chunk);
+      return new Uint8Array(0);
+    }
+    const lines = this.rest.length > 0 ? concat(this.rest, chunk.subarray(0, cut)) : chunk.subarray(0, cut);
+    this.rest = chunk.slice(cut);
+    return lines;
+  }
+
+  /** The last line, without a line break, at the end of the input. */
+  end(): Uint8Array {
+    const rest = this.rest;
+    this.rest = new Uint8Array(0);
+    return rest;
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b.slice();
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

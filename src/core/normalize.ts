@@ -1,0 +1,263 @@
+// Normalize: from a segmented line with placeholders to clean running Vietnamese text.
+import { Attach, MarkTable, buildMarkTable, isAsciiDigit, splitMarks } from './marks';
+import { Scheme, placeholderFor } from './scheme';
+import { ToneStyle, applyToneStyle } from './tone';
+import { ENDS_WITH_DIGIT, PieceSink, STARTS_WITH_DIGIT, Typesetter } from './typesetter';
+import { splitLines, tokenBounds } from './lines';
+
+export interface NormalizeOptions {
+  /** Join the syllables of a word with spaces (`Chủ_tịch` → `Chủ tịch`); false keeps the underscores. */
+  readonly joinSyllables: boolean;
+  /** How a number placeholder is written: `{digit}` stands for the placeholder digit; empty drops it. */
+  readonly numberPlaceholder: string;
+  /** How a date placeholder is written, likewise. */
+  readonly datePlaceholder: string;
+  /** Compose the text to NFC first; 'keep' leaves the Unicode form as it is. */
+  readonly unicode: 'keep' | 'nfc';
+  /** Move tone marks in open oa/oe/uy syllables; 'keep' leaves them. */
+  readonly toneStyle: ToneStyle;
+}
+
+export const DEFAULT_NORMALIZE_OPTIONS: NormalizeOptions = {
+  joinSyllables: true,
+  numberPlaceholder: '{digit}',
+  datePlaceholder: '{digit}',
+  unicode: 'keep',
+  toneStyle: 'keep',
+};
+
+/** What a placeholder digit becomes in normalized text, decided once per scheme and options. */
+export interface DigitPlan {
+  /** Attach.None for a word-like rendering (number, date, unknown), Attach.Separator, or Attach.Open for a pair. */
+  readonly kind: Attach;
+  /** Separator mark or rendered word; for a pair, the open mark. */
+  readonly text: string;
+  /** For a pair, the close mark. */
+  readonly close: string;
+  readonly digitEdges: number;
+}
+
+/** Everything normalize needs, computed once and reused for every line. */
+export interface NormalizePlan {
+  readonly options: NormalizeOptions;
+  readonly marks: MarkTable;
+  /** Indexed by digit 0-9. */
+  readonly digits: readonly DigitPlan[];
+  /** Whether lines must be decoded and transformed before the rules run (NFC, tone style). */
+  readonly transformsText: boolean;
+}
+
+export function digitEdgesOf(text: string): number {
+  if (text.length === 0) return 0;
+  return (isAsciiDigit(text.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (isAsciiDigit(text.charCodeAt(text.length - 1)) ? ENDS_WITH_DIGIT : 0);
+}
+
+export function planNormalize(scheme: Scheme, options: Partial<NormalizeOptions> = {}): NormalizePlan {
+  const full: NormalizeOptions = { ...DEFAULT_NORMALIZE_OPTIONS, ...options };
+  const digits: DigitPlan[] = [];
+  for (let d = 0; d <= 9; d++) {
+    const digit = String(d);
+    const placeholder = placeholderFor(scheme, digit);
+    let plan: DigitPlan;
+    if (placeholder?.role === 'pair') {
+      plan = { kind: Attach.Open, text: placeholder.marks.open, close: placeholder.marks.close, digitEdges: 0 };
+    } else if (placeholder?.role === 'separator') {
+      plan = { kind: Attach.Separator, text: placeholder.mark, close: '', digitEdges: 0 };
+    } else {
+      const template = placeholder?.role === 'number' ? full.numberPlaceholder : placeholder?.role === 'date' ? full.datePlaceholder : '{digit}';
+      const text = template.split('{digit}').join(digit);
+      plan = { kind: Attach.None, text, close: '', digitEdges: digitEdgesOf(text) };
+    }
+    digits.push(plan);
+  }
+  return {
+    options: full,
+    marks: buildMarkTable(scheme),
+    digits,
+    transformsText: full.unicode === 'nfc' || full.toneStyle !== 'keep',
+  };
+}
+
+/** The Unicode transforms that run before the rules, when the options ask for them. */
+export function transformText(text: string, plan: NormalizePlan): string {
+  let out = text;
+  if (plan.options.unicode === 'nfc') out = out.normalize('NFC');
+  if (plan.options.toneStyle !== 'keep') out = applyToneStyle(out, plan.options.toneStyle);
+  return out;
+}
+
+/** A word as normalize writes it: with joining on, underscore runs become one space and edge runs go. */
+export function joinWord(word: string, joinSyllables: boolean): string {
+  return joinSyllables ? word.replace(/^_+|_+$/g, '').replace(/_+/g, ' ') : word;
+}
+
+/** One source token's place in the normalized line: used to bold the hovered word. */
+export interface MappedToken {
+  /** Offsets of the token in the source line. */
+  readonly sourceStart: number;
+  readonly sourceEnd: number;
+  /** Offsets of what it became in the output; equal when the token was dropped. */
+  readonly outStart: number;
+  readonly outEnd: number;
+}
+
+export interface NormalizedLine {
+  readonly text: string;
+  readonly tokens: readonly MappedToken[];
+}
+
+// Mark ids in the sink: a placeholder's rendering is referenced as -(2 * digit + 1) for the open or
+// word text and -(2 * digit + 2) for the close mark, so `b < 0` tells a rendering from a source range.
+function openRef(digit: number): number {
+  return -(2 * digit + 1);
+}
+function closeRef(digit: number): number {
+  return -(2 * digit + 2);
+}
+
+class StringSink implements PieceSink {
+  readonly parts: string[] = [];
+  private length = 0;
+  /** Token index of each source offset a piece can be referenced by. */
+  readonly owner = new Map<number, number>();
+  /** Output range of each token index that produced output. */
+  readonly ranges = new Map<number, [number, number]>();
+
+  constructor(
+    private readonly plan: NormalizePlan,
+    private readonly line: string,
+  ) {}
+
+  space(): void {
+    this.parts.push(' ');
+    this.length += 1;
+  }
+
+  put(kind: Attach, a: number, b: number): void {
+    let text: string;
+    if (b < 0) {
+      const ref = -b - 1;
+      const digit = this.plan.digits[ref >> 1];
+      text = (ref & 1) === 0 ? digit.text : digit.close;
+    } else {
+      text = this.line.slice(a, b);
+      if (kind === Attach.None) text = joinWord(text, this.plan.options.joinSyllables);
+    }
+    const token = this.owner.get(a) ?? -1;
+    const start = this.length;
+    this.parts.push(text);
+    this.length += text.length;
+    const range = this.ranges.get(token);
+    if (range) range[1] = this.length;
+    else this.ranges.set(token, [start, this.length]);
+  }
+}
+
+/**
+ * Normalizes one line (no line break in it), with the same rules, byte for byte, as the streaming
+ * normalizer in bytes.ts, and tells where each source token went.
+ */
+export function normalizeLineMapped(line: string, plan: NormalizePlan): NormalizedLine {
+  // The transforms never touch white space, so the transformed line has the same tokens in the same order.
+  const source = plan.transformsText ? transformText(line, plan) : line;
+  const sink = new StringSink(plan, source);
+  const typesetter = new Typesetter(sink);
+  typesetter.startLine();
+  const pairSeen = new Uint8Array(11); // per digit, and index 10 for the straight quote
+  const bounds = tokenBounds(source);
+  bounds.forEach(([start, end], index) => pushToken(source, start, end, index, plan, typesetter, pairSeen, sink.owner));
+  typesetter.endLine();
+  const original = source === line ? bounds : tokenBounds(line);
+  let last = 0;
+  const tokens = original.map(([sourceStart, sourceEnd], index): MappedToken => {
+    const range = sink.ranges.get(index);
+    if (range) last = range[1];
+    return { sourceStart, sourceEnd, outStart: range ? range[0] : last, outEnd: range ? range[1] : last };
+  });
+  return { text: sink.parts.join(''), tokens };
+}
+
+function pushToken(
+  line: string,
+  start: number,
+  end: number,
+  index: number,
+  plan: NormalizePlan,
+  typesetter: Typesetter,
+  pairSeen: Uint8Array,
+  owner: Map<number, number>,
+): void {
+  owner.set(start, index);
+  const first = line.charCodeAt(start);
+  if (isAsciiDigit(first)) {
+    const cuts = end - start === 1 ? [] : splitMarks(plan.marks, line, start + 1, end);
+    if (cuts) {
+      pushDigit(first - 0x30, start, plan, typesetter, pairSeen);
+      pushMarks(line, start + 1, cuts, plan, typesetter, pairSeen, owner, index);
+      return;
+    }
+  } else {
+    const cuts = splitMarks(plan.marks, line, start, end);
+    if (cuts) {
+      pushMarks(line, start, cuts, plan, typesetter, pairSeen, owner, index);
+      return;
+    }
+  }
+  const word = joinWord(line.slice(start, end), plan.options.joinSyllables);
+  if (word.length === 0) return;
+  typesetter.push(Attach.None, start, end, digitEdgesOf(word));
+}
+
+function pushDigit(digit: number, at: number, plan: NormalizePlan, typesetter: Typesetter, pairSeen: Uint8Array): void {
+  const d = plan.digits[digit];
+  if (d.kind === Attach.Open) {
+    const closing = pairSeen[digit] === 1;
+    pairSeen[digit] = closing ? 0 : 1;
+    typesetter.push(closing ? Attach.Close : Attach.Open, at, closing ? closeRef(digit) : openRef(digit), 0);
+  } else if (d.kind === Attach.Separator) {
+    typesetter.push(Attach.Separator, at, openRef(digit), 0);
+  } else if (d.text.length > 0) {
+    typesetter.push(Attach.None, at, openRef(digit), d.digitEdges);
+  }
+}
+
+function pushMarks(
+  line: string,
+  from: number,
+  cuts: number[],
+  plan: NormalizePlan,
+  typesetter: Typesetter,
+  pairSeen: Uint8Array,
+  owner: Map<number, number>,
+  index: number,
+): void {
+  let s = from;
+  for (const e of cuts) {
+    owner.set(s, index);
+    let cls = plan.marks.classes.get(line.slice(s, e)) as Attach;
+    if (cls === Attach.Straight) {
+      const closing = pairSeen[10] === 1;
+      pairSeen[10] = closing ? 0 : 1;
+      cls = closing ? Attach.Close : Attach.Open;
+    }
+    typesetter.push(cls, s, e, 0);
+    s = e;
+  }
+}
+
+export function normalizeLine(line: string, plan: NormalizePlan): string {
+  return normalizeLineMapped(line, plan).text;
+}
+
+/**
+ * Normalizes a whole text: every line on its own, line breaks (LF, CRLF, CR) kept as they are, and a
+ * leading byte order mark kept.
+ */
+export function normalizeText(text: string, plan: NormalizePlan): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const out: string[] = [bom];
+  for (const { text: line, ending } of splitLines(bom ? text.slice(1) : text)) {
+    out.push(normalizeLine(line, plan), ending);
+  }
+  return out.join('');
+}
