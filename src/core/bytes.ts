@@ -21,6 +21,18 @@ function isDigitByte(b: number): boolean {
   return b >= 0x30 && b <= 0x39;
 }
 
+// What a byte means to the token scanner.
+const ORDINARY = 0;
+const BLANK = 1;
+const EOL = 2;
+const JOINER = 3;
+const BYTE_CLASS = new Uint8Array(256);
+BYTE_CLASS[SPACE] = BLANK;
+BYTE_CLASS[TAB] = BLANK;
+BYTE_CLASS[LF] = EOL;
+BYTE_CLASS[CR] = EOL;
+BYTE_CLASS[UNDERSCORE] = JOINER;
+
 /** Marks as byte sequences, grouped by their first byte, longest first (the greedy split of marks.ts). */
 class ByteMarks {
   private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach }> | undefined> = new Array(256);
@@ -118,27 +130,40 @@ export class ByteNormalizer implements PieceSink {
   private out = new ByteOutput(0);
   private src: Uint8Array = new Uint8Array(0);
 
+  /** Bytes that can only start a plain word: not a digit, a mark's first byte, "_" or white space. */
+  private readonly wordStart = new Uint8Array(256);
+  /** The most output bytes one input byte can give (a placeholder's rendering plus its space). */
+  private readonly maxExpansion: number;
+
   constructor(private readonly plan: NormalizePlan) {
     this.marks = new ByteMarks(plan.marks);
     for (const digit of plan.digits) this.renderings.push(encoder.encode(digit.text), encoder.encode(digit.close));
+    for (let b = 0; b < 256; b++) {
+      this.wordStart[b] = BYTE_CLASS[b] === ORDINARY && !isDigitByte(b) && !this.marks.isLead(b) ? 1 : 0;
+    }
+    // A mark may gain a space before it (`-(` → `- (`), so 2, or a placeholder's rendering and a space.
+    this.maxExpansion = Math.max(2, ...this.renderings.map((r) => r.length + 1));
     this.typesetter = new Typesetter(this);
     this.join = plan.options.joinSyllables;
   }
 
-  /** Normalizes a chunk of whole lines; a leading byte order mark is the caller's to keep (see FileStream). */
+  /** Normalizes a chunk of whole lines; a leading byte order mark is the caller's to keep (see fileJob). */
   normalizeChunk(input: Uint8Array): Uint8Array {
-    this.out = new ByteOutput(input.length + (input.length >> 3) + 64);
+    if (!this.plan.transformsText) {
+      // The output of a line is at most `maxExpansion` times its length: allocate once, write freely.
+      this.out = new ByteOutput(input.length * this.maxExpansion + 64);
+      this.lines(input, 0, input.length);
+      return this.out.result();
+    }
+    this.out = new ByteOutput(input.length + 64);
     const n = input.length;
     let i = 0;
     while (i < n) {
       let e = i;
       while (e < n && input[e] !== LF && input[e] !== CR) e++;
-      if (this.plan.transformsText) {
-        const line = encoder.encode(transformText(decoder.decode(input.subarray(i, e)), this.plan));
-        this.line(line, 0, line.length);
-      } else {
-        this.line(input, i, e);
-      }
+      const line = encoder.encode(transformText(decoder.decode(input.subarray(i, e)), this.plan));
+      this.out.ensure(line.length * this.maxExpansion + 64);
+      this.lines(line, 0, line.length);
       if (e < n) {
         const ending = input[e] === CR && input[e + 1] === LF ? 2 : 1;
         this.out.bytes(input, e, e + ending);
@@ -149,23 +174,72 @@ export class ByteNormalizer implements PieceSink {
     return this.out.result();
   }
 
-  private line(src: Uint8Array, start: number, end: number): void {
+  /** Normalizes `src[start, end)`: whole lines, their breaks copied as they are. */
+  private lines(src: Uint8Array, start: number, end: number): void {
     this.src = src;
     const typesetter = this.typesetter;
+    const out = this.out;
+    const wordStart = this.wordStart;
+    const join = this.join;
     typesetter.startLine();
     this.pairSeen.fill(0);
     let i = start;
     while (i < end) {
       const b = src[i];
-      if (b === SPACE || b === TAB) {
+      const cls = BYTE_CLASS[b];
+      if (cls === BLANK) {
         i++;
+        continue;
+      }
+      if (cls === EOL) {
+        typesetter.endLine();
+        const len = b === CR && i + 1 < end && src[i + 1] === LF ? 2 : 1;
+        out.bytes(src, i, i + len);
+        i += len;
+        typesetter.startLine();
+        this.pairSeen.fill(0);
+        continue;
+      }
+      if (wordStart[b] === 1 && typesetter.idle) {
+        // Fast path: a word starting with a letter, nothing held back. Copy it while finding its end.
+        const buf = out.buf;
+        let o = out.length;
+        if (typesetter.spaceBeforeWord) buf[o++] = SPACE;
+        if (join) {
+          let afterUnderscore = false;
+          while (i < end) {
+            const c = src[i];
+            const k = BYTE_CLASS[c];
+            if (k === ORDINARY) {
+              buf[o++] = c;
+              afterUnderscore = false;
+            } else if (k === JOINER) {
+              if (!afterUnderscore) buf[o++] = SPACE;
+              afterUnderscore = true;
+            } else {
+              break;
+            }
+            i++;
+          }
+          if (afterUnderscore) o--; // trailing underscores go
+        } else {
+          while (i < end) {
+            const c = src[i];
+            const k = BYTE_CLASS[c];
+            if (k !== ORDINARY && k !== JOINER) break;
+            buf[o++] = c;
+            i++;
+          }
+        }
+        out.length = o;
+        typesetter.wordWritten(isDigitByte(buf[o - 1]));
         continue;
       }
       const s = i;
       i++;
       while (i < end) {
-        const c = src[i];
-        if (c === SPACE || c === TAB) break;
+        const k = BYTE_CLASS[src[i]];
+        if (k === BLANK || k === EOL) break;
         i++;
       }
       this.token(src, s, i, b);
@@ -329,14 +403,19 @@ export class LineChunker {
 
   /** The complete lines now available (possibly empty); keeps the unfinished last line. */
   push(chunk: Uint8Array): Uint8Array {
+    // Cut after the last line break, but never between the CR and LF of one CRLF.
     let cut = chunk.length;
-    while (cut > 0 && chunk[cut - 1] !== LF && chunk[cut - 1] !== CR) cut--;
+    while (cut > 0) {
+      const b = chunk[cut - 1];
+      if (b === LF || (b === CR && cut < chunk.length)) break;
+      cut--;
+    }
     if (cut === 0) {
       this.rest = concat(this.rest, chunk);
       return new Uint8Array(0);
     }
     const lines = this.rest.length > 0 ? concat(this.rest, chunk.subarray(0, cut)) : chunk.subarray(0, cut);
-    this.rest = chunk.slice(cut);
+    this.rest = new Uint8Array(chunk.subarray(cut)); // a copy: the chunk may be handed to a worker
     return lines;
   }
 
@@ -349,7 +428,7 @@ export class LineChunker {
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b.slice();
+  if (a.length === 0) return new Uint8Array(b);
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);

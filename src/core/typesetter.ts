@@ -109,6 +109,22 @@ export class Typesetter {
     }
   }
 
+  // The byte normalizer's fast path for a plain word: when nothing is held back, a word only needs
+  // to know whether a space goes before it, and it writes itself. The same decision as emit().
+  get idle(): boolean {
+    return !this.sepPending && !this.dashPending;
+  }
+
+  get spaceBeforeWord(): boolean {
+    return this.emitted && !this.glueNext;
+  }
+
+  wordWritten(endsWithDigit: boolean): void {
+    this.emitted = true;
+    this.glueNext = false;
+    this.lastEndsWithDigit = endsWithDigit;
+  }
+
   endLine(): void {
     if (this.dashPending) {
       this.dashPending = false;

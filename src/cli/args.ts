@@ -1,0 +1,162 @@
+// Command-line parsing for segcorpus: a small, strict parser whose errors say what to type instead.
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type Command = 'normalize' | 'restore' | 'check' | 'stats';
+export const COMMANDS: readonly Command[] = ['normalize', 'restore', 'check', 'stats'];
+
+export interface CliArgs {
+  command: Command | undefined;
+  files: string[];
+  output: string | undefined;
+  scheme: string | undefined;
+  keepUnderscores: boolean;
+  numberPlaceholder: string | undefined;
+  datePlaceholder: string | undefined;
+  nfc: boolean;
+  toneStyle: 'keep' | 'old' | 'new';
+  jobs: number | undefined;
+  strict: boolean;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+interface OptionSpec {
+  readonly takesValue: boolean;
+  readonly commands: readonly Command[];
+  readonly apply: (args: CliArgs, value: string) => void;
+}
+
+const REWRITES: readonly Command[] = ['normalize', 'restore'];
+
+const OPTIONS: Record<string, OptionSpec> = {
+  '--output': { takesValue: true, commands: REWRITES, apply: (a, v) => (a.output = v) },
+  '--scheme': { takesValue: true, commands: COMMANDS, apply: (a, v) => (a.scheme = v) },
+  '--keep-underscores': { takesValue: false, commands: ['normalize'], apply: (a) => (a.keepUnderscores = true) },
+  '--number-placeholder': { takesValue: true, commands: ['normalize'], apply: (a, v) => (a.numberPlaceholder = v) },
+  '--date-placeholder': { takesValue: true, commands: ['normalize'], apply: (a, v) => (a.datePlaceholder = v) },
+  '--nfc': { takesValue: false, commands: ['normalize'], apply: (a) => (a.nfc = true) },
+  '--tone-style': {
+    takesValue: true,
+    commands: ['normalize'],
+    apply: (a, v) => {
+      if (v !== 'old' && v !== 'new' && v !== 'keep') throw new UsageError(`--tone-style takes old, new or keep, not '${v}'`);
+      a.toneStyle = v;
+    },
+  },
+  '--jobs': {
+    takesValue: true,
+    commands: REWRITES,
+    apply: (a, v) => {
+      if (!/^[1-9][0-9]*$/.test(v) || Number(v) > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not '${v}'`);
+      a.jobs = Number(v);
+    },
+  },
+  '--strict': { takesValue: false, commands: ['check'], apply: (a) => (a.strict = true) },
+  '--json': { takesValue: false, commands: ['check', 'stats'], apply: (a) => (a.json = true) },
+};
+
+const ALIASES: Record<string, string> = { '-o': '--output', '-j': '--jobs' };
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = {
+    command: undefined,
+    files: [],
+    output: undefined,
+    scheme: undefined,
+    keepUnderscores: false,
+    numberPlaceholder: undefined,
+    datePlaceholder: undefined,
+    nfc: false,
+    toneStyle: 'keep',
+    jobs: undefined,
+    strict: false,
+    json: false,
+    help: false,
+    version: false,
+  };
+  const seen: string[] = [];
+  let onlyFiles = false;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (onlyFiles || word === '-' || !word.startsWith('-')) {
+      if (args.command === undefined && !onlyFiles && word !== '-') {
+        if (!(COMMANDS as readonly string[]).includes(word)) throw new UsageError(`unknown command '${word}' (commands: ${COMMANDS.join(', ')})`);
+        args.command = word as Command;
+      } else {
+        args.files.push(word);
+      }
+      continue;
+    }
+    if (word === '--') {
+      onlyFiles = true;
+      continue;
+    }
+    if (word === '-h' || word === '--help') {
+      args.help = true;
+      continue;
+    }
+    if (word === '--version') {
+      args.version = true;
+      continue;
+    }
+    const eq = word.indexOf('=');
+    const rawName = eq > 0 ? word.slice(0, eq) : word;
+    const name = ALIASES[rawName] ?? rawName;
+    const spec = OPTIONS[name];
+    if (!spec) throw new UsageError(`unknown option '${rawName}' (see segcorpus --help)`);
+    let value = '';
+    if (spec.takesValue) {
+      if (eq > 0) value = word.slice(eq + 1);
+      else if (i + 1 < argv.length) value = argv[++i];
+      else throw new UsageError(`${rawName} needs a value`);
+    } else if (eq > 0) {
+      throw new UsageError(`${rawName} takes no value`);
+    }
+    spec.apply(args, value);
+    seen.push(name);
+  }
+  if (args.command !== undefined) {
+    for (const name of seen) {
+      if (!OPTIONS[name].commands.includes(args.command)) throw new UsageError(`${name} does not apply to '${args.command}'`);
+    }
+    if (args.command !== 'check' && args.files.length > 1) throw new UsageError(`'${args.command}' takes one input file (or none, for stdin)`);
+  }
+  return args;
+}
+
+export const USAGE = `segcorpus — clean word-segmented corpora whose punctuation was replaced by placeholder digits
+
+Usage:
+  segcorpus normalize [FILE] [-o OUT] [options]  clean running text: punctuation restored, syllables joined
+  segcorpus restore   [FILE] [-o OUT] [options]  placeholders to punctuation tokens; stays segmented
+  segcorpus check     [FILE...] [options]        unmatched pairs, unknown and glued placeholders
+  segcorpus stats     [FILE] [--json]            tokens, words, compounds, placeholders per digit
+
+FILE is read as UTF-8; without FILE (or with -) standard input is read. Output goes to standard
+output unless -o is given.
+
+Options:
+  -o, --output OUT          write OUT atomically: a failed run leaves no file; never the input
+  --scheme FILE.json        placeholder scheme; default: 6 pair “ ”, 7 separator ",", 1 number, 4 date
+                            e.g. {"placeholders": {"7": {"role": "separator", "mark": ","}}}
+  --keep-underscores        normalize: keep the syllable joiners
+  --number-placeholder T    normalize: how number placeholders are written; {digit} is the digit,
+                            "" drops them (default {digit})
+  --date-placeholder T      normalize: the same for date placeholders
+  --nfc                     normalize: compose the text to Unicode NFC
+  --tone-style old|new      normalize: tone marks in open oa/oe/uy syllables (hòa / hoà)
+  -j, --jobs N              worker threads for big files (default: the number of cores)
+  --strict                  check: warnings also make the exit status 1
+  --json                    check, stats: JSON output
+  -h, --help                this help
+  --version                 the version
+
+Exit status: 0 ok, 1 check found errors, 2 usage or input error (bad option, unreadable file,
+invalid UTF-8, binary file, invalid scheme).`;

@@ -1,0 +1,150 @@
+// The segcorpus command line: normalize, restore, check and stats over files or stdin, on the shared core.
+import * as fs from 'fs';
+import * as os from 'os';
+import { CliArgs, USAGE, UsageError, parseArgs } from './args';
+import { checkLine } from '../core/check';
+import { splitLines } from '../core/lines';
+import { NormalizeOptions } from '../core/normalize';
+import { DEFAULT_SCHEME, Scheme, SchemeError, parseScheme } from '../core/scheme';
+import { countLine, emptyStats } from '../core/stats';
+import { Tokenizer } from '../core/tokens';
+import { DEFAULT_CHUNK_SIZE, InputError, describe, readLines, runFileJob } from '../node/fileJob';
+import { transformSpec } from '../node/chunkTransform';
+
+declare const SEGCORPUS_VERSION: string | undefined;
+
+function loadScheme(file: string | undefined): Scheme {
+  if (file === undefined) return DEFAULT_SCHEME;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read scheme ${file}: ${describe(error)}`);
+  }
+  try {
+    return parseScheme(text);
+  } catch (error) {
+    if (error instanceof SchemeError) {
+      throw new InputError(`invalid scheme ${file}:\n${error.problems.map((p) => `  ${p.key}: ${p.message}`).join('\n')}`);
+    }
+    throw error;
+  }
+}
+
+function normalizeOptions(args: CliArgs): Partial<NormalizeOptions> {
+  const options: { -readonly [K in keyof NormalizeOptions]?: NormalizeOptions[K] } = {};
+  if (args.keepUnderscores) options.joinSyllables = false;
+  if (args.numberPlaceholder !== undefined) options.numberPlaceholder = args.numberPlaceholder;
+  if (args.datePlaceholder !== undefined) options.datePlaceholder = args.datePlaceholder;
+  if (args.nfc) options.unicode = 'nfc';
+  if (args.toneStyle !== 'keep') options.toneStyle = args.toneStyle;
+  return options;
+}
+
+function inputOf(file: string | undefined): string | undefined {
+  return file === undefined || file === '-' ? undefined : file;
+}
+
+/** Calls `onLine` for every line of the input, decoded, with its 1-based number. */
+async function forEachLine(file: string | undefined, onLine: (line: string, lineNumber: number) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let lineNumber = 0;
+  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
+    const lines = splitLines(decoder.decode(run));
+    // A run ends with a line break except at the end of the input; then its last line is real.
+    const last = lines[lines.length - 1];
+    const count = last.text.length === 0 ? lines.length - 1 : lines.length;
+    for (let i = 0; i < count; i++) onLine(lines[i].text, ++lineNumber);
+  }
+}
+
+async function check(args: CliArgs, scheme: Scheme): Promise<number> {
+  const tokenizer = new Tokenizer(scheme);
+  const files = args.files.length > 0 ? args.files : ['-'];
+  const rows: object[] = [];
+  let failing = 0;
+  for (const file of files) {
+    const name = inputOf(file) ?? '<stdin>';
+    await forEachLine(inputOf(file), (line, lineNumber) => {
+      for (const f of checkLine(tokenizer.tokenize(line))) {
+        if (f.severity === 'error' || (args.strict && f.severity === 'warning')) failing++;
+        if (args.json) {
+          rows.push({ file: name, line: lineNumber, column: f.start + 1, endColumn: f.end + 1, severity: f.severity, code: f.code, message: f.message });
+        } else {
+          process.stdout.write(`${name}:${lineNumber}:${f.start + 1}: ${f.severity}: ${f.message} [${f.code}]\n`);
+        }
+      }
+    });
+  }
+  if (args.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  return failing > 0 ? 1 : 0;
+}
+
+async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
+  const tokenizer = new Tokenizer(scheme);
+  const result = emptyStats();
+  await forEachLine(inputOf(args.files[0]), (line) => countLine(result, tokenizer.tokenize(line)));
+  if (args.json) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return 0;
+  }
+  const digits = Object.keys(result.placeholders).sort();
+  const rows: Array<[string, number]> = [
+    ['lines', result.lines],
+    ['tokens', result.tokens],
+    ['words', result.words],
+    ['compounds', result.compounds],
+    ['syllables', result.syllables],
+    ...digits.map((d): [string, number] => [`placeholder ${d}`, result.placeholders[d]]),
+    ['unknown placeholders', result.unknownPlaceholders],
+    ['glued placeholders', result.gluedPlaceholders],
+    ['punctuation', result.punctuation],
+    ['numbers', result.numbers],
+    ['other', result.other],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)}  ${value}\n`);
+  return 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.version) {
+    process.stdout.write(`${typeof SEGCORPUS_VERSION === 'string' ? SEGCORPUS_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  if (args.help || args.command === undefined) {
+    process.stdout.write(USAGE + '\n');
+    return args.help ? 0 : 2;
+  }
+  const scheme = loadScheme(args.scheme);
+  switch (args.command) {
+    case 'normalize':
+    case 'restore': {
+      const spec = transformSpec(args.command, scheme, normalizeOptions(args));
+      const jobs = args.jobs ?? Math.min(os.availableParallelism(), 8);
+      await runFileJob(spec, inputOf(args.files[0]), args.output, { jobs });
+      return 0;
+    }
+    case 'check':
+      return check(args, scheme);
+    case 'stats':
+      return stats(args, scheme);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`segcorpus: ${error.message}\n`);
+    } else if (error instanceof InputError) {
+      process.stderr.write(`segcorpus: ${error.message}\n`);
+    } else {
+      process.stderr.write(`segcorpus: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,25 @@
+// The byte transforms a file job can run, built from plain data so a worker thread can build the same one.
+import { ByteNormalizer, ByteRestorer } from '../core/bytes';
+import { NormalizeOptions, planNormalize } from '../core/normalize';
+import { schemeFromJson, schemeToJson, Scheme } from '../core/scheme';
+
+/** Structured-clone friendly description of a transform. */
+export type TransformSpec =
+  | { readonly op: 'normalize'; readonly scheme: object; readonly options: Partial<NormalizeOptions> }
+  | { readonly op: 'restore'; readonly scheme: object };
+
+export type ChunkTransform = (lines: Uint8Array) => Uint8Array;
+
+export function transformSpec(op: 'normalize' | 'restore', scheme: Scheme, options: Partial<NormalizeOptions> = {}): TransformSpec {
+  return op === 'normalize' ? { op, scheme: schemeToJson(scheme), options } : { op, scheme: schemeToJson(scheme) };
+}
+
+export function buildTransform(spec: TransformSpec): ChunkTransform {
+  const scheme = schemeFromJson(spec.scheme);
+  if (spec.op === 'normalize') {
+    const normalizer = new ByteNormalizer(planNormalize(scheme, spec.options));
+    return (lines) => normalizer.normalizeChunk(lines);
+  }
+  const restorer = new ByteRestorer(scheme);
+  return (lines) => restorer.restoreChunk(lines);
+}

@@ -1,0 +1,294 @@
+// Big-file jobs: stream a file (or stdin) through a byte transform, in parallel, into an atomically written output.
+import * as fs from 'fs';
+import * as path from 'path';
+import { isUtf8 } from 'buffer';
+import { Worker } from 'worker_threads';
+import { LineChunker } from '../core/bytes';
+import { findInvalidUtf8 } from '../core/utf8';
+import { ChunkTransform, TransformSpec, buildTransform } from './chunkTransform';
+
+/** Bad input or a bad request: the CLI reports it and exits with status 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Reads a file or stdin in chunks of about `size` bytes. */
+export async function* readChunks(inputPath: string | undefined, size: number): AsyncGenerator<Uint8Array> {
+  if (inputPath === undefined) {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= size) {
+        yield Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+    if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
+    return;
+  }
+  const fd = openInput(inputPath);
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafeSlow(size);
+      const n = fs.readSync(fd, buf, 0, size, null);
+      if (n === 0) return;
+      yield n === size ? buf : buf.subarray(0, n);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function openInput(inputPath: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(inputPath);
+  } catch (error) {
+    throw new InputError(`cannot read ${inputPath}: ${describe(error)}`);
+  }
+  if (stat.isDirectory()) throw new InputError(`${inputPath} is a directory, not a corpus file`);
+  try {
+    return fs.openSync(inputPath, 'r');
+  } catch (error) {
+    throw new InputError(`cannot read ${inputPath}: ${describe(error)}`);
+  }
+}
+
+export function describe(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e && e.code === 'ENOENT') return 'no such file';
+  if (e && e.code === 'EACCES') return 'permission denied';
+  return e && e.message ? e.message : String(error);
+}
+
+/**
+ * Checks that a run of whole lines is text: UTF-8 without NUL bytes. `offset` is where the run starts
+ * in the input, so the message can point at the byte.
+ */
+export function checkText(lines: Uint8Array, offset: number, name: string): void {
+  const nul = lines.indexOf(0);
+  if (nul >= 0) throw new InputError(`${name}: binary file (NUL byte at offset ${offset + nul}); a corpus is UTF-8 text`);
+  if (!isUtf8(lines)) {
+    const at = findInvalidUtf8(lines);
+    throw new InputError(`${name}: invalid UTF-8 at byte offset ${offset + Math.max(at, 0)}; convert the file to UTF-8 first`);
+  }
+}
+
+/**
+ * Reads an input as validated runs of whole lines, the byte order mark split off first.
+ * Memory stays at about one chunk plus the longest line.
+ */
+export async function* readLines(inputPath: string | undefined, chunkSize: number, onBom: (bom: Uint8Array) => void): AsyncGenerator<Uint8Array> {
+  const name = inputPath ?? '<stdin>';
+  const chunker = new LineChunker();
+  let offset = 0;
+  let first = true;
+  for await (let chunk of readChunks(inputPath, chunkSize)) {
+    if (first) {
+      first = false;
+      if (chunk.length >= 3 && chunk[0] === BOM[0] && chunk[1] === BOM[1] && chunk[2] === BOM[2]) {
+        onBom(chunk.subarray(0, 3));
+        chunk = chunk.subarray(3);
+        offset = 3;
+      }
+    }
+    const lines = chunker.push(chunk);
+    if (lines.length > 0) {
+      checkText(lines, offset, name);
+      offset += lines.length;
+      yield lines;
+    }
+  }
+  const last = chunker.end();
+  if (last.length > 0) {
+    checkText(last, offset, name);
+    yield last;
+  }
+}
+
+/** Where output goes: stdout, or a temporary file renamed over the target only when all went well. */
+export class Output {
+  private fd = -1;
+  private readonly temp: string | undefined;
+  private done = false;
+
+  constructor(private readonly target: string | undefined) {
+    if (target === undefined) return;
+    const dir = path.dirname(path.resolve(target));
+    if (!fs.existsSync(dir)) throw new InputError(`cannot write ${target}: folder ${dir} does not exist`);
+    this.temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    try {
+      this.fd = fs.openSync(this.temp, 'wx');
+    } catch (error) {
+      throw new InputError(`cannot write ${target}: ${describe(error)}`);
+    }
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return;
+    if (this.fd >= 0) {
+      let at = 0;
+      while (at < bytes.length) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
+      return;
+    }
+    if (!process.stdout.write(bytes)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+
+  /** Makes the output visible under its name (atomically, for a file). */
+  commit(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.fd < 0 || this.temp === undefined || this.target === undefined) return;
+    // Atomic, not durable: rename makes the whole file appear at once; an fsync would cost as much
+    // as the job itself on a big corpus, and no other text tool (sed, sort -o) pays it either.
+    fs.closeSync(this.fd);
+    this.fd = -1;
+    fs.renameSync(this.temp, this.target);
+  }
+
+  /** Removes the temporary file: a failed or interrupted run leaves no output file. */
+  abandon(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.fd >= 0) fs.closeSync(this.fd);
+    this.fd = -1;
+    if (this.temp !== undefined) fs.rmSync(this.temp, { force: true });
+  }
+}
+
+/** Refuses an output that is the input: the source file is never changed. */
+export function checkNotSameFile(inputPath: string | undefined, outputPath: string | undefined): void {
+  if (inputPath === undefined || outputPath === undefined) return;
+  const a = path.resolve(inputPath);
+  const b = path.resolve(outputPath);
+  let same = a === b;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    same = same || (sa.dev === sb.dev && sa.ino === sb.ino);
+  } catch {
+    // The output does not exist yet: it cannot be the input.
+  }
+  if (same) throw new InputError(`refusing to write the output over the input ${inputPath}: choose another -o`);
+}
+
+/** A fixed set of worker threads transforming chunks; results come back in any order, tagged. */
+class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Array<{ seq: number; lines: Uint8Array }> = [];
+  private readonly resolvers = new Map<number, { resolve: (out: Uint8Array) => void; reject: (e: Error) => void }>();
+  private failure: Error | undefined;
+
+  constructor(size: number, workerPath: string, spec: TransformSpec) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(workerPath, { workerData: spec });
+      worker.on('message', (message: { seq: number; out: Uint8Array }) => {
+        this.resolvers.get(message.seq)?.resolve(message.out);
+        this.resolvers.delete(message.seq);
+        this.dispatch(worker);
+      });
+      worker.on('error', (error) => this.fail(error));
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  run(seq: number, lines: Uint8Array): Promise<Uint8Array> {
+    if (this.failure) return Promise.reject(this.failure);
+    const promise = new Promise<Uint8Array>((resolve, reject) => this.resolvers.set(seq, { resolve, reject }));
+    this.waiting.push({ seq, lines });
+    const worker = this.idle.pop();
+    if (worker) this.dispatch(worker);
+    return promise;
+  }
+
+  private dispatch(worker: Worker): void {
+    const next = this.waiting.shift();
+    if (!next) {
+      this.idle.push(worker);
+      return;
+    }
+    worker.postMessage(next, [next.lines.buffer as ArrayBuffer]);
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    for (const { reject } of this.resolvers.values()) reject(error);
+    this.resolvers.clear();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+export interface JobOptions {
+  /** Worker threads; 1 transforms in this thread. */
+  readonly jobs: number;
+  readonly chunkSize?: number;
+  /** The bundled worker script (dist/worker.js beside the CLI). */
+  readonly workerPath?: string;
+}
+
+/**
+ * Streams `inputPath` (stdin when undefined) through the transform into `outputPath` (stdout when
+ * undefined). Output order and bytes are the same whatever the number of jobs: lines are independent
+ * and chunks are cut at line breaks.
+ */
+export async function runFileJob(spec: TransformSpec, inputPath: string | undefined, outputPath: string | undefined, options: JobOptions): Promise<void> {
+  checkNotSameFile(inputPath, outputPath);
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const transform: ChunkTransform = buildTransform(spec);
+  const output = new Output(outputPath);
+  const cleanup = (): void => {
+    output.abandon();
+    process.exit(130);
+  };
+  process.once('SIGINT', cleanup);
+  process.once('SIGTERM', cleanup);
+  let pool: WorkerPool | undefined;
+  try {
+    const parallel = options.jobs > 1 && inputPath !== undefined && fs.statSync(inputPath).size > 2 * chunkSize;
+    const bom: Uint8Array[] = [];
+    const lines = readLines(inputPath, chunkSize, (b) => bom.push(b));
+    if (!parallel) {
+      for await (const run of lines) {
+        if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
+        await output.write(transform(run));
+      }
+      if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
+    } else {
+      pool = new WorkerPool(options.jobs, options.workerPath ?? path.join(__dirname, 'worker.js'), spec);
+      const queue: Array<Promise<Uint8Array>> = [];
+      let seq = 0;
+      for await (const run of lines) {
+        if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
+        const result = pool.run(seq++, run);
+        result.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
+        queue.push(result);
+        // Keep every worker busy with one chunk in hand and one waiting, and no more: flat memory.
+        while (queue.length >= options.jobs * 2) await output.write(await (queue.shift() as Promise<Uint8Array>));
+      }
+      if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
+      for (const pending of queue) await output.write(await pending);
+    }
+    output.commit();
+  } catch (error) {
+    output.abandon();
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', cleanup);
+    process.removeListener('SIGTERM', cleanup);
+    await pool?.close();
+  }
+}

@@ -1,0 +1,31 @@
+// The test runner VS Code's extension host loads: mocha over every compiled integration test.
+import * as fs from 'fs';
+import * as path from 'path';
+import { format } from 'util';
+import Mocha from 'mocha';
+
+/**
+ * Set by scripts/editor/vscode-adapter.mjs: there the extension host's console reaches the
+ * terminal mixed with workbench log lines, so report lines carry this marker to be picked out.
+ */
+const reportMarker = process.env.SEGCORPUS_TEST_REPORT_MARKER ?? '';
+
+export async function run(): Promise<void> {
+  // Colours off: the output travels through the extension host's console, not to a terminal.
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000 });
+  // The workbench joins console arguments with spaces instead of applying the format string,
+  // so hand it finished lines.
+  const reporterBase = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
+  reporterBase.consoleLog = (...args: unknown[]) => {
+    for (const line of format(...args).split('\n')) console.log(reportMarker + line);
+  };
+
+  const files = fs
+    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.js'))
+    .sort();
+  for (const file of files) mocha.addFile(path.join(__dirname, file));
+
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+}
