@@ -29,6 +29,24 @@ const baseSettings = {
   'chat.disableAIFeatures': true,
 };
 
+// code-server runs in its own process group, so an interrupted run would leave it behind:
+// kill whatever is still running when this process exits.
+const liveServers = new Set();
+process.once('exit', () => {
+  for (const child of liveServers) {
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
+/** Exit on Ctrl+C / SIGTERM through process.exit, so the exit hook above runs. */
+export function exitOnSignals(onSignal = async () => {}) {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.once(signal, () => {
+      onSignal(signal).finally(() => process.exit(code));
+    });
+  }
+}
+
 /** Settings that make code-server run the extension in its web-worker extension host (the `browser` bundle). */
 export const webExtensionHostSettings = { 'remote.extensionKind': { [extensionId]: ['web'] } };
 
@@ -83,6 +101,7 @@ export async function startCodeServer({ workspace, settings = {}, tempDir, start
   child.stdout.pipe(serverLog, { end: false });
   child.stderr.pipe(serverLog, { end: false });
 
+  liveServers.add(child);
   let exited = false;
   child.once('exit', () => { exited = true; });
 
@@ -125,6 +144,7 @@ export async function startCodeServer({ workspace, settings = {}, tempDir, start
 }
 
 async function killGroup(child) {
+  liveServers.delete(child);
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exit = once(child, 'exit');
   const signal = (name) => {
@@ -153,6 +173,9 @@ export async function launchBrowser() {
   ensureRuntime();
   return playwright().chromium.launch({
     executablePath: runtime.chromium,
+    // Our signal handler closes the session (screenshot first); playwright would close the browser before it.
+    handleSIGINT: false,
+    handleSIGTERM: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
   });
 }

@@ -8,7 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startEditorSession } from './code-server.mjs';
+import { exitOnSignals, startEditorSession } from './code-server.mjs';
 
 const valueFlags = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'locale']);
 
@@ -57,20 +57,15 @@ async function main() {
   const verbose = Boolean(process.env.SEGCORPUS_EDITOR_VERBOSE);
 
   const started = Date.now();
-  const session = await startEditorSession({
+  let session;
+  exitOnSignals(async () => session?.close({ failed: true }));
+  session = await startEditorSession({
     workspace,
     extensionDevelopmentPath: resolve(extensionDevelopmentPath),
     extensionTestsPath: resolve(extensionTestsPath),
     label: 'integration run',
     onLog: verbose ? (type, text) => process.stdout.write(`[${type}] ${text}\n`) : printReport,
   });
-  const stopOnSignal = async (signal) => {
-    await session.close({ failed: true });
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
-
   let timer;
   const code = await Promise.race([
     session.exited,

@@ -52,7 +52,7 @@ function rejection(text) {
   // A URL or e-mail address cannot survive placeholder mapping either: its `:` would become a
   // separator placeholder and its dots sentence ends, so such a paragraph measures the mapping.
   if (/:\/\/|www\.|@\w/.test(text)) return 'url/email';
-  const vietnamese = words.filter((w) => /[^\x00-\x7f]/.test(w) && /\p{L}/u.test(w)).length;
+  const vietnamese = words.filter((w) => /(?![\p{ASCII}])\p{L}/u.test(w)).length;
   if (vietnamese / words.length < EXTRACT_LIMITS.minVietnameseShare) return 'not Vietnamese';
   return undefined;
 }

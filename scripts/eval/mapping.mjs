@@ -27,7 +27,10 @@ const NUMBER = /^[0-9]+(?:[.,:/\-–][0-9]+)*$/;
 /** Characters that can join two digit groups into one number. */
 const NUMBER_JOINERS = new Set(['.', ',', ':', '/', '-', '–']);
 
-const isAlnumEdged = (text) => /^[\p{L}\p{N}]/u.test(text) && /[\p{L}\p{N}]$/u.test(text);
+// Only the edges that touch the joiner matter: vntk sometimes makes one word of a symbol and a
+// syllable (`= dpkg`), and `= dpkg-buildpackage` is still one hyphenated word.
+const endsAlnum = (text) => /[\p{L}\p{N}]$/u.test(text);
+const startsAlnum = (text) => /^[\p{L}\p{N}]/u.test(text);
 
 /**
  * Aligns segmenter words with the original paragraph. Returns, for each word, whether white space
@@ -73,7 +76,7 @@ function glue(items) {
     const prev = out[out.length - 1];
     const next = items[k + 1];
     const tight = prev && next && !joiner.spaceBefore && !next.spaceBefore;
-    const hyphenInWord = tight && joiner.text === '-' && isAlnumEdged(prev.text) && isAlnumEdged(next.text);
+    const hyphenInWord = tight && joiner.text === '-' && endsAlnum(prev.text) && startsAlnum(next.text);
     const numberParts = tight && NUMBER_JOINERS.has(joiner.text) && NUMBER.test(prev.text) && NUMBER.test(next.text);
     if (hyphenInWord || numberParts) {
       out[out.length - 1] = { text: prev.text + joiner.text + next.text, spaceBefore: prev.spaceBefore, spaceAfter: next.spaceAfter };
@@ -97,6 +100,21 @@ export function toPlaceholderLine(original, words) {
     return text.split(/\s+/).join('_');
   });
   return { line: tokens.join(' '), changed };
+}
+
+/**
+ * Whether the original has a code-like word: once its surrounding quotes, brackets and
+ * punctuation are set aside, a word holding a symbol other than an inner hyphen (`debian/rules`,
+ * `*.so`, `-p`, `arch=all`, `Debian's`) that is not a number. The segmenter's pre-tokenizer cuts
+ * such words at every symbol and nothing in a segmented line says where the pieces touched, so
+ * their differences measure the segmenter, not the normalizer's rules.
+ */
+export function hasCodeLikeWord(original) {
+  return original.split(/\s+/).some((chunk) => {
+    const word = chunk.replace(/^[“"'‘([{«]+/, '').replace(/[”"'’)\]}»,.;:!?…]+$/, '');
+    if (word === '' || NUMBER.test(word)) return false;
+    return /[^\p{L}\p{N}\-–]/u.test(word) || /^-|-$/.test(word);
+  });
 }
 
 /**

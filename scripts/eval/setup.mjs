@@ -70,6 +70,17 @@ export function ensureDebianPackages(log) {
   return python;
 }
 
+/**
+ * vntk's dictionary feature looks every syllable up with Array.indexOf over its 74K entries,
+ * which makes segmenting the guide take 40 s. A Set over the very same lower-cased entries gives
+ * identical answers (the same strings, compared the same way) about 100 times faster.
+ */
+function speedUpDictionary(requireFromFeatures) {
+  const dictionary = requireFromFeatures('@vntk/dictionary');
+  const entries = new Set(dictionary.lower_words);
+  dictionary.has = (word) => Boolean(word) && entries.has(word.toLowerCase());
+}
+
 /** Loads vntk's CRF word tokenizer from the cache folder, or returns undefined if it is not usable there. */
 function tryLoadWordTokenizer(cacheDir) {
   try {
@@ -78,7 +89,9 @@ function tryLoadWordTokenizer(cacheDir) {
     if (pkg.version !== VNTK_VERSION) return undefined;
     // The public entry point loads both native modules (crfsuite and fasttext), so a
     // successful require also proves the native builds are complete.
-    return requireFromCache('vntk').wordTokenizer();
+    const tokenizer = requireFromCache('vntk').wordTokenizer();
+    speedUpDictionary(createRequire(requireFromCache.resolve('vntk/lib/features/word_features.js')));
+    return tokenizer;
   } catch {
     return undefined;
   }

@@ -47,10 +47,10 @@ function inputOf(file: string | undefined): string | undefined {
 
 /** Calls `onLine` for every line of the input, decoded, with its 1-based number. */
 async function forEachLine(file: string | undefined, onLine: (line: string, lineNumber: number) => void): Promise<void> {
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let lineNumber = 0;
   for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
-    const lines = splitLines(decoder.decode(run));
+    const lines = splitLines(decoder.decode(run.bytes));
     // A run ends with a line break except at the end of the input; then its last line is real.
     const last = lines[lines.length - 1];
     const count = last.text.length === 0 ? lines.length - 1 : lines.length;

@@ -15,7 +15,8 @@ const CR = 0x0d;
 const UNDERSCORE = 0x5f;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// ignoreBOM: a U+FEFF inside the text is content, not a byte order mark to strip.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function isDigitByte(b: number): boolean {
   return b >= 0x30 && b <= 0x39;
@@ -148,11 +149,11 @@ export class ByteNormalizer implements PieceSink {
   }
 
   /** Normalizes a chunk of whole lines; a leading byte order mark is the caller's to keep (see fileJob). */
-  normalizeChunk(input: Uint8Array): Uint8Array {
+  normalizeChunk(input: Uint8Array, afterLoneCr = false): Uint8Array {
     if (!this.plan.transformsText) {
       // The output of a line is at most `maxExpansion` times its length: allocate once, write freely.
       this.out = new ByteOutput(input.length * this.maxExpansion + 64);
-      this.lines(input, 0, input.length);
+      this.lines(input, 0, input.length, afterLoneCr);
       return this.out.result();
     }
     this.out = new ByteOutput(input.length + 64);
@@ -163,9 +164,12 @@ export class ByteNormalizer implements PieceSink {
       while (e < n && input[e] !== LF && input[e] !== CR) e++;
       const line = encoder.encode(transformText(decoder.decode(input.subarray(i, e)), this.plan));
       this.out.ensure(line.length * this.maxExpansion + 64);
-      this.lines(line, 0, line.length);
+      const before = this.out.length;
+      this.lines(line, 0, line.length, false);
       if (e < n) {
         const ending = input[e] === CR && input[e + 1] === LF ? 2 : 1;
+        if (afterLoneCr && input[e] === LF && e > i && this.out.length === before) this.space(); // as in lines()
+        afterLoneCr = ending === 1 && input[e] === CR;
         this.out.bytes(input, e, e + ending);
         e += ending;
       }
@@ -175,7 +179,7 @@ export class ByteNormalizer implements PieceSink {
   }
 
   /** Normalizes `src[start, end)`: whole lines, their breaks copied as they are. */
-  private lines(src: Uint8Array, start: number, end: number): void {
+  private lines(src: Uint8Array, start: number, end: number, afterLoneCr: boolean): void {
     this.src = src;
     const typesetter = this.typesetter;
     const out = this.out;
@@ -183,6 +187,7 @@ export class ByteNormalizer implements PieceSink {
     const join = this.join;
     typesetter.startLine();
     this.pairSeen.fill(0);
+    let lineStart = start;
     let i = start;
     while (i < end) {
       const b = src[i];
@@ -194,8 +199,12 @@ export class ByteNormalizer implements PieceSink {
       if (cls === EOL) {
         typesetter.endLine();
         const len = b === CR && i + 1 < end && src[i + 1] === LF ? 2 : 1;
+        // An empty line between a lone CR and an LF would merge the two breaks into one CRLF.
+        if (b === LF && afterLoneCr && typesetter.lineIsEmpty && i > lineStart) this.space();
+        afterLoneCr = b === CR && len === 1;
         out.bytes(src, i, i + len);
         i += len;
+        lineStart = i;
         typesetter.startLine();
         this.pairSeen.fill(0);
         continue;
@@ -400,21 +409,29 @@ export class ByteRestorer {
  */
 export class LineChunker {
   private rest: Uint8Array = new Uint8Array(0);
+  private endsAfterLoneCr = false;
+  /**
+   * Whether the lines last returned follow a lone CR (the previous run was cut right after one):
+   * pass it to normalizeChunk, which needs to know for an empty line ending in LF.
+   */
+  startsAfterLoneCr = false;
 
   /** The complete lines now available (possibly empty); keeps the unfinished last line. */
   push(chunk: Uint8Array): Uint8Array {
-    // Cut after the last line break, but never between the CR and LF of one CRLF.
-    let cut = chunk.length;
-    while (cut > 0) {
-      const b = chunk[cut - 1];
-      if (b === LF || (b === CR && cut < chunk.length)) break;
-      cut--;
+    // Cut after the last LF; a chunk without one may be cut after a CR, but never between the CR
+    // and LF of one CRLF.
+    let cut = chunk.lastIndexOf(LF) + 1;
+    if (cut === 0) {
+      cut = chunk.length - 1;
+      while (cut > 0 && chunk[cut - 1] !== CR) cut--;
     }
+    this.startsAfterLoneCr = this.endsAfterLoneCr;
     if (cut === 0) {
       this.rest = concat(this.rest, chunk);
       return new Uint8Array(0);
     }
     const lines = this.rest.length > 0 ? concat(this.rest, chunk.subarray(0, cut)) : chunk.subarray(0, cut);
+    this.endsAfterLoneCr = lines[lines.length - 1] === CR;
     this.rest = new Uint8Array(chunk.subarray(cut)); // a copy: the chunk may be handed to a worker
     return lines;
   }
@@ -422,6 +439,8 @@ export class LineChunker {
   /** The last line, without a line break, at the end of the input. */
   end(): Uint8Array {
     const rest = this.rest;
+    this.startsAfterLoneCr = this.endsAfterLoneCr;
+    this.endsAfterLoneCr = false;
     this.rest = new Uint8Array(0);
     return rest;
   }

@@ -256,8 +256,13 @@ export function normalizeLine(line: string, plan: NormalizePlan): string {
 export function normalizeText(text: string, plan: NormalizePlan): string {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const out: string[] = [bom];
+  let previousEnding = '';
   for (const { text: line, ending } of splitLines(bom ? text.slice(1) : text)) {
-    out.push(normalizeLine(line, plan), ending);
+    let normalized = normalizeLine(line, plan);
+    // A line emptied between a lone CR and an LF would merge the two breaks into one CRLF: keep a space.
+    if (normalized === '' && line !== '' && previousEnding === '\r' && ending.startsWith('\n')) normalized = ' ';
+    out.push(normalized, ending);
+    previousEnding = ending;
   }
   return out.join('');
 }

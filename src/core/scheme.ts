@@ -78,7 +78,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// A mark becomes one token of the restored corpus, so it must not contain the token separator.
+// A mark becomes one token of the restored corpus: no token separator in it, and no digit that would
+// read as a placeholder again.
 function checkMark(value: unknown, key: string, problems: SchemeProblem[]): value is string {
   if (typeof value !== 'string') {
     problems.push({ key, message: `${show(value)} is not a string` });
@@ -88,8 +89,8 @@ function checkMark(value: unknown, key: string, problems: SchemeProblem[]): valu
     problems.push({ key, message: 'must not be empty' });
     return false;
   }
-  if (/[\s_]/u.test(value)) {
-    problems.push({ key, message: `${show(value)} must not contain white space or "_"` });
+  if (/[\s_0-9]/u.test(value)) {
+    problems.push({ key, message: `${show(value)} must not contain white space, "_" or a digit` });
     return false;
   }
   return true;

@@ -119,6 +119,10 @@ export class Typesetter {
     return this.emitted && !this.glueNext;
   }
 
+  get lineIsEmpty(): boolean {
+    return !this.emitted;
+  }
+
   wordWritten(endsWithDigit: boolean): void {
     this.emitted = true;
     this.glueNext = false;

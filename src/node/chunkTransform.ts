@@ -8,7 +8,8 @@ export type TransformSpec =
   | { readonly op: 'normalize'; readonly scheme: object; readonly options: Partial<NormalizeOptions> }
   | { readonly op: 'restore'; readonly scheme: object };
 
-export type ChunkTransform = (lines: Uint8Array) => Uint8Array;
+/** `afterLoneCr`: the lines follow a lone CR that ended the previous run (see LineChunker). */
+export type ChunkTransform = (lines: Uint8Array, afterLoneCr: boolean) => Uint8Array;
 
 export function transformSpec(op: 'normalize' | 'restore', scheme: Scheme, options: Partial<NormalizeOptions> = {}): TransformSpec {
   return op === 'normalize' ? { op, scheme: schemeToJson(scheme), options } : { op, scheme: schemeToJson(scheme) };
@@ -18,7 +19,7 @@ export function buildTransform(spec: TransformSpec): ChunkTransform {
   const scheme = schemeFromJson(spec.scheme);
   if (spec.op === 'normalize') {
     const normalizer = new ByteNormalizer(planNormalize(scheme, spec.options));
-    return (lines) => normalizer.normalizeChunk(lines);
+    return (lines, afterLoneCr) => normalizer.normalizeChunk(lines, afterLoneCr);
   }
   const restorer = new ByteRestorer(scheme);
   return (lines) => restorer.restoreChunk(lines);

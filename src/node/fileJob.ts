@@ -87,7 +87,13 @@ export function checkText(lines: Uint8Array, offset: number, name: string): void
  * Reads an input as validated runs of whole lines, the byte order mark split off first.
  * Memory stays at about one chunk plus the longest line.
  */
-export async function* readLines(inputPath: string | undefined, chunkSize: number, onBom: (bom: Uint8Array) => void): AsyncGenerator<Uint8Array> {
+/** A run of whole lines, and whether it follows a lone CR (see LineChunker). */
+export interface LineRun {
+  readonly bytes: Uint8Array;
+  readonly afterLoneCr: boolean;
+}
+
+export async function* readLines(inputPath: string | undefined, chunkSize: number, onBom: (bom: Uint8Array) => void): AsyncGenerator<LineRun> {
   const name = inputPath ?? '<stdin>';
   const chunker = new LineChunker();
   let offset = 0;
@@ -105,13 +111,13 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
     if (lines.length > 0) {
       checkText(lines, offset, name);
       offset += lines.length;
-      yield lines;
+      yield { bytes: lines, afterLoneCr: chunker.startsAfterLoneCr };
     }
   }
   const last = chunker.end();
   if (last.length > 0) {
     checkText(last, offset, name);
-    yield last;
+    yield { bytes: last, afterLoneCr: chunker.startsAfterLoneCr };
   }
 }
 
@@ -185,7 +191,7 @@ export function checkNotSameFile(inputPath: string | undefined, outputPath: stri
 class WorkerPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly waiting: Array<{ seq: number; lines: Uint8Array }> = [];
+  private readonly waiting: Array<{ seq: number; lines: Uint8Array; afterLoneCr: boolean }> = [];
   private readonly resolvers = new Map<number, { resolve: (out: Uint8Array) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
 
@@ -203,10 +209,10 @@ class WorkerPool {
     }
   }
 
-  run(seq: number, lines: Uint8Array): Promise<Uint8Array> {
+  run(seq: number, { bytes: lines, afterLoneCr }: LineRun): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
     const promise = new Promise<Uint8Array>((resolve, reject) => this.resolvers.set(seq, { resolve, reject }));
-    this.waiting.push({ seq, lines });
+    this.waiting.push({ seq, lines, afterLoneCr });
     const worker = this.idle.pop();
     if (worker) this.dispatch(worker);
     return promise;
@@ -264,7 +270,7 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
     if (!parallel) {
       for await (const run of lines) {
         if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
-        await output.write(transform(run));
+        await output.write(transform(run.bytes, run.afterLoneCr));
       }
       if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
     } else {

@@ -4,7 +4,7 @@ import { TransformSpec, buildTransform } from './chunkTransform';
 
 const transform = buildTransform(workerData as TransformSpec);
 
-parentPort?.on('message', (message: { seq: number; lines: Uint8Array }) => {
-  const out = transform(message.lines);
+parentPort?.on('message', (message: { seq: number; lines: Uint8Array; afterLoneCr: boolean }) => {
+  const out = transform(message.lines, message.afterLoneCr);
   parentPort?.postMessage({ seq: message.seq, out }, [out.buffer as ArrayBuffer]);
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { quickOpen, repoRoot, visibleEditorText, withEditor } from './workbench.mjs';
+import { quickOpen, repoRoot, visibleEditorText, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = 'opening sample.seg shows the corpus as Segmented Corpus';
 
@@ -13,6 +13,7 @@ export default async function openSample() {
     // The language mode in the status bar is the person's view of languageId.
     await page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: 'Segmented Corpus' }).waitFor({ timeout: 10_000 });
 
+    await waitForExtensionsActivated(page);
     // Grammar colours arrive a moment after the text; give them that moment for the README picture.
     await page.locator('.editor-instance .view-line span span:not(.mtk1)').first().waitFor({ timeout: 5_000 }).catch(() => {});
     const screenshot = join(repoRoot, 'docs', 'images', 'editor.png');

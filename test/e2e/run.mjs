@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { exitOnSignals } from '../../scripts/editor/code-server.mjs';
 import { ensureRuntime } from '../../scripts/editor/install-runtime.mjs';
 import { repoRoot } from './workbench.mjs';
 
@@ -14,6 +15,7 @@ if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
   process.exit(1);
 }
 ensureRuntime();
+exitOnSignals();
 
 const files = readdirSync(here).filter((f) => f.endsWith('.e2e.mjs') && (!filter || f.includes(filter))).sort();
 let passed = 0;

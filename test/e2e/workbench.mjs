@@ -45,3 +45,8 @@ export async function visibleEditorText(page) {
   const lines = await page.locator('.editor-instance .monaco-editor .view-line').allTextContents();
   return lines.join('\n').replace(/\u00a0/g, ' ');
 }
+
+/** Waits until the status bar no longer says extensions are activating. */
+export async function waitForExtensionsActivated(page) {
+  await page.locator('.part.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 15_000 });
+}

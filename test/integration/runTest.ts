@@ -1,11 +1,11 @@
-// Runs the integration suite inside a real VS Code: code-server + headless chromium here, desktop VS Code with SEGCORPUS_DESKTOP=1.
+// Runs the integration suite inside a real VS Code: code-server + headless chromium here, desktop VS Code with SEGCORPUS_DESKTOP=1 or --desktop.
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
-  const desktop = process.env.SEGCORPUS_DESKTOP === '1';
+  const desktop = process.env.SEGCORPUS_DESKTOP === '1' || process.argv.includes('--desktop');
   try {
     await runTests({
       // Without an executable, test-electron downloads desktop VS Code (needs internet and a display).

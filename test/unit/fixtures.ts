@@ -1,0 +1,12 @@
+// Fixture paths and readers shared by the unit tests: real corpus lines, starting with the sample.
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
+export const REPO = path.resolve(__dirname, '../../..');
+
+export function fixture(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+export const SAMPLE = fixture('sample.seg');

@@ -1,0 +1,138 @@
+import * as assert from 'assert';
+import { ByteNormalizer } from '../../src/core/bytes';
+import { NormalizeOptions, normalizeLine, normalizeLineMapped, normalizeText, planNormalize } from '../../src/core/normalize';
+import { DEFAULT_SCHEME, Scheme, schemeFromJson } from '../../src/core/scheme';
+import { SAMPLE, fixture } from './fixtures';
+
+/** Normalizes with both front ends and insists they agree. */
+function norm(text: string, options: Partial<NormalizeOptions> = {}, scheme: Scheme = DEFAULT_SCHEME): string {
+  const plan = planNormalize(scheme, options);
+  const viaString = normalizeText(text, plan);
+  // The byte normalizer leaves the byte order mark to its caller, as the file job does.
+  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
+  const body = new TextEncoder().encode(text.slice(bom.length));
+  const viaBytes = bom + new TextDecoder().decode(new ByteNormalizer(plan).normalizeChunk(body));
+  assert.strictEqual(viaBytes, viaString, `byte and string normalizers differ on ${JSON.stringify(text)}`);
+  return viaString;
+}
+
+describe('normalize', () => {
+  it('cleans the sample as Vietnamese is typeset (fixture checked by eye)', () => {
+    const out = norm(SAMPLE);
+    assert.strictEqual(out, fixture('sample.normalized.txt'));
+    assert.ok(out.startsWith('“Đặt hàng” đào tạo cán bộ trẻ Ngày 4, Chủ tịch UBND TPHCM Lê Thanh Hải đã dự hội nghị'));
+    assert.ok(out.split('. ')[0].endsWith('do Sở Nội vụ TPHCM tổ chức'));
+    assert.ok(out.endsWith('“của dân, do dân và vì dân”.'));
+    assert.ok(!out.includes('_') && !out.includes('  ') && !/ [,.;:!?]/.test(out));
+  });
+
+  it('pairs quote placeholders and attaches them inward', () => {
+    assert.strictEqual(norm('6 Đặt_hàng 6 đào_tạo cán_bộ trẻ Ngày 4 7 Chủ_tịch'), '“Đặt hàng” đào tạo cán bộ trẻ Ngày 4, Chủ tịch');
+  });
+
+  it('drops a separator before sentence-final punctuation, also across a closing quote', () => {
+    assert.strictEqual(norm('do Sở_Nội_vụ TPHCM tổ_chức 7 .'), 'do Sở Nội vụ TPHCM tổ chức.');
+    assert.strictEqual(norm('6 của TPHCM 6 7 7 7 . Phát_biểu'), '“của TPHCM”. Phát biểu');
+    assert.strictEqual(norm('6 vì dân 6 7.'), '“vì dân”.');
+    assert.strictEqual(norm('6 a 7 6 . b'), '“a”. b');
+    assert.strictEqual(norm('a 7 ?'), 'a?');
+    assert.strictEqual(norm('a 7 …'), 'a…');
+  });
+
+  it('collapses separator runs and drops them at line start and end', () => {
+    assert.strictEqual(norm('a 7 7 7 b'), 'a, b');
+    assert.strictEqual(norm('7 a 7'), 'a');
+    assert.strictEqual(norm('a 7 6 b 6 7'), 'a, “b”');
+    assert.strictEqual(norm('6 7 a 6'), '“a”');
+    assert.strictEqual(norm('a , , b'), 'a, b');
+  });
+
+  it('attaches closing marks left and opening marks right', () => {
+    assert.strictEqual(norm('( a ) [ b ] { c } d ; e : f ! g % h'), '(a) [b] {c} d; e: f! g% h');
+    assert.strictEqual(norm('“ a ” ‘ b ’ « c »'), '“a” ‘b’ «c»');
+  });
+
+  it('alternates straight quotes, independently of pair placeholders', () => {
+    assert.strictEqual(norm('" a " b " c "'), '"a" b "c"');
+    assert.strictEqual(norm('6 a " b " 6'), '“a "b"”');
+  });
+
+  it('joins / on both sides and a dash between numbers', () => {
+    assert.strictEqual(norm('ngày 23 / 5'), 'ngày 23/5');
+    assert.strictEqual(norm('tháng 8 / 2019'), 'tháng 8/2019');
+    assert.strictEqual(norm('3 - 5 m'), '3-5 m'); // 5 is no placeholder of the default scheme: a real digit
+    assert.strictEqual(norm('12 - 17 m'), '12-17 m');
+    assert.strictEqual(norm('1990 – 2000'), '1990–2000');
+    assert.strictEqual(norm('Hà_Nội - Hải_Phòng'), 'Hà Nội - Hải Phòng');
+    assert.strictEqual(norm('năm 1 - 1'), 'năm 1-1');
+    assert.strictEqual(norm('3 -'), '3 -');
+  });
+
+  it('splits punctuation runs and glued placeholders into marks', () => {
+    assert.strictEqual(norm('a ... b ?! c ).'), 'a... b?! c).');
+    assert.strictEqual(norm('c ." d'), 'c. "d'); // a lone straight quote opens
+    assert.strictEqual(norm('a 7, b'), 'a, b');
+  });
+
+  it('keeps line count, line endings and a byte order mark', () => {
+    assert.strictEqual(norm('\ufeffa_b 7 .\r\n\r\nc 7\rd\n'), '\ufeffa b.\r\n\r\nc\rd\n');
+    assert.strictEqual(norm(''), '');
+    assert.strictEqual(norm('\n\n'), '\n\n');
+    assert.strictEqual(norm('  \t  '), '');
+    // An emptied line between a lone CR and an LF keeps a space, or the breaks would read as one CRLF.
+    assert.strictEqual(norm('a\r 7 \nb'), 'a\r \nb');
+  });
+
+  it('folds white space and stray underscores to single spaces', () => {
+    assert.strictEqual(norm('  a \t b   c  '), 'a b c');
+    assert.strictEqual(norm('_a b_ c__d ___ e'), 'a b c d e');
+  });
+
+  it('keeps underscores on request', () => {
+    assert.strictEqual(norm('6 Đặt_hàng 6 _x', { joinSyllables: false }), '“Đặt_hàng” _x');
+  });
+
+  it('renders number and date placeholders as configured', () => {
+    assert.strictEqual(norm('năm 1 Ngày 4 7 a', { numberPlaceholder: '<số>', datePlaceholder: '' }), 'năm <số> Ngày, a');
+    assert.strictEqual(norm('năm 1', { numberPlaceholder: '#{digit}#' }), 'năm #1#');
+  });
+
+  it('leaves unknown digits and real numbers as they are', () => {
+    assert.strictEqual(norm('a 5 b 2007 c 3,5'), 'a 5 b 2007 c 3,5');
+  });
+
+  it('never re-normalizes Unicode unless asked', () => {
+    const nfd = 'Việt_Nam 7 một'.normalize('NFD');
+    assert.strictEqual(norm(nfd), 'Việt Nam, một'.normalize('NFD'));
+    assert.strictEqual(norm(nfd, { unicode: 'nfc' }), 'Việt Nam, một');
+    assert.strictEqual(norm('hòa_bình 7 khỏe', { toneStyle: 'new' }), 'hoà bình, khoẻ');
+  });
+
+  it('follows the scheme', () => {
+    const scheme = schemeFromJson({ '6': { role: 'pair', open: '(', close: ')' }, '7': { role: 'separator', mark: ';' }, '3': { role: 'pair', open: '"', close: '"' } });
+    assert.strictEqual(norm('6 QLNN 6 7 a 3 b 3 7 .', {}, scheme), '(QLNN); a "b".');
+  });
+
+  it('maps every token to its place in the output', () => {
+    const plan = planNormalize(DEFAULT_SCHEME);
+    const line = '6 Đặt_hàng 6 tổ_chức 7 .';
+    const { text, tokens } = normalizeLineMapped(line, plan);
+    assert.strictEqual(text, '“Đặt hàng” tổ chức.');
+    const where = tokens.map((t) => text.slice(t.outStart, t.outEnd));
+    assert.deepStrictEqual(where, ['“', 'Đặt hàng', '”', 'tổ chức', '', '.']);
+    assert.deepStrictEqual(tokens.map((t) => line.slice(t.sourceStart, t.sourceEnd)), ['6', 'Đặt_hàng', '6', 'tổ_chức', '7', '.']);
+  });
+
+  it('maps tokens when Unicode options change lengths', () => {
+    const plan = planNormalize(DEFAULT_SCHEME, { unicode: 'nfc' });
+    const line = 'Việt_Nam một'.normalize('NFD');
+    const { text, tokens } = normalizeLineMapped(line, plan);
+    assert.strictEqual(text.slice(tokens[1].outStart, tokens[1].outEnd), 'một');
+    assert.strictEqual(line.slice(tokens[1].sourceStart, tokens[1].sourceEnd), 'một'.normalize('NFD'));
+  });
+
+  it('normalizeLine is the mapped text', () => {
+    const plan = planNormalize(DEFAULT_SCHEME);
+    assert.strictEqual(normalizeLine(SAMPLE, plan), normalizeLineMapped(SAMPLE, plan).text);
+  });
+});

@@ -1,0 +1,153 @@
+// Properties of the rewrites over generated corpora: what must hold for any input, not just the sample.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { ByteNormalizer, ByteRestorer, LineChunker } from '../../src/core/bytes';
+import { checkLine } from '../../src/core/check';
+import { normalizeLineMapped, normalizeText, planNormalize } from '../../src/core/normalize';
+import { restoreText } from '../../src/core/restore';
+import { DEFAULT_SCHEME } from '../../src/core/scheme';
+import { sentenceSpans } from '../../src/core/sentences';
+import { countLine, emptyStats } from '../../src/core/stats';
+import { tokenize } from '../../src/core/tokens';
+import { splitLines } from '../../src/core/lines';
+import { SAMPLE } from './fixtures';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+const SAMPLE_TOKENS = [...new Set(SAMPLE.split(' '))];
+const tokenArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...SAMPLE_TOKENS) },
+  { weight: 3, arbitrary: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') },
+  { weight: 2, arbitrary: fc.constantFrom('.', ',', ';', ':', '!', '?', '…', '...', '(', ')', '[', ']', '“', '”', '‘', '’', '«', '»', '"', '/', '-', '–', '%', ').', '?!') },
+  { weight: 1, arbitrary: fc.constantFrom('7.', '6.', '7,', '6”', '1.', '5.', '2007', '3,5', '23', 'x7', '_a', 'a_', 'a__b', '___', '_', 'Việt_Nam'.normalize('NFD'), 'hòa', 'QLNN', '\ufeffa') },
+);
+const gapArb = fc.constantFrom(' ', ' ', ' ', '  ', '\t', ' \t ');
+const lineArb = fc.tuple(fc.array(fc.tuple(tokenArb, gapArb), { maxLength: 40 }), fc.constantFrom('', ' ', '\t')).map(([pairs, lead]) => lead + pairs.map(([t, g]) => t + g).join('').replace(/[ \t]+$/, (m) => (m.length > 1 ? m : '')));
+const endingArb = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+const corpusArb = fc
+  .tuple(fc.array(fc.tuple(lineArb, endingArb), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean())
+  .map(([lines, finalBreak, bom]) => {
+    const text = lines.map(([l, e]) => l + e).join('');
+    return (bom ? '\ufeff' : '') + (finalBreak ? text : text.replace(/(\r\n|\r|\n)$/, ''));
+  });
+
+/** Runs a byte transform over `text` cut into chunks at the given sizes, as the file job does. */
+function streamed(text: string, sizes: number[], transform: (lines: Uint8Array, afterLoneCr: boolean) => Uint8Array): string {
+  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
+  const bytes = encoder.encode(text.slice(bom.length));
+  const chunker = new LineChunker();
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  let k = 0;
+  while (at < bytes.length) {
+    const size = sizes[k++ % sizes.length];
+    const lines = chunker.push(bytes.subarray(at, at + size));
+    parts.push(transform(lines, chunker.startsAfterLoneCr));
+    at += size;
+  }
+  const last = chunker.end();
+  parts.push(transform(last, chunker.startsAfterLoneCr));
+  return bom + parts.map((p) => decoder.decode(p)).join('');
+}
+
+const plan = planNormalize(DEFAULT_SCHEME);
+const sizesArb = fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 5 });
+
+describe('properties', () => {
+  it('streaming normalize over any chunking equals the in-memory normalize', () => {
+    fc.assert(
+      fc.property(corpusArb, sizesArb, (text, sizes) => {
+        const normalizer = new ByteNormalizer(plan);
+        assert.strictEqual(streamed(text, sizes, (l, cr) => normalizer.normalizeChunk(l, cr)), normalizeText(text, plan));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('streaming normalize with Unicode options equals the in-memory normalize', () => {
+    const nfcPlan = planNormalize(DEFAULT_SCHEME, { unicode: 'nfc', toneStyle: 'new', joinSyllables: false, numberPlaceholder: '<n>' });
+    fc.assert(
+      fc.property(corpusArb, sizesArb, (text, sizes) => {
+        const normalizer = new ByteNormalizer(nfcPlan);
+        assert.strictEqual(streamed(text, sizes, (l, cr) => normalizer.normalizeChunk(l, cr)), normalizeText(text, nfcPlan));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('streaming restore over any chunking equals the in-memory restore', () => {
+    fc.assert(
+      fc.property(corpusArb, sizesArb, (text, sizes) => {
+        const restorer = new ByteRestorer(DEFAULT_SCHEME);
+        assert.strictEqual(streamed(text, sizes, (l) => restorer.restoreChunk(l)), restoreText(text, DEFAULT_SCHEME));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('restore keeps the token count, every underscore and every non-placeholder token', () => {
+    fc.assert(
+      fc.property(lineArb, (line) => {
+        const before = tokenize(line, DEFAULT_SCHEME);
+        const restored = restoreText(line, DEFAULT_SCHEME);
+        const after = tokenize(restored, DEFAULT_SCHEME);
+        assert.strictEqual(after.length, before.length);
+        assert.strictEqual(restored.split('_').length, line.split('_').length);
+        before.forEach((t, i) => {
+          const known = (t.kind === 'placeholder' || t.kind === 'glued') && (t.role === 'pair' || t.role === 'separator');
+          if (!known) assert.strictEqual(after[i].text, t.text);
+          else assert.ok(after[i].text !== t.text && after[i].text.endsWith(t.text.slice(1)), `${t.text} → ${after[i].text}`);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('normalize(restore(x)) equals normalize(x)', () => {
+    fc.assert(
+      fc.property(corpusArb, (text) => {
+        assert.strictEqual(normalizeText(restoreText(text, DEFAULT_SCHEME), plan), normalizeText(text, plan));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('normalized text has no underscore, no double space, no space before , . ; : ! ? and the same lines', () => {
+    fc.assert(
+      fc.property(corpusArb, (text) => {
+        const out = normalizeText(text, plan);
+        assert.ok(!out.includes('_'), out);
+        assert.ok(!out.includes('  '), out);
+        assert.ok(!/ [,.;:!?]/.test(out), out);
+        const inLines = splitLines(text);
+        const outLines = splitLines(out);
+        assert.deepStrictEqual(outLines.map((l) => l.ending), inLines.map((l) => l.ending));
+        // The one space allowed: an emptied line between a lone CR and an LF, which keeps the two breaks apart.
+        outLines.forEach((l, i) => {
+          const keepsBreaksApart = l.text === ' ' && i > 0 && outLines[i - 1].ending === '\r' && l.ending === '\n';
+          if (!keepsBreaksApart) assert.ok(!/^[ \t]|[ \t]$/.test(l.text.replace(/^\ufeff/, '')), JSON.stringify(l.text));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no input makes a core function throw', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.uint8Array({ maxLength: 200 }), (text, bytes) => {
+        normalizeText(text, plan);
+        normalizeLineMapped(text, planNormalize(DEFAULT_SCHEME, { unicode: 'nfc', toneStyle: 'old' }));
+        restoreText(text, DEFAULT_SCHEME);
+        const tokens = tokenize(text, DEFAULT_SCHEME);
+        sentenceSpans(tokens, DEFAULT_SCHEME);
+        checkLine(tokens);
+        countLine(emptyStats(), tokens);
+        new ByteNormalizer(plan).normalizeChunk(bytes);
+        new ByteNormalizer(planNormalize(DEFAULT_SCHEME, { unicode: 'nfc' })).normalizeChunk(bytes);
+        new ByteRestorer(DEFAULT_SCHEME).restoreChunk(bytes);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
