@@ -79,7 +79,8 @@ export function lineMaker(sample, seed = SEED) {
     const target = Math.round(Math.exp(logMin + random() * logSpan));
     let line = '';
     let quoteOpen = false;
-    while (line.length < target) {
+    let full = false;
+    while (!full && line.length < target) {
       // A sentence is either a run of neighbouring clauses starting anywhere (a rotation of the
       // article) or clauses drawn from anywhere (a shuffle), so lines differ but still read like text.
       const count = 1 + pick(5);
@@ -93,10 +94,12 @@ export function lineMaker(sample, seed = SEED) {
           line += separator + clause.text;
           continue;
         }
-        // Cut the last clause at a token boundary; skip it if the line would overshoot by little.
+        // The line is full: cut this last clause at a token boundary, or leave it out when only a
+        // sliver of room is left (the line then ends a little short of its target, which is fine).
+        full = true;
+        if (line.length > 0 && room < 20) break;
         let k = 0;
         while (k < clause.ends.length - 1 && clause.ends[k] < room) k++;
-        if (line.length > 0 && room < 20) break;
         line += separator + clause.text.slice(0, clause.ends[k]);
         quoteOpen = clause.openAfter[k];
         break;

@@ -53,8 +53,9 @@ export function align(original, words) {
         while (i < original.length && isSpace(original[i])) i++;
         continue;
       }
-      if (original[i] !== ch) return { changed: true, items: words.map((text) => ({ text, spaceBefore: true, spaceAfter: true })) };
-      i++;
+      // `ch` is a code point: compare and advance by its UTF-16 length (astral characters are 2).
+      if (!original.startsWith(ch, i)) return { changed: true, items: words.map((text) => ({ text, spaceBefore: true, spaceAfter: true })) };
+      i += ch.length;
     }
     items.push({ text: word, spaceBefore, spaceAfter: false });
   }

@@ -164,15 +164,25 @@ function main() {
   ];
   const shapeLine = ([shape, e]) => `  ${String(e.count).padStart(4)} ${String(e.proseCount).padStart(5)}  ${shape}    e.g. ${e.example}`;
 
-  // Prose paragraphs first: their differences point at rules, not at the segmenter.
-  const examples = [...differing.filter((r) => !r.changed && !r.codeLike), ...differing.filter((r) => r.changed || r.codeLike)].slice(0, SHOWN_EXAMPLES);
+  // Prose paragraphs first: their differences point at rules, not at the segmenter. Each example
+  // must show a kind of difference (shape) that the ones before it did not, or five copies of the
+  // most common problem would hide the others.
+  const examples = [];
+  const shown = new Set();
+  for (const row of [...differing.filter((r) => !r.changed && !r.codeLike), ...differing.filter((r) => r.changed || r.codeLike)]) {
+    if (examples.length === SHOWN_EXAMPLES) break;
+    const rowShapes = row.hunks.map(hunkShape);
+    if (rowShapes.every((shape) => shown.has(shape))) continue;
+    rowShapes.forEach((shape) => shown.add(shape));
+    examples.push(row);
+  }
   const console_ = [
     ...summary,
     '',
     `Most frequent differences of ours (${shapes.size} shapes; letters folded to 'a', digits to '0'; count, in prose paragraphs):`,
     ...shapeList.slice(0, SHOWN_SHAPES).map(shapeLine),
     '',
-    `First ${examples.length} differing paragraphs (ours; prose first):`,
+    `First ${examples.length} differing paragraphs of ours, each with a new kind of difference (prose first):`,
     ...examples.flatMap((r) => showRow(r)),
     '',
     `Full list: ${relative(process.cwd(), REPORT) || REPORT}`,

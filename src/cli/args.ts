@@ -20,6 +20,7 @@ export interface CliArgs {
   datePlaceholder: string | undefined;
   nfc: boolean;
   toneStyle: 'keep' | 'old' | 'new';
+  separatorAtLineEnd: 'keep' | 'drop' | undefined;
   jobs: number | undefined;
   strict: boolean;
   json: boolean;
@@ -50,6 +51,14 @@ const OPTIONS: Record<string, OptionSpec> = {
       a.toneStyle = v;
     },
   },
+  '--separator-at-line-end': {
+    takesValue: true,
+    commands: ['normalize'],
+    apply: (a, v) => {
+      if (v !== 'keep' && v !== 'drop') throw new UsageError(`--separator-at-line-end takes keep or drop, not '${v}'`);
+      a.separatorAtLineEnd = v;
+    },
+  },
   '--jobs': {
     takesValue: true,
     commands: REWRITES,
@@ -75,6 +84,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     datePlaceholder: undefined,
     nfc: false,
     toneStyle: 'keep',
+    separatorAtLineEnd: undefined,
     jobs: undefined,
     strict: false,
     json: false,
@@ -152,6 +162,9 @@ Options:
   --date-placeholder T      normalize: the same for date placeholders
   --nfc                     normalize: compose the text to Unicode NFC
   --tone-style old|new      normalize: tone marks in open oa/oe/uy syllables (hòa / hoà)
+  --separator-at-line-end keep|drop
+                            normalize: a separator placeholder ending a line (default keep: in
+                            real prose it is mostly a colon before a list)
   -j, --jobs N              worker threads for big files (default: the number of cores)
   --strict                  check: warnings also make the exit status 1
   --json                    check, stats: JSON output

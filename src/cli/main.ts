@@ -38,6 +38,7 @@ function normalizeOptions(args: CliArgs): Partial<NormalizeOptions> {
   if (args.datePlaceholder !== undefined) options.datePlaceholder = args.datePlaceholder;
   if (args.nfc) options.unicode = 'nfc';
   if (args.toneStyle !== 'keep') options.toneStyle = args.toneStyle;
+  if (args.separatorAtLineEnd !== undefined) options.separatorAtLineEnd = args.separatorAtLineEnd;
   return options;
 }
 
@@ -123,7 +124,9 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'restore': {
       const spec = transformSpec(args.command, scheme, normalizeOptions(args));
       const jobs = args.jobs ?? Math.min(os.availableParallelism(), 8);
-      await runFileJob(spec, inputOf(args.files[0]), args.output, { jobs });
+      // SEGCORPUS_CHUNK_BYTES is a testing knob: small chunks make the parallel path cut lines everywhere.
+      const chunkSize = Number(process.env.SEGCORPUS_CHUNK_BYTES) || DEFAULT_CHUNK_SIZE;
+      await runFileJob(spec, inputOf(args.files[0]), args.output, { jobs, chunkSize });
       return 0;
     }
     case 'check':

@@ -144,7 +144,7 @@ export class ByteNormalizer implements PieceSink {
     }
     // A mark may gain a space before it (`-(` → `- (`), so 2, or a placeholder's rendering and a space.
     this.maxExpansion = Math.max(2, ...this.renderings.map((r) => r.length + 1));
-    this.typesetter = new Typesetter(this);
+    this.typesetter = new Typesetter(this, plan.options.separatorAtLineEnd === 'keep');
     this.join = plan.options.joinSyllables;
   }
 

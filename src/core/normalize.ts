@@ -16,6 +16,11 @@ export interface NormalizeOptions {
   readonly unicode: 'keep' | 'nfc';
   /** Move tone marks in open oa/oe/uy syllables; 'keep' leaves them. */
   readonly toneStyle: ToneStyle;
+  /**
+   * A separator that ends a line (no sentence-final mark after it): 'keep' writes its mark, 'drop'
+   * leaves it out. Real prose ends paragraphs with colons before lists, so the default keeps it.
+   */
+  readonly separatorAtLineEnd: 'keep' | 'drop';
 }
 
 export const DEFAULT_NORMALIZE_OPTIONS: NormalizeOptions = {
@@ -24,6 +29,7 @@ export const DEFAULT_NORMALIZE_OPTIONS: NormalizeOptions = {
   datePlaceholder: '{digit}',
   unicode: 'keep',
   toneStyle: 'keep',
+  separatorAtLineEnd: 'keep',
 };
 
 /** What a placeholder digit becomes in normalized text, decided once per scheme and options. */
@@ -161,7 +167,7 @@ export function normalizeLineMapped(line: string, plan: NormalizePlan): Normaliz
   // The transforms never touch white space, so the transformed line has the same tokens in the same order.
   const source = plan.transformsText ? transformText(line, plan) : line;
   const sink = new StringSink(plan, source);
-  const typesetter = new Typesetter(sink);
+  const typesetter = new Typesetter(sink, plan.options.separatorAtLineEnd === 'keep');
   typesetter.startLine();
   const pairSeen = new Uint8Array(11); // per digit, and index 10 for the straight quote
   const bounds = tokenBounds(source);

@@ -24,8 +24,8 @@ const MAX_PENDING_CLOSES = 64;
  * - marks attach to their word (Close/Final/Separator left, Open right, Both and a dash between numbers
  *   on both sides);
  * - a run of separators keeps its first; a separator at the start of a line or right after an opening
- *   mark is dropped, and so is one before sentence-final punctuation or the end of the line, even when
- *   closing marks stand between them (`, ” .` → `”.`).
+ *   mark is dropped, and so is one before sentence-final punctuation, even when closing marks stand
+ *   between them (`, ” .` → `”.`); one ending the line is kept or dropped as configured.
  * It holds back at most one separator with the closing marks after it, or one dash, until the next
  * piece shows what to do with them.
  */
@@ -46,7 +46,11 @@ export class Typesetter {
   private dashB = 0;
   private dashAfterDigit = false;
 
-  constructor(private readonly sink: PieceSink) {}
+  /** `keepFinalSeparator`: a separator ending a line stays (real text: a colon before a list). */
+  constructor(
+    private readonly sink: PieceSink,
+    private readonly keepFinalSeparator = true,
+  ) {}
 
   startLine(): void {
     this.emitted = false;
@@ -134,7 +138,8 @@ export class Typesetter {
       this.dashPending = false;
       this.emit(Attach.Dash, this.dashA, this.dashB, false, false, 0);
     }
-    this.dropSeparator();
+    if (this.keepFinalSeparator) this.flushSeparator();
+    else this.dropSeparator();
   }
 
   private flushSeparator(): void {

@@ -63,6 +63,14 @@ function openInput(inputPath: string): number {
   }
 }
 
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // reading it reports the problem
+  }
+}
+
 export function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e && e.code === 'ENOENT') return 'no such file';
@@ -264,7 +272,8 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
   process.once('SIGTERM', cleanup);
   let pool: WorkerPool | undefined;
   try {
-    const parallel = options.jobs > 1 && inputPath !== undefined && fs.statSync(inputPath).size > 2 * chunkSize;
+    // Threads pay off only past a couple of chunks; stdin's size is unknown, so it stays in this thread.
+    const parallel = options.jobs > 1 && inputPath !== undefined && sizeOf(inputPath) > 2 * chunkSize;
     const bom: Uint8Array[] = [];
     const lines = readLines(inputPath, chunkSize, (b) => bom.push(b));
     if (!parallel) {

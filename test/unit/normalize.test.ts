@@ -39,10 +39,13 @@ describe('normalize', () => {
     assert.strictEqual(norm('a 7 …'), 'a…');
   });
 
-  it('collapses separator runs and drops them at line start and end', () => {
+  it('collapses separator runs, drops them at line start, keeps one ending the line unless asked', () => {
     assert.strictEqual(norm('a 7 7 7 b'), 'a, b');
-    assert.strictEqual(norm('7 a 7'), 'a');
-    assert.strictEqual(norm('a 7 6 b 6 7'), 'a, “b”');
+    assert.strictEqual(norm('7 a 7'), 'a,');
+    assert.strictEqual(norm('7 a 7 7', { separatorAtLineEnd: 'drop' }), 'a');
+    assert.strictEqual(norm('a 7 6 b 6 7'), 'a, “b”,');
+    assert.strictEqual(norm('a 7 6 b 6 7', { separatorAtLineEnd: 'drop' }), 'a, “b”');
+    assert.strictEqual(norm('a 7 6 b 6 7 .', { separatorAtLineEnd: 'keep' }), 'a, “b”.');
     assert.strictEqual(norm('6 7 a 6'), '“a”');
     assert.strictEqual(norm('a , , b'), 'a, b');
   });
@@ -75,7 +78,7 @@ describe('normalize', () => {
   });
 
   it('keeps line count, line endings and a byte order mark', () => {
-    assert.strictEqual(norm('\ufeffa_b 7 .\r\n\r\nc 7\rd\n'), '\ufeffa b.\r\n\r\nc\rd\n');
+    assert.strictEqual(norm('\ufeffa_b 7 .\r\n\r\nc 7\rd\n'), '\ufeffa b.\r\n\r\nc,\rd\n');
     assert.strictEqual(norm(''), '');
     assert.strictEqual(norm('\n\n'), '\n\n');
     assert.strictEqual(norm('  \t  '), '');

@@ -1,0 +1,210 @@
+// The segcorpus command line through a child process, as users and pipelines run it.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { normalizeText, planNormalize } from '../../src/core/normalize';
+import { DEFAULT_SCHEME } from '../../src/core/scheme';
+import { FIXTURES, REPO, SAMPLE, fixture } from './fixtures';
+
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const SAMPLE_PATH = path.join(FIXTURES, 'sample.seg');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('segcorpus CLI', function () {
+  this.timeout(60000);
+  let tmp: string;
+
+  before(() => {
+    assert.ok(fs.existsSync(CLI), 'dist/cli.js is built by npm test (pretest)');
+  });
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-cli-'));
+  });
+  afterEach(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('normalizes the sample to the checked output', () => {
+    const r = cli(['normalize', SAMPLE_PATH]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(r.stdout, fixture('sample.normalized.txt'));
+    assert.ok(r.stdout.startsWith('“Đặt hàng” đào tạo cán bộ trẻ Ngày 4, Chủ tịch UBND TPHCM Lê Thanh Hải đã dự hội nghị'));
+  });
+
+  it('restores the sample', () => {
+    const r = cli(['restore', SAMPLE_PATH]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(r.stdout, fixture('sample.restored.seg'));
+  });
+
+  it('reads stdin, with or without -', () => {
+    assert.strictEqual(cli(['normalize'], '6 a_b 6 7 .\n').stdout, '“a b”.\n');
+    assert.strictEqual(cli(['normalize', '-'], '6 a_b 6 7 .\n').stdout, '“a b”.\n');
+    assert.strictEqual(cli(['restore'], '6 a_b 6 7 .\n').stdout, '“ a_b ” , .\n');
+  });
+
+  it('passes the normalize options through', () => {
+    const r = cli(['normalize', '--keep-underscores', '--number-placeholder', '<số>', '--date-placeholder=', '--nfc', '--tone-style', 'new'], 'hòa_bình năm 1 Ngày 4 7 a\n');
+    assert.strictEqual(r.stdout, 'hoà_bình năm <số> Ngày, a\n');
+    assert.strictEqual(cli(['normalize', '--separator-at-line-end', 'drop'], 'a 7\n').stdout, 'a\n');
+    assert.strictEqual(cli(['normalize'], 'a 7\n').stdout, 'a,\n');
+  });
+
+  it('writes -o atomically and never over the input', () => {
+    const out = path.join(tmp, 'out.txt');
+    let r = cli(['normalize', SAMPLE_PATH, '-o', out]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(r.stdout, '');
+    assert.strictEqual(fs.readFileSync(out, 'utf8'), fixture('sample.normalized.txt'));
+    assert.deepStrictEqual(fs.readdirSync(tmp), ['out.txt'], 'no temporary file is left');
+
+    const input = path.join(tmp, 'in.seg');
+    fs.writeFileSync(input, SAMPLE);
+    r = cli(['normalize', input, '-o', input]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /refusing to write the output over the input/);
+    assert.strictEqual(fs.readFileSync(input, 'utf8'), SAMPLE);
+  });
+
+  it('rejects invalid UTF-8 naming the byte offset, leaving no output file', () => {
+    const input = path.join(tmp, 'bad.seg');
+    fs.writeFileSync(input, Buffer.concat([Buffer.from('6 Đặt_hàng 6\nab '), Buffer.from([0xc3, 0x28]), Buffer.from(' c\n')]));
+    const out = path.join(tmp, 'out.txt');
+    const r = cli(['normalize', input, '-o', out]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /invalid UTF-8 at byte offset 20/);
+    assert.ok(!fs.existsSync(out));
+    assert.deepStrictEqual(fs.readdirSync(tmp), ['bad.seg']);
+  });
+
+  it('rejects a binary file, and an existing output survives a failed run', () => {
+    const input = path.join(tmp, 'bin.seg');
+    fs.writeFileSync(input, Buffer.from('abc\0def\n'));
+    const out = path.join(tmp, 'out.txt');
+    fs.writeFileSync(out, 'previous result');
+    const r = cli(['restore', input, '-o', out]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /binary file \(NUL byte at offset 3\)/);
+    assert.strictEqual(fs.readFileSync(out, 'utf8'), 'previous result');
+  });
+
+  it('reports unreadable input and bad usage with exit 2', () => {
+    let r = cli(['normalize', path.join(tmp, 'missing.seg')]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /cannot read .*missing\.seg: no such file/);
+    r = cli(['normalize', tmp]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /is a directory/);
+    r = cli(['normalize', '--frobnicate']);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /unknown option '--frobnicate'/);
+    r = cli(['squash']);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /unknown command 'squash'/);
+    r = cli(['stats', '--keep-underscores']);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /--keep-underscores does not apply to 'stats'/);
+    r = cli(['normalize', '--jobs', '0']);
+    assert.strictEqual(r.status, 2);
+    r = cli(['normalize', '--tone-style', 'sideways']);
+    assert.strictEqual(r.status, 2);
+    r = cli(['normalize', '-o']);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /-o needs a value/);
+    r = cli(['normalize', '-o', path.join(tmp, 'no', 'such', 'dir', 'x')], 'a\n');
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /does not exist/);
+    r = cli([]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stdout, /Usage:/);
+    r = cli(['--help']);
+    assert.strictEqual(r.status, 0);
+    assert.match(r.stdout, /segcorpus normalize/);
+  });
+
+  it('uses a scheme file and explains a bad one', () => {
+    const good = path.join(tmp, 'scheme.json');
+    fs.writeFileSync(good, JSON.stringify({ placeholders: { '6': { role: 'pair', open: '(', close: ')' }, '7': { role: 'separator', mark: ';' } } }));
+    assert.strictEqual(cli(['normalize', '--scheme', good], '6 QLNN 6 7 a\n').stdout, '(QLNN); a\n');
+    const bad = path.join(tmp, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ placeholders: { '7': { role: 'comma' } } }));
+    const r = cli(['normalize', '--scheme', bad], 'a\n');
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /invalid scheme .*bad\.json:\n {2}placeholders\.7\.role: "comma" is not one of pair, separator, number, date/);
+    const broken = path.join(tmp, 'broken.json');
+    fs.writeFileSync(broken, '{');
+    assert.match(cli(['check', '--scheme', broken], 'a\n').stderr, /not valid JSON/);
+  });
+
+  it('check reports file:line:col findings and exits 1 on errors', () => {
+    const input = path.join(tmp, 'c.seg');
+    fs.writeFileSync(input, 'a 6 b\r\nok 7 .\nx 5 y 7.\n');
+    let r = cli(['check', input]);
+    assert.strictEqual(r.status, 1);
+    assert.strictEqual(
+      r.stdout,
+      [
+        `${input}:1:3: error: unmatched pair placeholder '6': no closing '6' after it in this line [unmatched-pair]`,
+        `${input}:3:3: warning: unknown placeholder '5': the scheme does not define this digit [unknown-placeholder]`,
+        `${input}:3:7: warning: placeholder '7' is glued to '.': tokens should be separated by a space [glued-placeholder]`,
+        '',
+      ].join('\n'),
+    );
+    r = cli(['check', SAMPLE_PATH]);
+    assert.strictEqual(r.status, 0, 'the sample has warnings only');
+    assert.strictEqual(cli(['check', '--strict', SAMPLE_PATH]).status, 1);
+    r = cli(['check', '--json'], '6 a\n');
+    assert.deepStrictEqual(JSON.parse(r.stdout), [
+      { file: '<stdin>', line: 1, column: 1, endColumn: 2, severity: 'error', code: 'unmatched-pair', message: "unmatched pair placeholder '6': no closing '6' after it in this line" },
+    ]);
+  });
+
+  it('stats counts tokens, words, compounds and placeholders per digit', () => {
+    const r = cli(['stats', '--json', SAMPLE_PATH]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const stats = JSON.parse(r.stdout);
+    assert.strictEqual(stats.tokens, SAMPLE.split(' ').length);
+    assert.strictEqual(stats.compounds, 149);
+    assert.deepStrictEqual(stats.placeholders, { '1': 4, '4': 1, '6': 22, '7': 52 });
+    assert.match(cli(['stats', SAMPLE_PATH]).stdout, /^lines +1\ntokens +364\n/);
+  });
+
+  it('keeps a byte order mark and CRLF through a file', () => {
+    const input = path.join(tmp, 'bom.seg');
+    fs.writeFileSync(input, '\ufeff6 a 6 7 .\r\nb_c\r\n');
+    assert.strictEqual(cli(['normalize', input]).stdout, '\ufeff“a”.\r\nb c\r\n');
+    assert.strictEqual(cli(['restore', input]).stdout, '\ufeff“ a ” , .\r\nb_c\r\n');
+  });
+
+  it('gives the same bytes with worker threads as with one thread, and as the in-memory normalizer', () => {
+    // Many small chunks (a testing knob) make the parallel path cut lines everywhere.
+    const lines: string[] = [];
+    const words = SAMPLE.split(' ');
+    for (let i = 0; i < 3000; i++) lines.push(words.slice(i % 300, (i % 300) + 5 + (i % 60)).join(i % 7 === 0 ? '\t' : ' '));
+    const text = lines.map((l, i) => l + (i % 3 === 0 ? '\r\n' : '\n')).join('');
+    const input = path.join(tmp, 'many.seg');
+    fs.writeFileSync(input, text);
+    const env = { SEGCORPUS_CHUNK_BYTES: '4096' };
+    const one = cli(['normalize', input, '--jobs', '1'], undefined, env);
+    const two = cli(['normalize', input, '--jobs', '2'], undefined, env);
+    assert.strictEqual(one.status, 0, one.stderr);
+    assert.strictEqual(two.status, 0, two.stderr);
+    assert.strictEqual(two.stdout, one.stdout);
+    assert.strictEqual(one.stdout, normalizeText(text, planNormalize(DEFAULT_SCHEME)));
+    const rTwo = cli(['restore', input, '--jobs', '2', '-o', path.join(tmp, 'r.seg')], undefined, env);
+    assert.strictEqual(rTwo.status, 0, rTwo.stderr);
+    assert.strictEqual(fs.readFileSync(path.join(tmp, 'r.seg'), 'utf8'), cli(['restore', input, '--jobs', '1'], undefined, env).stdout);
+  });
+});
