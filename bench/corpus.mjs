@@ -1,5 +1,5 @@
 // Generates a large, corpus-like benchmark file from the sample article, deterministically and by streaming writes.
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 
 // Fixed seed: every run, and every size, benchmarks the same text (a smaller file is a prefix of a larger one).
 const SEED = 0x5e9c0415;
@@ -159,6 +159,8 @@ export function writeCorpus(path, targetBytes, samplePath) {
       }
     }
     if (chunk.length > 0) bytes += writeAll(fd, chunk.join(''));
+    // On disk before any timed run, so the kernel's background writeback does not land in one.
+    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

@@ -13,20 +13,35 @@ export const rssSource = existsSync(GNU_TIME)
   ? `${GNU_TIME} -f %M: the child's max RSS, all its threads`
   : `VmHWM from /proc/<pid>/status, polled every ${POLL_MS} ms (no ${GNU_TIME})`;
 
-/** Children still running, so an interrupted benchmark can stop them before deleting their files. */
-export const liveChildren = new Set();
+// Children still running, so an interrupted benchmark can stop them before deleting their files.
+const liveChildren = new Set();
+
+/**
+ * Kills every running child's process group: killing GNU time alone would leave the command it
+ * runs (sed, node) orphaned and still writing.
+ */
+export function killLiveChildren() {
+  for (const child of liveChildren) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
 
 export class CommandFailed extends Error {}
 
 /**
  * Runs `command args…` with stdout sent to `stdoutPath` (or discarded) and GNU time's report to
- * `scratchDir`; returns `{ seconds, peakRssBytes, stderr }`. Throws CommandFailed, with the tail of stderr, on a non-zero exit.
+ * `scratchDir`; returns `{ seconds, peakRssBytes, stderr }`. Throws CommandFailed, with the tail
+ * of stderr, on a non-zero exit.
  *
  * Peak RSS comes from GNU time's %M (the kernel's ru_maxrss for the child): worker threads are
  * threads of that process, so it covers them. Both the command under test and its baseline go
  * through GNU time, so its fork/exec (about a millisecond) costs each side the same.
  */
-export async function measure(command, args, { stdoutPath, env, scratchDir }) {
+export async function measure(command, args, { stdoutPath, scratchDir }) {
   const useGnuTime = existsSync(GNU_TIME);
   const rssPath = join(scratchDir, 'peak-rss.txt');
   const file = useGnuTime ? GNU_TIME : command;
@@ -38,7 +53,8 @@ export async function measure(command, args, { stdoutPath, env, scratchDir }) {
   let finished;
   try {
     const exit = await new Promise((resolve, reject) => {
-      const child = spawn(file, argv, { stdio: ['ignore', stdoutFd, 'pipe'], env: env ?? process.env });
+      // detached: its own process group, so killLiveChildren() reaches the command under GNU time too.
+      const child = spawn(file, argv, { stdio: ['ignore', stdoutFd, 'pipe'], detached: true });
       liveChildren.add(child);
       child.stderr.setEncoding('utf8');
       child.stderr.on('data', (text) => {

@@ -151,8 +151,9 @@ export class ByteNormalizer implements PieceSink {
   /** Normalizes a chunk of whole lines; a leading byte order mark is the caller's to keep (see fileJob). */
   normalizeChunk(input: Uint8Array, afterLoneCr = false): Uint8Array {
     if (!this.plan.transformsText) {
-      // The output of a line is at most `maxExpansion` times its length: allocate once, write freely.
-      this.out = new ByteOutput(input.length * this.maxExpansion + 64);
+      // Real text grows little (a `6` becomes a 3-byte quote, a space goes); lines() makes room for
+      // the worst case line by line.
+      this.out = new ByteOutput(input.length + (input.length >> 3) + 64);
       this.lines(input, 0, input.length, afterLoneCr);
       return this.out.result();
     }
@@ -188,8 +189,16 @@ export class ByteNormalizer implements PieceSink {
     typesetter.startLine();
     this.pairSeen.fill(0);
     let lineStart = start;
+    // Output room is guaranteed for the input up to `roomUntil`: a line's output is at most
+    // `maxExpansion` times its length, so the fast path below writes without bounds checks.
+    let roomUntil = -1;
     let i = start;
     while (i < end) {
+      if (i > roomUntil) {
+        const lf = src.indexOf(LF, i);
+        roomUntil = lf < 0 || lf >= end ? end : lf;
+        out.ensure((roomUntil - i + 1) * this.maxExpansion + 8);
+      }
       const b = src[i];
       const cls = BYTE_CLASS[b];
       if (cls === BLANK) {
@@ -209,33 +218,35 @@ export class ByteNormalizer implements PieceSink {
         this.pairSeen.fill(0);
         continue;
       }
-      if (wordStart[b] === 1 && typesetter.idle) {
-        // Fast path: a word starting with a letter, nothing held back. Copy it while finding its end.
+      if (wordStart[b] === 1) {
+        // Fast path: a word starting with a letter. Copy it while finding its end.
+        typesetter.settleBeforeLetterWord();
         const buf = out.buf;
         let o = out.length;
         if (typesetter.spaceBeforeWord) buf[o++] = SPACE;
         if (join) {
-          let afterUnderscore = false;
           while (i < end) {
             const c = src[i];
-            const k = BYTE_CLASS[c];
-            if (k === ORDINARY) {
-              buf[o++] = c;
-              afterUnderscore = false;
-            } else if (k === JOINER) {
-              if (!afterUnderscore) buf[o++] = SPACE;
-              afterUnderscore = true;
-            } else {
-              break;
+            // Bytes above 0x20 are word bytes but "_"; below, only white space and breaks end a token.
+            if (c > 0x20) {
+              i++;
+              if (c !== UNDERSCORE) {
+                buf[o++] = c;
+                continue;
+              }
+              buf[o++] = SPACE; // a run of joiners is one space
+              while (i < end && src[i] === UNDERSCORE) i++;
+              continue;
             }
+            if (BYTE_CLASS[c] !== ORDINARY) break;
+            buf[o++] = c;
             i++;
           }
-          if (afterUnderscore) o--; // trailing underscores go
+          if (src[i - 1] === UNDERSCORE) o--; // trailing underscores go
         } else {
           while (i < end) {
             const c = src[i];
-            const k = BYTE_CLASS[c];
-            if (k !== ORDINARY && k !== JOINER) break;
+            if (c <= 0x20 && BYTE_CLASS[c] !== ORDINARY) break;
             buf[o++] = c;
             i++;
           }
@@ -416,8 +427,17 @@ export class LineChunker {
    */
   startsAfterLoneCr = false;
 
-  /** The complete lines now available (possibly empty); keeps the unfinished last line. */
-  push(chunk: Uint8Array): Uint8Array {
+  /** The unfinished last line so far: a reader may put it at the front of its next buffer. */
+  get pending(): Uint8Array {
+    return this.rest;
+  }
+
+  /**
+   * The complete lines now available (possibly empty); keeps the unfinished last line.
+   * `startsWithPending`: the caller already put `pending` at the front of `chunk`, saving a copy.
+   */
+  push(chunk: Uint8Array, startsWithPending = false): Uint8Array {
+    if (startsWithPending) this.rest = new Uint8Array(0);
     // Cut after the last LF; a chunk without one may be cut after a CR, but never between the CR
     // and LF of one CRLF.
     let cut = chunk.lastIndexOf(LF) + 1;

@@ -113,10 +113,15 @@ export class Typesetter {
     }
   }
 
-  // The byte normalizer's fast path for a plain word: when nothing is held back, a word only needs
-  // to know whether a space goes before it, and it writes itself. The same decision as emit().
-  get idle(): boolean {
-    return !this.sepPending && !this.dashPending;
+  // The byte normalizer's fast path for a word that starts with a letter: settle what is held back
+  // (as push() does for a word), then the word only needs to know whether a space goes before it,
+  // and writes itself. The same decisions as push() and emit().
+  settleBeforeLetterWord(): void {
+    if (this.dashPending) {
+      this.dashPending = false;
+      this.emit(Attach.Dash, this.dashA, this.dashB, false, false, 0);
+    }
+    this.flushSeparator();
   }
 
   get spaceBeforeWord(): boolean {

@@ -18,34 +18,20 @@ export class InputError extends Error {
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** Reads a file or stdin in chunks of about `size` bytes. */
-export async function* readChunks(inputPath: string | undefined, size: number): AsyncGenerator<Uint8Array> {
-  if (inputPath === undefined) {
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes >= size) {
-        yield Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
-      }
+/** Reads stdin in chunks of about `size` bytes. */
+async function* readStdin(size: number): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes >= size) {
+      yield Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
     }
-    if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
-    return;
   }
-  const fd = openInput(inputPath);
-  try {
-    for (;;) {
-      const buf = Buffer.allocUnsafeSlow(size);
-      const n = fs.readSync(fd, buf, 0, size, null);
-      if (n === 0) return;
-      yield n === size ? buf : buf.subarray(0, n);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+  if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
 }
 
 function openInput(inputPath: string): number {
@@ -83,7 +69,8 @@ export function describe(error: unknown): string {
  * in the input, so the message can point at the byte.
  */
 export function checkText(lines: Uint8Array, offset: number, name: string): void {
-  const nul = lines.indexOf(0);
+  // Buffer's indexOf is memchr; a plain Uint8Array's is a slow element-by-element loop.
+  const nul = Buffer.from(lines.buffer, lines.byteOffset, lines.length).indexOf(0);
   if (nul >= 0) throw new InputError(`${name}: binary file (NUL byte at offset ${offset + nul}); a corpus is UTF-8 text`);
   if (!isUtf8(lines)) {
     const at = findInvalidUtf8(lines);
@@ -106,27 +93,49 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
   const chunker = new LineChunker();
   let offset = 0;
   let first = true;
-  for await (let chunk of readChunks(inputPath, chunkSize)) {
-    if (first) {
-      first = false;
-      if (chunk.length >= 3 && chunk[0] === BOM[0] && chunk[1] === BOM[1] && chunk[2] === BOM[2]) {
-        onBom(chunk.subarray(0, 3));
-        chunk = chunk.subarray(3);
-        offset = 3;
+  const emit = (lines: Uint8Array): LineRun | undefined => {
+    if (lines.length === 0) return undefined;
+    checkText(lines, offset, name);
+    offset += lines.length;
+    return { bytes: lines, afterLoneCr: chunker.startsAfterLoneCr };
+  };
+  const skipBom = (chunk: Buffer): Buffer => {
+    if (!first) return chunk;
+    first = false;
+    if (chunk.length >= 3 && chunk[0] === BOM[0] && chunk[1] === BOM[1] && chunk[2] === BOM[2]) {
+      onBom(chunk.subarray(0, 3));
+      offset = 3;
+      return chunk.subarray(3);
+    }
+    return chunk;
+  };
+  if (inputPath === undefined) {
+    for await (const chunk of readStdin(chunkSize)) {
+      const run = emit(chunker.push(skipBom(chunk)));
+      if (run) yield run;
+    }
+  } else {
+    const fd = openInput(inputPath);
+    try {
+      for (;;) {
+        // Read behind the unfinished line carried over, so no chunk is ever copied to join them.
+        const pending = chunker.pending;
+        // A line longer than a chunk doubles the read, so carrying it costs linear time, not quadratic.
+        const size = Math.max(chunkSize, pending.length);
+        const buf = Buffer.allocUnsafeSlow(pending.length + size);
+        buf.set(pending);
+        const n = fs.readSync(fd, buf, pending.length, size, null);
+        if (n === 0) break;
+        const data = buf.subarray(0, pending.length + n);
+        const run = emit(pending.length > 0 ? chunker.push(data, true) : chunker.push(skipBom(data)));
+        if (run) yield run;
       }
-    }
-    const lines = chunker.push(chunk);
-    if (lines.length > 0) {
-      checkText(lines, offset, name);
-      offset += lines.length;
-      yield { bytes: lines, afterLoneCr: chunker.startsAfterLoneCr };
+    } finally {
+      fs.closeSync(fd);
     }
   }
-  const last = chunker.end();
-  if (last.length > 0) {
-    checkText(last, offset, name);
-    yield { bytes: last, afterLoneCr: chunker.startsAfterLoneCr };
-  }
+  const run = emit(chunker.end());
+  if (run) yield run;
 }
 
 /** Where output goes: stdout, or a temporary file renamed over the target only when all went well. */
@@ -202,18 +211,23 @@ class WorkerPool {
   private readonly waiting: Array<{ seq: number; lines: Uint8Array; afterLoneCr: boolean }> = [];
   private readonly resolvers = new Map<number, { resolve: (out: Uint8Array) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
+  /** Whether any worker has started: until then the caller does the work itself (a thread takes tens of ms to boot). */
+  ready = false;
 
   constructor(size: number, workerPath: string, spec: TransformSpec) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerPath, { workerData: spec });
-      worker.on('message', (message: { seq: number; out: Uint8Array }) => {
-        this.resolvers.get(message.seq)?.resolve(message.out);
-        this.resolvers.delete(message.seq);
+      worker.on('message', (message: { seq: number; out: Uint8Array } | 'ready') => {
+        if (message === 'ready') {
+          this.ready = true;
+        } else {
+          this.resolvers.get(message.seq)?.resolve(message.out);
+          this.resolvers.delete(message.seq);
+        }
         this.dispatch(worker);
       });
       worker.on('error', (error) => this.fail(error));
       this.workers.push(worker);
-      this.idle.push(worker);
     }
   }
 
@@ -288,7 +302,8 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
       let seq = 0;
       for await (const run of lines) {
         if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
-        const result = pool.run(seq++, run);
+        const result = pool.ready ? pool.run(seq, run) : Promise.resolve(transform(run.bytes, run.afterLoneCr));
+        seq++;
         result.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
         queue.push(result);
         // Keep every worker busy with one chunk in hand and one waiting, and no more: flat memory.
