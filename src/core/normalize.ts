@@ -21,7 +21,17 @@ export interface NormalizeOptions {
    * leaves it out. Real prose ends paragraphs with colons before lists, so the default keeps it.
    */
   readonly separatorAtLineEnd: 'keep' | 'drop';
+  /** The marks pair placeholders are written with: the scheme's, or one style for every pair. */
+  readonly quoteMarks: QuoteMarks;
 }
+
+export type QuoteMarks = 'scheme' | 'curly' | 'straight' | 'guillemets';
+
+const QUOTE_MARKS: Record<Exclude<QuoteMarks, 'scheme'>, readonly [string, string]> = {
+  curly: ['“', '”'],
+  straight: ['"', '"'],
+  guillemets: ['«', '»'],
+};
 
 export const DEFAULT_NORMALIZE_OPTIONS: NormalizeOptions = {
   joinSyllables: true,
@@ -30,6 +40,7 @@ export const DEFAULT_NORMALIZE_OPTIONS: NormalizeOptions = {
   unicode: 'keep',
   toneStyle: 'keep',
   separatorAtLineEnd: 'keep',
+  quoteMarks: 'scheme',
 };
 
 /** What a placeholder digit becomes in normalized text, decided once per scheme and options. */
@@ -66,7 +77,8 @@ export function planNormalize(scheme: Scheme, options: Partial<NormalizeOptions>
     const placeholder = placeholderFor(scheme, digit);
     let plan: DigitPlan;
     if (placeholder?.role === 'pair') {
-      plan = { kind: Attach.Open, text: placeholder.marks.open, close: placeholder.marks.close, digitEdges: 0 };
+      const [open, close] = full.quoteMarks === 'scheme' ? [placeholder.marks.open, placeholder.marks.close] : QUOTE_MARKS[full.quoteMarks];
+      plan = { kind: Attach.Open, text: open, close, digitEdges: 0 };
     } else if (placeholder?.role === 'separator') {
       plan = { kind: Attach.Separator, text: placeholder.mark, close: '', digitEdges: 0 };
     } else {
@@ -96,6 +108,14 @@ export function transformText(text: string, plan: NormalizePlan): string {
 export function joinWord(word: string, joinSyllables: boolean): string {
   return joinSyllables ? word.replace(/^_+|_+$/g, '').replace(/_+/g, ' ') : word;
 }
+
+/** Indexes of the first and last token to normalize, as in SentenceSpan. */
+export interface TokenRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+const NO_OUTPUT: PieceSink = { space: () => undefined, put: () => undefined };
 
 /** One source token's place in the normalized line: used to bold the hovered word. */
 export interface MappedToken {
@@ -163,19 +183,29 @@ class StringSink implements PieceSink {
  * Normalizes one line (no line break in it), with the same rules, byte for byte, as the streaming
  * normalizer in bytes.ts, and tells where each source token went.
  */
-export function normalizeLineMapped(line: string, plan: NormalizePlan): NormalizedLine {
+export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: TokenRange): NormalizedLine {
   // The transforms never touch white space, so the transformed line has the same tokens in the same order.
   const source = plan.transformsText ? transformText(line, plan) : line;
   const sink = new StringSink(plan, source);
   const typesetter = new Typesetter(sink, plan.options.separatorAtLineEnd === 'keep');
   typesetter.startLine();
   const pairSeen = new Uint8Array(11); // per digit, and index 10 for the straight quote
-  const bounds = tokenBounds(source);
-  bounds.forEach(([start, end], index) => pushToken(source, start, end, index, plan, typesetter, pairSeen, sink.owner));
+  const all = tokenBounds(source);
+  const from = range ? Math.max(0, range.first) : 0;
+  const to = range ? Math.min(all.length - 1, range.last) : all.length - 1;
+  if (from > 0) {
+    // Tokens before the range only tell which pairs are open: run them through a typesetter that writes nothing.
+    const silent = new Typesetter(NO_OUTPUT);
+    silent.startLine();
+    for (let index = 0; index < from; index++) pushToken(source, all[index][0], all[index][1], index, plan, silent, pairSeen, new Map());
+  }
+  for (let index = from; index <= to; index++) pushToken(source, all[index][0], all[index][1], index, plan, typesetter, pairSeen, sink.owner);
   typesetter.endLine();
-  const original = source === line ? bounds : tokenBounds(line);
+  const bounds = all.slice(from, to + 1);
+  const original = source === line ? bounds : tokenBounds(line).slice(from, to + 1);
   let last = 0;
-  const tokens = original.map(([sourceStart, sourceEnd], index): MappedToken => {
+  const tokens = original.map(([sourceStart, sourceEnd], i): MappedToken => {
+    const index = from + i;
     const range = sink.ranges.get(index);
     if (range) last = range[1];
     return { sourceStart, sourceEnd, outStart: range ? range[0] : last, outEnd: range ? range[1] : last };

@@ -211,23 +211,19 @@ class WorkerPool {
   private readonly waiting: Array<{ seq: number; lines: Uint8Array; afterLoneCr: boolean }> = [];
   private readonly resolvers = new Map<number, { resolve: (out: Uint8Array) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
-  /** Whether any worker has started: until then the caller does the work itself (a thread takes tens of ms to boot). */
-  ready = false;
 
   constructor(size: number, workerPath: string, spec: TransformSpec) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerPath, { workerData: spec });
-      worker.on('message', (message: { seq: number; out: Uint8Array } | 'ready') => {
-        if (message === 'ready') {
-          this.ready = true;
-        } else {
-          this.resolvers.get(message.seq)?.resolve(message.out);
-          this.resolvers.delete(message.seq);
-        }
+      // Messages posted before the thread has booted wait in its port: no need to wait for it here.
+      worker.on('message', (message: { seq: number; out: Uint8Array }) => {
+        this.resolvers.get(message.seq)?.resolve(message.out);
+        this.resolvers.delete(message.seq);
         this.dispatch(worker);
       });
       worker.on('error', (error) => this.fail(error));
       this.workers.push(worker);
+      this.idle.push(worker);
     }
   }
 
@@ -302,8 +298,7 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
       let seq = 0;
       for await (const run of lines) {
         if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
-        const result = pool.ready ? pool.run(seq, run) : Promise.resolve(transform(run.bytes, run.afterLoneCr));
-        seq++;
+        const result = pool.run(seq++, run);
         result.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
         queue.push(result);
         // Keep every worker busy with one chunk in hand and one waiting, and no more: flat memory.

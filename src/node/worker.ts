@@ -8,6 +8,3 @@ parentPort?.on('message', (message: { seq: number; lines: Uint8Array; afterLoneC
   const out = transform(message.lines, message.afterLoneCr);
   parentPort?.postMessage({ seq: message.seq, out }, [out.buffer as ArrayBuffer]);
 });
-
-// Tell the pool this thread can take work: until then the main thread does it.
-parentPort?.postMessage('ready');
