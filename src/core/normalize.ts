@@ -64,6 +64,42 @@ export interface NormalizePlan {
   readonly transformsText: boolean;
 }
 
+/** A settings problem, named by its key as in SchemeProblem. */
+export interface OptionProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+const CHOICES: Partial<Record<keyof NormalizeOptions, readonly string[]>> = {
+  unicode: ['keep', 'nfc'],
+  toneStyle: ['keep', 'old', 'new'],
+  separatorAtLineEnd: ['keep', 'drop'],
+  quoteMarks: ['scheme', 'curly', 'straight', 'guillemets'],
+};
+
+/**
+ * Reads normalize options from untrusted settings: known keys with valid values are taken, anything
+ * else is reported (and left at its default). `prefix` names the keys in the problems.
+ */
+export function readNormalizeOptions(raw: Readonly<Record<string, unknown>>, prefix = ''): { options: Partial<NormalizeOptions>; problems: OptionProblem[] } {
+  const options: Record<string, unknown> = {};
+  const problems: OptionProblem[] = [];
+  for (const key of Object.keys(DEFAULT_NORMALIZE_OPTIONS) as Array<keyof NormalizeOptions>) {
+    const value = raw[key];
+    if (value === undefined || value === null) continue;
+    const expected = typeof DEFAULT_NORMALIZE_OPTIONS[key];
+    const choices = CHOICES[key];
+    if (typeof value !== expected) {
+      problems.push({ key: prefix + key, message: `${JSON.stringify(value)} is not a ${expected}` });
+    } else if (choices && !choices.includes(value as string)) {
+      problems.push({ key: prefix + key, message: `${JSON.stringify(value)} is not one of ${choices.join(', ')}` });
+    } else {
+      options[key] = value;
+    }
+  }
+  return { options: options as Partial<NormalizeOptions>, problems };
+}
+
 export function digitEdgesOf(text: string): number {
   if (text.length === 0) return 0;
   return (isAsciiDigit(text.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (isAsciiDigit(text.charCodeAt(text.length - 1)) ? ENDS_WITH_DIGIT : 0);

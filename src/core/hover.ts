@@ -1,0 +1,80 @@
+// What the hover shows for a position in a line: the cleaned sentence around it, and what a placeholder stands for.
+import { NormalizePlan, normalizeLineMapped } from './normalize';
+import { pairPlaceholders } from './pairs';
+import { restoredMark } from './restore';
+import { PlaceholderRole, Scheme } from './scheme';
+import { SentenceSpan, sentenceSpans } from './sentences';
+import { Token, Tokenizer } from './tokens';
+
+export interface PlaceholderInfo {
+  readonly digit: string;
+  readonly role: PlaceholderRole | 'unknown';
+  /** What restore writes for it, or undefined for numbers, dates and unknown digits. */
+  readonly restoresTo: string | undefined;
+  /** What normalize writes for the token (possibly nothing, e.g. a dropped separator). */
+  readonly normalizesTo: string;
+  /** For a pair: which end this is, and its partner token (undefined when unmatched). */
+  readonly side?: 'open' | 'close';
+  readonly partner?: Token;
+}
+
+export interface HoverInfo {
+  /** The hovered token and its offsets in the line. */
+  readonly token: Token;
+  readonly tokenIndex: number;
+  /** The sentence's span in the line. */
+  readonly sentence: SentenceSpan;
+  /** The sentence normalized, with the hovered token's output range (empty when it leaves nothing). */
+  readonly cleaned: string;
+  readonly cleanedStart: number;
+  readonly cleanedEnd: number;
+  readonly placeholder?: PlaceholderInfo;
+}
+
+/** The index of the token at UTF-16 offset `offset` (the token just before it, when on its end). */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid];
+    if (offset < t.start) hi = mid - 1;
+    else if (offset > t.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Hover information at `offset` in `line`, or undefined when it is not on a token. Only the hovered
+ * sentence is normalized; the line is tokenized once, which is linear and cheap.
+ */
+export function hoverAt(line: string, offset: number, scheme: Scheme, plan: NormalizePlan, tokenizer = new Tokenizer(scheme)): HoverInfo | undefined {
+  const tokens = tokenizer.tokenize(line);
+  const tokenIndex = tokenIndexAt(tokens, offset);
+  if (tokenIndex < 0) return undefined;
+  const token = tokens[tokenIndex];
+  const spans = sentenceSpans(tokens, scheme);
+  const sentence = spans.find((s) => s.firstToken <= tokenIndex && tokenIndex <= s.lastToken) as SentenceSpan;
+  const mapped = normalizeLineMapped(line, plan, { first: sentence.firstToken, last: sentence.lastToken });
+  const where = mapped.tokens[tokenIndex - sentence.firstToken];
+  const info: HoverInfo = {
+    token,
+    tokenIndex,
+    sentence,
+    cleaned: mapped.text,
+    cleanedStart: where.outStart,
+    cleanedEnd: where.outEnd,
+  };
+  if (token.digit === undefined) return info;
+  const link = token.role === 'pair' ? pairPlaceholders(tokens).get(tokenIndex) : undefined;
+  const normalizesTo = mapped.text.slice(where.outStart, where.outEnd);
+  const placeholder: PlaceholderInfo = {
+    digit: token.digit,
+    role: token.role ?? 'unknown',
+    restoresTo: restoredMark(token, link?.side, scheme),
+    normalizesTo,
+    ...(link ? { side: link.side, partner: link.partner === undefined ? undefined : tokens[link.partner] } : {}),
+  };
+  return { ...info, placeholder };
+}

@@ -1,0 +1,87 @@
+// The extension's settings, read once and on change: the active scheme and normalize plan, validated.
+import * as vscode from 'vscode';
+import { NormalizePlan, readNormalizeOptions, planNormalize } from '../core/normalize';
+import { DEFAULT_SCHEME, Scheme, SchemeError, extendScheme } from '../core/scheme';
+import { Tokenizer } from '../core/tokens';
+
+export const LANGUAGE_ID = 'segmented-corpus';
+const SECTION = 'segmentedCorpus';
+
+export type NormalizeTarget = 'beside' | 'inPlace';
+
+/** A snapshot of the settings; a new one is made on every change, so holders never see a half-update. */
+export interface Settings {
+  readonly scheme: Scheme;
+  readonly plan: NormalizePlan;
+  readonly tokenizer: Tokenizer;
+  readonly normalizeTarget: NormalizeTarget;
+  readonly hoverEnabled: boolean;
+  readonly previewDelay: number;
+}
+
+export class CorpusConfiguration implements vscode.Disposable {
+  private current: Settings;
+  private readonly changed = new vscode.EventEmitter<Settings>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  /** The last warning shown, so an unchanged bad setting is not reported again on every edit. */
+  private lastWarning = '';
+
+  constructor() {
+    this.current = this.read();
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      this.current = this.read();
+      this.changed.fire(this.current);
+    });
+  }
+
+  get settings(): Settings {
+    return this.current;
+  }
+
+  private read(): Settings {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const problems: string[] = [];
+    let scheme = DEFAULT_SCHEME;
+    const overrides = config.get<unknown>('scheme');
+    if (overrides !== undefined && overrides !== null) {
+      try {
+        scheme = extendScheme(DEFAULT_SCHEME, overrides);
+      } catch (error) {
+        if (!(error instanceof SchemeError)) throw error;
+        problems.push(...error.problems.map((p) => `${SECTION}.scheme.${p.key}: ${p.message}`));
+      }
+    }
+    const raw = config.get<Record<string, unknown>>('normalize') ?? {};
+    const { options, problems: optionProblems } = readNormalizeOptions(raw, `${SECTION}.normalize.`);
+    problems.push(...optionProblems.map((p) => `${p.key}: ${p.message}`));
+    const target = raw.target === 'inPlace' ? 'inPlace' : 'beside';
+    const delay = config.get<number>('preview.delay', 300);
+    this.warn(problems);
+    return {
+      scheme,
+      plan: planNormalize(scheme, options),
+      tokenizer: new Tokenizer(scheme),
+      normalizeTarget: target,
+      hoverEnabled: config.get<boolean>('hover.enabled', true) !== false,
+      previewDelay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, 10000) : 300,
+    };
+  }
+
+  private warn(problems: string[]): void {
+    const text = problems.join('; ');
+    if (text === this.lastWarning) return;
+    this.lastWarning = text;
+    if (!text) return;
+    const message = `Segmented Corpus: invalid settings, defaults used instead — ${text}`;
+    void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
