@@ -9,6 +9,7 @@ import { killLiveChildren } from './measure.mjs';
 // Later benchmarks (grammar, hover, …) are added here.
 const SECTIONS = {
   normalize: () => import('./normalize.mjs'),
+  hover: () => import('./hover.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]

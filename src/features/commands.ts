@@ -4,7 +4,7 @@ import { hoverAt } from '../core/hover';
 import { splitLines } from '../core/lines';
 import { normalizeLine, normalizeText } from '../core/normalize';
 import { restoreEdits } from '../core/restore';
-import { CorpusConfiguration } from './configuration';
+import { CLEAN_LANGUAGE_ID, CorpusConfiguration } from './configuration';
 
 /** Documents above this size get a progress notification with a Cancel button. */
 const PROGRESS_THRESHOLD = 1 << 20;
@@ -60,7 +60,7 @@ class NormalizeDocument implements Command {
       await editor.edit((edit) => edit.replace(wholeDocument(document), cleaned));
       return;
     }
-    const target = await vscode.workspace.openTextDocument({ content: cleaned, language: 'plaintext' });
+    const target = await vscode.workspace.openTextDocument({ content: cleaned, language: CLEAN_LANGUAGE_ID });
     await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
 }

@@ -5,6 +5,8 @@ import { DEFAULT_SCHEME, Scheme, SchemeError, extendScheme } from '../core/schem
 import { Tokenizer } from '../core/tokens';
 
 export const LANGUAGE_ID = 'segmented-corpus';
+/** Normalized text: plain prose, but with its own defaults (word wrap) and none of the corpus features. */
+export const CLEAN_LANGUAGE_ID = 'segmented-corpus-clean';
 const SECTION = 'segmentedCorpus';
 
 export type NormalizeTarget = 'beside' | 'inPlace';

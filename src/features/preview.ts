@@ -1,7 +1,7 @@
 // Clean preview: a read-only virtual document showing the normalized text, following edits and the cursor.
 import * as vscode from 'vscode';
 import { normalizeText } from '../core/normalize';
-import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import { CLEAN_LANGUAGE_ID, CorpusConfiguration, LANGUAGE_ID } from './configuration';
 
 export const PREVIEW_SCHEME = 'segmented-corpus-preview';
 
@@ -82,7 +82,8 @@ export function registerPreview(config: CorpusConfiguration): vscode.Disposable 
       return undefined;
     }
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === source.toString())) await vscode.workspace.openTextDocument(source);
-    const document = await vscode.workspace.openTextDocument(previewUri(source));
+    let document = await vscode.workspace.openTextDocument(previewUri(source));
+    if (document.languageId !== CLEAN_LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, CLEAN_LANGUAGE_ID);
     return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
   });
   return vscode.Disposable.from(vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, provider), provider, open);

@@ -1,0 +1,483 @@
+// AssemblyScript: the byte normalizer of src/core/bytes.ts (ByteNormalizer.lines) and the spacing rules
+// of src/core/typesetter.ts, compiled to WebAssembly with SIMD for the Node CLI's big-file path.
+// The extension is .as, not .ts, so tsc and eslint leave it alone; esbuild.mjs compiles it with asc.
+//
+// It must give the same bytes as ByteNormalizer for every input: every rule here mirrors one there,
+// in the same order. Plans that transform text (NFC, tone style) stay on the JS path.
+//
+// Memory, all set up by the JS side (src/wasm/normalizer.ts):
+//   configBase()                  the plan, written by JS (layout below), CONFIG_BYTES long
+//   inPtr  .. inPtr + n + 16      the chunk, then 16 spaces so 16-byte loads never need a bound check
+//   outPtr .. outPtr + outCap     the output; writes may run 16 bytes past the output's end
+// normalize() never writes past outPtr + outCap - 16: when the next line might not fit it returns at
+// that line's start, and JS grows the memory and calls again from there.
+
+// --- Plan layout, offsets from configBase() (keep in step with normalizer.ts).
+const LEAD: usize = 0; //           u32[256]: offset of the mark list of each first byte, 0 for none
+const DIGIT_KIND: usize = 1024; //  u8[10]: Attach class of each digit's rendering
+const DIGIT_EDGES: usize = 1040; // u8[10]: STARTS_WITH_DIGIT | ENDS_WITH_DIGIT of each word rendering
+const REND_OFF: usize = 1056; //    u32[20]: offset of rendering 2d (open / separator / word) and 2d + 1 (close)
+const REND_LEN: usize = 1136; //    u32[20]: their byte lengths
+// From 2048: the mark lists (u8 count, then per mark u8 length, u8 class, the bytes; longest first)
+// and the renderings' bytes.
+
+const SPACE: u8 = 0x20;
+const TAB: u8 = 0x09;
+const LF: u8 = 0x0a;
+const CR: u8 = 0x0d;
+const UNDERSCORE: u8 = 0x5f;
+
+// Attach classes (src/core/marks.ts).
+const NONE: i32 = 0;
+const OPEN: i32 = 1;
+const CLOSE: i32 = 2;
+const FINAL: i32 = 3;
+const SEPARATOR: i32 = 4;
+const BOTH: i32 = 5;
+const DASH: i32 = 6;
+const STRAIGHT: i32 = 7;
+
+const STARTS_WITH_DIGIT: i32 = 1;
+const ENDS_WITH_DIGIT: i32 = 2;
+const MAX_PENDING_CLOSES: i32 = 64;
+
+// Static tables.
+const WORD_START: usize = memory.data(256); // bytes that can only start a plain word
+const CLOSE_A: usize = memory.data(MAX_PENDING_CLOSES * 4, 16);
+const CLOSE_B: usize = memory.data(MAX_PENDING_CLOSES * 4, 16);
+const PAIR_SEEN: usize = memory.data(16, 16); // per digit, and 10 for the straight quote
+
+/** Where JS writes the plan: just past the static data. */
+export function configBase(): usize {
+  return (__heap_base + 15) & ~(15 as usize);
+}
+
+let cfg: usize = 0;
+let join = true;
+let keepFinalSeparator = true;
+let maxExpansion: u64 = 2;
+
+/** Reads the plan JS has written at configBase(). */
+export function configure(joinSyllables: bool, keepFinal: bool, expansion: u32): void {
+  cfg = configBase();
+  join = joinSyllables;
+  keepFinalSeparator = keepFinal;
+  maxExpansion = <u64>expansion;
+  for (let b: i32 = 0; b < 256; b++) {
+    const ordinary = b != SPACE && b != TAB && b != LF && b != CR && b != UNDERSCORE;
+    const digit = b >= 0x30 && b <= 0x39;
+    const lead = load<u32>(cfg + LEAD + (<usize>b << 2)) != 0;
+    store<u8>(WORD_START + <usize>b, ordinary && !digit && !lead ? 1 : 0);
+  }
+}
+
+// --- Output.
+let src: usize = 0; // the chunk: token offsets a, b are relative to it
+let o: usize = 0; // next output byte
+
+@inline function isDigit(b: u32): bool {
+  return b - 0x30 < 10;
+}
+
+@inline function putByte(b: u8): void {
+  store<u8>(o, b);
+  o++;
+}
+
+@inline function copyBytes(from: usize, n: usize): void {
+  if (n <= 16) {
+    v128.store(o, v128.load(from)); // room and input padding allow 16 bytes
+  } else {
+    memory.copy(o, from, n);
+  }
+  o += n;
+}
+
+function put(kind: i32, a: i32, b: i32): void {
+  if (b < 0) {
+    const r = <usize>(-b - 1) << 2;
+    const n = <usize>load<u32>(cfg + REND_LEN + r);
+    const from = cfg + <usize>load<u32>(cfg + REND_OFF + r);
+    for (let k: usize = 0; k < n; k++) putByte(load<u8>(from + k));
+    return;
+  }
+  if (kind != NONE || !join) {
+    copyBytes(src + <usize>a, <usize>(b - a));
+    return;
+  }
+  // A word, with underscores joined: the ends were trimmed when the token was read.
+  for (let k = src + <usize>a, e = src + <usize>b; k < e; k++) {
+    const c = load<u8>(k);
+    if (c != UNDERSCORE) putByte(c);
+    else if (load<u8>(k - 1) != UNDERSCORE) putByte(SPACE);
+  }
+}
+
+// --- Typesetter (src/core/typesetter.ts), state as globals.
+let emitted = false;
+let glueNext = false;
+let lastEndsWithDigit = false;
+let sepPending = false;
+let sepA: i32 = 0;
+let sepB: i32 = 0;
+let closeCount: i32 = 0;
+let dashPending = false;
+let dashA: i32 = 0;
+let dashB: i32 = 0;
+let dashAfterDigit = false;
+
+function startLine(): void {
+  emitted = false;
+  glueNext = false;
+  lastEndsWithDigit = false;
+  sepPending = false;
+  closeCount = 0;
+  dashPending = false;
+  v128.store(PAIR_SEEN, i64x2.splat(0));
+}
+
+function emit(kind: i32, a: i32, b: i32, attachLeft: bool, attachRight: bool, digitEdges: i32): void {
+  if (emitted && !glueNext && !attachLeft) putByte(SPACE);
+  put(kind, a, b);
+  emitted = true;
+  glueNext = attachRight;
+  lastEndsWithDigit = (digitEdges & ENDS_WITH_DIGIT) != 0;
+}
+
+function flushCloses(): void {
+  const n = closeCount;
+  closeCount = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const at = <usize>i << 2;
+    emit(CLOSE, load<i32>(CLOSE_A + at), load<i32>(CLOSE_B + at), true, false, 0);
+  }
+}
+
+function flushSeparator(): void {
+  if (!sepPending) return;
+  sepPending = false;
+  emit(SEPARATOR, sepA, sepB, true, false, 0);
+  flushCloses();
+}
+
+function dropSeparator(): void {
+  if (!sepPending) return;
+  sepPending = false;
+  flushCloses();
+}
+
+function push(kind: i32, a: i32, b: i32, digitEdges: i32): void {
+  if (dashPending) {
+    dashPending = false;
+    const glue = dashAfterDigit && kind == NONE && (digitEdges & STARTS_WITH_DIGIT) != 0;
+    emit(DASH, dashA, dashB, glue, glue, 0);
+  }
+  switch (kind) {
+    case SEPARATOR: {
+      if (sepPending) {
+        if (closeCount == 0) return; // a run of separators keeps its first
+        flushSeparator();
+      }
+      if (!emitted || glueNext) return; // nothing to separate yet
+      sepPending = true;
+      sepA = a;
+      sepB = b;
+      return;
+    }
+    case CLOSE: {
+      if (sepPending && closeCount < MAX_PENDING_CLOSES) {
+        const at = <usize>closeCount << 2;
+        store<i32>(CLOSE_A + at, a);
+        store<i32>(CLOSE_B + at, b);
+        closeCount++;
+        return;
+      }
+      flushSeparator();
+      emit(kind, a, b, true, false, 0);
+      return;
+    }
+    case FINAL: {
+      dropSeparator();
+      emit(kind, a, b, true, false, 0);
+      return;
+    }
+    case DASH: {
+      flushSeparator();
+      dashPending = true;
+      dashA = a;
+      dashB = b;
+      dashAfterDigit = emitted && lastEndsWithDigit;
+      return;
+    }
+    case OPEN: {
+      flushSeparator();
+      emit(kind, a, b, false, true, 0);
+      return;
+    }
+    case BOTH: {
+      flushSeparator();
+      emit(kind, a, b, true, true, 0);
+      return;
+    }
+    default: {
+      flushSeparator();
+      emit(kind, a, b, false, false, digitEdges);
+    }
+  }
+}
+
+function settleBeforeLetterWord(): void {
+  if (dashPending) {
+    dashPending = false;
+    emit(DASH, dashA, dashB, false, false, 0);
+  }
+  flushSeparator();
+}
+
+function endLine(): void {
+  if (dashPending) {
+    dashPending = false;
+    emit(DASH, dashA, dashB, false, false, 0);
+  }
+  if (keepFinalSeparator) flushSeparator();
+  else dropSeparator();
+}
+
+// --- Marks: greedy longest match over the lists JS wrote.
+let matchClass: i32 = 0;
+
+@inline function isLead(b: u32): bool {
+  return load<u32>(cfg + LEAD + (<usize>b << 2)) != 0;
+}
+
+/** Length of the longest mark at src[i] before end (0 when none); its class goes to matchClass. */
+function matchAt(i: i32, end: i32): i32 {
+  const first = <u32>load<u8>(src + <usize>i);
+  const list = load<u32>(cfg + LEAD + (<usize>first << 2));
+  if (list == 0) return 0;
+  let p = cfg + <usize>list;
+  const count = <i32>load<u8>(p);
+  p++;
+  for (let m: i32 = 0; m < count; m++) {
+    const len = <i32>load<u8>(p);
+    const cls = <i32>load<u8>(p + 1);
+    const bytes = p + 2;
+    p = bytes + <usize>len;
+    if (i + len > end) continue;
+    let same = true;
+    for (let k: i32 = 1; k < len; k++) {
+      if (load<u8>(src + <usize>(i + k)) != load<u8>(bytes + <usize>k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) {
+      matchClass = cls;
+      return len;
+    }
+  }
+  return 0;
+}
+
+function splits(start: i32, end: i32): bool {
+  let i = start;
+  while (i < end) {
+    const len = matchAt(i, end);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+function markRun(s: i32, e: i32): void {
+  let i = s;
+  while (i < e) {
+    const len = matchAt(i, e);
+    let kind = matchClass;
+    if (kind == STRAIGHT) {
+      const closing = load<u8>(PAIR_SEEN + 10) == 1;
+      store<u8>(PAIR_SEEN + 10, closing ? 0 : 1);
+      kind = closing ? CLOSE : OPEN;
+    }
+    push(kind, i, i + len, 0);
+    i += len;
+  }
+}
+
+function digit(d: i32, at: i32): void {
+  const kind = <i32>load<u8>(cfg + DIGIT_KIND + <usize>d);
+  if (kind == OPEN) {
+    const closing = load<u8>(PAIR_SEEN + <usize>d) == 1;
+    store<u8>(PAIR_SEEN + <usize>d, closing ? 0 : 1);
+    push(closing ? CLOSE : OPEN, at, -(2 * d + (closing ? 2 : 1)), 0);
+  } else if (kind == SEPARATOR) {
+    push(SEPARATOR, at, -(2 * d + 1), 0);
+  } else if (load<u32>(cfg + REND_LEN + (<usize>(2 * d) << 2)) > 0) {
+    push(NONE, at, -(2 * d + 1), <i32>load<u8>(cfg + DIGIT_EDGES + <usize>d));
+  }
+}
+
+function token(s: i32, e: i32, first: u32): void {
+  if (isDigit(first)) {
+    if (e - s == 1 || splits(s + 1, e)) {
+      digit(<i32>first - 0x30, s);
+      markRun(s + 1, e);
+      return;
+    }
+  } else if (isLead(first) && splits(s, e)) {
+    markRun(s, e);
+    return;
+  }
+  let ws = s;
+  let we = e;
+  if (join) {
+    while (ws < we && load<u8>(src + <usize>ws) == UNDERSCORE) ws++;
+    while (we > ws && load<u8>(src + <usize>(we - 1)) == UNDERSCORE) we--;
+    if (ws == we) return;
+  }
+  const edges =
+    (isDigit(load<u8>(src + <usize>ws)) ? STARTS_WITH_DIGIT : 0) | (isDigit(load<u8>(src + <usize>(we - 1))) ? ENDS_WITH_DIGIT : 0);
+  push(NONE, ws, we, edges);
+}
+
+// --- Where a call stopped, for JS.
+let stoppedAt: i32 = 0;
+let stoppedAfterLoneCr = false;
+let roomNeeded: u64 = 0;
+
+/** Input offset the last call stopped at: the chunk's end, or a line start when the output was full. */
+export function resumeAt(): i32 {
+  return stoppedAt;
+}
+
+export function resumeAfterLoneCr(): bool {
+  return stoppedAfterLoneCr;
+}
+
+/** Output room the line at resumeAt() needs (the caller grows the output to at least that). */
+export function neededRoom(): f64 {
+  return <f64>roomNeeded;
+}
+
+/**
+ * Normalizes whole lines inPtr[start, end) to outPtr + outPos, and returns the new output length.
+ * Stops early, at a line start, when the output might not have room for the next line.
+ */
+export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, outPos: i32, outCap: i32, afterLoneCrIn: bool): i32 {
+  src = inPtr;
+  o = outPtr + <usize>outPos;
+  // 32 bytes of slack: the 16-byte speculative writes, and the lone-CR space.
+  const outEnd = outPtr + <usize>outCap - 32;
+  let afterLoneCr = afterLoneCrIn;
+  let roomUntil: i32 = -1;
+  let lineStart = start;
+  let i = start;
+  startLine();
+  const stopSplat = i8x16.splat(0x20);
+  const joinerSplat = i8x16.splat(UNDERSCORE);
+  while (i < end) {
+    if (i > roomUntil) {
+      // A line's output is at most maxExpansion times its length, plus its break.
+      const room = <u64>(outEnd - o);
+      if (room >= <u64>(end - i + 1) * maxExpansion) {
+        roomUntil = end;
+      } else {
+        let lf = i;
+        while (lf < end && load<u8>(src + <usize>lf) != LF) lf++;
+        roomUntil = lf;
+        const need = <u64>(lf - i + 1) * maxExpansion;
+        if (room < need) {
+          stoppedAt = i;
+          stoppedAfterLoneCr = afterLoneCr;
+          roomNeeded = need + 64;
+          return <i32>(o - outPtr);
+        }
+      }
+    }
+    const b = <u32>load<u8>(src + <usize>i);
+    if (b == SPACE || b == TAB) {
+      i++;
+      continue;
+    }
+    if (b == LF || b == CR) {
+      endLine();
+      const len = b == CR && i + 1 < end && load<u8>(src + <usize>(i + 1)) == LF ? 2 : 1;
+      // An empty line between a lone CR and an LF would merge the two breaks into one CRLF.
+      if (b == LF && afterLoneCr && !emitted && i > lineStart) putByte(SPACE);
+      afterLoneCr = b == CR && len == 1;
+      putByte(<u8>b);
+      if (len == 2) putByte(LF);
+      i += len;
+      lineStart = i;
+      startLine();
+      continue;
+    }
+    if (load<u8>(WORD_START + <usize>b) == 1) {
+      // A word starting with a letter: copied 16 bytes at a time up to the first byte that is white
+      // space, a break, a control byte or (when joining) "_"; the chunk is followed by 16 spaces.
+      settleBeforeLetterWord();
+      if (emitted && !glueNext) putByte(SPACE);
+      if (join) {
+        for (;;) {
+          const v = v128.load(src + <usize>i);
+          v128.store(o, v);
+          const mask = i8x16.bitmask(v128.or(i8x16.le_u(v, stopSplat), i8x16.eq(v, joinerSplat)));
+          if (mask == 0) {
+            i += 16;
+            o += 16;
+            continue;
+          }
+          const k = ctz(mask);
+          i += k;
+          o += <usize>k;
+          const c = load<u8>(src + <usize>i);
+          if (c == UNDERSCORE) {
+            putByte(SPACE); // a run of joiners is one space
+            i++;
+            while (load<u8>(src + <usize>i) == UNDERSCORE) i++;
+            continue;
+          }
+          if (c == SPACE || c == TAB || c == LF || c == CR) break;
+          o++; // a control byte: part of the word, already copied
+          i++;
+        }
+        if (load<u8>(src + <usize>(i - 1)) == UNDERSCORE) o--; // trailing underscores go
+      } else {
+        for (;;) {
+          const v = v128.load(src + <usize>i);
+          v128.store(o, v);
+          const mask = i8x16.bitmask(i8x16.le_u(v, stopSplat));
+          if (mask == 0) {
+            i += 16;
+            o += 16;
+            continue;
+          }
+          const k = ctz(mask);
+          i += k;
+          o += <usize>k;
+          const c = load<u8>(src + <usize>i);
+          if (c == SPACE || c == TAB || c == LF || c == CR) break;
+          o++;
+          i++;
+        }
+      }
+      emitted = true;
+      glueNext = false;
+      lastEndsWithDigit = isDigit(load<u8>(o - 1));
+      continue;
+    }
+    const s = i;
+    i++;
+    while (i < end) {
+      const c = load<u8>(src + <usize>i);
+      if (c == SPACE || c == TAB || c == LF || c == CR) break;
+      i++;
+    }
+    token(s, i, b);
+  }
+  endLine();
+  stoppedAt = end;
+  stoppedAfterLoneCr = afterLoneCr;
+  roomNeeded = 0;
+  return <i32>(o - outPtr);
+}
