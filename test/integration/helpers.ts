@@ -1,0 +1,149 @@
+// Shared steps for the integration tests: polling, fixtures, throwaway documents, settings that are put back.
+//
+// The workspace of an integration run is test/fixtures itself, so nothing here writes there:
+// tests edit untitled copies, and every setting changed is reset in afterEach.
+import * as assert from 'assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'segmented-corpus.segmented-corpus';
+export const LANGUAGE_ID = 'segmented-corpus';
+export const SECTION = 'segmentedCorpus';
+
+/** Polls `probe` until it returns something other than undefined (or `true` for booleans); fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && (value as unknown) !== false) return value;
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export function workspaceFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration run opens test/fixtures as its workspace');
+  return folder;
+}
+
+export function fixtureUri(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder().uri, name);
+}
+
+/** A fixture's text, read without opening it in an editor. */
+export async function fixture(name: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(name)));
+}
+
+/** The sentences of a normalized text (each ends with its full stop). */
+export function sentences(normalized: string): string[] {
+  return normalized.split(/(?<=\.) /);
+}
+
+/** Waits until the extension is active (it activates on the language, i.e. on the first corpus document). */
+export async function extensionActive(): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is loaded as the extension under development`);
+  await eventually(() => extension.isActive, `${EXTENSION_ID} is active`, 10_000);
+}
+
+/** Opens test/fixtures/sample.seg (read only by the tests: never edit it). */
+export async function openSample(): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(fixtureUri('sample.seg'));
+  const editor = await vscode.window.showTextDocument(document);
+  await extensionActive();
+  return editor;
+}
+
+/** An untitled corpus document with `content`, shown and focused: the safe thing to edit. */
+export async function openUntitled(content: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
+  const editor = await vscode.window.showTextDocument(document);
+  await extensionActive();
+  return editor;
+}
+
+/**
+ * Closes every editor without a save prompt: dirty untitled documents (copies, normalize results)
+ * are reverted and closed one by one, since closing them plainly would open a "Save?" dialog.
+ */
+export async function closeAllEditors(): Promise<void> {
+  for (let round = 0; round < 50; round++) {
+    const dirty = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((tab) => tab.isDirty && tab.input instanceof vscode.TabInputText);
+    if (!dirty) break;
+    const uri = (dirty.input as vscode.TabInputText).uri;
+    await vscode.window.showTextDocument(uri, { viewColumn: dirty.group.viewColumn, preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await eventually(() => vscode.window.tabGroups.all.every((group) => group.tabs.length === 0), 'every editor is closed');
+}
+
+/** A `segmentedCorpus.*` setting as the extension host sees it now. */
+export function setting<T>(key: string): T | undefined {
+  return vscode.workspace.getConfiguration(SECTION).get<T>(key);
+}
+
+const changedSettings = new Set<string>();
+
+/**
+ * Changes a user setting and waits until the extension host sees it (the extension's own listener
+ * runs in the same notification, before getConfiguration returns the new value).
+ */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  changedSettings.add(key);
+  await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+  const expected = JSON.stringify(value);
+  await eventually(() => JSON.stringify(vscode.workspace.getConfiguration(SECTION).inspect(key)?.globalValue) === expected, `${SECTION}.${key} is ${expected}`);
+}
+
+/** Puts back every setting changed through setSetting (for afterEach). */
+export async function resetSettings(): Promise<void> {
+  for (const key of changedSettings) {
+    await vscode.workspace.getConfiguration(SECTION).update(key, undefined, vscode.ConfigurationTarget.Global);
+    await eventually(() => vscode.workspace.getConfiguration(SECTION).inspect(key)?.globalValue === undefined, `${SECTION}.${key} is reset`);
+  }
+  changedSettings.clear();
+}
+
+/** The markdown of every hover the providers give at `position`. */
+export async function hoverMarkdown(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)));
+}
+
+/**
+ * Markdown as a reader sees it: MarkdownString.appendText escapes punctuation with backslashes and
+ * writes spaces as `&nbsp;`. Bold markers (unescaped `**`) are removed unless `keepBold`.
+ */
+export function markdownText(markdown: string, { keepBold = false } = {}): string {
+  const withoutBold = keepBold ? markdown : markdown.replace(/(?<!\\)\*\*/g, '');
+  return withoutBold.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!~>|])/g, '$1');
+}
+
+/** The bold parts of markdown, as text. */
+export function boldParts(markdown: string): string[] {
+  return [...markdown.matchAll(/(?<!\\)\*\*(.*?)(?<!\\)\*\*/g)].map((match) => markdownText(match[1]));
+}
+
+/** Runs one of the extension's commands on the active editor. */
+export async function run(command: string, ...args: unknown[]): Promise<unknown> {
+  return vscode.commands.executeCommand(`${SECTION}.${command}`, ...args);
+}
+
+/** Undo in the active editor, waiting until the document's text has changed. */
+export async function undo(document: vscode.TextDocument): Promise<void> {
+  const before = document.version;
+  await vscode.commands.executeCommand('undo');
+  await eventually(() => document.version !== before, 'undo changes the document');
+}
+
+/** The offsets of the characters in which two equally long texts differ. */
+export function differingOffsets(a: string, b: string): number[] {
+  assert.equal(a.length, b.length, 'texts of equal length');
+  const offsets: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) offsets.push(i);
+  return offsets;
+}
