@@ -1,11 +1,40 @@
 // Builds the three bundles: the Node extension host, the web extension host and the CLI.
+// The CLI and its worker also carry the WebAssembly normalizer, compiled here from src/wasm/normalize.as.
 import * as esbuild from 'esbuild';
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, watch as watchFile, writeFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+const WASM_SOURCE = 'src/wasm/normalize.as';
+// Beside the bundles, for the unit tests (test/unit/wasm.test.ts); the bundles embed their own copy.
+const WASM_OUT = 'dist/normalize.wasm';
+
+/** Compiles normalize.as with AssemblyScript: SIMD, no GC (it allocates nothing), no imports. */
+async function compileWasm() {
+  let asc;
+  try {
+    asc = (await import('assemblyscript/asc')).default;
+  } catch (error) {
+    throw new Error(`assemblyscript is needed to build ${WASM_SOURCE} (a devDependency: run npm install): ${error.message}`);
+  }
+  // asc reads sources by module name: give it the .as file as normalize.ts.
+  const result = await asc.compileString({ 'normalize.ts': readFileSync(WASM_SOURCE, 'utf8') }, {
+    optimizeLevel: 3,
+    shrinkLevel: 0,
+    runtime: 'stub',
+    enable: ['simd'],
+    noAssert: true,
+    use: ['abort='],
+  });
+  if (result.error || !result.binary) throw new Error(`asc failed on ${WASM_SOURCE}:\n${result.stderr.toString()}`);
+  mkdirSync('dist', { recursive: true });
+  writeFileSync(WASM_OUT, result.binary);
+  console.log(`  ${WASM_OUT}  ${(result.binary.length / 1024).toFixed(1)}kb`);
+  return result.binary;
+}
 
 const common = {
   bundle: true,
@@ -16,16 +45,41 @@ const common = {
   target: 'es2022',
 };
 
-const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { ...common, entryPoints: ['src/extension.browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { SEGCORPUS_VERSION: JSON.stringify(version) } },
-  { ...common, entryPoints: ['src/node/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
-];
+function builds(wasm) {
+  // src/wasm/module.ts reads the module from this constant, as the version from SEGCORPUS_VERSION.
+  const wasmDefine = { SEGCORPUS_NORMALIZE_WASM: JSON.stringify(Buffer.from(wasm).toString('base64')) };
+  return {
+    plain: [
+      { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+      { ...common, entryPoints: ['src/extension.browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+    ],
+    withWasm: [
+      { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { SEGCORPUS_VERSION: JSON.stringify(version), ...wasmDefine } },
+      { ...common, entryPoints: ['src/node/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs', define: wasmDefine },
+    ],
+  };
+}
 
+const { plain, withWasm } = builds(await compileWasm());
 if (watch) {
-  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  const contexts = await Promise.all(plain.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
+  let wasmContexts = await Promise.all(withWasm.map((b) => esbuild.context(b)));
+  await Promise.all(wasmContexts.map((c) => c.watch()));
+  // The wasm goes in through a define, which esbuild does not watch: rebuild those two bundles by hand.
+  let pending = Promise.resolve();
+  watchFile(WASM_SOURCE, () => {
+    pending = pending.then(async () => {
+      try {
+        const next = builds(await compileWasm()).withWasm;
+        await Promise.all(wasmContexts.map((c) => c.dispose()));
+        wasmContexts = await Promise.all(next.map((b) => esbuild.context(b)));
+        await Promise.all(wasmContexts.map((c) => c.watch()));
+      } catch (error) {
+        console.error(error.message);
+      }
+    });
+  });
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([...plain, ...withWasm].map((b) => esbuild.build(b)));
 }

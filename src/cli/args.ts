@@ -23,6 +23,7 @@ export interface CliArgs {
   separatorAtLineEnd: 'keep' | 'drop' | undefined;
   jobs: number | undefined;
   strict: boolean;
+  hints: boolean;
   json: boolean;
   help: boolean;
   version: boolean;
@@ -68,6 +69,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     },
   },
   '--strict': { takesValue: false, commands: ['check'], apply: (a) => (a.strict = true) },
+  '--hints': { takesValue: false, commands: ['check'], apply: (a) => (a.hints = true) },
   '--json': { takesValue: false, commands: ['check', 'stats'], apply: (a) => (a.json = true) },
 };
 
@@ -87,6 +89,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     separatorAtLineEnd: undefined,
     jobs: undefined,
     strict: false,
+    hints: false,
     json: false,
     help: false,
     version: false,
@@ -146,7 +149,8 @@ export const USAGE = `segcorpus — clean word-segmented corpora whose punctuati
 Usage:
   segcorpus normalize [FILE] [-o OUT] [options]  clean running text: punctuation restored, syllables joined
   segcorpus restore   [FILE] [-o OUT] [options]  placeholders to punctuation tokens; stays segmented
-  segcorpus check     [FILE...] [options]        unmatched pairs, unknown and glued placeholders
+  segcorpus check     [FILE...] [options]        unmatched pairs, unknown and glued placeholders,
+                                                 separators before final marks, malformed joins
   segcorpus stats     [FILE] [--json]            tokens, words, compounds, placeholders per digit
 
 FILE is read as UTF-8; without FILE (or with -) standard input is read. Output goes to standard
@@ -167,6 +171,7 @@ Options:
                             real prose it is mostly a colon before a list)
   -j, --jobs N              worker threads for big files (default: the number of cores)
   --strict                  check: warnings also make the exit status 1
+  --hints                   check: also likely sentence breaks (reads each file twice)
   --json                    check, stats: JSON output
   -h, --help                this help
   --version                 the version

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
-import { checkLine } from '../core/check';
+import { LineChecker, WordStats, checkLine } from '../core/check';
 import { splitLines } from '../core/lines';
 import { NormalizeOptions } from '../core/normalize';
 import { DEFAULT_SCHEME, Scheme, SchemeError, parseScheme } from '../core/scheme';
@@ -61,13 +61,25 @@ async function forEachLine(file: string | undefined, onLine: (line: string, line
 
 async function check(args: CliArgs, scheme: Scheme): Promise<number> {
   const tokenizer = new Tokenizer(scheme);
+  const checker = new LineChecker(scheme);
   const files = args.files.length > 0 ? args.files : ['-'];
   const rows: object[] = [];
   let failing = 0;
   for (const file of files) {
     const name = inputOf(file) ?? '<stdin>';
-    await forEachLine(inputOf(file), (line, lineNumber) => {
-      for (const f of checkLine(tokenizer.tokenize(line))) {
+    // Sentence-break hints need the whole document's word statistics first: a second pass (stdin is kept in memory).
+    let stats: WordStats | undefined;
+    let kept: string[] | undefined;
+    if (args.hints) {
+      stats = new WordStats();
+      const collect: string[] | undefined = inputOf(file) === undefined ? (kept = []) : undefined;
+      await forEachLine(inputOf(file), (line) => {
+        stats?.addLine(tokenizer.tokenize(line));
+        collect?.push(line);
+      });
+    }
+    const onLine = (line: string, lineNumber: number): void => {
+      for (const f of checkLine(tokenizer.tokenize(line), checker, stats)) {
         if (f.severity === 'error' || (args.strict && f.severity === 'warning')) failing++;
         if (args.json) {
           rows.push({ file: name, line: lineNumber, column: f.start + 1, endColumn: f.end + 1, severity: f.severity, code: f.code, message: f.message });
@@ -75,7 +87,9 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
           process.stdout.write(`${name}:${lineNumber}:${f.start + 1}: ${f.severity}: ${f.message} [${f.code}]\n`);
         }
       }
-    });
+    };
+    if (kept) kept.forEach((line, i) => onLine(line, i + 1));
+    else await forEachLine(inputOf(file), onLine);
   }
   if (args.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   return failing > 0 ? 1 : 0;

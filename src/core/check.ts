@@ -1,10 +1,28 @@
-// Problems in a line that a corpus cleaner must see: unmatched pairs, unknown and glued placeholders.
+// Problems in a corpus line: the rules behind `segcorpus check` and the editor's diagnostics.
+import { Attach, MarkTable, buildMarkTable, isAsciiDigit } from './marks';
 import { pairPlaceholders } from './pairs';
+import { Scheme } from './scheme';
+import { sentenceSpans } from './sentences';
 import { Token } from './tokens';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type FindingCode = 'unmatched-pair' | 'unknown-placeholder' | 'glued-placeholder';
+export type FindingCode =
+  | 'unmatched-pair'
+  | 'unknown-placeholder'
+  | 'glued-placeholder'
+  | 'separator-before-final'
+  | 'malformed-join'
+  | 'likely-sentence-break';
+
+export const FINDING_CODES: readonly FindingCode[] = [
+  'unmatched-pair',
+  'unknown-placeholder',
+  'glued-placeholder',
+  'separator-before-final',
+  'malformed-join',
+  'likely-sentence-break',
+];
 
 export interface Finding {
   readonly code: FindingCode;
@@ -13,48 +31,202 @@ export interface Finding {
   readonly start: number;
   readonly end: number;
   readonly message: string;
+  /** The token the finding is about. */
+  readonly tokenIndex: number;
 }
 
-export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
+/** A rule's severity, or 'off'. */
+export type RuleSetting = Severity | 'off';
+
+export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, RuleSetting>> = {
   'unmatched-pair': 'error',
   'unknown-placeholder': 'warning',
   'glued-placeholder': 'warning',
+  'separator-before-final': 'information',
+  'malformed-join': 'warning',
+  'likely-sentence-break': 'hint',
 };
 
-export function checkLine(tokens: readonly Token[], severities: Readonly<Record<FindingCode, Severity>> = DEFAULT_SEVERITIES): Finding[] {
-  const findings: Finding[] = [];
-  const pairs = pairPlaceholders(tokens);
-  tokens.forEach((token, index) => {
-    if (token.digit === undefined) return;
-    const { start, end } = token;
-    if (token.role === 'unknown') {
-      findings.push({
-        code: 'unknown-placeholder',
-        severity: severities['unknown-placeholder'],
-        start,
-        end: start + 1,
-        message: `unknown placeholder '${token.digit}': the scheme does not define this digit`,
-      });
+/**
+ * A separator placeholder followed by a capitalised word: a sentence break if the word is usually
+ * written in lower case (see WordStats). `word` is the word as written.
+ */
+export interface BreakCandidate {
+  readonly tokenIndex: number;
+  readonly start: number;
+  readonly end: number;
+  readonly word: string;
+}
+
+export interface LineCheck {
+  readonly findings: Finding[];
+  readonly candidates: BreakCandidate[];
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWord(token: Token): boolean {
+  return token.kind === 'word' || token.kind === 'compound';
+}
+
+/** Checks lines against a scheme; reuse one for a whole document. */
+export class LineChecker {
+  private readonly marks: MarkTable;
+
+  constructor(
+    private readonly scheme: Scheme,
+    private readonly severities: Readonly<Record<FindingCode, RuleSetting>> = DEFAULT_SEVERITIES,
+  ) {
+    this.marks = buildMarkTable(scheme);
+  }
+
+  /** The findings of a line, and its sentence-break candidates (turned into findings by `breakFindings`). */
+  check(tokens: readonly Token[]): LineCheck {
+    const findings: Finding[] = [];
+    const candidates: BreakCandidate[] = [];
+    const add = (code: FindingCode, tokenIndex: number, start: number, end: number, message: string): void => {
+      const severity = this.severities[code];
+      if (severity !== 'off') findings.push({ code, severity, start, end, message, tokenIndex });
+    };
+    const pairs = pairPlaceholders(tokens);
+    let spans: ReturnType<typeof sentenceSpans> | undefined;
+    tokens.forEach((token, index) => {
+      const { start, end, text } = token;
+      if (token.digit !== undefined) {
+        if (token.role === 'unknown') {
+          add('unknown-placeholder', index, start, start + 1, `unknown placeholder '${token.digit}': the scheme does not define this digit`);
+        }
+        if (token.kind === 'glued') {
+          add('glued-placeholder', index, start, end, `placeholder '${token.digit}' is glued to '${text.slice(1)}': tokens should be separated by a space`);
+        }
+        const link = pairs.get(index);
+        if (link && link.partner === undefined) {
+          spans ??= sentenceSpans(tokens, this.scheme, this.marks);
+          const sentence = spans.find((s) => s.firstToken <= index && index <= s.lastToken);
+          // Say where the would-be partner is missing when the sentence ends before the line does.
+          const where = sentence && sentence.lastToken < tokens.length - 1 ? `; the sentence ends at column ${sentence.end}` : '';
+          add('unmatched-pair', index, start, start + 1, `unmatched pair placeholder '${token.digit}': no closing '${token.digit}' after it in this line${where}`);
+        }
+        const inRun = index > 0 && tokens[index - 1].kind === 'placeholder' && tokens[index - 1].role === 'separator';
+        if (token.role === 'separator' && !inRun && this.beforeFinal(tokens, index, pairs)) {
+          add('separator-before-final', index, start, start + 1, `separator placeholder '${token.digit}' before sentence-final punctuation: redundant, normalize drops it`);
+        }
+        if (token.role === 'separator' && token.kind === 'placeholder') {
+          const next = tokens[index + 1];
+          if (next && isWord(next) && UPPER_START.test(next.text)) candidates.push({ tokenIndex: index, start, end, word: next.text });
+        }
+        return;
+      }
+      this.gluedToWord(token, index, add);
+      if (text.includes('_')) this.malformedJoins(token, index, add);
+    });
+    return { findings, candidates };
+  }
+
+  // `x7`, `7x`: a pair or separator placeholder written onto a word (numbers like `G7` can be turned off).
+  private gluedToWord(token: Token, index: number, add: (code: FindingCode, i: number, s: number, e: number, m: string) => void): void {
+    const { text, start, end } = token;
+    if (text.length < 2 || token.kind === 'number') return;
+    const glued = (digitAt: number, neighbourAt: number): boolean => {
+      const code = text.charCodeAt(digitAt);
+      if (!isAsciiDigit(code) || isAsciiDigit(text.charCodeAt(neighbourAt))) return false;
+      const role = this.scheme.placeholders[text[digitAt]]?.role;
+      return role === 'pair' || role === 'separator';
+    };
+    if (glued(text.length - 1, text.length - 2)) {
+      add('glued-placeholder', index, start, end, `placeholder '${text[text.length - 1]}' is glued to '${text.slice(0, -1)}': tokens should be separated by a space`);
+    } else if (glued(0, 1)) {
+      add('glued-placeholder', index, start, end, `placeholder '${text[0]}' is glued to '${text.slice(1)}': tokens should be separated by a space`);
     }
-    if (token.kind === 'glued') {
-      findings.push({
-        code: 'glued-placeholder',
-        severity: severities['glued-placeholder'],
-        start,
-        end,
-        message: `placeholder '${token.digit}' is glued to '${token.text.slice(1)}': tokens should be separated by a space`,
-      });
+  }
+
+  private malformedJoins(token: Token, index: number, add: (code: FindingCode, i: number, s: number, e: number, m: string) => void): void {
+    const { text, start } = token;
+    // Runs of "_" that do not sit between two letters or digits.
+    const runs = /_+/g;
+    for (let m = runs.exec(text); m; m = runs.exec(text)) {
+      const a = m.index;
+      const b = a + m[0].length;
+      const before = a > 0 ? text[a - 1] : '';
+      const after = b < text.length ? text[b] : '';
+      let problem: string | undefined;
+      if (!before || !after) problem = `'_' at the ${!before ? 'start' : 'end'} of a token joins nothing`;
+      else if (b - a > 1) problem = `'${m[0]}': syllables are joined by a single '_'`;
+      else if (this.marks.classes.get(before) === Attach.Final && UPPER_START.test(after)) problem = `'_' joins across a sentence boundary ('${before}_${after}…'): a segmenter error`;
+      else if (!LETTER_OR_DIGIT.test(before) || !LETTER_OR_DIGIT.test(after)) problem = `'_' next to punctuation ('${before}_${after}'): syllables are joined, marks stand apart`;
+      if (problem) add('malformed-join', index, start + a, start + b, problem);
     }
-    const link = pairs.get(index);
-    if (link && link.partner === undefined) {
-      findings.push({
-        code: 'unmatched-pair',
-        severity: severities['unmatched-pair'],
-        start,
-        end: start + 1,
-        message: `unmatched pair placeholder '${token.digit}': no closing '${token.digit}' after it in this line`,
-      });
+  }
+
+  /** Whether the separator at `index` comes right before sentence-final punctuation (closing marks between allowed). */
+  private beforeFinal(tokens: readonly Token[], index: number, pairs: ReturnType<typeof pairPlaceholders>): boolean {
+    const own = tokens[index];
+    if (own.kind === 'glued') return this.marks.classes.get(own.text[1]) === Attach.Final;
+    for (let i = index + 1; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind === 'placeholder' && t.role === 'separator') continue; // a run: the first is the one reported
+      if (t.kind === 'placeholder' && pairs.get(i)?.side === 'close') continue;
+      if (t.kind === 'glued' && t.role === 'pair' && pairs.get(i)?.side === 'close') return this.marks.classes.get(t.text[1]) === Attach.Final;
+      if (t.kind !== 'punctuation') return false;
+      const first = this.marks.classes.get(t.text[0]);
+      if (first === Attach.Final) return true;
+      if (first !== Attach.Close) return false;
     }
-  });
-  return findings;
+    return false;
+  }
+
+  /** The likely-sentence-break findings among `candidates`, by the document's word statistics. */
+  breakFindings(candidates: readonly BreakCandidate[], stats: WordStats): Finding[] {
+    const severity = this.severities['likely-sentence-break'];
+    if (severity === 'off') return [];
+    return candidates
+      .filter((c) => stats.isLikelyBreak(c.word))
+      .map((c) => ({
+        code: 'likely-sentence-break' as const,
+        severity,
+        start: c.start,
+        end: c.end,
+        tokenIndex: c.tokenIndex,
+        message: `likely sentence break: '${c.word}' is written '${c.word.toLowerCase()}' elsewhere in this document`,
+      }));
+  }
+}
+
+/**
+ * How often each word is written in lower case, and capitalised in the middle of a clause (after
+ * another word). A capitalised word after a separator whose lower-case form is the more frequent
+ * starts a sentence: `TP 7 Theo đồng_chí` (theo is lower case elsewhere), not `7 Sở_Nội_vụ`.
+ */
+export class WordStats {
+  private readonly lower = new Map<string, number>();
+  private readonly capitalMid = new Map<string, number>();
+
+  addLine(tokens: readonly Token[]): void {
+    let previousIsWord = false;
+    for (const token of tokens) {
+      const word = isWord(token);
+      if (word) {
+        const text = token.text;
+        const lower = text.toLowerCase();
+        if (lower === text) this.lower.set(text, (this.lower.get(text) ?? 0) + 1);
+        else if (previousIsWord && UPPER_START.test(text)) this.capitalMid.set(lower, (this.capitalMid.get(lower) ?? 0) + 1);
+      }
+      previousIsWord = word;
+    }
+  }
+
+  isLikelyBreak(word: string): boolean {
+    const key = word.toLowerCase();
+    if (key === word) return false;
+    const lower = this.lower.get(key) ?? 0;
+    return lower > 0 && lower > (this.capitalMid.get(key) ?? 0);
+  }
+}
+
+/** The whole check of a line, sentence-break hints included. */
+export function checkLine(tokens: readonly Token[], checker: LineChecker, stats?: WordStats): Finding[] {
+  const { findings, candidates } = checker.check(tokens);
+  if (!stats || candidates.length === 0) return findings;
+  return [...findings, ...checker.breakFindings(candidates, stats)].sort((a, b) => a.start - b.start);
 }

@@ -2,6 +2,8 @@
 import { ByteNormalizer, ByteRestorer } from '../core/bytes';
 import { NormalizeOptions, planNormalize } from '../core/normalize';
 import { schemeFromJson, schemeToJson, Scheme } from '../core/scheme';
+import { normalizerModule } from '../wasm/module';
+import { WasmNormalizer } from '../wasm/normalizer';
 
 /** Structured-clone friendly description of a transform. */
 export type TransformSpec =
@@ -18,7 +20,11 @@ export function transformSpec(op: 'normalize' | 'restore', scheme: Scheme, optio
 export function buildTransform(spec: TransformSpec): ChunkTransform {
   const scheme = schemeFromJson(spec.scheme);
   if (spec.op === 'normalize') {
-    const normalizer = new ByteNormalizer(planNormalize(scheme, spec.options));
+    const plan = planNormalize(scheme, spec.options);
+    // The WebAssembly normalizer gives the same bytes, faster; plans that transform text (NFC, tone
+    // style) use the JS one. SEGCORPUS_WASM=0 is a testing knob: the JS path for every plan.
+    const wasm = process.env.SEGCORPUS_WASM === '0' ? undefined : WasmNormalizer.create(plan, normalizerModule());
+    const normalizer = wasm ?? new ByteNormalizer(plan);
     return (lines, afterLoneCr) => normalizer.normalizeChunk(lines, afterLoneCr);
   }
   const restorer = new ByteRestorer(scheme);

@@ -63,6 +63,24 @@ export async function openUntitled(content: string): Promise<vscode.TextEditor> 
   return editor;
 }
 
+let scratchCount = 0;
+
+/**
+ * An untitled corpus document with a name of its own (`untitled:/<stem>-N.seg`), shown and focused.
+ * Plain untitled documents reuse the names Untitled-1, -2... once closed, and so do the URIs
+ * derived from them (the clean preview's); a fresh name keeps one test's preview out of the next.
+ */
+export async function openScratch(content: string, stem = 'scratch'): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/${stem}-${process.pid}-${++scratchCount}.seg` });
+  const document = await vscode.workspace.openTextDocument(uri);
+  assert.equal(document.languageId, LANGUAGE_ID, 'a .seg name makes it a corpus document');
+  const editor = await vscode.window.showTextDocument(document);
+  assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content)));
+  assert.equal(document.getText(), content);
+  await extensionActive();
+  return editor;
+}
+
 /**
  * Closes every editor without a save prompt: dirty untitled documents (copies, normalize results)
  * are reverted and closed one by one, since closing them plainly would open a "Save?" dialog.

@@ -13,6 +13,9 @@ const reportMarker = process.env.SEGCORPUS_TEST_REPORT_MARKER ?? '';
 export async function run(): Promise<void> {
   // Colours off: the output travels through the extension host's console, not to a terminal.
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000 });
+  // SEGCORPUS_TEST_GREP=<text> runs only the tests whose full title contains it (reaches the
+  // extension host through code-server's environment).
+  if (process.env.SEGCORPUS_TEST_GREP) mocha.grep(process.env.SEGCORPUS_TEST_GREP);
   // The workbench joins console arguments with spaces instead of applying the format string,
   // so hand it finished lines.
   const reporterBase = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };

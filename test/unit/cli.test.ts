@@ -157,13 +157,19 @@ describe('segcorpus CLI', function () {
       r.stdout,
       [
         `${input}:1:3: error: unmatched pair placeholder '6': no closing '6' after it in this line [unmatched-pair]`,
+        `${input}:2:4: information: separator placeholder '7' before sentence-final punctuation: redundant, normalize drops it [separator-before-final]`,
         `${input}:3:3: warning: unknown placeholder '5': the scheme does not define this digit [unknown-placeholder]`,
         `${input}:3:7: warning: placeholder '7' is glued to '.': tokens should be separated by a space [glued-placeholder]`,
+        `${input}:3:7: information: separator placeholder '7' before sentence-final punctuation: redundant, normalize drops it [separator-before-final]`,
         '',
       ].join('\n'),
     );
     r = cli(['check', SAMPLE_PATH]);
     assert.strictEqual(r.status, 0, 'the sample has warnings only');
+    assert.doesNotMatch(r.stdout, /likely-sentence-break/);
+    const hints = cli(['check', '--hints', SAMPLE_PATH]).stdout;
+    assert.match(hints, /hint: likely sentence break: 'Theo' is written 'theo' elsewhere/);
+    assert.strictEqual(cli(['check', '--hints'], fs.readFileSync(SAMPLE_PATH)).stdout, hints.split(SAMPLE_PATH).join('<stdin>'));
     assert.strictEqual(cli(['check', '--strict', SAMPLE_PATH]).status, 1);
     r = cli(['check', '--json'], '6 a\n');
     assert.deepStrictEqual(JSON.parse(r.stdout), [

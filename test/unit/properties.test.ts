@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { ByteNormalizer, ByteRestorer, LineChunker } from '../../src/core/bytes';
-import { checkLine } from '../../src/core/check';
+import { LineChecker, WordStats, checkLine } from '../../src/core/check';
 import { normalizeLineMapped, normalizeText, planNormalize } from '../../src/core/normalize';
 import { restoreText } from '../../src/core/restore';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
@@ -141,7 +141,7 @@ describe('properties', () => {
         restoreText(text, DEFAULT_SCHEME);
         const tokens = tokenize(text, DEFAULT_SCHEME);
         sentenceSpans(tokens, DEFAULT_SCHEME);
-        checkLine(tokens);
+        checkLine(tokens, new LineChecker(DEFAULT_SCHEME), new WordStats());
         countLine(emptyStats(), tokens);
         new ByteNormalizer(plan).normalizeChunk(bytes);
         new ByteNormalizer(planNormalize(DEFAULT_SCHEME, { unicode: 'nfc' })).normalizeChunk(bytes);
