@@ -109,8 +109,11 @@ export function ensureRuntime({ force = false } = {}) {
   for (const name of ['package.json', 'package-lock.json']) copyFileSync(join(pinned, name), join(runtimeDir, name));
 
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  // Under `npm run`, the outer npm's settings arrive as npm_* variables; npm_config_user_agent
+  // would tell code-server's postinstall it runs on Node 20 and make it refuse. Start clean.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
   const baseEnv = {
-    ...process.env,
+    ...inherited,
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
     npm_config_audit: 'false',
     npm_config_fund: 'false',
