@@ -3,6 +3,7 @@
 // line, and adversarial lines. Standalone: `node bench/grammar.mjs [--json]`.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -70,6 +71,7 @@ function longLines(sample) {
     ['acronyms and numbers', repeatTo('UBND TPHCM 2007 3,5 ', LONG_LINE_CHARS)],
     ['one-letter words', repeatTo('a ', LONG_LINE_CHARS)],
     ['stray joiners ._Taylor _a a_', repeatTo('._Taylor _a a_ ', LONG_LINE_CHARS)],
+    ['compounds of 9 syllables (joiners one by one)', repeatTo('a_b_c_d_e_f_g_h_i ', LONG_LINE_CHARS)],
   ];
 }
 
@@ -86,6 +88,8 @@ function adversarialLines() {
     ['20,000-char token: uppercase', token('Đ')],
     ['20,000-char token: digits and commas', token('12,')],
     ['20,000-char token: 7 then dots', `7${'.'.repeat(LONG_LINE_CHARS - 1)}`],
+    ['20,000-char token: dots', token('.')],
+    ['20,000-char token: _a_a_…', token('_a')],
     ['20,000-char token: NFD Việt_Nam', token('Việt_Nam_'.normalize('NFD'))],
   ];
 }
@@ -96,38 +100,52 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Milliseconds to tokenize one line from the initial state (median of runs), and whether the engine gave up. */
+/**
+ * Times `work()`: wall-clock and CPU milliseconds. The machines this runs on are shared: other
+ * jobs stretch wall time (our process waits for a core) but hardly CPU time, so the targets are
+ * judged on CPU time and wall time is shown beside it. CPU time counts V8's helper threads (GC)
+ * too, which errs on the slow side.
+ */
+function timed(work) {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = work();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, result };
+}
+
+/** Medians over runs of `work()` after one warm-up run. */
+function measure(work, runs) {
+  work(); // warm-up: compiles the scanners, warms the JIT
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(timed(work));
+  return {
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    wallMs: median(samples.map((s) => s.wallMs)),
+    maxWallMs: Math.max(...samples.map((s) => s.wallMs)),
+    results: samples.map((s) => s.result),
+  };
+}
+
+/** One line tokenized from the initial state; `stoppedEarly` when the engine gave up at VS Code's limit. */
 function timeLine(grammar, INITIAL, line) {
-  let stoppedEarly = false;
-  grammar.tokenizeLine2(line, INITIAL, VSCODE_TIME_LIMIT_MS); // warm-up: compiles the scanners, warms the JIT
-  const times = [];
-  for (let i = 0; i < LINE_RUNS; i++) {
-    const start = performance.now();
-    const result = grammar.tokenizeLine2(line, INITIAL, VSCODE_TIME_LIMIT_MS);
-    times.push(performance.now() - start);
-    stoppedEarly ||= result.stoppedEarly;
-  }
-  return { ms: median(times), maxMs: Math.max(...times), stoppedEarly };
+  const m = measure(() => grammar.tokenizeLine2(line, INITIAL, VSCODE_TIME_LIMIT_MS).stoppedEarly, LINE_RUNS);
+  return { cpuMs: m.cpuMs, wallMs: m.wallMs, maxWallMs: m.maxWallMs, stoppedEarly: m.results.some(Boolean) };
 }
 
 /** Characters per second over `lines`, the rule stack carried from line to line as VS Code does. */
 function throughput(grammar, INITIAL, lines, method) {
   const chars = lines.reduce((sum, line) => sum + line.length, 0);
-  const pass = () => {
+  const m = measure(() => {
     let state = INITIAL;
-    const start = performance.now();
     for (const line of lines) {
       state = method === 'tokenizeLine2'
         ? grammar.tokenizeLine2(line, state, VSCODE_TIME_LIMIT_MS).ruleStack
         : grammar.tokenizeLine(line, state, VSCODE_TIME_LIMIT_MS).ruleStack;
     }
-    return performance.now() - start;
-  };
-  pass(); // warm-up
-  const times = [];
-  for (let i = 0; i < PASSES; i++) times.push(pass());
-  const ms = median(times);
-  return { chars, ms, charsPerSecond: chars / (ms / 1000) };
+  }, PASSES);
+  return { chars, cpuMs: m.cpuMs, wallMs: m.wallMs, cpuRate: chars / (m.cpuMs / 1000), wallRate: chars / (m.wallMs / 1000) };
 }
 
 function corpusLines(sample) {
@@ -144,6 +162,7 @@ function corpusLines(sample) {
 
 const fmtMs = (ms) => ms.toFixed(2);
 const fmtRate = (rate) => `${(rate / 1e6).toFixed(2)} M chars/s`;
+const fmtLoad = () => `${loadavg()[0].toFixed(2)} (1-min load average, ${availableParallelism()} cores)`;
 
 /**
  * Runs the grammar benchmark and returns a section report for bench/run.mjs:
@@ -156,6 +175,7 @@ export async function run(ctx = {}) {
   const progress = ctx.progress ?? ((message) => console.error(`grammar: ${message}`));
   const sample = readFileSync(samplePath, 'utf8').replace(/\r?\n$/, '');
   const { grammar, INITIAL, versions: engine } = await loadGrammar();
+  const loadBefore = fmtLoad();
   const rows = [];
   const targets = [];
   const problems = [];
@@ -166,50 +186,58 @@ export async function run(ctx = {}) {
   for (const method of ['tokenizeLine2', 'tokenizeLine']) {
     const t = throughput(grammar, INITIAL, lines, method);
     data.throughput[method] = t;
-    rows.push([`throughput, ${method}`, `${lines.length} lines`, `${t.chars}`, fmtMs(t.ms), fmtRate(t.charsPerSecond)]);
+    rows.push([`throughput, ${method}`, `${lines.length} lines`, `${t.chars}`, fmtMs(t.cpuMs), fmtMs(t.wallMs),
+      `${fmtRate(t.cpuRate)} (wall ${fmtRate(t.wallRate)})`]);
   }
-  const rate = data.throughput.tokenizeLine2.charsPerSecond;
+  const t2 = data.throughput.tokenizeLine2;
   targets.push({
     label: `throughput (tokenizeLine2) ≥ ${fmtRate(TARGET_CHARS_PER_SECOND)}`,
-    value: fmtRate(rate),
-    pass: rate >= TARGET_CHARS_PER_SECOND,
+    value: `${fmtRate(t2.cpuRate)} (wall ${fmtRate(t2.wallRate)})`,
+    pass: t2.cpuRate >= TARGET_CHARS_PER_SECOND,
   });
 
   const timeRows = (label, cases, key) => {
-    let worst = { ms: -1 };
+    let worst = { cpuMs: -1 };
     for (const [name, line] of cases) {
       progress(`${label}: ${name}`);
       const t = timeLine(grammar, INITIAL, line);
       data[key].push({ name, chars: line.length, ...t });
-      rows.push([`${label}: ${name}`, '1 line', `${line.length}`, fmtMs(t.ms), t.stoppedEarly ? 'STOPPED EARLY' : `max ${fmtMs(t.maxMs)} ms`]);
+      rows.push([`${label}: ${name}`, '1 line', `${line.length}`, fmtMs(t.cpuMs), fmtMs(t.wallMs),
+        t.stoppedEarly ? 'STOPPED EARLY' : `wall max ${fmtMs(t.maxWallMs)} ms`]);
       if (t.stoppedEarly) problems.push(`${name}: tokenizeLine2 stopped early (over ${VSCODE_TIME_LIMIT_MS} ms)`);
-      if (t.ms > worst.ms) worst = { name, ...t };
+      if (t.cpuMs > worst.cpuMs) worst = { name, ...t };
     }
     return worst;
   };
   const worstLong = timeRows('20k line', longLines(sample), 'longLines');
   targets.push({
     label: `worst ${LONG_LINE_CHARS.toLocaleString('en')}-char line < ${TARGET_LINE_MS} ms`,
-    value: `${fmtMs(worstLong.ms)} ms (${worstLong.name})`,
-    pass: worstLong.ms < TARGET_LINE_MS,
+    value: `${fmtMs(worstLong.cpuMs)} ms, wall ${fmtMs(worstLong.wallMs)} ms (${worstLong.name})`,
+    pass: worstLong.cpuMs < TARGET_LINE_MS,
   });
   timeRows('adversarial', adversarialLines(), 'adversarial');
   for (const a of data.adversarial) {
-    targets.push({ label: `adversarial "${a.name}" < ${TARGET_LINE_MS} ms`, value: `${fmtMs(a.ms)} ms`, pass: a.ms < TARGET_LINE_MS });
+    targets.push({
+      label: `adversarial "${a.name}" < ${TARGET_LINE_MS} ms`,
+      value: `${fmtMs(a.cpuMs)} ms, wall ${fmtMs(a.wallMs)} ms`,
+      pass: a.cpuMs < TARGET_LINE_MS,
+    });
   }
 
   const report = {
     title: 'grammar',
     facts: [
-      ['engine', `vscode-textmate ${engine['vscode-textmate']}, vscode-oniguruma ${engine['vscode-oniguruma']}`],
+      ['engine', `vscode-textmate ${engine['vscode-textmate']}, vscode-oniguruma ${engine['vscode-oniguruma']} (as in VS Code 1.139)`],
       ['grammar', 'syntaxes/segmented-corpus.tmLanguage.json'],
       ['node', process.version],
       ['method', `tokenizeLine2(line, state, ${VSCODE_TIME_LIMIT_MS}) as VS Code calls it; medians of ${PASSES} passes / ${LINE_RUNS} runs after a warm-up`],
+      ['load', `${loadBefore} before, ${fmtLoad()} after`],
     ],
-    head: ['case', 'lines', 'chars', 'ms', 'result'],
+    head: ['case', 'lines', 'chars', 'cpu ms', 'wall ms', 'result'],
     rows,
     notes: [
-      `Throughput lines: the sample and corpus-like lines from bench/corpus.mjs (50–5,000 chars), the rule stack carried from line to line.`,
+      'Throughput lines: the sample and corpus-like lines from bench/corpus.mjs (50–5,000 chars), the rule stack carried from line to line.',
+      'Targets are judged on CPU time: other jobs on a shared machine stretch wall time but hardly CPU time, which is close to what the wall clock shows on an idle machine.',
     ],
     targets,
     problems,

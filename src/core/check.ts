@@ -64,10 +64,25 @@ export interface LineCheck {
 }
 
 const UPPER_START = /^\p{Lu}/u;
+const NO_PAIRS: ReturnType<typeof pairPlaceholders> = new Map();
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isWord(token: Token): boolean {
   return token.kind === 'word' || token.kind === 'compound';
+}
+
+/** Letters and digits, as the join check sees them: ASCII ones and anything from U+00C0 on but marks. */
+function isJoinable(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f);
+}
+
+// The common case, quickly: every "_" stands alone between two joinable characters.
+function wellJoined(text: string): boolean {
+  for (let p = text.indexOf('_'); p >= 0; p = text.indexOf('_', p + 1)) {
+    if (p === 0 || p === text.length - 1 || !isJoinable(text.charCodeAt(p - 1)) || !isJoinable(text.charCodeAt(p + 1))) return false;
+  }
+  return true;
 }
 
 /** Checks lines against a scheme; reuse one for a whole document. */
@@ -89,7 +104,7 @@ export class LineChecker {
       const severity = this.severities[code];
       if (severity !== 'off') findings.push({ code, severity, start, end, message, tokenIndex });
     };
-    const pairs = pairPlaceholders(tokens);
+    const pairs = tokens.some((t) => t.role === 'pair') ? pairPlaceholders(tokens) : NO_PAIRS;
     let spans: ReturnType<typeof sentenceSpans> | undefined;
     tokens.forEach((token, index) => {
       const { start, end, text } = token;
@@ -118,8 +133,8 @@ export class LineChecker {
         }
         return;
       }
-      this.gluedToWord(token, index, add);
-      if (text.includes('_')) this.malformedJoins(token, index, add);
+      if (token.kind !== 'punctuation') this.gluedToWord(token, index, add);
+      if (token.kind === 'compound' || (token.kind === 'other' && text.includes('_'))) this.malformedJoins(token, index, add);
     });
     return { findings, candidates };
   }
@@ -143,6 +158,7 @@ export class LineChecker {
 
   private malformedJoins(token: Token, index: number, add: (code: FindingCode, i: number, s: number, e: number, m: string) => void): void {
     const { text, start } = token;
+    if (wellJoined(text)) return;
     // Runs of "_" that do not sit between two letters or digits.
     const runs = /_+/g;
     for (let m = runs.exec(text); m; m = runs.exec(text)) {

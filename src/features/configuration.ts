@@ -1,5 +1,6 @@
 // The extension's settings, read once and on change: the active scheme and normalize plan, validated.
 import * as vscode from 'vscode';
+import { DEFAULT_SEVERITIES, FINDING_CODES, FindingCode, RuleSetting } from '../core/check';
 import { NormalizePlan, readNormalizeOptions, planNormalize } from '../core/normalize';
 import { DEFAULT_SCHEME, Scheme, SchemeError, extendScheme } from '../core/scheme';
 import { Tokenizer } from '../core/tokens';
@@ -19,7 +20,12 @@ export interface Settings {
   readonly normalizeTarget: NormalizeTarget;
   readonly hoverEnabled: boolean;
   readonly previewDelay: number;
+  readonly diagnosticsEnabled: boolean;
+  readonly severities: Record<FindingCode, RuleSetting>;
+  readonly maxProblems: number;
 }
+
+const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export class CorpusConfiguration implements vscode.Disposable {
   private current: Settings;
@@ -59,6 +65,14 @@ export class CorpusConfiguration implements vscode.Disposable {
     const { options, problems: optionProblems } = readNormalizeOptions(raw, `${SECTION}.normalize.`);
     problems.push(...optionProblems.map((p) => `${p.key}: ${p.message}`));
     const target = raw.target === 'inPlace' ? 'inPlace' : 'beside';
+    const severities: Record<FindingCode, RuleSetting> = { ...DEFAULT_SEVERITIES };
+    const rawSeverities = config.get<Record<string, unknown>>('diagnostics.severity') ?? {};
+    for (const [code, value] of Object.entries(rawSeverities)) {
+      if (!(FINDING_CODES as readonly string[]).includes(code)) problems.push(`${SECTION}.diagnostics.severity.${code}: not a rule (rules: ${FINDING_CODES.join(', ')})`);
+      else if (!RULE_SETTINGS.includes(value as RuleSetting)) problems.push(`${SECTION}.diagnostics.severity.${code}: ${JSON.stringify(value)} is not one of ${RULE_SETTINGS.join(', ')}`);
+      else severities[code as FindingCode] = value as RuleSetting;
+    }
+    const maxProblems = config.get<number>('diagnostics.maxProblems', 1000);
     const delay = config.get<number>('preview.delay', 300);
     this.warn(problems);
     return {
@@ -68,6 +82,9 @@ export class CorpusConfiguration implements vscode.Disposable {
       normalizeTarget: target,
       hoverEnabled: config.get<boolean>('hover.enabled', true) !== false,
       previewDelay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, 10000) : 300,
+      diagnosticsEnabled: config.get<boolean>('diagnostics.enabled', true) !== false,
+      severities,
+      maxProblems: typeof maxProblems === 'number' && maxProblems >= 0 ? Math.floor(maxProblems) : 1000,
     };
   }
 

@@ -46,6 +46,11 @@ const WORD_START: usize = memory.data(256); // bytes that can only start a plain
 const CLOSE_A: usize = memory.data(MAX_PENDING_CLOSES * 4, 16);
 const CLOSE_B: usize = memory.data(MAX_PENDING_CLOSES * 4, 16);
 const PAIR_SEEN: usize = memory.data(16, 16); // per digit, and 10 for the straight quote
+// A byte x may start something other than a plain word (a digit, "_", a mark's first byte) only if
+// SPECIAL_LO[x & 15] & SPECIAL_HI[x >> 4] != 0: a nibble lookup for i8x16.swizzle, exact where
+// it matters (ASCII, the lead bytes of letters), conservative elsewhere.
+const SPECIAL_LO: usize = memory.data(16, 16);
+const SPECIAL_HI: usize = memory.data(16, 16);
 
 /** Where JS writes the plan: just past the static data. */
 export function configBase(): usize {
@@ -68,6 +73,18 @@ export function configure(joinSyllables: bool, keepFinal: bool, expansion: u32):
     const digit = b >= 0x30 && b <= 0x39;
     const lead = load<u32>(cfg + LEAD + (<usize>b << 2)) != 0;
     store<u8>(WORD_START + <usize>b, ordinary && !digit && !lead ? 1 : 0);
+  }
+  // High nibbles in 8 buckets: 2, 3, 4 and 6 (letters), 5, 7, C, D, E and F; the rest (control and
+  // continuation bytes, which never start a token in UTF-8) share 2's.
+  for (let h: i32 = 0; h < 16; h++) {
+    const bucket: i32 = h == 3 ? 1 : h == 4 || h == 6 ? 2 : h == 5 ? 3 : h == 7 ? 4 : h == 0xc ? 5 : h == 0xd ? 6 : h >= 0xe ? 7 : 0;
+    store<u8>(SPECIAL_HI + <usize>h, <u8>((<i32>1) << bucket));
+  }
+  v128.store(SPECIAL_LO, i64x2.splat(0));
+  for (let b: i32 = 0x21; b < 256; b++) {
+    if (load<u8>(WORD_START + <usize>b) == 1) continue;
+    const at = SPECIAL_LO + <usize>(b & 15);
+    store<u8>(at, load<u8>(at) | load<u8>(SPECIAL_HI + <usize>(b >> 4)));
   }
 }
 
@@ -367,26 +384,32 @@ export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, out
   src = inPtr;
   o = outPtr + <usize>outPos;
   // 32 bytes of slack: the 16-byte speculative writes, and the lone-CR space.
-  const outEnd = outPtr + <usize>outCap - 32;
+  const outLimit = <i64>outCap - 32;
   let afterLoneCr = afterLoneCrIn;
   let roomUntil: i32 = -1;
   let lineStart = start;
   let i = start;
   startLine();
   const stopSplat = i8x16.splat(0x20);
+  const spaceSplat = i8x16.splat(SPACE);
   const joinerSplat = i8x16.splat(UNDERSCORE);
+  const joinMask = i8x16.splat(join ? -1 : 0);
+  const lowNibble = i8x16.splat(15);
+  const zero = i8x16.splat(0);
+  const specialLo = v128.load(SPECIAL_LO);
+  const specialHi = v128.load(SPECIAL_HI);
   while (i < end) {
     if (i > roomUntil) {
       // A line's output is at most maxExpansion times its length, plus its break.
-      const room = <u64>(outEnd - o);
-      if (room >= <u64>(end - i + 1) * maxExpansion) {
+      const room = outLimit - <i64>(o - outPtr);
+      if (room >= <i64>(<u64>(end - i + 1) * maxExpansion)) {
         roomUntil = end;
       } else {
         let lf = i;
         while (lf < end && load<u8>(src + <usize>lf) != LF) lf++;
         roomUntil = lf;
         const need = <u64>(lf - i + 1) * maxExpansion;
-        if (room < need) {
+        if (room < <i64>need) {
           stoppedAt = i;
           stoppedAfterLoneCr = afterLoneCr;
           roomNeeded = need + 64;
@@ -417,7 +440,42 @@ export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, out
       // space, a break, a control byte or (when joining) "_"; the chunk is followed by 16 spaces.
       settleBeforeLetterWord();
       if (emitted && !glueNext) putByte(SPACE);
-      if (join) {
+      // Blocks of plain words: every byte a word byte, a single space or (joining) a single "_"
+      // inside a word; every word starting with a byte that can only start a plain word. Such a block
+      // is written as it is, "_" as a space. A block ending inside a word goes on to the next one; at
+      // the first byte breaking the rules, the words before the last space before it are done.
+      let done = false;
+      for (;;) {
+        const v = v128.load(src + <usize>i);
+        const spaces = i8x16.eq(v, spaceSplat);
+        const joiners = v128.and(i8x16.eq(v, joinerSplat), joinMask);
+        const special = v128.and(
+          i8x16.swizzle(specialLo, v128.and(v, lowNibble)),
+          i8x16.swizzle(specialHi, i8x16.shr_u(v, 4)),
+        );
+        const control = i8x16.bitmask(i8x16.lt_u(v, spaceSplat));
+        const sp = i8x16.bitmask(spaces);
+        const gaps = sp | i8x16.bitmask(joiners);
+        const starts = i8x16.bitmask(v128.not(i8x16.eq(special, zero))) & (sp << 1);
+        const bad = control | (gaps & ((gaps >> 1) | 0x8000));
+        v128.store(o, v128.bitselect(spaceSplat, v, joiners));
+        if (bad == 0) {
+          i += 16;
+          o += 16;
+          continue;
+        }
+        const before = sp & ((2 << ctz(bad)) - 1);
+        if (before != 0) {
+          const q = 31 - clz(before);
+          i += q;
+          o += <usize>q;
+          done = true;
+        }
+        break;
+      }
+      if (done) {
+        // Nothing stood between the last word and the space at i.
+      } else if (join) {
         for (;;) {
           const v = v128.load(src + <usize>i);
           v128.store(o, v);

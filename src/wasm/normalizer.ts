@@ -99,6 +99,14 @@ function encodePlan(plan: NormalizePlan): { bytes: Uint8Array; maxExpansion: num
   return { bytes, maxExpansion };
 }
 
+export interface WasmNormalizerOptions {
+  /**
+   * First output room for a chunk, in bytes; by default the worst case. A testing knob: a small one
+   * makes every chunk stop at line starts for more room.
+   */
+  readonly outputBytes?: number;
+}
+
 export class WasmNormalizer {
   private readonly exports: Exports;
   private readonly inPtr: number;
@@ -109,6 +117,7 @@ export class WasmNormalizer {
     private readonly plan: NormalizePlan,
     config: Uint8Array,
     private readonly maxExpansion: number,
+    private readonly outputBytes: number | undefined,
   ) {
     this.exports = instance.exports as Exports;
     const base = this.exports.configBase();
@@ -119,13 +128,13 @@ export class WasmNormalizer {
   }
 
   /** A normalizer for `plan`, or undefined when the plan needs the JS path (text transforms) or no module. */
-  static create(plan: NormalizePlan, module: WasmModule | undefined): WasmNormalizer | undefined {
+  static create(plan: NormalizePlan, module: WasmModule | undefined, options: WasmNormalizerOptions = {}): WasmNormalizer | undefined {
     if (!module || plan.transformsText) return undefined;
     const encoded = encodePlan(plan);
     if (!encoded) return undefined;
     const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
     try {
-      return new WasmNormalizer(new api.Instance(module, {}), plan, encoded.bytes, encoded.maxExpansion);
+      return new WasmNormalizer(new api.Instance(module, {}), plan, encoded.bytes, encoded.maxExpansion, options.outputBytes);
     } catch {
       return undefined;
     }
@@ -149,7 +158,7 @@ export class WasmNormalizer {
     // The chunk, 16 spaces (the SIMD loop reads 16 bytes at a time and stops at white space), and the output.
     const outPtr = (inPtr + n + 16 + 15) & ~15;
     // Room for the worst case spares the per-line checks; pages never written cost no memory.
-    let outCap = Math.max(Math.min((n + 1) * this.maxExpansion + 64, MAX_MEMORY - outPtr), n + (n >> 3) + 4096);
+    let outCap = this.outputBytes ?? Math.max(Math.min((n + 1) * this.maxExpansion + 64, MAX_MEMORY - outPtr), n + (n >> 3) + 4096);
     this.ensure(outPtr + outCap);
     const memory = new Uint8Array(ex.memory.buffer);
     memory.set(input, inPtr);

@@ -1,8 +1,6 @@
 // A person opens a corpus file: it shows as a Segmented Corpus document, and the README screenshot is taken.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { quickOpen, repoRoot, visibleEditorText, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { quickOpen, screenshot, visibleEditorText, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = 'opening sample.seg shows the corpus as Segmented Corpus';
 
@@ -16,8 +14,6 @@ export default async function openSample() {
     await waitForExtensionsActivated(page);
     // Grammar colours arrive a moment after the text; give them that moment for the README picture.
     await page.locator('.editor-instance .view-line span span:not(.mtk1)').first().waitFor({ timeout: 5_000 }).catch(() => {});
-    const screenshot = join(repoRoot, 'docs', 'images', 'editor.png');
-    mkdirSync(join(repoRoot, 'docs', 'images'), { recursive: true });
-    await page.screenshot({ path: screenshot });
+    await screenshot(page, 'editor.png'); // docs/images/ only with SEGCORPUS_SCREENSHOTS=1
   }, { settings: { 'editor.wordWrap': 'on' } }); // the sample is one long line; wrapped, the picture shows a paragraph
 }

@@ -1,4 +1,5 @@
 // What a person does in the editor, as Playwright steps on the code-server workbench.
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEditorSession } from '../../scripts/editor/code-server.mjs';
@@ -11,6 +12,8 @@ export const fixtures = join(repoRoot, 'test', 'fixtures');
  * On failure the session keeps its logs and a screenshot and prints where.
  */
 export async function withEditor(label, steps, { settings = {} } = {}) {
+  // The workspace is test/fixtures itself: edits in a test stay in the page, never on disk.
+  settings = { 'files.autoSave': 'off', 'files.hotExit': 'off', ...settings };
   const session = await startEditorSession({ workspace: fixtures, extensionDevelopmentPath: repoRoot, label, settings });
   let failed = true;
   try {
@@ -44,6 +47,87 @@ export async function quickOpen(page, fileName) {
 export async function visibleEditorText(page) {
   const lines = await page.locator('.editor-instance .monaco-editor .view-line').allTextContents();
   return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** The text of the rendered lines of the active editor group's editor only. */
+export async function activeEditorText(page) {
+  const lines = await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-line').allTextContents();
+  return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** Text as a person reads it: no-break spaces (editor, hover markdown) as spaces. */
+export function readable(text) {
+  return (text ?? '').replace(/\u00a0/g, ' ');
+}
+
+/**
+ * F1, type the command's title, wait until the highlighted row is that command, Enter.
+ * `title` is the palette label, e.g. "Segmented Corpus: Normalize Document".
+ */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Moves the mouse onto `word` in the active editor, in a few steps as a hand would, and waits
+ * for the hover. The word is found in the rendered text (it may span several token spans).
+ * Returns the hover's text as read.
+ */
+export async function hoverWord(page, word, { occurrence = 0 } = {}) {
+  /* global document, NodeFilter -- this function runs in the page */
+  const box = await page.evaluate(({ word, occurrence }) => {
+    let seen = 0;
+    for (const line of document.querySelectorAll('.editor-group-container.active .editor-instance .view-lines .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let text = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node, start: text.length });
+        text += node.data;
+      }
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        if (seen++ < occurrence) continue;
+        const locate = (offset) => {
+          const hit = nodes.findLast((n) => n.start <= offset);
+          return [hit.node, offset - hit.start];
+        };
+        const range = document.createRange();
+        range.setStart(...locate(at));
+        range.setEnd(...locate(at + word.length));
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+      }
+    }
+    return undefined;
+  }, { word, occurrence });
+  if (!box) throw new Error(`"${word}" is not on screen in the active editor`);
+  await page.mouse.move(box.x - 40, box.y + box.height * 3);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  const contents = page.locator('.monaco-hover .hover-contents').first();
+  await contents.waitFor({ timeout: 10_000 });
+  return readable(await page.locator('.monaco-hover').first().textContent());
+}
+
+/**
+ * Where a screenshot goes: docs/images/ (the README's pictures) only with SEGCORPUS_SCREENSHOTS=1,
+ * otherwise the ignored test-results/screenshots/, so a test run leaves the tree clean.
+ */
+export function screenshotPath(name) {
+  const dir = process.env.SEGCORPUS_SCREENSHOTS === '1' ? join(repoRoot, 'docs', 'images') : join(repoRoot, 'test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
+
+export async function screenshot(page, name) {
+  const path = screenshotPath(name);
+  await page.screenshot({ path });
+  return path;
 }
 
 /** Waits until the status bar no longer says extensions are activating. */

@@ -29,6 +29,7 @@ describe('commands', () => {
       }, 'the result editor is active');
       assert.equal(result.document.getText(), normalized);
       assert.equal(result.document.isUntitled, true, 'a new, unsaved document');
+      assert.equal(result.document.languageId, 'segmented-corpus-clean', 'clean text, not a corpus');
       assert.notEqual(result.viewColumn, source.viewColumn, 'beside, not in place of, the corpus');
       assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === source.document), 'the corpus stays visible');
       assert.equal(source.document.getText(), sample);

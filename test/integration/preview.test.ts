@@ -1,7 +1,7 @@
 // The clean preview: a read-only document beside the corpus with the normalized text, following edits and the cursor.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, eventually, fixture, openSample, openScratch, openUntitled, resetSettings, run } from './helpers';
+import { closeAllEditors, eventually, fixture, openSample, openScratch, openUntitled, resetSettings, run, setSetting } from './helpers';
 
 const PREVIEW_SCHEME = 'segmented-corpus-preview';
 
@@ -30,6 +30,7 @@ describe('clean preview', () => {
     assert.notEqual(preview.viewColumn, source.viewColumn, 'to the side');
     assert.equal(vscode.window.activeTextEditor?.document, source.document, 'the focus stays on the corpus');
     assert.ok(preview.document.uri.path.endsWith('sample.seg.clean.txt'), preview.document.uri.toString());
+    assert.equal(preview.document.languageId, 'segmented-corpus-clean');
   });
 
   it('follows edits to the corpus', async () => {
@@ -63,11 +64,13 @@ describe('clean preview', () => {
 
   it('shows the current text when opened again for a new document of the same name', async () => {
     // Untitled documents reuse their names: close Untitled-1 and the next new file is Untitled-1
-    // again, and so is its preview URI. The preview must show the new document, not the old one.
+    // again, and so is its preview URI, whose document VS Code may still hold. Opening the preview
+    // must show the new document at once, not the old one until the next edit. (A long
+    // preview.delay keeps the refresh that follows an edit out of the picture.)
+    await setSetting('preview.delay', 10_000);
     const first = await openUntitled('Cũ 7 cũ .');
     await run('openPreviewToSide');
-    const preview = await previewEditor();
-    assert.equal(preview.document.getText(), 'Cũ, cũ.');
+    assert.equal((await previewEditor()).document.getText(), 'Cũ, cũ.');
 
     await vscode.window.showTextDocument(first.document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -75,8 +78,9 @@ describe('clean preview', () => {
     assert.equal(second.document.uri.toString(), first.document.uri.toString(), 'precondition: VS Code reused the untitled name');
 
     await run('openPreviewToSide');
-    await eventually(() => previewEditor().then((e) => e.document.getText() === 'Mới “mới”.'), 'the preview shows the new document', 3_000)
-      .catch(async () => assert.fail(`the preview still shows ${JSON.stringify((await previewEditor()).document.getText())} ` +
-        'instead of "Mới “mới”." (openPreviewToSide reuses an already loaded preview document without refreshing it)'));
+    const preview = await previewEditor();
+    await eventually(() => preview.document.getText() === 'Mới “mới”.', 'the preview shows the new document', 2_000).catch(() =>
+      assert.fail(`the preview shows ${JSON.stringify(preview.document.getText())} instead of "Mới “mới”.": ` +
+        'openPreviewToSide showed the already loaded preview document without refreshing it'));
   });
 });

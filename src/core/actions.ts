@@ -1,0 +1,154 @@
+// The fixes behind code actions: each is a title and line edits, never touching a byte outside its target.
+import { Attach, MarkTable } from './marks';
+import { pairPlaceholders } from './pairs';
+import { TextEdit, restoreEdits } from './restore';
+import { PairMarks, Scheme, placeholderFor } from './scheme';
+import { SentenceSpan, sentenceSpans } from './sentences';
+import { Token } from './tokens';
+
+export interface Fix {
+  readonly title: string;
+  /** Edits in line offsets (TextEdit.offset is a UTF-16 offset in the line). */
+  readonly edits: readonly TextEdit[];
+  /** The default rewrite: what "auto fix" applies. */
+  readonly preferred?: boolean;
+}
+
+function replaceDigit(token: Token, mark: string): TextEdit {
+  return { offset: token.start, length: 1, text: mark };
+}
+
+function uniquePairs(marks: readonly PairMarks[]): PairMarks[] {
+  const seen = new Set<string>();
+  return marks.filter((m) => {
+    const key = `${m.open}\u0000${m.close}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Rewrites of the placeholder token at `index` (lone or glued): a separator to its mark (preferred) or
+ * any alternative; a matched pair to “…” (the scheme's marks, preferred) or each alternative, both
+ * ends at once; an unmatched pair end to its own mark.
+ */
+export function placeholderFixes(tokens: readonly Token[], index: number, scheme: Scheme): Fix[] {
+  const token = tokens[index];
+  if (token.digit === undefined) return [];
+  const placeholder = placeholderFor(scheme, token.digit);
+  if (placeholder?.role === 'separator') {
+    return [placeholder.mark, ...placeholder.alternatives.filter((m) => m !== placeholder.mark)].map((mark, i) => ({
+      title: `Replace '${token.digit}' with '${mark}'`,
+      edits: [replaceDigit(token, mark)],
+      preferred: i === 0,
+    }));
+  }
+  if (placeholder?.role !== 'pair') return [];
+  const link = pairPlaceholders(tokens).get(index);
+  if (!link) return [];
+  const styles = uniquePairs([placeholder.marks, ...placeholder.alternatives]);
+  if (link.partner === undefined) {
+    return styles.map((m, i) => ({
+      title: `Replace '${token.digit}' with '${link.side === 'open' ? m.open : m.close}'`,
+      edits: [replaceDigit(token, link.side === 'open' ? m.open : m.close)],
+      preferred: i === 0,
+    }));
+  }
+  const open = tokens[link.side === 'open' ? index : link.partner];
+  const close = tokens[link.side === 'open' ? link.partner : index];
+  return styles.map((m, i) => ({
+    title: `Write this pair as ${m.open}…${m.close}`,
+    edits: [replaceDigit(open, m.open), replaceDigit(close, m.close)],
+    preferred: i === 0,
+  }));
+}
+
+/** The sentence holding token `index`. */
+export function sentenceOf(tokens: readonly Token[], index: number, scheme: Scheme, table?: MarkTable): SentenceSpan | undefined {
+  return sentenceSpans(tokens, scheme, table).find((s) => s.firstToken <= index && index <= s.lastToken);
+}
+
+/** Restores the placeholders of one sentence (pairs as read over the whole line). */
+export function restoreSentenceFix(tokens: readonly Token[], index: number, scheme: Scheme): Fix | undefined {
+  const sentence = sentenceOf(tokens, index, scheme);
+  if (!sentence) return undefined;
+  const edits = restoreEdits(tokens, scheme).filter((e) => e.offset >= sentence.start && e.offset < sentence.end);
+  return edits.length > 0 ? { title: 'Restore all placeholders in this sentence', edits } : undefined;
+}
+
+export function restoreLineFix(tokens: readonly Token[], scheme: Scheme): Fix | undefined {
+  const edits = restoreEdits(tokens, scheme);
+  return edits.length > 0 ? { title: 'Restore all placeholders in this line', edits } : undefined;
+}
+
+/** Deletes token `index` with the white space before it (after it, for the first token). */
+export function removeTokenFix(tokens: readonly Token[], index: number, title: string): Fix {
+  const token = tokens[index];
+  const start = index > 0 ? tokens[index - 1].end : token.start;
+  const end = index > 0 ? token.end : index + 1 < tokens.length ? tokens[index + 1].start : token.end;
+  return { title, edits: [{ offset: start, length: end - start, text: '' }] };
+}
+
+/**
+ * Closes an unmatched pair opener at the end of its sentence: before the sentence-final mark
+ * (and any closing marks before it), or after the sentence's last token.
+ */
+export function closePairFix(tokens: readonly Token[], index: number, scheme: Scheme, table: MarkTable): Fix | undefined {
+  const token = tokens[index];
+  const sentence = sentenceOf(tokens, index, scheme, table);
+  if (!sentence || token.digit === undefined) return undefined;
+  let last = sentence.lastToken;
+  while (last > index && isTrailingMark(tokens[last], table)) last--;
+  if (last === index) return undefined;
+  return { title: `Close '${token.digit}' at the end of the sentence`, edits: [{ offset: tokens[last].end, length: 0, text: ` ${token.digit}` }] };
+}
+
+function isTrailingMark(token: Token, table: MarkTable): boolean {
+  if (token.kind === 'glued') return true;
+  if (token.kind !== 'punctuation') return false;
+  const cls = table.classes.get(token.text[0]);
+  return cls === Attach.Final || cls === Attach.Close || cls === Attach.Separator;
+}
+
+/** Splits a glued placeholder from the marks after it: `7.` → `7 .`. */
+export function splitGluedFix(token: Token): Fix | undefined {
+  if (token.kind !== 'glued') return undefined;
+  return { title: `Separate '${token.digit}' from '${token.text.slice(1)}'`, edits: [{ offset: token.start + 1, length: 0, text: ' ' }], preferred: true };
+}
+
+/** Separates a placeholder digit written onto a word: `x7` → `x 7`, `7x` → `7 x`. */
+export function splitWordGluedFix(token: Token): Fix | undefined {
+  const { text } = token;
+  if (text.length < 2) return undefined;
+  const lastIsDigit = /[0-9]$/.test(text) && !/[0-9]$/.test(text.slice(0, -1));
+  const at = lastIsDigit ? text.length - 1 : /^[0-9][^0-9]/.test(text) ? 1 : -1;
+  if (at < 0) return undefined;
+  return { title: `Separate '${text.slice(0, at)}' from '${text.slice(at)}'`, edits: [{ offset: token.start + at, length: 0, text: ' ' }], preferred: true };
+}
+
+/**
+ * The repair of malformed joins in a token: stray `_` at the edges go, runs become one `_`, and a
+ * `_` next to punctuation (or across a sentence boundary) becomes a space, splitting the token.
+ */
+export function repairJoinsFix(token: Token, table: MarkTable): Fix | undefined {
+  const { text, start } = token;
+  const edits: TextEdit[] = [];
+  const runs = /_+/g;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    const before = a > 0 ? text[a - 1] : '';
+    const after = b < text.length ? text[b] : '';
+    if (!before || !after) edits.push({ offset: start + a, length: b - a, text: '' });
+    else if (table.classes.has(before) || table.classes.has(after) || !/[\p{L}\p{N}]/u.test(before) || !/[\p{L}\p{N}]/u.test(after)) edits.push({ offset: start + a, length: b - a, text: ' ' });
+    else if (b - a > 1) edits.push({ offset: start + a, length: b - a, text: '_' });
+  }
+  if (edits.length === 0) return undefined;
+  return { title: `Repair the joins of '${text}'`, edits, preferred: true };
+}
+
+/** Renders a separator placeholder as a full stop: the likely-sentence-break fix. */
+export function sentenceBreakFix(token: Token): Fix {
+  return { title: `End the sentence here: '${token.digit}' → '.'`, edits: [replaceDigit(token, '.')], preferred: true };
+}

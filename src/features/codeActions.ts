@@ -1,0 +1,225 @@
+// Code actions: quick fixes for placeholders and joins, restore per sentence or line, and the fix-all on save.
+import * as vscode from 'vscode';
+import {
+  Fix,
+  closePairFix,
+  placeholderFixes,
+  removeTokenFix,
+  repairJoinsFix,
+  restoreLineFix,
+  restoreSentenceFix,
+  sentenceBreakFix,
+  splitGluedFix,
+  splitWordGluedFix,
+} from '../core/actions';
+import { buildMarkTable } from '../core/marks';
+import { restoreEdits } from '../core/restore';
+import { PLACEHOLDER_ROLES, PlaceholderRole } from '../core/scheme';
+import { Token } from '../core/tokens';
+import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import { CorpusDiagnostics, DIAGNOSTIC_SOURCE } from './diagnostics';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('segmented-corpus');
+
+function toWorkspaceEdit(document: vscode.TextDocument, line: number, fixes: ReadonlyArray<Pick<Fix, 'edits'>>): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const fix of fixes) {
+    for (const e of fix.edits) edit.replace(document.uri, new vscode.Range(line, e.offset, line, e.offset + e.length), e.text);
+  }
+  return edit;
+}
+
+/** Every placeholder restored, as one edit: what the fix-all and the Restore Punctuation command do. */
+export function restoreDocumentEdit(document: vscode.TextDocument, config: CorpusConfiguration): vscode.WorkspaceEdit {
+  const { scheme, tokenizer } = config.settings;
+  const edit = new vscode.WorkspaceEdit();
+  for (let l = 0; l < document.lineCount; l++) {
+    for (const e of restoreEdits(tokenizer.tokenize(document.lineAt(l).text), scheme)) {
+      edit.replace(document.uri, new vscode.Range(l, e.offset, l, e.offset + e.length), e.text);
+    }
+  }
+  return edit;
+}
+
+class CorpusCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
+
+  constructor(
+    private readonly config: CorpusConfiguration,
+    private readonly diagnostics: CorpusDiagnostics,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const only = context.only;
+    if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) return [this.fixAll(document)];
+    if (only && !only.intersects(vscode.CodeActionKind.QuickFix) && !only.intersects(vscode.CodeActionKind.RefactorRewrite)) return [];
+    const actions: vscode.CodeAction[] = [];
+    // Only the requested lines are read: a long line is tokenized once, the rest of the document not at all.
+    for (let line = range.start.line; line <= range.end.line && line < document.lineCount; line++) {
+      const text = document.lineAt(line).text;
+      const tokens = this.config.settings.tokenizer.tokenize(text);
+      const from = line === range.start.line ? range.start.character : 0;
+      const to = line === range.end.line ? range.end.character : text.length;
+      tokens.forEach((token, index) => {
+        if (token.end < from || token.start > to) return;
+        actions.push(...this.tokenActions(document, line, tokens, index, context));
+      });
+      const restoreLine = restoreLineFix(tokens, this.config.settings.scheme);
+      if (restoreLine && actions.length > 0) actions.push(this.action(document, line, restoreLine, vscode.CodeActionKind.RefactorRewrite));
+    }
+    return actions;
+  }
+
+  private tokenActions(document: vscode.TextDocument, line: number, tokens: Token[], index: number, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const { scheme } = this.config.settings;
+    const table = buildMarkTable(scheme);
+    const token = tokens[index];
+    const tokenRange = new vscode.Range(line, token.start, line, token.end);
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.intersection(tokenRange) !== undefined);
+    const about = (code: string) => ours.filter((d) => d.code === code);
+    const actions: vscode.CodeAction[] = [];
+    const quick = (fix: Fix | undefined, diagnostics: vscode.Diagnostic[] = []): void => {
+      if (fix) actions.push(this.action(document, line, fix, vscode.CodeActionKind.QuickFix, diagnostics));
+    };
+
+    if (token.digit !== undefined && token.role === 'unknown') {
+      const action = new vscode.CodeAction(`Define placeholder '${token.digit}' as…`, vscode.CodeActionKind.QuickFix);
+      action.command = { command: 'segmentedCorpus.definePlaceholder', title: action.title, arguments: [token.digit] };
+      action.diagnostics = about('unknown-placeholder');
+      actions.push(action);
+    }
+    if (token.digit !== undefined && token.role !== 'unknown') {
+      const unmatched = about('unmatched-pair');
+      const sepBeforeFinal = about('separator-before-final');
+      for (const fix of this.withOtherSelections(document, line, tokens, index, placeholderFixes(tokens, index, scheme))) {
+        quick(fix, sepBeforeFinal.length === 0 ? unmatched : []);
+      }
+      if (unmatched.length > 0 || (token.role === 'pair' && placeholderFixes(tokens, index, scheme).every((f) => f.edits.length === 1))) {
+        quick(removeTokenFix(tokens, index, `Remove the stray '${token.digit}'`), unmatched);
+        quick(closePairFix(tokens, index, scheme, table), unmatched);
+      }
+      if (sepBeforeFinal.length > 0) quick({ ...removeTokenFix(tokens, index, `Remove the redundant '${token.digit}'`), preferred: true }, sepBeforeFinal);
+      quick(splitGluedFix(token), about('glued-placeholder'));
+      const breaks = about('likely-sentence-break');
+      if (breaks.length > 0) {
+        quick(sentenceBreakFix(token), breaks);
+        const all = this.allSentenceBreaks(document);
+        if (all.size > 1) {
+          const action = new vscode.CodeAction(`End the sentence at all ${all.size} likely breaks in the file`, vscode.CodeActionKind.QuickFix);
+          action.edit = new vscode.WorkspaceEdit();
+          for (const r of all.values()) action.edit.replace(document.uri, r, '.');
+          action.diagnostics = breaks;
+          actions.push(action);
+        }
+      }
+      const sentence = restoreSentenceFix(tokens, index, scheme);
+      if (sentence) actions.push(this.action(document, line, sentence, vscode.CodeActionKind.RefactorRewrite));
+    } else if (token.digit === undefined) {
+      const glued = about('glued-placeholder');
+      if (glued.length > 0) quick(splitWordGluedFix(token), glued);
+      const joins = about('malformed-join');
+      if (joins.length > 0) quick(repairJoinsFix(token, table), joins);
+    }
+    return actions;
+  }
+
+  /**
+   * A placeholder rewrite applied at every selection of the active editor that sits on the same
+   * digit in the same role (multi-cursor): the same choice, everywhere the user pointed.
+   */
+  private withOtherSelections(document: vscode.TextDocument, line: number, tokens: Token[], index: number, fixes: Fix[]): Array<Fix & { extra?: vscode.WorkspaceEdit }> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document !== document || editor.selections.length < 2) return fixes;
+    const { scheme, tokenizer } = this.config.settings;
+    const token = tokens[index];
+    const targets: Array<{ line: number; tokens: Token[]; index: number }> = [];
+    for (const selection of editor.selections) {
+      const l = selection.active.line;
+      const lineTokens = l === line ? tokens : tokenizer.tokenize(document.lineAt(l).text);
+      const i = lineTokens.findIndex((t) => t.start <= selection.active.character && selection.active.character <= t.end);
+      if (i < 0 || (l === line && i === index) || lineTokens[i].digit !== token.digit || lineTokens[i].kind !== token.kind) continue;
+      targets.push({ line: l, tokens: lineTokens, index: i });
+    }
+    if (targets.length === 0) return fixes;
+    return fixes.map((fix, k) => {
+      const extra = new vscode.WorkspaceEdit();
+      let count = 1;
+      for (const t of targets) {
+        const other = placeholderFixes(t.tokens, t.index, scheme)[k];
+        if (!other) continue;
+        count++;
+        for (const e of other.edits) extra.replace(document.uri, new vscode.Range(t.line, e.offset, t.line, e.offset + e.length), e.text);
+      }
+      return { ...fix, title: count > 1 ? `${fix.title} (${count} selections)` : fix.title, extra };
+    });
+  }
+
+  private allSentenceBreaks(document: vscode.TextDocument): Map<string, vscode.Range> {
+    const ranges = new Map<string, vscode.Range>();
+    const checker = this.diagnostics.checkerFor(document);
+    if (!checker) return ranges;
+    for (let l = 0; l < checker.lineCount; l++) {
+      for (const f of checker.lineFindings(l)) {
+        if (f.code === 'likely-sentence-break') ranges.set(`${l}:${f.start}`, new vscode.Range(l, f.start, l, f.end));
+      }
+    }
+    return ranges;
+  }
+
+  private action(document: vscode.TextDocument, line: number, fix: Fix & { extra?: vscode.WorkspaceEdit }, kind: vscode.CodeActionKind, diagnostics: vscode.Diagnostic[] = []): vscode.CodeAction {
+    const action = new vscode.CodeAction(fix.title, kind);
+    const edit = toWorkspaceEdit(document, line, [fix]);
+    if (fix.extra) for (const [uri, edits] of fix.extra.entries()) edits.forEach((e) => edit.replace(uri, e.range, e.newText));
+    action.edit = edit;
+    action.isPreferred = fix.preferred === true;
+    if (diagnostics.length > 0) action.diagnostics = diagnostics;
+    return action;
+  }
+
+  private fixAll(document: vscode.TextDocument): vscode.CodeAction {
+    const action = new vscode.CodeAction('Restore every placeholder (Segmented Corpus)', FIX_ALL_KIND);
+    action.edit = restoreDocumentEdit(document, this.config);
+    return action;
+  }
+}
+
+const ROLE_CHOICES: Array<{ label: string; description: string; value: object }> = [
+  { label: 'separator ,', description: 'a comma', value: { role: 'separator', mark: ',', alternatives: [';', ':', '–', '…'] } },
+  { label: 'separator ;', description: 'a semicolon', value: { role: 'separator', mark: ';', alternatives: [',', ':'] } },
+  { label: 'separator :', description: 'a colon', value: { role: 'separator', mark: ':', alternatives: [',', ';'] } },
+  { label: 'separator –', description: 'a dash', value: { role: 'separator', mark: '–', alternatives: [',', '-'] } },
+  { label: 'pair “ ”', description: 'quotation marks', value: { role: 'pair', open: '“', close: '”', alternatives: [['(', ')'], ['«', '»']] } },
+  { label: 'pair ( )', description: 'brackets', value: { role: 'pair', open: '(', close: ')', alternatives: [['[', ']'], ['“', '”']] } },
+  { label: 'number', description: 'a masked number, kept visible', value: { role: 'number' } },
+  { label: 'date', description: 'a masked date, kept visible', value: { role: 'date' } },
+];
+
+/** Asks what an unknown digit stands for and writes it into the workspace (or user) settings. */
+async function definePlaceholder(digit: unknown): Promise<void> {
+  const chosenDigit = typeof digit === 'string' && /^[0-9]$/.test(digit) ? digit : await vscode.window.showInputBox({ prompt: 'Placeholder digit to define', validateInput: (v) => (/^[0-9]$/.test(v) ? undefined : 'one digit, 0-9') });
+  if (!chosenDigit) return;
+  const pick = await vscode.window.showQuickPick(
+    ROLE_CHOICES.map((c) => ({ label: c.label, description: c.description, value: c.value })),
+    { title: `Define placeholder '${chosenDigit}'`, placeHolder: `What does '${chosenDigit}' stand for?` },
+  );
+  if (!pick) return;
+  const config = vscode.workspace.getConfiguration('segmentedCorpus');
+  const current = { ...(config.get<Record<string, unknown>>('scheme') ?? {}) };
+  current[chosenDigit] = pick.value;
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('scheme', current, target);
+  const role = (pick.value as { role: PlaceholderRole }).role;
+  if (PLACEHOLDER_ROLES.includes(role)) vscode.window.setStatusBarMessage(`Placeholder '${chosenDigit}' defined as ${pick.label}`, 3000);
+}
+
+export function registerCodeActions(config: CorpusConfiguration, diagnostics: CorpusDiagnostics): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider(LANGUAGE_ID, new CorpusCodeActions(config, diagnostics), { providedCodeActionKinds: CorpusCodeActions.kinds }),
+    vscode.commands.registerCommand('segmentedCorpus.definePlaceholder', definePlaceholder),
+    vscode.commands.registerCommand('segmentedCorpus.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== LANGUAGE_ID) return false;
+      return vscode.workspace.applyEdit(restoreDocumentEdit(editor.document, config));
+    }),
+  );
+}

@@ -1,0 +1,130 @@
+// Diagnostics: the check rules as problems in the editor, re-checked per edited line, debounced while typing.
+import * as vscode from 'vscode';
+import { FINDING_CODES, FindingCode, LineChecker, RuleSetting, Severity } from '../core/check';
+import { DocumentChecker, LineEdit } from '../core/documentCheck';
+import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
+
+export const DIAGNOSTIC_SOURCE = 'segmented-corpus';
+/** Pause after typing before the edited lines are re-checked. */
+const TYPING_DELAY = 150;
+/** Pause after the last edit before the word statistics (sentence-break hints) are recounted. */
+const STATS_DELAY = 1500;
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+interface Tracked {
+  readonly checker: DocumentChecker;
+  typingTimer?: ReturnType<typeof setTimeout>;
+  statsTimer?: ReturnType<typeof setTimeout>;
+}
+
+export class CorpusDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly config: CorpusConfiguration) {
+    vscode.workspace.onDidOpenTextDocument((d) => this.open(d), null, this.subscriptions);
+    vscode.workspace.onDidCloseTextDocument((d) => this.close(d), null, this.subscriptions);
+    vscode.workspace.onDidChangeTextDocument((e) => this.changed(e), null, this.subscriptions);
+    config.onDidChange(() => this.reloadAll(), null, this.subscriptions);
+    vscode.workspace.textDocuments.forEach((d) => this.open(d));
+  }
+
+  /** The findings behind a document's diagnostics (code actions read them). */
+  checkerFor(document: vscode.TextDocument): DocumentChecker | undefined {
+    return this.tracked.get(document.uri.toString())?.checker;
+  }
+
+  private severities(): Record<FindingCode, RuleSetting> {
+    return this.config.settings.severities;
+  }
+
+  private open(document: vscode.TextDocument): void {
+    if (document.languageId !== LANGUAGE_ID) return;
+    const { tokenizer, scheme } = this.config.settings;
+    const checker = new DocumentChecker(tokenizer, new LineChecker(scheme, this.severities()));
+    this.tracked.set(document.uri.toString(), { checker });
+    if (!this.config.settings.diagnosticsEnabled) return;
+    checker.load(document.lineCount, (l) => document.lineAt(l).text);
+    this.publish(document);
+  }
+
+  private close(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const state = this.tracked.get(key);
+    if (!state) return;
+    clearTimeout(state.typingTimer);
+    clearTimeout(state.statsTimer);
+    this.tracked.delete(key);
+    this.collection.delete(document.uri);
+  }
+
+  private changed(event: vscode.TextDocumentChangeEvent): void {
+    const document = event.document;
+    const state = this.tracked.get(document.uri.toString());
+    if (!state || event.contentChanges.length === 0) {
+      // A language switch to ours comes as close + open; anything else is not ours.
+      if (!state && document.languageId === LANGUAGE_ID) this.open(document);
+      return;
+    }
+    const edits: LineEdit[] = event.contentChanges.map((change) => ({
+      from: change.range.start.line,
+      to: change.range.end.line,
+      lineCount: (change.text.match(/\r\n|\r|\n/g)?.length ?? 0) + 1,
+    }));
+    state.checker.markEdited(edits);
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(() => this.recheck(document, state), TYPING_DELAY);
+  }
+
+  private recheck(document: vscode.TextDocument, state: Tracked): void {
+    if (document.isClosed || !this.config.settings.diagnosticsEnabled) return;
+    state.checker.recheck((l) => document.lineAt(l).text);
+    this.publish(document);
+    clearTimeout(state.statsTimer);
+    state.statsTimer = setTimeout(() => {
+      if (document.isClosed) return;
+      state.checker.refreshStats(document.lineCount, (l) => document.lineAt(l).text);
+      this.publish(document);
+    }, STATS_DELAY);
+  }
+
+  private reloadAll(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (!this.tracked.has(document.uri.toString())) continue;
+      this.close(document);
+      this.open(document);
+    }
+  }
+
+  private publish(document: vscode.TextDocument): void {
+    const state = this.tracked.get(document.uri.toString());
+    if (!state) return;
+    const diagnostics = state.checker.findings(this.config.settings.maxProblems).map(({ line, finding }) => {
+      const d = new vscode.Diagnostic(new vscode.Range(line, finding.start, line, finding.end), finding.message, SEVERITY[finding.severity]);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = finding.code;
+      return d;
+    });
+    this.collection.set(document.uri, diagnostics);
+  }
+
+  dispose(): void {
+    for (const state of this.tracked.values()) {
+      clearTimeout(state.typingTimer);
+      clearTimeout(state.statsTimer);
+    }
+    this.subscriptions.forEach((s) => s.dispose());
+    this.collection.dispose();
+  }
+}
+
+export function isFindingCode(value: unknown): value is FindingCode {
+  return typeof value === 'string' && (FINDING_CODES as readonly string[]).includes(value);
+}

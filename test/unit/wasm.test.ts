@@ -1,0 +1,223 @@
+// The WebAssembly normalizer (src/wasm) against the JS ones: the same bytes for any input, plan and chunking.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { ByteNormalizer, LineChunker } from '../../src/core/bytes';
+import { NormalizeOptions, NormalizePlan, normalizeText, planNormalize } from '../../src/core/normalize';
+import { DEFAULT_SCHEME, Placeholder, Scheme } from '../../src/core/scheme';
+import { WasmModule, WasmNormalizer, WasmNormalizerOptions, compileNormalizer } from '../../src/wasm/normalizer';
+import { REPO, SAMPLE } from './fixtures';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+// Built by esbuild.mjs (npm run build; npm test's pretest runs it).
+const WASM_PATH = path.join(REPO, 'dist', 'normalize.wasm');
+
+// --- Corpora, in the style of properties.test.ts, with more of what the SIMD paths look at: long
+// words, joiner runs, control bytes, words holding marks, and the marks of custom schemes.
+const SAMPLE_TOKENS = [...new Set(SAMPLE.split(/\s+/).filter((t) => t.length > 0))];
+const CUSTOM_MARKS = ['((', '))', '<<', '>>', '--', ',,', '...', '„', '‚', '«‹', '›»', '⟨', '⟩', 'ab', '_x', 'đ', '9', '|', '||', '*', '**', "'", '‘‘', '’’', 'ー', '🙂', 'x'];
+const tokenArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...SAMPLE_TOKENS) },
+  { weight: 3, arbitrary: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') },
+  { weight: 2, arbitrary: fc.constantFrom('.', ',', ';', ':', '!', '?', '…', '...', '(', ')', '[', ']', '“', '”', '‘', '’', '«', '»', '"', '/', '-', '–', '%', ').', '?!') },
+  { weight: 1, arbitrary: fc.constantFrom('7.', '6.', '7,', '6”', '1.', '5.', '2007', '3,5', '23', 'x7', '_a', 'a_', 'a__b', '___', '_', 'Việt_Nam'.normalize('NFD'), 'hòa', 'QLNN', '\ufeffa') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'Thành_phố_Hồ_Chí_Minh_và_các_tỉnh_lân_cận',
+      'a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p_q_r_s',
+      'abcdefghijklmnopqrstuvwxyz0123456789',
+      'từ__đôi___gạch____dưới_',
+      'a\u0001b',
+      '\u001f',
+      'x\u007f',
+      'a\u000bb\u000c',
+      'a.b,c',
+      'a,',
+      'trẻ.',
+      'é7',
+      '«a»',
+      '“Đặt_hàng”',
+      '7_',
+      '6_x',
+      '_7',
+    ),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(...CUSTOM_MARKS) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('6', '7', '3', '0', ''), fc.array(fc.constantFrom(...CUSTOM_MARKS, '.', ',', '”', '"'), { minLength: 1, maxLength: 3 })).map(([d, m]) => d + m.join('')) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', 'ư', 'ờ', '_', '7', '.', 'đ', '\u0001'), minLength: 1, maxLength: 40 }) },
+);
+const gapArb = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\t', ' \t ');
+const lineArb = fc
+  .tuple(fc.array(fc.tuple(tokenArb, gapArb), { maxLength: 40 }), fc.constantFrom('', ' ', '\t'))
+  .map(([pairs, lead]) => lead + pairs.map(([t, g]) => t + g).join('').replace(/[ \t]+$/, (m) => (m.length > 1 ? m : '')));
+const endingArb = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+const corpusArb = fc
+  .tuple(fc.array(fc.tuple(lineArb, endingArb), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean())
+  .map(([lines, finalBreak, bom]) => {
+    const text = lines.map(([l, e]) => l + e).join('');
+    return (bom ? '\ufeff' : '') + (finalBreak ? text : text.replace(/(\r\n|\r|\n)$/, ''));
+  });
+const sizesArb = fc.array(fc.integer({ min: 1, max: 96 }), { minLength: 1, maxLength: 5 });
+
+// --- Plans: every option that reaches the byte path, and schemes with marks of several characters.
+const markArb = fc.constantFrom(...CUSTOM_MARKS, '“', '”', '"', ',', ';', '(', ')', '«', '»');
+const placeholderArb: fc.Arbitrary<Placeholder | undefined> = fc.oneof(
+  fc.tuple(markArb, markArb, fc.boolean()).map(([open, close, same]): Placeholder => ({ role: 'pair', marks: { open, close: same ? open : close }, alternatives: [] })),
+  markArb.map((mark): Placeholder => ({ role: 'separator', mark, alternatives: [] })),
+  fc.constant<Placeholder>({ role: 'number' }),
+  fc.constant<Placeholder>({ role: 'date' }),
+  fc.constant(undefined),
+);
+const schemeArb: fc.Arbitrary<Scheme> = fc.oneof(
+  fc.constant(DEFAULT_SCHEME),
+  fc.array(placeholderArb, { minLength: 10, maxLength: 10 }).map((list) => {
+    const placeholders: Record<string, Placeholder> = {};
+    list.forEach((p, d) => {
+      if (p) placeholders[String(d)] = p;
+    });
+    return { placeholders };
+  }),
+);
+const renderingArb = fc.constantFrom('{digit}', '', '<num>', '{digit}{digit}', '0', '«số {digit} rất dài để bung đầu ra»', 'x_{digit}');
+const optionsArb: fc.Arbitrary<Partial<NormalizeOptions>> = fc.record({
+  joinSyllables: fc.boolean(),
+  separatorAtLineEnd: fc.constantFrom<'keep' | 'drop'>('keep', 'drop'),
+  numberPlaceholder: renderingArb,
+  datePlaceholder: renderingArb,
+  quoteMarks: fc.constantFrom<NormalizeOptions['quoteMarks']>('scheme', 'curly', 'straight', 'guillemets'),
+});
+
+let wasmModule: WasmModule;
+
+function wasmFor(plan: NormalizePlan, options: WasmNormalizerOptions = {}): WasmNormalizer {
+  const normalizer = WasmNormalizer.create(plan, wasmModule, options);
+  assert.ok(normalizer, 'the plan runs on WebAssembly');
+  return normalizer;
+}
+
+type Transform = (lines: Uint8Array, afterLoneCr: boolean) => Uint8Array;
+
+/** Runs a byte transform over `bytes` cut into chunks at the given sizes, as the file job does. */
+function streamedBytes(bytes: Uint8Array, sizes: number[], transform: Transform): Uint8Array[] {
+  const chunker = new LineChunker();
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  let k = 0;
+  while (at < bytes.length) {
+    const size = sizes[k++ % sizes.length];
+    const lines = chunker.push(bytes.subarray(at, at + size));
+    parts.push(transform(lines, chunker.startsAfterLoneCr));
+    at += size;
+  }
+  const last = chunker.end();
+  parts.push(transform(last, chunker.startsAfterLoneCr));
+  return parts;
+}
+
+function streamed(text: string, sizes: number[], transform: Transform): string {
+  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
+  return bom + streamedBytes(encoder.encode(text.slice(bom.length)), sizes, transform).map((p) => decoder.decode(p)).join('');
+}
+
+function concat(parts: Uint8Array[]): Buffer {
+  return Buffer.concat(parts);
+}
+
+describe('WebAssembly normalizer', function () {
+  this.timeout(120000);
+
+  before(() => {
+    assert.ok(fs.existsSync(WASM_PATH), `${WASM_PATH} is built by npm run build (npm test's pretest)`);
+    const module = compileNormalizer(fs.readFileSync(WASM_PATH));
+    assert.ok(module, 'normalize.wasm compiles (WebAssembly with SIMD)');
+    wasmModule = module;
+  });
+
+  it('normalizes the sample as the JS normalizers do', () => {
+    const plan = planNormalize(DEFAULT_SCHEME);
+    const bytes = encoder.encode(SAMPLE);
+    const out = wasmFor(plan).normalizeChunk(bytes);
+    assert.deepStrictEqual(Buffer.from(out), Buffer.from(new ByteNormalizer(plan).normalizeChunk(bytes)));
+    assert.strictEqual(decoder.decode(out), normalizeText(SAMPLE, plan));
+  });
+
+  it('equals the in-memory normalize over any chunking, default plan', () => {
+    const plan = planNormalize(DEFAULT_SCHEME);
+    fc.assert(
+      fc.property(corpusArb, sizesArb, (text, sizes) => {
+        const wasm = wasmFor(plan);
+        assert.strictEqual(streamed(text, sizes, (l, cr) => wasm.normalizeChunk(l, cr)), normalizeText(text, plan));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('equals the in-memory and the JS byte normalizers for every option and custom schemes', () => {
+    fc.assert(
+      fc.property(corpusArb, sizesArb, schemeArb, optionsArb, (text, sizes, scheme, options) => {
+        const plan = planNormalize(scheme, options);
+        const wasm = wasmFor(plan);
+        const js = new ByteNormalizer(plan);
+        const bytes = encoder.encode(text);
+        const expected = concat(streamedBytes(bytes, sizes, (l, cr) => js.normalizeChunk(l, cr)));
+        const actual = concat(streamedBytes(bytes, sizes, (l, cr) => wasm.normalizeChunk(l, cr)));
+        assert.deepStrictEqual(actual, expected);
+        assert.strictEqual(streamed(text, sizes, (l, cr) => wasm.normalizeChunk(l, cr)), normalizeText(text, plan));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('goes on from line starts when the output room runs out', () => {
+    fc.assert(
+      fc.property(corpusArb, sizesArb, schemeArb, optionsArb, fc.integer({ min: 0, max: 200 }), (text, sizes, scheme, options, room) => {
+        const plan = planNormalize(scheme, options);
+        const wasm = wasmFor(plan, { outputBytes: room });
+        assert.strictEqual(streamed(text, sizes, (l, cr) => wasm.normalizeChunk(l, cr)), normalizeText(text, plan));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the JS byte normalizer\u2019s bytes for any bytes, valid UTF-8 or not, and never traps', () => {
+    const byteArb = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      // Mostly the bytes the rules look at.
+      fc.array(fc.constantFrom(0x20, 0x09, 0x0a, 0x0d, 0x5f, 0x2e, 0x2c, 0x22, 0x2d, 0x37, 0x36, 0x31, 0x61, 0xe2, 0x80, 0x9c, 0x9d, 0xc2, 0xab, 0xbb, 0x00, 0x01, 0xff), { maxLength: 300 }).map((a) => Uint8Array.from(a)),
+    );
+    fc.assert(
+      fc.property(byteArb, schemeArb, optionsArb, fc.boolean(), (bytes, scheme, options, afterLoneCr) => {
+        const plan = planNormalize(scheme, options);
+        const expected = new ByteNormalizer(plan).normalizeChunk(bytes, afterLoneCr);
+        assert.deepStrictEqual(Buffer.from(wasmFor(plan).normalizeChunk(bytes, afterLoneCr)), Buffer.from(expected));
+        assert.deepStrictEqual(Buffer.from(wasmFor(plan, { outputBytes: 40 }).normalizeChunk(bytes, afterLoneCr)), Buffer.from(expected));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('handles big chunks and a line longer than a chunk, growing its memory', () => {
+    const plan = planNormalize(DEFAULT_SCHEME, { numberPlaceholder: '<số {digit}>' });
+    const wasm = wasmFor(plan);
+    const js = new ByteNormalizer(plan);
+    const words = SAMPLE.replace(/\s+/g, ' ');
+    // ~5 MB of lines, then one ~9 MB line, then placeholders only (the most output per input byte).
+    const lines = words.repeat(Math.ceil(5e6 / words.length)).replace(/ \. /g, ' .\n');
+    const long = words.repeat(Math.ceil(9e6 / words.length));
+    const dense = '1 7 6 1 '.repeat(300000);
+    for (const text of [lines, long, `${lines}\r\n${long}\r${dense}\n`, dense]) {
+      const bytes = encoder.encode(text);
+      assert.deepStrictEqual(Buffer.from(wasm.normalizeChunk(bytes)), Buffer.from(js.normalizeChunk(bytes)));
+    }
+  });
+
+  it('leaves plans that transform text to the JS normalizer', () => {
+    assert.strictEqual(WasmNormalizer.create(planNormalize(DEFAULT_SCHEME, { unicode: 'nfc' }), wasmModule), undefined);
+    assert.strictEqual(WasmNormalizer.create(planNormalize(DEFAULT_SCHEME, { toneStyle: 'new' }), wasmModule), undefined);
+    assert.strictEqual(WasmNormalizer.create(planNormalize(DEFAULT_SCHEME), undefined), undefined);
+  });
+});
