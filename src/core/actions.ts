@@ -105,7 +105,7 @@ export function closePairFix(tokens: readonly Token[], index: number, scheme: Sc
 }
 
 function isTrailingMark(token: Token, table: MarkTable): boolean {
-  if (token.kind === 'glued') return true;
+  if (token.kind === 'glued' || (token.kind === 'placeholder' && token.role === 'separator')) return true;
   if (token.kind !== 'punctuation') return false;
   const cls = table.classes.get(token.text[0]);
   return cls === Attach.Final || cls === Attach.Close || cls === Attach.Separator;

@@ -1,0 +1,188 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import {
+  Fix,
+  closePairFix,
+  placeholderFixes,
+  removeTokenFix,
+  repairJoinsFix,
+  restoreLineFix,
+  restoreSentenceFix,
+  sentenceBreakFix,
+  splitGluedFix,
+  splitWordGluedFix,
+} from '../../src/core/actions';
+import { LineChecker, checkLine } from '../../src/core/check';
+import { DocumentChecker } from '../../src/core/documentCheck';
+import { buildMarkTable } from '../../src/core/marks';
+import { applyEdits, restoreEdits, restoreText } from '../../src/core/restore';
+import { DEFAULT_SCHEME } from '../../src/core/scheme';
+import { Tokenizer, tokenize } from '../../src/core/tokens';
+import { SAMPLE } from './fixtures';
+
+const table = buildMarkTable(DEFAULT_SCHEME);
+const apply = (line: string, fix: Fix | undefined): string => applyEdits(line, fix?.edits ?? []);
+const at = (line: string, text: string, from = 0): number => tokenize(line, DEFAULT_SCHEME).findIndex((t) => t.start >= from && t.text === text);
+
+describe('code action fixes', () => {
+  it('rewrites a separator to its mark (preferred) or any alternative', () => {
+    const line = 'a 7 b';
+    const fixes = placeholderFixes(tokenize(line, DEFAULT_SCHEME), 1, DEFAULT_SCHEME);
+    assert.deepStrictEqual(fixes.map((f) => apply(line, f)), ['a , b', 'a ; b', 'a : b', 'a – b', 'a … b']);
+    assert.deepStrictEqual(fixes.map((f) => f.preferred), [true, false, false, false, false]);
+  });
+
+  it('rewrites both ends of a pair at once, from either end', () => {
+    const line = 'x 6 Đặt_hàng 6 y';
+    const tokens = tokenize(line, DEFAULT_SCHEME);
+    for (const index of [1, 3]) {
+      const fixes = placeholderFixes(tokens, index, DEFAULT_SCHEME);
+      assert.deepStrictEqual(fixes.map((f) => apply(line, f)), ['x “ Đặt_hàng ” y', 'x ( Đặt_hàng ) y', 'x « Đặt_hàng » y', 'x " Đặt_hàng " y']);
+      assert.strictEqual(fixes[0].preferred, true);
+    }
+  });
+
+  it('removes a stray pair placeholder or closes it at the end of its sentence', () => {
+    const line = 'a 6 b c 7 . d';
+    const tokens = tokenize(line, DEFAULT_SCHEME);
+    assert.strictEqual(apply(line, removeTokenFix(tokens, 1, 'remove')), 'a b c 7 . d');
+    assert.strictEqual(apply(line, closePairFix(tokens, 1, DEFAULT_SCHEME, table)), 'a 6 b c 6 7 . d');
+    const first = tokenize('6 a', DEFAULT_SCHEME);
+    assert.strictEqual(apply('6 a', removeTokenFix(first, 0, 'remove')), 'a');
+    assert.strictEqual(apply('a 6 b', closePairFix(tokenize('a 6 b', DEFAULT_SCHEME), 1, DEFAULT_SCHEME, table)), 'a 6 b 6');
+  });
+
+  it('restores a sentence or a line', () => {
+    const line = '6 a 6 7 b . 6 c 6 7 d';
+    const tokens = tokenize(line, DEFAULT_SCHEME);
+    assert.strictEqual(apply(line, restoreSentenceFix(tokens, at(line, 'c'), DEFAULT_SCHEME) ?? restoreSentenceFix(tokens, 8, DEFAULT_SCHEME)), '6 a 6 7 b . “ c ” , d');
+    assert.strictEqual(apply(line, restoreLineFix(tokens, DEFAULT_SCHEME)), '“ a ” , b . “ c ” , d');
+  });
+
+  it('splits glued placeholders and repairs joins', () => {
+    assert.strictEqual(apply('dân 6 7.', splitGluedFix(tokenize('dân 6 7.', DEFAULT_SCHEME)[2])), 'dân 6 7 .');
+    assert.strictEqual(apply('x7 y', splitWordGluedFix(tokenize('x7 y', DEFAULT_SCHEME)[0])), 'x 7 y');
+    assert.strictEqual(apply('7x', splitWordGluedFix(tokenize('7x', DEFAULT_SCHEME)[0])), '7 x');
+    const line = '_a b__c ._Taylor';
+    const tokens = tokenize(line, DEFAULT_SCHEME);
+    const repaired = applyEdits(line, tokens.flatMap((t) => repairJoinsFix(t, table)?.edits ?? []));
+    assert.strictEqual(repaired, 'a b_c . Taylor');
+    assert.strictEqual(repairJoinsFix(tokenize('Lê_Thanh_Hải', DEFAULT_SCHEME)[0], table), undefined);
+  });
+
+  it('ends a sentence at a likely break', () => {
+    const line = 'TP 7 Theo';
+    assert.strictEqual(apply(line, sentenceBreakFix(tokenize(line, DEFAULT_SCHEME)[1])), 'TP . Theo');
+  });
+
+  it('no fix changes a byte outside its target token(s)', () => {
+    const words = [...new Set(SAMPLE.split(' '))];
+    const tokenArb = fc.oneof(fc.constantFrom(...words), fc.constantFrom('6', '7', '5', '7.', 'x7', '_a', 'a__b', '._B', '.', '”'));
+    fc.assert(
+      fc.property(fc.array(tokenArb, { minLength: 1, maxLength: 30 }), (parts) => {
+        const line = parts.join(' ');
+        const tokens = tokenize(line, DEFAULT_SCHEME);
+        tokens.forEach((token, index) => {
+          const fixes: Array<Fix | undefined> = [
+            ...placeholderFixes(tokens, index, DEFAULT_SCHEME),
+            splitGluedFix(token),
+            repairJoinsFix(token, table),
+            token.digit === undefined ? splitWordGluedFix(token) : undefined,
+          ];
+          for (const fix of fixes) {
+            if (!fix) continue;
+            for (const e of fix.edits) {
+              // Every edit lies within a token (or at its edge, for an inserted space).
+              assert.ok(tokens.some((t) => t.start <= e.offset && e.offset + e.length <= t.end), `${fix.title} edits outside a token of ${line}`);
+            }
+            // Outside the edited ranges, the line is unchanged byte for byte.
+            const out = applyEdits(line, fix.edits);
+            const first = Math.min(...fix.edits.map((e) => e.offset));
+            assert.strictEqual(out.slice(0, first), line.slice(0, first));
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fix-all (every line restored) equals the Restore Punctuation command', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SAMPLE.split(' '), '6', '7', '7.', '\n'), { maxLength: 80 }), (parts) => {
+        const text = parts.join(' ');
+        const lines = text.split('\n');
+        const fixAll = lines.map((l) => applyEdits(l, restoreEdits(tokenize(l, DEFAULT_SCHEME), DEFAULT_SCHEME))).join('\n');
+        assert.strictEqual(fixAll, restoreText(text, DEFAULT_SCHEME));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('document checker', () => {
+  const make = () => new DocumentChecker(new Tokenizer(DEFAULT_SCHEME), new LineChecker(DEFAULT_SCHEME));
+
+  it('finds what checkLine finds, line by line, hints included', () => {
+    const lines = [SAMPLE, 'a 6 b', '', 'theo x 5'];
+    const doc = make();
+    doc.load(lines.length, (l) => lines[l]);
+    const found = doc.findings(1000).map((f) => `${f.line}:${f.finding.code}@${f.finding.start}`);
+    assert.ok(found.includes('1:unmatched-pair@2') && found.includes('3:unknown-placeholder@7'));
+    assert.ok(found.some((f) => f.startsWith('0:likely-sentence-break')));
+    assert.strictEqual(doc.findings(2).length, 2, 'capped');
+  });
+
+  it('re-checks only edited lines and follows inserted and deleted lines', () => {
+    let lines = ['ok', 'a 6 b', 'ok', 'c 5'];
+    const doc = make();
+    doc.load(lines.length, (l) => lines[l]);
+    // Replace line 1 by three lines, one of them with a problem.
+    lines = ['ok', 'x', 'y 6', 'z', 'ok', 'c 5'];
+    const checked = doc.edit([{ from: 1, to: 1, lineCount: 3 }], (l) => lines[l]);
+    assert.strictEqual(checked, 3);
+    assert.deepStrictEqual(doc.findings(100).map((f) => `${f.line}:${f.finding.code}`), ['2:unmatched-pair', '5:unknown-placeholder']);
+    // Delete from line 1 into line 3: the three lines become one.
+    lines = ['ok', 'z', 'ok', 'c 5'];
+    doc.edit([{ from: 1, to: 3, lineCount: 1 }], (l) => lines[l]);
+    assert.deepStrictEqual(doc.findings(100).map((f) => `${f.line}:${f.finding.code}`), ['3:unknown-placeholder']);
+    assert.strictEqual(doc.hasFreshStats, false);
+    doc.refreshStats(lines.length, (l) => lines[l]);
+    assert.strictEqual(doc.hasFreshStats, true);
+  });
+
+  it('agrees with a fresh load after random edits', () => {
+    const pool = ['a 6 b', 'x 5', 'ok ok', '6 c 6', '_bad', '', 'd 7 .'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 4 })), { maxLength: 6 }),
+        (initial, edits) => {
+          let lines = [...initial];
+          const doc = make();
+          doc.load(lines.length, (l) => lines[l]);
+          for (const [rawFrom, span, inserted] of edits) {
+            const from = rawFrom % lines.length;
+            const to = Math.min(lines.length - 1, from + span);
+            lines = [...lines.slice(0, from), ...inserted, ...lines.slice(to + 1)];
+            doc.edit([{ from, to, lineCount: inserted.length }], (l) => lines[l]);
+          }
+          const fresh = make();
+          fresh.load(lines.length, (l) => lines[l]);
+          const strip = (d: DocumentChecker) => d.findings(1000).filter((f) => f.finding.code !== 'likely-sentence-break').map((f) => `${f.line}:${f.finding.code}:${f.finding.start}`);
+          assert.deepStrictEqual(strip(doc), strip(fresh));
+          assert.strictEqual(doc.lineCount, lines.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('checkLine and the document checker agree on the sample', () => {
+    const doc = make();
+    doc.load(1, () => SAMPLE);
+    assert.deepStrictEqual(
+      doc.lineFindings(0).map((f) => f.code),
+      checkLine(tokenize(SAMPLE, DEFAULT_SCHEME), new LineChecker(DEFAULT_SCHEME), doc.wordStats).map((f) => f.code),
+    );
+  });
+});
