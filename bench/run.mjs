@@ -10,6 +10,7 @@ import { killLiveChildren } from './measure.mjs';
 const SECTIONS = {
   normalize: () => import('./normalize.mjs'),
   hover: () => import('./hover.mjs'),
+  diagnostics: () => import('./diagnostics.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]
