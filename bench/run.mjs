@@ -11,6 +11,7 @@ const SECTIONS = {
   normalize: () => import('./normalize.mjs'),
   hover: () => import('./hover.mjs'),
   diagnostics: () => import('./diagnostics.mjs'),
+  grammar: () => import('./grammar.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]
