@@ -21,6 +21,7 @@ export interface CliArgs {
   nfc: boolean;
   toneStyle: 'keep' | 'old' | 'new';
   separatorAtLineEnd: 'keep' | 'drop' | undefined;
+  inferSentenceBreaks: boolean;
   jobs: number | undefined;
   strict: boolean;
   hints: boolean;
@@ -60,6 +61,7 @@ const OPTIONS: Record<string, OptionSpec> = {
       a.separatorAtLineEnd = v;
     },
   },
+  '--infer-sentence-breaks': { takesValue: false, commands: ['normalize'], apply: (a) => (a.inferSentenceBreaks = true) },
   '--jobs': {
     takesValue: true,
     commands: REWRITES,
@@ -87,6 +89,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     nfc: false,
     toneStyle: 'keep',
     separatorAtLineEnd: undefined,
+    inferSentenceBreaks: false,
     jobs: undefined,
     strict: false,
     hints: false,
@@ -169,6 +172,9 @@ Options:
   --separator-at-line-end keep|drop
                             normalize: a separator placeholder ending a line (default keep: in
                             real prose it is mostly a colon before a list)
+  --infer-sentence-breaks   normalize: a separator before a capitalised word that the input
+                            usually writes in lower case ends the sentence (reads FILE twice;
+                            stdin is kept in a temporary file)
   -j, --jobs N              worker threads for big files (default: the number of cores)
   --strict                  check: warnings also make the exit status 1
   --hints                   check: also likely sentence breaks (reads each file twice)

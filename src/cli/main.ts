@@ -1,8 +1,9 @@
 // The segcorpus command line: normalize, restore, check and stats over files or stdin, on the shared core.
 import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
-import { LineChecker, WordStats, checkLine } from '../core/check';
+import { BreakWords, LineChecker, WordStats, checkLine } from '../core/check';
 import { splitLines } from '../core/lines';
 import { NormalizeOptions } from '../core/normalize';
 import { DEFAULT_SCHEME, Scheme, SchemeError, parseScheme } from '../core/scheme';
@@ -122,6 +123,19 @@ async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
   return 0;
 }
 
+/** Copies stdin into a private temporary file, for inputs that must be read twice. */
+async function spoolStdin(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-'));
+  const file = path.join(dir, 'stdin');
+  const fd = fs.openSync(file, 'w', 0o600);
+  try {
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) fs.writeSync(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return file;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.version) {
@@ -136,11 +150,26 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (args.command) {
     case 'normalize':
     case 'restore': {
-      const spec = transformSpec(args.command, scheme, normalizeOptions(args));
+      let input = inputOf(args.files[0]);
+      let breakWords: string[] | undefined;
+      let spooled: string | undefined;
+      if (args.command === 'normalize' && args.inferSentenceBreaks) {
+        // The break words come from the whole input, before any line is written: read it twice.
+        if (input === undefined) input = spooled = await spoolStdin();
+        const collector = new BreakWords();
+        const tokenizer = new Tokenizer(scheme);
+        await forEachLine(input, (line) => collector.addLine(tokenizer.tokenize(line)));
+        breakWords = collector.words();
+      }
+      const spec = transformSpec(args.command, scheme, normalizeOptions(args), breakWords);
       const jobs = args.jobs ?? Math.min(os.availableParallelism(), 8);
       // SEGCORPUS_CHUNK_BYTES is a testing knob: small chunks make the parallel path cut lines everywhere.
       const chunkSize = Number(process.env.SEGCORPUS_CHUNK_BYTES) || DEFAULT_CHUNK_SIZE;
-      await runFileJob(spec, inputOf(args.files[0]), args.output, { jobs, chunkSize });
+      try {
+        await runFileJob(spec, input, args.output, { jobs, chunkSize });
+      } finally {
+        if (spooled) fs.rmSync(path.dirname(spooled), { recursive: true, force: true });
+      }
       return 0;
     }
     case 'check':

@@ -4,7 +4,7 @@
 // puts an ASCII byte or a mark's lead byte inside another character, so the rules can run on bytes
 // without decoding. Lines are decoded only when an option (NFC, tone style) has to see letters.
 import { Attach, MarkTable, buildMarkTable } from './marks';
-import { NormalizePlan, transformText } from './normalize';
+import { NormalizePlan, normalizeLine, transformText } from './normalize';
 import { Scheme, placeholderFor } from './scheme';
 import { ENDS_WITH_DIGIT, PieceSink, STARTS_WITH_DIGIT, Typesetter } from './typesetter';
 
@@ -150,7 +150,7 @@ export class ByteNormalizer implements PieceSink {
 
   /** Normalizes a chunk of whole lines; a leading byte order mark is the caller's to keep (see fileJob). */
   normalizeChunk(input: Uint8Array, afterLoneCr = false): Uint8Array {
-    if (!this.plan.transformsText) {
+    if (!this.plan.transformsText && !this.plan.breakWords) {
       // Real text grows little (a `6` becomes a 3-byte quote, a space goes); lines() makes room for
       // the worst case line by line.
       this.out = new ByteOutput(input.length + (input.length >> 3) + 64);
@@ -163,10 +163,17 @@ export class ByteNormalizer implements PieceSink {
     while (i < n) {
       let e = i;
       while (e < n && input[e] !== LF && input[e] !== CR) e++;
-      const line = encoder.encode(transformText(decoder.decode(input.subarray(i, e)), this.plan));
-      this.out.ensure(line.length * this.maxExpansion + 64);
+      const text = decoder.decode(input.subarray(i, e));
       const before = this.out.length;
-      this.lines(line, 0, line.length, false);
+      if (this.plan.breakWords) {
+        // Sentence-break inference looks at whole words: the string normalizer does the line.
+        const line = encoder.encode(normalizeLine(text, this.plan));
+        this.out.bytes(line, 0, line.length);
+      } else {
+        const line = encoder.encode(transformText(text, this.plan));
+        this.out.ensure(line.length * this.maxExpansion + 64);
+        this.lines(line, 0, line.length, false);
+      }
       if (e < n) {
         const ending = input[e] === CR && input[e + 1] === LF ? 2 : 1;
         if (afterLoneCr && input[e] === LF && e > i && this.out.length === before) this.space(); // as in lines()

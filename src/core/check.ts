@@ -246,3 +246,26 @@ export function checkLine(tokens: readonly Token[], checker: LineChecker, stats?
   if (!stats || candidates.length === 0) return findings;
   return [...findings, ...checker.breakFindings(candidates, stats)].sort((a, b) => a.start - b.start);
 }
+
+/**
+ * The likely sentence breaks of a document, from one pass over its lines: the capitalised words
+ * after separator placeholders that the document usually writes in lower case. Normalize renders
+ * the separator before them as a full stop when asked (inferSentenceBreaks).
+ */
+export class BreakWords {
+  private readonly stats = new WordStats();
+  private readonly candidates = new Set<string>();
+
+  addLine(tokens: readonly Token[]): void {
+    this.stats.addLine(tokens);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const t = tokens[i];
+      const next = tokens[i + 1];
+      if (t.kind === 'placeholder' && t.role === 'separator' && isWord(next) && UPPER_START.test(next.text)) this.candidates.add(next.text);
+    }
+  }
+
+  words(): string[] {
+    return [...this.candidates].filter((w) => this.stats.isLikelyBreak(w)).sort();
+  }
+}

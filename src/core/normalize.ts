@@ -23,6 +23,11 @@ export interface NormalizeOptions {
   readonly separatorAtLineEnd: 'keep' | 'drop';
   /** The marks pair placeholders are written with: the scheme's, or one style for every pair. */
   readonly quoteMarks: QuoteMarks;
+  /**
+   * End the sentence at likely breaks (a separator before a capitalised word the document usually
+   * writes in lower case). Needs the document's break words: see withBreakWords and BreakWords.
+   */
+  readonly inferSentenceBreaks: boolean;
 }
 
 export type QuoteMarks = 'scheme' | 'curly' | 'straight' | 'guillemets';
@@ -41,6 +46,7 @@ export const DEFAULT_NORMALIZE_OPTIONS: NormalizeOptions = {
   toneStyle: 'keep',
   separatorAtLineEnd: 'keep',
   quoteMarks: 'scheme',
+  inferSentenceBreaks: false,
 };
 
 /** What a placeholder digit becomes in normalized text, decided once per scheme and options. */
@@ -62,7 +68,20 @@ export interface NormalizePlan {
   readonly digits: readonly DigitPlan[];
   /** Whether lines must be decoded and transformed before the rules run (NFC, tone style). */
   readonly transformsText: boolean;
+  /**
+   * Words before which a separator placeholder ends the sentence instead (rendered `.`): the
+   * document's likely sentence breaks (see BreakWords in check.ts). Undefined: no inference.
+   */
+  readonly breakWords?: ReadonlySet<string>;
 }
+
+/** The plan with sentence-break inference for one document's break words. */
+export function withBreakWords(plan: NormalizePlan, words: Iterable<string>): NormalizePlan {
+  return { ...plan, breakWords: new Set(words) };
+}
+
+// The sink's reference for the full stop an inferred sentence break writes.
+const FULL_STOP_REF = -1000;
 
 /** A settings problem, named by its key as in SchemeProblem. */
 export interface OptionProblem {
@@ -197,7 +216,9 @@ class StringSink implements PieceSink {
 
   put(kind: Attach, a: number, b: number): void {
     let text: string;
-    if (b < 0) {
+    if (b === FULL_STOP_REF) {
+      text = '.';
+    } else if (b < 0) {
       const ref = -b - 1;
       const digit = this.plan.digits[ref >> 1];
       text = (ref & 1) === 0 ? digit.text : digit.close;
@@ -233,9 +254,15 @@ export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: T
     // Tokens before the range only tell which pairs are open: run them through a typesetter that writes nothing.
     const silent = new Typesetter(NO_OUTPUT);
     silent.startLine();
-    for (let index = 0; index < from; index++) pushToken(source, all[index][0], all[index][1], index, plan, silent, pairSeen, new Map());
+    for (let index = 0; index < from; index++) pushToken(source, all[index][0], all[index][1], index, plan, silent, pairSeen, new Map(), false);
   }
-  for (let index = from; index <= to; index++) pushToken(source, all[index][0], all[index][1], index, plan, typesetter, pairSeen, sink.owner);
+  const breaks = plan.breakWords;
+  for (let index = from; index <= to; index++) {
+    const [start, end] = all[index];
+    // A lone separator placeholder before a break word ends the sentence.
+    const breakHere = breaks !== undefined && end - start === 1 && index + 1 < all.length && breaks.has(source.slice(all[index + 1][0], all[index + 1][1]));
+    pushToken(source, start, end, index, plan, typesetter, pairSeen, sink.owner, breakHere);
+  }
   typesetter.endLine();
   const bounds = all.slice(from, to + 1);
   const original = source === line ? bounds : tokenBounds(line).slice(from, to + 1);
@@ -258,8 +285,13 @@ function pushToken(
   typesetter: Typesetter,
   pairSeen: Uint8Array,
   owner: Map<number, number>,
+  breakHere: boolean,
 ): void {
   owner.set(start, index);
+  if (breakHere && plan.digits[line.charCodeAt(start) - 0x30]?.kind === Attach.Separator) {
+    typesetter.push(Attach.Final, start, FULL_STOP_REF, 0);
+    return;
+  }
   const first = line.charCodeAt(start);
   if (isAsciiDigit(first)) {
     const cuts = end - start === 1 ? [] : splitMarks(plan.marks, line, start + 1, end);

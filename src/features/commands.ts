@@ -5,6 +5,7 @@ import { splitLines } from '../core/lines';
 import { normalizeLine, normalizeText } from '../core/normalize';
 import { restoreEdits } from '../core/restore';
 import { CLEAN_LANGUAGE_ID, CorpusConfiguration } from './configuration';
+import { planFor } from './documentPlan';
 
 /** Documents above this size get a progress notification with a Cancel button. */
 const PROGRESS_THRESHOLD = 1 << 20;
@@ -17,8 +18,9 @@ interface Command {
 }
 
 /** Normalizes a whole text; big ones in batches, with progress and cancellation. Undefined when cancelled. */
-async function normalizeWithProgress(text: string, config: CorpusConfiguration, title: string): Promise<string | undefined> {
-  const { plan } = config.settings;
+async function normalizeWithProgress(document: vscode.TextDocument, config: CorpusConfiguration, title: string): Promise<string | undefined> {
+  const plan = planFor(document, config.settings);
+  const text = document.getText();
   if (text.length < PROGRESS_THRESHOLD) return normalizeText(text, plan);
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const lines = splitLines(text);
@@ -50,7 +52,7 @@ class NormalizeDocument implements Command {
   async execute(editor: vscode.TextEditor): Promise<void> {
     const document = editor.document;
     const version = document.version;
-    const cleaned = await normalizeWithProgress(document.getText(), this.config, 'Normalizing…');
+    const cleaned = await normalizeWithProgress(document, this.config, 'Normalizing…');
     if (cleaned === undefined) return;
     if (this.config.settings.normalizeTarget === 'inPlace') {
       if (document.version !== version) {
@@ -70,7 +72,7 @@ class NormalizeSelection implements Command {
   constructor(private readonly config: CorpusConfiguration) {}
 
   async execute(editor: vscode.TextEditor): Promise<void> {
-    const { plan } = this.config.settings;
+    const plan = planFor(editor.document, this.config.settings);
     const ranges = selectedRanges(editor);
     await editor.edit((edit) => {
       for (const range of ranges) edit.replace(range, normalizeText(editor.document.getText(range), plan));
@@ -83,7 +85,8 @@ class CopyCleanedSentence implements Command {
   constructor(private readonly config: CorpusConfiguration) {}
 
   async execute(editor: vscode.TextEditor): Promise<void> {
-    const { scheme, plan, tokenizer } = this.config.settings;
+    const { scheme, tokenizer } = this.config.settings;
+    const plan = planFor(editor.document, this.config.settings);
     const position = editor.selection.active;
     const line = editor.document.lineAt(position.line).text;
     // Between tokens, take the nearest token before the cursor.
@@ -103,7 +106,7 @@ class CopyCleanedSelection implements Command {
   constructor(private readonly config: CorpusConfiguration) {}
 
   async execute(editor: vscode.TextEditor): Promise<void> {
-    const { plan } = this.config.settings;
+    const plan = planFor(editor.document, this.config.settings);
     const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const parts = selectedRanges(editor).map((range) => normalizeText(editor.document.getText(range), plan));
     await vscode.env.clipboard.writeText(parts.join(eol));

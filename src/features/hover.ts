@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { HoverInfo, hoverAt } from '../core/hover';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import { planFor } from './documentPlan';
 
 const ROLE_NAMES: Record<string, string> = {
   pair: 'pair placeholder',
@@ -43,8 +44,9 @@ export function hoverMarkdown(info: HoverInfo): vscode.MarkdownString {
 export function registerHover(config: CorpusConfiguration): vscode.Disposable {
   return vscode.languages.registerHoverProvider(LANGUAGE_ID, {
     provideHover(document, position) {
-      const { hoverEnabled, scheme, plan, tokenizer } = config.settings;
+      const { hoverEnabled, scheme, tokenizer } = config.settings;
       if (!hoverEnabled) return undefined;
+      const plan = planFor(document, config.settings);
       const line = document.lineAt(position.line).text;
       const info = hoverAt(line, position.character, scheme, plan, tokenizer);
       if (!info) return undefined;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { normalizeText } from '../core/normalize';
 import { CLEAN_LANGUAGE_ID, CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import { planFor } from './documentPlan';
 
 export const PREVIEW_SCHEME = 'segmented-corpus-preview';
 
@@ -30,7 +31,7 @@ class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disp
   provideTextDocumentContent(uri: vscode.Uri): string {
     const source = vscode.workspace.textDocuments.find((d) => d.uri.toString() === sourceOf(uri).toString());
     if (!source) return '';
-    return normalizeText(source.getText(), this.config.settings.plan);
+    return normalizeText(source.getText(), planFor(source, this.config.settings));
   }
 
   private openPreviews(): vscode.Uri[] {

@@ -62,6 +62,14 @@ describe('segcorpus CLI', function () {
     assert.strictEqual(cli(['normalize'], 'a 7\n').stdout, 'a,\n');
   });
 
+  it('infers sentence breaks from the whole input, file or stdin alike', () => {
+    const file = cli(['normalize', '--infer-sentence-breaks', SAMPLE_PATH]);
+    assert.strictEqual(file.status, 0, file.stderr);
+    assert.match(file.stdout, /TP\. Theo đồng chí/);
+    assert.strictEqual(cli(['normalize', '--infer-sentence-breaks'], SAMPLE).stdout, file.stdout);
+    assert.doesNotMatch(cli(['normalize', SAMPLE_PATH]).stdout, /TP\. Theo/);
+  });
+
   it('writes -o atomically and never over the input', () => {
     const out = path.join(tmp, 'out.txt');
     let r = cli(['normalize', SAMPLE_PATH, '-o', out]);

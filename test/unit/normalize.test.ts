@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { ByteNormalizer } from '../../src/core/bytes';
-import { NormalizeOptions, normalizeLine, normalizeLineMapped, normalizeText, planNormalize } from '../../src/core/normalize';
+import { BreakWords } from '../../src/core/check';
+import { NormalizeOptions, normalizeLine, normalizeLineMapped, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
+import { tokenize } from '../../src/core/tokens';
 import { DEFAULT_SCHEME, Scheme, schemeFromJson } from '../../src/core/scheme';
 import { SAMPLE, fixture } from './fixtures';
 
@@ -137,5 +139,24 @@ describe('normalize', () => {
   it('normalizeLine is the mapped text', () => {
     const plan = planNormalize(DEFAULT_SCHEME);
     assert.strictEqual(normalizeLine(SAMPLE, plan), normalizeLineMapped(SAMPLE, plan).text);
+  });
+});
+
+describe('normalize with inferred sentence breaks', () => {
+  it('ends the sentence at the sample\'s likely breaks, in both front ends', () => {
+    const words = new BreakWords();
+    words.addLine(tokenize(SAMPLE, DEFAULT_SCHEME));
+    assert.ok(words.words().includes('Theo') && words.words().includes('Do_vậy') && !words.words().includes('Sở_Nội_vụ'), words.words().join(' '));
+    const plan = withBreakWords(planNormalize(DEFAULT_SCHEME, { inferSentenceBreaks: true }), words.words());
+    const out = normalizeText(SAMPLE, plan);
+    assert.ok(out.includes('TP. Theo đồng chí, chương trình') && out.includes('TPHCM. Do vậy, UBND'), out);
+    assert.ok(out.includes('thời gian qua, Sở Nội vụ'));
+    const bytes = new TextDecoder().decode(new ByteNormalizer(plan).normalizeChunk(new TextEncoder().encode(SAMPLE + '\r\nTP 7 Theo x\n')));
+    assert.strictEqual(bytes, normalizeText(SAMPLE + '\r\nTP 7 Theo x\n', plan));
+  });
+
+  it('breaks only before the listed words, only at lone separators', () => {
+    const plan = withBreakWords(planNormalize(DEFAULT_SCHEME), ['Theo']);
+    assert.strictEqual(normalizeText('a 7 Theo b 7 Khác c 7. Theo', plan), 'a. Theo b, Khác c. Theo');
   });
 });
