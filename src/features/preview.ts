@@ -17,7 +17,7 @@ function sourceOf(preview: vscode.Uri): vscode.Uri {
 }
 
 class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -28,8 +28,11 @@ class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disp
     vscode.window.onDidChangeTextEditorSelection((event) => this.reveal(event.textEditor), null, this.subscriptions);
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    const source = vscode.workspace.textDocuments.find((d) => d.uri.toString() === sourceOf(uri).toString());
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const target = sourceOf(uri);
+    let source = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+    // A closed file is read again (a settings change refreshes every open preview); an untitled one is gone.
+    if (!source && target.scheme !== 'untitled') source = await vscode.workspace.openTextDocument(target).then((d) => d, () => undefined);
     if (!source) return '';
     return normalizeText(source.getText(), planFor(source, this.config.settings));
   }
@@ -84,6 +87,8 @@ export function registerPreview(config: CorpusConfiguration): vscode.Disposable 
     }
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === source.toString())) await vscode.workspace.openTextDocument(source);
     let document = await vscode.workspace.openTextDocument(previewUri(source));
+    // A preview VS Code still holds (e.g. of an earlier untitled document of the same name) keeps its old text otherwise.
+    provider.changed.fire(document.uri);
     if (document.languageId !== CLEAN_LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, CLEAN_LANGUAGE_ID);
     return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
   });
