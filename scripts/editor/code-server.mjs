@@ -15,6 +15,9 @@ const extensionId = 'segmented-corpus.segmented-corpus';
 
 /** User settings for a quiet, deterministic workbench. */
 const baseSettings = {
+  // A monospace font with every Vietnamese letter precomposed (Debian fonts-noto-mono) where it is
+  // installed; DejaVu Sans Mono, the fallback, draws stacked tone marks apart.
+  'editor.fontFamily': "'Noto Sans Mono', 'Droid Sans Mono', monospace",
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
