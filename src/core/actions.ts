@@ -1,4 +1,5 @@
 // The fixes behind code actions: each is a title and line edits, never touching a byte outside its target.
+import { joinProblems } from './check';
 import { Attach, MarkTable } from './marks';
 import { pairPlaceholders } from './pairs';
 import { TextEdit, restoreEdits } from './restore';
@@ -132,20 +133,10 @@ export function splitWordGluedFix(token: Token): Fix | undefined {
  * `_` next to punctuation (or across a sentence boundary) becomes a space, splitting the token.
  */
 export function repairJoinsFix(token: Token, table: MarkTable): Fix | undefined {
-  const { text, start } = token;
-  const edits: TextEdit[] = [];
-  const runs = /_+/g;
-  for (let m = runs.exec(text); m; m = runs.exec(text)) {
-    const a = m.index;
-    const b = a + m[0].length;
-    const before = a > 0 ? text[a - 1] : '';
-    const after = b < text.length ? text[b] : '';
-    if (!before || !after) edits.push({ offset: start + a, length: b - a, text: '' });
-    else if (table.classes.has(before) || table.classes.has(after) || !/[\p{L}\p{N}]/u.test(before) || !/[\p{L}\p{N}]/u.test(after)) edits.push({ offset: start + a, length: b - a, text: ' ' });
-    else if (b - a > 1) edits.push({ offset: start + a, length: b - a, text: '_' });
-  }
+  const REPAIR = { edge: '', boundary: ' ', punctuation: ' ', run: '_' } as const;
+  const edits: TextEdit[] = joinProblems(token.text, table).map((p) => ({ offset: token.start + p.start, length: p.end - p.start, text: REPAIR[p.kind] }));
   if (edits.length === 0) return undefined;
-  return { title: `Repair the joins of '${text}'`, edits, preferred: true };
+  return { title: `Repair the joins of '${token.text}'`, edits, preferred: true };
 }
 
 /** Renders a separator placeholder as a full stop: the likely-sentence-break fix. */

@@ -85,6 +85,32 @@ function wellJoined(text: string): boolean {
   return true;
 }
 
+/** A run of "_" in a token that does not join two syllables, and why. */
+export interface JoinProblem {
+  /** Offsets of the run in the token. */
+  readonly start: number;
+  readonly end: number;
+  /** edge: at the token's start or end; boundary: after sentence-final punctuation, before a capital; punctuation: next to a mark; run: more than one "_". */
+  readonly kind: 'edge' | 'boundary' | 'punctuation' | 'run';
+}
+
+/** The malformed joins of a token: what the check reports and the repair fixes, from one reading. */
+export function joinProblems(text: string, table: MarkTable): JoinProblem[] {
+  const problems: JoinProblem[] = [];
+  const runs = /_+/g;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = start > 0 ? text[start - 1] : '';
+    const after = end < text.length ? text[end] : '';
+    if (!before || !after) problems.push({ start, end, kind: 'edge' });
+    else if (table.classes.get(before) === Attach.Final && UPPER_START.test(after)) problems.push({ start, end, kind: 'boundary' });
+    else if (table.classes.has(before) || table.classes.has(after) || !LETTER_OR_DIGIT.test(before) || !LETTER_OR_DIGIT.test(after)) problems.push({ start, end, kind: 'punctuation' });
+    else if (end - start > 1) problems.push({ start, end, kind: 'run' });
+  }
+  return problems;
+}
+
 /** Checks lines against a scheme; reuse one for a whole document. */
 export class LineChecker {
   private readonly marks: MarkTable;
@@ -159,19 +185,15 @@ export class LineChecker {
   private malformedJoins(token: Token, index: number, add: (code: FindingCode, i: number, s: number, e: number, m: string) => void): void {
     const { text, start } = token;
     if (wellJoined(text)) return;
-    // Runs of "_" that do not sit between two letters or digits.
-    const runs = /_+/g;
-    for (let m = runs.exec(text); m; m = runs.exec(text)) {
-      const a = m.index;
-      const b = a + m[0].length;
-      const before = a > 0 ? text[a - 1] : '';
-      const after = b < text.length ? text[b] : '';
-      let problem: string | undefined;
-      if (!before || !after) problem = `'_' at the ${!before ? 'start' : 'end'} of a token joins nothing`;
-      else if (b - a > 1) problem = `'${m[0]}': syllables are joined by a single '_'`;
-      else if (this.marks.classes.get(before) === Attach.Final && UPPER_START.test(after)) problem = `'_' joins across a sentence boundary ('${before}_${after}…'): a segmenter error`;
-      else if (!LETTER_OR_DIGIT.test(before) || !LETTER_OR_DIGIT.test(after)) problem = `'_' next to punctuation ('${before}_${after}'): syllables are joined, marks stand apart`;
-      if (problem) add('malformed-join', index, start + a, start + b, problem);
+    for (const bad of joinProblems(text, this.marks)) {
+      const seen = `'${text.slice(Math.max(0, bad.start - 1), bad.end + 1)}'`;
+      const problem = {
+        edge: `'_' at the ${bad.start === 0 ? 'start' : 'end'} of a token joins nothing`,
+        boundary: `'_' joins across a sentence boundary (${seen}): a segmenter error`,
+        punctuation: `'_' next to punctuation (${seen}): syllables are joined, marks stand apart`,
+        run: `'${text.slice(bad.start, bad.end)}': syllables are joined by a single '_'`,
+      }[bad.kind];
+      add('malformed-join', index, start + bad.start, start + bad.end, problem);
     }
   }
 
