@@ -67,9 +67,14 @@ if (watch) {
   let wasmContexts = await Promise.all(withWasm.map((b) => esbuild.context(b)));
   await Promise.all(wasmContexts.map((c) => c.watch()));
   // The wasm goes in through a define, which esbuild does not watch: rebuild those two bundles by hand.
+  // One save fires several events: one rebuild for all of those that arrive while one is waiting.
   let pending = Promise.resolve();
+  let queued = false;
   watchFile(WASM_SOURCE, () => {
+    if (queued) return;
+    queued = true;
     pending = pending.then(async () => {
+      queued = false;
       try {
         const next = builds(await compileWasm()).withWasm;
         await Promise.all(wasmContexts.map((c) => c.dispose()));

@@ -175,7 +175,8 @@ Options:
   --infer-sentence-breaks   normalize: a separator before a capitalised word that the input
                             usually writes in lower case ends the sentence (reads FILE twice;
                             stdin is kept in a temporary file)
-  -j, --jobs N              worker threads for big files (default: the number of cores)
+  -j, --jobs N              threads for big files (default: the number of cores less one;
+                            1 transforms in the main thread)
   --strict                  check: warnings also make the exit status 1
   --hints                   check: also likely sentence breaks (reads each file twice)
   --json                    check, stats: JSON output

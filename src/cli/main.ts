@@ -162,7 +162,9 @@ async function main(argv: readonly string[]): Promise<number> {
         breakWords = collector.words();
       }
       const spec = transformSpec(args.command, scheme, normalizeOptions(args), breakWords);
-      const jobs = args.jobs ?? Math.min(os.availableParallelism(), 8);
+      // One core stays with the main thread's reading and writing: on 2 cores that means no worker,
+      // which measured fastest (the WebAssembly normalizer outruns the disk copy) and leanest.
+      const jobs = args.jobs ?? Math.max(1, Math.min(os.availableParallelism() - 1, 8));
       // SEGCORPUS_CHUNK_BYTES is a testing knob: small chunks make the parallel path cut lines everywhere.
       const chunkSize = Number(process.env.SEGCORPUS_CHUNK_BYTES) || DEFAULT_CHUNK_SIZE;
       try {

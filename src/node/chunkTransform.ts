@@ -5,6 +5,9 @@ import { schemeFromJson, schemeToJson, Scheme } from '../core/scheme';
 import { normalizerModule } from '../wasm/module';
 import { WasmNormalizer } from '../wasm/normalizer';
 
+/** Below this, a chunk goes to the JS normalizer (see buildTransform). */
+const WASM_MIN_CHUNK_BYTES = 2 * 1024 * 1024;
+
 /** Structured-clone friendly description of a transform. */
 export type TransformSpec =
   | { readonly op: 'normalize'; readonly scheme: object; readonly options: Partial<NormalizeOptions>; readonly breakWords?: readonly string[] }
@@ -23,11 +26,22 @@ export function buildTransform(spec: TransformSpec): ChunkTransform {
   if (spec.op === 'normalize') {
     const base = planNormalize(scheme, spec.options);
     const plan = spec.breakWords ? withBreakWords(base, spec.breakWords) : base;
-    // The WebAssembly normalizer gives the same bytes, faster; plans that transform text (NFC, tone
-    // style) use the JS one. SEGCORPUS_WASM=0 is a testing knob: the JS path for every plan.
-    const wasm = process.env.SEGCORPUS_WASM === '0' || plan.breakWords ? undefined : WasmNormalizer.create(plan, normalizerModule());
-    const normalizer = wasm ?? new ByteNormalizer(plan);
-    return (lines, afterLoneCr) => normalizer.normalizeChunk(lines, afterLoneCr);
+    const js = new ByteNormalizer(plan);
+    // The WebAssembly normalizer gives the same bytes, three times faster, but only for big chunks:
+    // its optimizing compile takes tens of milliseconds, which a short run would wait for at exit.
+    // Chunks hold whole lines, so the two can take turns. Plans that transform text (NFC, tone style)
+    // or infer sentence breaks stay on the JS one. SEGCORPUS_WASM is a testing knob: 0 for the JS
+    // normalizer only, 1 for the WebAssembly one on every chunk.
+    const knob = process.env.SEGCORPUS_WASM;
+    const minChunk = knob === '1' ? 0 : WASM_MIN_CHUNK_BYTES;
+    let wasm: WasmNormalizer | null | undefined = knob === '0' || plan.breakWords ? null : undefined;
+    return (lines, afterLoneCr) => {
+      if (lines.length >= minChunk && wasm !== null) {
+        wasm ??= WasmNormalizer.create(plan, normalizerModule()) ?? null;
+        if (wasm) return wasm.normalizeChunk(lines, afterLoneCr);
+      }
+      return js.normalizeChunk(lines, afterLoneCr);
+    };
   }
   const restorer = new ByteRestorer(scheme);
   return (lines) => restorer.restoreChunk(lines);

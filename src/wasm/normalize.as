@@ -110,7 +110,7 @@ let o: usize = 0; // next output byte
   o += n;
 }
 
-function put(kind: i32, a: i32, b: i32): void {
+@inline function put(kind: i32, a: i32, b: i32): void {
   if (b < 0) {
     const r = <usize>(-b - 1) << 2;
     const n = <usize>load<u32>(cfg + REND_LEN + r);
@@ -143,7 +143,7 @@ let dashA: i32 = 0;
 let dashB: i32 = 0;
 let dashAfterDigit = false;
 
-function startLine(): void {
+@inline function startLine(): void {
   emitted = false;
   glueNext = false;
   lastEndsWithDigit = false;
@@ -153,7 +153,7 @@ function startLine(): void {
   v128.store(PAIR_SEEN, i64x2.splat(0));
 }
 
-function emit(kind: i32, a: i32, b: i32, attachLeft: bool, attachRight: bool, digitEdges: i32): void {
+@inline function emit(kind: i32, a: i32, b: i32, attachLeft: bool, attachRight: bool, digitEdges: i32): void {
   if (emitted && !glueNext && !attachLeft) putByte(SPACE);
   put(kind, a, b);
   emitted = true;
@@ -161,7 +161,7 @@ function emit(kind: i32, a: i32, b: i32, attachLeft: bool, attachRight: bool, di
   lastEndsWithDigit = (digitEdges & ENDS_WITH_DIGIT) != 0;
 }
 
-function flushCloses(): void {
+@inline function flushCloses(): void {
   const n = closeCount;
   closeCount = 0;
   for (let i: i32 = 0; i < n; i++) {
@@ -170,20 +170,20 @@ function flushCloses(): void {
   }
 }
 
-function flushSeparator(): void {
+@inline function flushSeparator(): void {
   if (!sepPending) return;
   sepPending = false;
   emit(SEPARATOR, sepA, sepB, true, false, 0);
   flushCloses();
 }
 
-function dropSeparator(): void {
+@inline function dropSeparator(): void {
   if (!sepPending) return;
   sepPending = false;
   flushCloses();
 }
 
-function push(kind: i32, a: i32, b: i32, digitEdges: i32): void {
+@inline function push(kind: i32, a: i32, b: i32, digitEdges: i32): void {
   if (dashPending) {
     dashPending = false;
     const glue = dashAfterDigit && kind == NONE && (digitEdges & STARTS_WITH_DIGIT) != 0;
@@ -243,7 +243,7 @@ function push(kind: i32, a: i32, b: i32, digitEdges: i32): void {
   }
 }
 
-function settleBeforeLetterWord(): void {
+@inline function settleBeforeLetterWord(): void {
   if (dashPending) {
     dashPending = false;
     emit(DASH, dashA, dashB, false, false, 0);
@@ -251,7 +251,7 @@ function settleBeforeLetterWord(): void {
   flushSeparator();
 }
 
-function endLine(): void {
+@inline function endLine(): void {
   if (dashPending) {
     dashPending = false;
     emit(DASH, dashA, dashB, false, false, 0);
@@ -268,7 +268,7 @@ let matchClass: i32 = 0;
 }
 
 /** Length of the longest mark at src[i] before end (0 when none); its class goes to matchClass. */
-function matchAt(i: i32, end: i32): i32 {
+@inline function matchAt(i: i32, end: i32): i32 {
   const first = <u32>load<u8>(src + <usize>i);
   const list = load<u32>(cfg + LEAD + (<usize>first << 2));
   if (list == 0) return 0;
@@ -296,7 +296,7 @@ function matchAt(i: i32, end: i32): i32 {
   return 0;
 }
 
-function splits(start: i32, end: i32): bool {
+@inline function splits(start: i32, end: i32): bool {
   let i = start;
   while (i < end) {
     const len = matchAt(i, end);
@@ -306,7 +306,7 @@ function splits(start: i32, end: i32): bool {
   return true;
 }
 
-function markRun(s: i32, e: i32): void {
+@inline function markRun(s: i32, e: i32): void {
   let i = s;
   while (i < e) {
     const len = matchAt(i, e);
@@ -321,7 +321,7 @@ function markRun(s: i32, e: i32): void {
   }
 }
 
-function digit(d: i32, at: i32): void {
+@inline function digit(d: i32, at: i32): void {
   const kind = <i32>load<u8>(cfg + DIGIT_KIND + <usize>d);
   if (kind == OPEN) {
     const closing = load<u8>(PAIR_SEEN + <usize>d) == 1;
@@ -334,7 +334,7 @@ function digit(d: i32, at: i32): void {
   }
 }
 
-function token(s: i32, e: i32, first: u32): void {
+@inline function token(s: i32, e: i32, first: u32): void {
   if (isDigit(first)) {
     if (e - s == 1 || splits(s + 1, e)) {
       digit(<i32>first - 0x30, s);
@@ -444,6 +444,8 @@ export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, out
       // inside a word; every word starting with a byte that can only start a plain word. Such a block
       // is written as it is, "_" as a space. A block ending inside a word goes on to the next one; at
       // the first byte breaking the rules, the words before the last space before it are done.
+      // The output position stays in a local here: V8 keeps a global in memory.
+      let w = o;
       let done = false;
       for (;;) {
         const v = v128.load(src + <usize>i);
@@ -457,68 +459,68 @@ export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, out
         const sp = i8x16.bitmask(spaces);
         const gaps = sp | i8x16.bitmask(joiners);
         const starts = i8x16.bitmask(v128.not(i8x16.eq(special, zero))) & (sp << 1);
-        const bad = control | (gaps & ((gaps >> 1) | 0x8000));
-        v128.store(o, v128.bitselect(spaceSplat, v, joiners));
+        const bad = control | (gaps & ((gaps >> 1) | 0x8000)) | starts;
+        v128.store(w, v128.bitselect(spaceSplat, v, joiners));
         if (bad == 0) {
           i += 16;
-          o += 16;
+          w += 16;
           continue;
         }
         const before = sp & ((2 << ctz(bad)) - 1);
         if (before != 0) {
           const q = 31 - clz(before);
           i += q;
-          o += <usize>q;
+          w += <usize>q;
           done = true;
         }
         break;
       }
-      if (done) {
-        // Nothing stood between the last word and the space at i.
-      } else if (join) {
+      if (!done && join) {
         for (;;) {
           const v = v128.load(src + <usize>i);
-          v128.store(o, v);
+          v128.store(w, v);
           const mask = i8x16.bitmask(v128.or(i8x16.le_u(v, stopSplat), i8x16.eq(v, joinerSplat)));
           if (mask == 0) {
             i += 16;
-            o += 16;
+            w += 16;
             continue;
           }
           const k = ctz(mask);
           i += k;
-          o += <usize>k;
+          w += <usize>k;
           const c = load<u8>(src + <usize>i);
           if (c == UNDERSCORE) {
-            putByte(SPACE); // a run of joiners is one space
+            store<u8>(w, SPACE); // a run of joiners is one space
+            w++;
             i++;
             while (load<u8>(src + <usize>i) == UNDERSCORE) i++;
             continue;
           }
           if (c == SPACE || c == TAB || c == LF || c == CR) break;
-          o++; // a control byte: part of the word, already copied
+          w++; // a control byte: part of the word, already copied
           i++;
         }
-        if (load<u8>(src + <usize>(i - 1)) == UNDERSCORE) o--; // trailing underscores go
-      } else {
+        if (load<u8>(src + <usize>(i - 1)) == UNDERSCORE) w--; // trailing underscores go
+      } else if (!done) {
         for (;;) {
           const v = v128.load(src + <usize>i);
-          v128.store(o, v);
+          v128.store(w, v);
           const mask = i8x16.bitmask(i8x16.le_u(v, stopSplat));
           if (mask == 0) {
             i += 16;
-            o += 16;
+            w += 16;
             continue;
           }
           const k = ctz(mask);
           i += k;
-          o += <usize>k;
+          w += <usize>k;
           const c = load<u8>(src + <usize>i);
           if (c == SPACE || c == TAB || c == LF || c == CR) break;
-          o++;
+          w++;
           i++;
         }
       }
+      o = w;
       emitted = true;
       glueNext = false;
       lastEndsWithDigit = isDigit(load<u8>(o - 1));

@@ -1,10 +1,12 @@
 // The WebAssembly normalizer (src/wasm) against the JS ones: the same bytes for any input, plan and chunking.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { ByteNormalizer, LineChunker } from '../../src/core/bytes';
-import { NormalizeOptions, NormalizePlan, normalizeText, planNormalize } from '../../src/core/normalize';
+import { NormalizeOptions, NormalizePlan, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { DEFAULT_SCHEME, Placeholder, Scheme } from '../../src/core/scheme';
 import { WasmModule, WasmNormalizer, WasmNormalizerOptions, compileNormalizer } from '../../src/wasm/normalizer';
 import { REPO, SAMPLE } from './fixtures';
@@ -215,9 +217,36 @@ describe('WebAssembly normalizer', function () {
     }
   });
 
-  it('leaves plans that transform text to the JS normalizer', () => {
+  it('runs in the bundled CLI: one thread or workers, small chunks or big, the same bytes as the JS path', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-wasm-'));
+    try {
+      const lines: string[] = [];
+      const words = SAMPLE.split(' ');
+      for (let i = 0; i < 40000; i++) lines.push(words.slice(i % 300, (i % 300) + 5 + (i % 60)).join(i % 7 === 0 ? '\t' : i % 11 === 0 ? '  ' : ' '));
+      const text = lines.map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 29 === 0 ? '\r' : '\n')).join('');
+      const input = path.join(tmp, 'big.seg');
+      fs.writeFileSync(input, text);
+      assert.ok(Buffer.byteLength(text) > 2 * 1024 * 1024, 'big enough for the WebAssembly normalizer by default');
+      const cli = (args: string[], env: Record<string, string>): string => {
+        const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'normalize', input, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+        assert.strictEqual(r.status, 0, r.stderr);
+        return r.stdout;
+      };
+      for (const options of [[], ['--keep-underscores', '--number-placeholder', '<{digit}>', '--separator-at-line-end', 'drop']]) {
+        const expected = cli([...options, '--jobs', '1'], { SEGCORPUS_WASM: '0' });
+        assert.strictEqual(cli([...options, '--jobs', '1'], {}), expected);
+        for (const jobs of ['1', '2']) assert.strictEqual(cli([...options, '--jobs', jobs], { SEGCORPUS_WASM: '1', SEGCORPUS_CHUNK_BYTES: '5000' }), expected);
+      }
+      assert.strictEqual(cli([], {}), normalizeText(text, planNormalize(DEFAULT_SCHEME)));
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves plans that transform text or infer sentence breaks to the JS normalizer', () => {
     assert.strictEqual(WasmNormalizer.create(planNormalize(DEFAULT_SCHEME, { unicode: 'nfc' }), wasmModule), undefined);
     assert.strictEqual(WasmNormalizer.create(planNormalize(DEFAULT_SCHEME, { toneStyle: 'new' }), wasmModule), undefined);
+    assert.strictEqual(WasmNormalizer.create(withBreakWords(planNormalize(DEFAULT_SCHEME), ['Sau']), wasmModule), undefined);
     assert.strictEqual(WasmNormalizer.create(planNormalize(DEFAULT_SCHEME), undefined), undefined);
   });
 });
