@@ -91,16 +91,26 @@ class CorpusCodeActions implements vscode.CodeActionProvider {
     if (token.digit !== undefined && token.role !== 'unknown') {
       const unmatched = about('unmatched-pair');
       const sepBeforeFinal = about('separator-before-final');
+      const glued = about('glued-placeholder');
+      const breaks = about('likely-sentence-break');
+      // A problem of the token's own has its own preferred fix: then the rewrite to a mark is only an option.
+      const rewritePreferred = sepBeforeFinal.length === 0 && glued.length === 0 && breaks.length === 0;
       for (const fix of this.withOtherSelections(document, line, tokens, index, placeholderFixes(tokens, index, scheme))) {
-        quick(fix, sepBeforeFinal.length === 0 ? unmatched : []);
+        quick(rewritePreferred ? fix : { ...fix, preferred: false }, sepBeforeFinal.length === 0 ? unmatched : []);
       }
       if (unmatched.length > 0 || (token.role === 'pair' && placeholderFixes(tokens, index, scheme).every((f) => f.edits.length === 1))) {
         quick(removeTokenFix(tokens, index, `Remove the stray '${token.digit}'`), unmatched);
         quick(closePairFix(tokens, index, scheme, table), unmatched);
       }
-      if (sepBeforeFinal.length > 0) quick({ ...removeTokenFix(tokens, index, `Remove the redundant '${token.digit}'`), preferred: true }, sepBeforeFinal);
-      quick(splitGluedFix(token), about('glued-placeholder'));
-      const breaks = about('likely-sentence-break');
+      if (sepBeforeFinal.length > 0) {
+        const title = `Remove the redundant '${token.digit}'`;
+        // Of a glued `7.` only the digit goes: its marks stay.
+        const remove = token.kind === 'glued' ? { title, edits: [{ offset: token.start, length: 1, text: '' }] } : removeTokenFix(tokens, index, title);
+        quick({ ...remove, preferred: true }, [...sepBeforeFinal, ...glued]);
+      }
+      // Removing the redundant digit of a glued `7.` fixes both its problems: that one is preferred then.
+      const split = splitGluedFix(token);
+      quick(split && sepBeforeFinal.length > 0 ? { ...split, preferred: false } : split, glued);
       if (breaks.length > 0) {
         quick(sentenceBreakFix(token), breaks);
         const all = this.allSentenceBreaks(document);

@@ -3,6 +3,8 @@
 // The workspace of an integration run is test/fixtures itself, so nothing here writes there:
 // tests edit untitled copies, and every setting changed is reset in afterEach.
 import * as assert from 'assert/strict';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'segmented-corpus.segmented-corpus';
@@ -63,6 +65,32 @@ export async function openUntitled(content: string): Promise<vscode.TextEditor> 
   return editor;
 }
 
+let corpusFileCount = 0;
+const corpusFiles: vscode.Uri[] = [];
+
+/**
+ * A corpus file holding `content` in the temp folder (never the workspace), shown and focused; call
+ * deleteCorpusFiles after closing the editors. Unlike an untitled document, its name is its own (a
+ * new untitled document reuses a closed one's Untitled-N, and under load was seen to come back with
+ * the closed one's text), and its text is there as it opens, like a file a person opens.
+ */
+export async function openCorpusFile(content: string, stem = 'corpus'): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.file(path.join(os.tmpdir(), `segcorpus-${stem}-${process.pid}-${++corpusFileCount}.seg`));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  corpusFiles.push(uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  assert.equal(document.languageId, LANGUAGE_ID, 'a .seg file is a corpus document');
+  assert.equal(document.getText(), content);
+  const editor = await vscode.window.showTextDocument(document);
+  await extensionActive();
+  return editor;
+}
+
+/** Deletes the files openCorpusFile made (for afterEach, once their editors are closed). */
+export async function deleteCorpusFiles(): Promise<void> {
+  for (const uri of corpusFiles.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+}
+
 let scratchCount = 0;
 
 /**
@@ -117,13 +145,14 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await eventually(() => JSON.stringify(vscode.workspace.getConfiguration(SECTION).inspect(key)?.globalValue) === expected, `${SECTION}.${key} is ${expected}`);
 }
 
-/** Puts back every setting changed through setSetting (for afterEach). */
+/** Puts back every setting changed through setSetting or setLanguageSetting (for afterEach). */
 export async function resetSettings(): Promise<void> {
   for (const key of changedSettings) {
     await vscode.workspace.getConfiguration(SECTION).update(key, undefined, vscode.ConfigurationTarget.Global);
     await eventually(() => vscode.workspace.getConfiguration(SECTION).inspect(key)?.globalValue === undefined, `${SECTION}.${key} is reset`);
   }
   changedSettings.clear();
+  await resetLanguageSettings();
 }
 
 /** The markdown of every hover the providers give at `position`. */
@@ -164,4 +193,99 @@ export function differingOffsets(a: string, b: string): number[] {
   const offsets: number[] = [];
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) offsets.push(i);
   return offsets;
+}
+
+/** The `source` of the extension's diagnostics. */
+export const DIAGNOSTIC_SOURCE = 'segmented-corpus';
+const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'];
+
+/** A diagnostic as `code@line:start-end severity`: easy to compare, and readable in a failure. */
+export function problemText(diagnostic: vscode.Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  const at = start.line === end.line ? `${start.line}:${start.character}-${end.character}` : `${start.line}:${start.character}-${end.line}:${end.character}`;
+  return `${String(diagnostic.code)}@${at} ${SEVERITY_NAMES[diagnostic.severity]}`;
+}
+
+/** The extension's diagnostics of a document, in document order. */
+export function corpusDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE)
+    .sort((a, b) => a.range.start.compareTo(b.range.start) || a.range.end.compareTo(b.range.end));
+}
+
+/** problemText of every diagnostic of the extension, in document order. */
+export function problems(uri: vscode.Uri): string[] {
+  return corpusDiagnostics(uri).map(problemText);
+}
+
+/**
+ * Waits until the document's problems are exactly `expected` (any order), then returns them in
+ * document order. Diagnostics are debounced after edits, and the sentence-break hints wait for the
+ * word statistics, so this polls; on a timeout the assertion shows what was there instead.
+ */
+export async function problemsBecome(uri: vscode.Uri, expected: readonly string[], timeoutMs = 10_000): Promise<string[]> {
+  const want = [...expected].sort();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const now = problems(uri);
+    if (JSON.stringify([...now].sort()) === JSON.stringify(want)) return now;
+    if (Date.now() > deadline) assert.deepEqual([...now].sort(), want, `the problems of ${uri.toString()} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The code actions the providers give for `range` (all kinds but source actions, or only `kind`). */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind);
+  return (actions ?? []).filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+}
+
+/** The action titled `title` (exactly), failing with the titles on offer when there is none. */
+export function actionTitled(actions: readonly vscode.CodeAction[], title: string): vscode.CodeAction {
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action, `"${title}" is offered; the actions are: ${JSON.stringify(actions.map((a) => a.title))}`);
+  return action;
+}
+
+/** Applies a code action's edit the way the editor does (one workspace edit), failing when it has none or it is refused. */
+export async function applyAction(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit, `"${action.title}" has an edit`);
+  assert.equal(await vscode.workspace.applyEdit(action.edit), true, `"${action.title}" is applied`);
+}
+
+/** The range of the `occurrence`-th `needle` in the document. */
+export function rangeOf(document: vscode.TextDocument, needle: string, occurrence = 0): vscode.Range {
+  const text = document.getText();
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    offset = text.indexOf(needle, offset + 1);
+    assert.ok(offset >= 0, `"${needle}" #${occurrence} is in the document`);
+  }
+  return new vscode.Range(document.positionAt(offset), document.positionAt(offset + needle.length));
+}
+
+const changedLanguageSettings = new Set<string>();
+
+/**
+ * Changes a user setting of another section for the corpus language only (`"[segmented-corpus]":
+ * { "<section>.<key>": value }`), waiting until the extension host sees it; resetSettings puts it back.
+ */
+export async function setLanguageSetting(section: string, key: string, value: unknown): Promise<void> {
+  changedLanguageSettings.add(`${section}\u0000${key}`);
+  const config = () => vscode.workspace.getConfiguration(section, { languageId: LANGUAGE_ID });
+  await config().update(key, value, vscode.ConfigurationTarget.Global, true);
+  const expected = JSON.stringify(value);
+  await eventually(() => JSON.stringify(config().inspect(key)?.globalLanguageValue) === expected, `[${LANGUAGE_ID}] ${section}.${key} is ${expected}`);
+}
+
+/** Puts back the language settings changed through setLanguageSetting. */
+export async function resetLanguageSettings(): Promise<void> {
+  for (const entry of changedLanguageSettings) {
+    const [section, key] = entry.split('\u0000');
+    const config = () => vscode.workspace.getConfiguration(section, { languageId: LANGUAGE_ID });
+    await config().update(key, undefined, vscode.ConfigurationTarget.Global, true);
+    await eventually(() => config().inspect(key)?.globalLanguageValue === undefined, `[${LANGUAGE_ID}] ${section}.${key} is reset`);
+  }
+  changedLanguageSettings.clear();
 }
