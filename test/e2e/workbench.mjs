@@ -107,10 +107,18 @@ export async function hoverWord(page, word, { occurrence = 0 } = {}) {
     return undefined;
   }, { word, occurrence });
   if (!box) throw new Error(`"${word}" is not on screen in the active editor`);
-  await page.mouse.move(box.x - 40, box.y + box.height * 3);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
   const contents = page.locator('.monaco-hover .hover-contents').first();
-  await contents.waitFor({ timeout: 10_000 });
+  // A hand that sees no hover (the extension still starting on a busy machine) moves off and back.
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(box.x - 40, box.y + box.height * 3);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    try {
+      await contents.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   return readable(await page.locator('.monaco-hover').first().textContent());
 }
 
