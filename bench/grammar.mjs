@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lineMaker } from './corpus.mjs';
+import { render } from './report.mjs';
 
 const require = createRequire(import.meta.url);
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -247,23 +248,6 @@ export async function run(ctx = {}) {
   return report;
 }
 
-/** Text form of the report, in bench/run.mjs's layout. */
-export function render(report) {
-  const lines = [`== ${report.title} ==`];
-  const keyWidth = Math.max(...report.facts.map(([k]) => k.length));
-  for (const [k, v] of report.facts) lines.push(`${k.padEnd(keyWidth)}  ${v}`);
-  lines.push('');
-  const widths = report.head.map((h, i) => Math.max(h.length, ...report.rows.map((r) => r[i].length)));
-  const format = (cells) =>
-    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-  lines.push(format(report.head), widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of report.rows) lines.push(format(r));
-  lines.push('');
-  for (const note of report.notes) lines.push(note);
-  for (const t of report.targets) lines.push(`${t.pass ? 'PASS' : 'FAIL'}  ${t.label}: ${t.value}`);
-  for (const p of report.problems) lines.push(`ERROR  ${p}`);
-  return lines.join('\n');
-}
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const json = process.argv.includes('--json');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killLiveChildren } from './measure.mjs';
+import { render } from './report.mjs';
 
 // A section is a module exporting `description` and `run(ctx)`, which returns a report (see render()).
 // Later benchmarks (grammar, hover, …) are added here.
@@ -84,32 +85,6 @@ async function main(argv) {
     for (const report of reports) console.log(render(report));
   }
   return failed ? 1 : 0;
-}
-
-/** Text form of a section report: { title, facts: [[k, v]], head, rows, notes, targets, problems } or { title, error }. */
-function render(report) {
-  const lines = ['', `== ${report.title} ==`];
-  if (report.error) {
-    lines.push(`ERROR  ${report.error}`);
-    return lines.join('\n');
-  }
-  const keyWidth = Math.max(...report.facts.map(([k]) => k.length));
-  for (const [k, v] of report.facts) lines.push(`${k.padEnd(keyWidth)}  ${v}`);
-  lines.push('');
-  const widths = report.head.map((h, i) => Math.max(h.length, ...report.rows.map((r) => r[i].length)));
-  // Left-align the label column, right-align the figures so their decimal points line up.
-  const format = (cells) =>
-    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-  lines.push(format(report.head), widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of report.rows) lines.push(format(r));
-  lines.push('');
-  for (const note of report.notes) lines.push(note);
-  for (const t of report.targets) {
-    const verdict = t.pass === undefined ? 'SKIP' : t.pass ? 'PASS' : 'FAIL';
-    lines.push(`${verdict}  ${t.label}: ${t.value}`);
-  }
-  for (const p of report.problems) lines.push(`ERROR  ${p}`);
-  return lines.join('\n');
 }
 
 /** Deletes the temp folder however the run ends: normally, by an exception, or by Ctrl+C / kill. */

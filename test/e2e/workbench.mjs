@@ -1,5 +1,5 @@
 // What a person does in the editor, as Playwright steps on the code-server workbench.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEditorSession } from '../../scripts/editor/code-server.mjs';
@@ -141,4 +141,16 @@ export async function screenshot(page, name) {
 /** Waits until the status bar no longer says extensions are activating. */
 export async function waitForExtensionsActivated(page) {
   await page.locator('.part.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+/**
+ * Hovers `Chủ_tịch` in the open sample and checks what a person reads: the first sentence cleaned,
+ * the hovered word in bold.
+ */
+export async function expectSampleHover(page) {
+  const firstSentence = readFileSync(join(fixtures, 'sample.normalized.txt'), 'utf8').split(/(?<=\.) /)[0];
+  const text = await hoverWord(page, 'Chủ_tịch');
+  if (!text.includes(firstSentence)) throw new Error(`the hover shows the first sentence cleaned; it shows: ${text}`);
+  const bold = readable(await page.locator('.monaco-hover .hover-contents strong').first().textContent());
+  if (bold !== 'Chủ tịch') throw new Error(`the hovered word is in bold; the bold part is: ${bold}`);
 }

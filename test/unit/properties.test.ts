@@ -1,7 +1,7 @@
 // Properties of the rewrites over generated corpora: what must hold for any input, not just the sample.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ByteNormalizer, ByteRestorer, LineChunker } from '../../src/core/bytes';
+import { ByteNormalizer, ByteRestorer } from '../../src/core/bytes';
 import { LineChecker, WordStats, checkLine } from '../../src/core/check';
 import { normalizeLineMapped, normalizeText, planNormalize } from '../../src/core/normalize';
 import { restoreText } from '../../src/core/restore';
@@ -11,9 +11,7 @@ import { countLine, emptyStats } from '../../src/core/stats';
 import { tokenize } from '../../src/core/tokens';
 import { splitLines } from '../../src/core/lines';
 import { SAMPLE } from './fixtures';
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+import { streamed } from './streaming';
 
 const SAMPLE_TOKENS = [...new Set(SAMPLE.split(' '))];
 const tokenArb = fc.oneof(
@@ -31,25 +29,6 @@ const corpusArb = fc
     const text = lines.map(([l, e]) => l + e).join('');
     return (bom ? '\ufeff' : '') + (finalBreak ? text : text.replace(/(\r\n|\r|\n)$/, ''));
   });
-
-/** Runs a byte transform over `text` cut into chunks at the given sizes, as the file job does. */
-function streamed(text: string, sizes: number[], transform: (lines: Uint8Array, afterLoneCr: boolean) => Uint8Array): string {
-  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
-  const bytes = encoder.encode(text.slice(bom.length));
-  const chunker = new LineChunker();
-  const parts: Uint8Array[] = [];
-  let at = 0;
-  let k = 0;
-  while (at < bytes.length) {
-    const size = sizes[k++ % sizes.length];
-    const lines = chunker.push(bytes.subarray(at, at + size));
-    parts.push(transform(lines, chunker.startsAfterLoneCr));
-    at += size;
-  }
-  const last = chunker.end();
-  parts.push(transform(last, chunker.startsAfterLoneCr));
-  return bom + parts.map((p) => decoder.decode(p)).join('');
-}
 
 const plan = planNormalize(DEFAULT_SCHEME);
 const sizesArb = fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 5 });

@@ -5,11 +5,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { ByteNormalizer, LineChunker } from '../../src/core/bytes';
+import { ByteNormalizer } from '../../src/core/bytes';
 import { NormalizeOptions, NormalizePlan, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { DEFAULT_SCHEME, Placeholder, Scheme } from '../../src/core/scheme';
 import { WasmModule, WasmNormalizer, WasmNormalizerOptions, compileNormalizer } from '../../src/wasm/normalizer';
 import { REPO, SAMPLE } from './fixtures';
+import { streamed, streamedBytes } from './streaming';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -101,29 +102,6 @@ function wasmFor(plan: NormalizePlan, options: WasmNormalizerOptions = {}): Wasm
   return normalizer;
 }
 
-type Transform = (lines: Uint8Array, afterLoneCr: boolean) => Uint8Array;
-
-/** Runs a byte transform over `bytes` cut into chunks at the given sizes, as the file job does. */
-function streamedBytes(bytes: Uint8Array, sizes: number[], transform: Transform): Uint8Array[] {
-  const chunker = new LineChunker();
-  const parts: Uint8Array[] = [];
-  let at = 0;
-  let k = 0;
-  while (at < bytes.length) {
-    const size = sizes[k++ % sizes.length];
-    const lines = chunker.push(bytes.subarray(at, at + size));
-    parts.push(transform(lines, chunker.startsAfterLoneCr));
-    at += size;
-  }
-  const last = chunker.end();
-  parts.push(transform(last, chunker.startsAfterLoneCr));
-  return parts;
-}
-
-function streamed(text: string, sizes: number[], transform: Transform): string {
-  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
-  return bom + streamedBytes(encoder.encode(text.slice(bom.length)), sizes, transform).map((p) => decoder.decode(p)).join('');
-}
 
 function concat(parts: Uint8Array[]): Buffer {
   return Buffer.concat(parts);
