@@ -12,7 +12,6 @@ import {
   splitGluedFix,
   splitWordGluedFix,
 } from '../core/actions';
-import { buildMarkTable } from '../core/marks';
 import { restoreEdits } from '../core/restore';
 import { PLACEHOLDER_ROLES, PlaceholderRole } from '../core/scheme';
 import { Token } from '../core/tokens';
@@ -71,8 +70,7 @@ class CorpusCodeActions implements vscode.CodeActionProvider {
   }
 
   private tokenActions(document: vscode.TextDocument, line: number, tokens: Token[], index: number, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const { scheme } = this.config.settings;
-    const table = buildMarkTable(scheme);
+    const { scheme, marks: table } = this.config.settings;
     const token = tokens[index];
     const tokenRange = new vscode.Range(line, token.start, line, token.end);
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.intersection(tokenRange) !== undefined);

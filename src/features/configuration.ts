@@ -1,6 +1,7 @@
 // The extension's settings, read once and on change: the active scheme and normalize plan, validated.
 import * as vscode from 'vscode';
 import { DEFAULT_SEVERITIES, FINDING_CODES, FindingCode, RuleSetting } from '../core/check';
+import { MarkTable } from '../core/marks';
 import { NormalizePlan, readNormalizeOptions, planNormalize } from '../core/normalize';
 import { DEFAULT_SCHEME, Scheme, SchemeError, extendScheme } from '../core/scheme';
 import { Tokenizer } from '../core/tokens';
@@ -17,6 +18,8 @@ export interface Settings {
   readonly scheme: Scheme;
   readonly plan: NormalizePlan;
   readonly tokenizer: Tokenizer;
+  /** The scheme's marks and how they attach (plan.marks): read by the quick fixes. */
+  readonly marks: MarkTable;
   readonly normalizeTarget: NormalizeTarget;
   readonly hoverEnabled: boolean;
   readonly previewDelay: number;
@@ -75,10 +78,12 @@ export class CorpusConfiguration implements vscode.Disposable {
     const maxProblems = config.get<number>('diagnostics.maxProblems', 1000);
     const delay = config.get<number>('preview.delay', 300);
     this.warn(problems);
+    const plan = planNormalize(scheme, options);
     return {
       scheme,
-      plan: planNormalize(scheme, options),
+      plan,
       tokenizer: new Tokenizer(scheme),
+      marks: plan.marks,
       normalizeTarget: target,
       hoverEnabled: config.get<boolean>('hover.enabled', true) !== false,
       previewDelay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, 10000) : 300,

@@ -33,7 +33,10 @@ export class CorpusDiagnostics implements vscode.Disposable {
     vscode.workspace.onDidCloseTextDocument((d) => this.close(d), null, this.subscriptions);
     vscode.workspace.onDidChangeTextDocument((e) => this.changed(e), null, this.subscriptions);
     config.onDidChange(() => this.reloadAll(), null, this.subscriptions);
-    vscode.workspace.textDocuments.forEach((d) => this.open(d));
+    // Documents already open are checked after activation returns, not during it.
+    setTimeout(() => {
+      for (const d of vscode.workspace.textDocuments) if (!this.tracked.has(d.uri.toString())) this.open(d);
+    }, 0);
   }
 
   /** The findings behind a document's diagnostics (code actions read them). */
