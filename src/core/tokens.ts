@@ -94,8 +94,3 @@ function isPlainLetter(c: number): boolean {
 export function tokenize(line: string, scheme: Scheme): Token[] {
   return new Tokenizer(scheme).tokenize(line);
 }
-
-/** Whether the token is a placeholder the scheme defines (lone or glued). */
-export function isKnownPlaceholder(token: Token): boolean {
-  return (token.kind === 'placeholder' || token.kind === 'glued') && token.role !== 'unknown';
-}

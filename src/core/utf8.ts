@@ -41,9 +41,3 @@ export function findInvalidUtf8(bytes: Uint8Array, start = 0, end = bytes.length
   }
   return -1;
 }
-
-/** The first NUL byte's offset, or -1: a NUL means the input is not a text corpus. */
-export function findNul(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  const at = bytes.subarray(start, end).indexOf(0);
-  return at < 0 ? -1 : start + at;
-}

@@ -1,6 +1,6 @@
 // Diagnostics: the check rules as problems in the editor, re-checked per edited line, debounced while typing.
 import * as vscode from 'vscode';
-import { FINDING_CODES, FindingCode, LineChecker, RuleSetting, Severity } from '../core/check';
+import { FindingCode, LineChecker, RuleSetting, Severity } from '../core/check';
 import { DocumentChecker, LineEdit } from '../core/documentCheck';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
 
@@ -126,8 +126,4 @@ export class CorpusDiagnostics implements vscode.Disposable {
     this.subscriptions.forEach((s) => s.dispose());
     this.collection.dispose();
   }
-}
-
-export function isFindingCode(value: unknown): value is FindingCode {
-  return typeof value === 'string' && (FINDING_CODES as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { findInvalidUtf8, findNul } from '../../src/core/utf8';
+import { findInvalidUtf8 } from '../../src/core/utf8';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 
@@ -33,10 +33,5 @@ describe('utf8', () => {
     assert.strictEqual(findInvalidUtf8(Uint8Array.from([0xed, 0xa0, 0x80])), 0);
     assert.strictEqual(findInvalidUtf8(Uint8Array.from([0x61, 0x62, 0xe1, 0xba])), 2);
     assert.strictEqual(findInvalidUtf8(Uint8Array.from([0xf4, 0x90, 0x80, 0x80])), 0);
-  });
-
-  it('finds NUL bytes', () => {
-    assert.strictEqual(findNul(Uint8Array.from([1, 2, 0, 3])), 2);
-    assert.strictEqual(findNul(Uint8Array.from([1, 2, 0, 3]), 3), -1);
   });
 });
