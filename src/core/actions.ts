@@ -46,7 +46,7 @@ export function placeholderFixes(tokens: readonly Token[], index: number, scheme
     }));
   }
   if (placeholder?.role !== 'pair') return [];
-  const link = pairPlaceholders(tokens).get(index);
+  const link = pairPlaceholders(tokens, scheme).get(index);
   if (!link) return [];
   const styles = uniquePairs([placeholder.marks, ...placeholder.alternatives]);
   if (link.partner === undefined) {

@@ -4,8 +4,10 @@
 // puts an ASCII byte or a mark's lead byte inside another character, so the rules can run on bytes
 // without decoding. Lines are decoded only when an option (NFC, tone style) has to see letters.
 import { Attach, MarkTable, buildMarkTable } from './marks';
-import { NormalizePlan, normalizeLine, transformText } from './normalize';
+import { NormalizePlan, normalizeLine, pairCloses, transformText } from './normalize';
+import { restoreLine } from './restore';
 import { Scheme, placeholderFor } from './scheme';
+import { Tokenizer } from './tokens';
 import { ENDS_WITH_DIGIT, PieceSink, STARTS_WITH_DIGIT, Typesetter } from './typesetter';
 
 const SPACE = 0x20;
@@ -314,8 +316,7 @@ export class ByteNormalizer implements PieceSink {
   private digit(d: number, at: number): void {
     const plan = this.plan.digits[d];
     if (plan.kind === Attach.Open) {
-      const closing = this.pairSeen[d] === 1;
-      this.pairSeen[d] = closing ? 0 : 1;
+      const closing = pairCloses(this.pairSeen, d, this.typesetter);
       this.typesetter.push(closing ? Attach.Close : Attach.Open, at, -(2 * d + (closing ? 2 : 1)), 0);
     } else if (plan.kind === Attach.Separator) {
       this.typesetter.push(Attach.Separator, at, -(2 * d + 1), 0);
@@ -329,11 +330,7 @@ export class ByteNormalizer implements PieceSink {
     while (i < e) {
       const { len, cls } = this.marks.matchAt(src, i, e);
       let kind = cls;
-      if (kind === Attach.Straight) {
-        const closing = this.pairSeen[10] === 1;
-        this.pairSeen[10] = closing ? 0 : 1;
-        kind = closing ? Attach.Close : Attach.Open;
-      }
+      if (kind === Attach.Straight) kind = pairCloses(this.pairSeen, 10, this.typesetter) ? Attach.Close : Attach.Open;
       this.typesetter.push(kind, i, i + len, 0);
       i += len;
     }
@@ -375,19 +372,25 @@ export class ByteNormalizer implements PieceSink {
   }
 }
 
-/** Streaming restorer over UTF-8 bytes: placeholders become their default marks, everything else stays. */
+/**
+ * Streaming restorer over UTF-8 bytes: placeholders become their default marks, everything else
+ * stays. Separators are replaced on bytes; a line with a pair placeholder is decoded and restored
+ * by restoreLine, whose pairing reads the context as normalize does.
+ */
 export class ByteRestorer {
   private readonly marks: ByteMarks;
-  private readonly open: Array<Uint8Array | undefined> = [];
-  private readonly close: Array<Uint8Array | undefined> = [];
-  private readonly pairSeen = new Uint8Array(10);
+  private readonly separator: Array<Uint8Array | undefined> = [];
+  /** Whether a digit is a pair placeholder: its line takes the string path. */
+  private readonly pairDigit = new Uint8Array(10);
+  private readonly tokenizer: Tokenizer;
 
-  constructor(scheme: Scheme) {
+  constructor(private readonly scheme: Scheme) {
     this.marks = new ByteMarks(buildMarkTable(scheme));
+    this.tokenizer = new Tokenizer(scheme);
     for (let d = 0; d <= 9; d++) {
       const p = placeholderFor(scheme, String(d));
-      this.open.push(p?.role === 'pair' ? encoder.encode(p.marks.open) : p?.role === 'separator' ? encoder.encode(p.mark) : undefined);
-      this.close.push(p?.role === 'pair' ? encoder.encode(p.marks.close) : undefined);
+      this.separator.push(p?.role === 'separator' ? encoder.encode(p.mark) : undefined);
+      this.pairDigit[d] = p?.role === 'pair' ? 1 : 0;
     }
   }
 
@@ -395,31 +398,41 @@ export class ByteRestorer {
     const out = new ByteOutput(input.length + (input.length >> 2) + 64);
     const n = input.length;
     let i = 0;
-    let lineStart = true;
     while (i < n) {
+      let e = i;
+      let hasPair = false;
+      while (e < n && input[e] !== LF && input[e] !== CR) {
+        if (isDigitByte(input[e]) && this.pairDigit[input[e] - 0x30] === 1) hasPair = true;
+        e++;
+      }
+      if (hasPair) {
+        const line = encoder.encode(restoreLine(decoder.decode(input.subarray(i, e)), this.scheme, this.tokenizer));
+        out.bytes(line, 0, line.length);
+      } else {
+        this.restoreSeparators(input, i, e, out);
+      }
+      if (e < n) {
+        const ending = input[e] === CR && input[e + 1] === LF ? 2 : 1;
+        out.bytes(input, e, e + ending);
+        e += ending;
+      }
+      i = e;
+    }
+    return out.result();
+  }
+
+  private restoreSeparators(input: Uint8Array, start: number, end: number, out: ByteOutput): void {
+    let i = start;
+    while (i < end) {
       const b = input[i];
-      if (b === LF || b === CR) {
-        out.bytes(input, i, i + 1);
-        i++;
-        lineStart = true;
-        continue;
-      }
-      if (lineStart) {
-        this.pairSeen.fill(0);
-        lineStart = false;
-      }
       if (b === SPACE || b === TAB) {
         out.bytes(input, i, i + 1);
         i++;
         continue;
       }
       const s = i;
-      while (i < n) {
-        const c = input[i];
-        if (c === SPACE || c === TAB || c === LF || c === CR) break;
-        i++;
-      }
-      const mark = isDigitByte(b) && (i - s === 1 || this.marks.splits(input, s + 1, i)) ? this.markFor(b - 0x30) : undefined;
+      while (i < end && input[i] !== SPACE && input[i] !== TAB) i++;
+      const mark = isDigitByte(b) && (i - s === 1 || this.marks.splits(input, s + 1, i)) ? this.separator[b - 0x30] : undefined;
       if (mark) {
         out.bytes(mark, 0, mark.length);
         out.bytes(input, s + 1, i);
@@ -427,15 +440,6 @@ export class ByteRestorer {
         out.bytes(input, s, i);
       }
     }
-    return out.result();
-  }
-
-  private markFor(d: number): Uint8Array | undefined {
-    const close = this.close[d];
-    if (!close) return this.open[d];
-    const closing = this.pairSeen[d] === 1;
-    this.pairSeen[d] = closing ? 0 : 1;
-    return closing ? close : this.open[d];
   }
 }
 

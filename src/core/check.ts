@@ -130,7 +130,7 @@ export class LineChecker {
       const severity = this.severities[code];
       if (severity !== 'off') findings.push({ code, severity, start, end, message, tokenIndex });
     };
-    const pairs = tokens.some((t) => t.role === 'pair') ? pairPlaceholders(tokens) : NO_PAIRS;
+    const pairs = tokens.some((t) => t.role === 'pair') ? pairPlaceholders(tokens, this.scheme) : NO_PAIRS;
     let spans: ReturnType<typeof sentenceSpans> | undefined;
     tokens.forEach((token, index) => {
       const { start, end, text } = token;

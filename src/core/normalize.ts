@@ -276,6 +276,20 @@ export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: T
   return { text: sink.parts.join(''), tokens };
 }
 
+/**
+ * Which pair placeholders of a line open and which close, keyed by their UTF-16 offset: the
+ * normalizer's own decisions (see pairCloses), so restore, check and hover agree with it.
+ */
+export function pairSides(line: string, plan: NormalizePlan): Map<number, 'open' | 'close'> {
+  const sides = new Map<number, 'open' | 'close'>();
+  const typesetter = new Typesetter(NO_OUTPUT, plan.options.separatorAtLineEnd === 'keep');
+  typesetter.startLine();
+  const pairSeen = new Uint8Array(11);
+  const owner = new Map<number, number>();
+  tokenBounds(line).forEach(([start, end], index) => pushToken(line, start, end, index, plan, typesetter, pairSeen, owner, false, sides));
+  return sides;
+}
+
 function pushToken(
   line: string,
   start: number,
@@ -286,6 +300,7 @@ function pushToken(
   pairSeen: Uint8Array,
   owner: Map<number, number>,
   breakHere: boolean,
+  sides?: Map<number, 'open' | 'close'>,
 ): void {
   owner.set(start, index);
   if (breakHere && plan.digits[line.charCodeAt(start) - 0x30]?.kind === Attach.Separator) {
@@ -296,7 +311,7 @@ function pushToken(
   if (isAsciiDigit(first)) {
     const cuts = end - start === 1 ? [] : splitMarks(plan.marks, line, start + 1, end);
     if (cuts) {
-      pushDigit(first - 0x30, start, plan, typesetter, pairSeen);
+      pushDigit(first - 0x30, start, plan, typesetter, pairSeen, sides);
       pushMarks(line, start + 1, cuts, plan, typesetter, pairSeen, owner, index);
       return;
     }
@@ -312,11 +327,24 @@ function pushToken(
   typesetter.push(Attach.None, start, end, digitEdgesOf(word));
 }
 
-function pushDigit(digit: number, at: number, plan: NormalizePlan, typesetter: Typesetter, pairSeen: Uint8Array): void {
+/**
+ * Whether the pair mark of `slot` (a digit, or 10 for the straight quote) closes here, counting the
+ * open ones: it opens where the typesetter says a pair must open (line start, after a separator or
+ * an opener: nesting), and otherwise closes the innermost open one, or opens when none is.
+ * The byte front ends (bytes.ts, wasm/normalize.as) decide the same way.
+ */
+export function pairCloses(open: Uint8Array, slot: number, typesetter: Typesetter): boolean {
+  const count = open[slot];
+  const closing = count > 0 && !typesetter.pairOpensHere;
+  open[slot] = closing ? count - 1 : count + 1;
+  return closing;
+}
+
+function pushDigit(digit: number, at: number, plan: NormalizePlan, typesetter: Typesetter, pairSeen: Uint8Array, sides?: Map<number, 'open' | 'close'>): void {
   const d = plan.digits[digit];
   if (d.kind === Attach.Open) {
-    const closing = pairSeen[digit] === 1;
-    pairSeen[digit] = closing ? 0 : 1;
+    const closing = pairCloses(pairSeen, digit, typesetter);
+    sides?.set(at, closing ? 'close' : 'open');
     typesetter.push(closing ? Attach.Close : Attach.Open, at, closing ? closeRef(digit) : openRef(digit), 0);
   } else if (d.kind === Attach.Separator) {
     typesetter.push(Attach.Separator, at, openRef(digit), 0);
@@ -339,11 +367,7 @@ function pushMarks(
   for (const e of cuts) {
     owner.set(s, index);
     let cls = plan.marks.classes.get(line.slice(s, e)) as Attach;
-    if (cls === Attach.Straight) {
-      const closing = pairSeen[10] === 1;
-      pairSeen[10] = closing ? 0 : 1;
-      cls = closing ? Attach.Close : Attach.Open;
-    }
+    if (cls === Attach.Straight) cls = pairCloses(pairSeen, 10, typesetter) ? Attach.Close : Attach.Open;
     typesetter.push(cls, s, e, 0);
     s = e;
   }

@@ -1,4 +1,6 @@
-// Pairing of pair placeholders within a line: they open and close alternately, per digit.
+// Pairing of pair placeholders within a line: which open, which close, and who is whose partner.
+import { NormalizePlan, pairSides, planNormalize } from './normalize';
+import { Scheme } from './scheme';
 import { Token } from './tokens';
 
 export interface PairLink {
@@ -9,22 +11,41 @@ export interface PairLink {
   readonly partner: number | undefined;
 }
 
+const plans = new WeakMap<Scheme, NormalizePlan>();
+
+function planOf(scheme: Scheme): NormalizePlan {
+  let plan = plans.get(scheme);
+  if (!plan) plans.set(scheme, (plan = planNormalize(scheme)));
+  return plan;
+}
+
+/** The line the tokens came from, as far as pairing can tell: the tokens at their offsets. */
+function lineOf(tokens: readonly Token[]): string {
+  let line = '';
+  for (const t of tokens) line += ' '.repeat(t.start - line.length) + t.text;
+  return line;
+}
+
 /**
  * Links every pair placeholder (lone or glued) of a line to its partner. The scheme marks no
- * direction, so the first of a digit opens, the next closes, and so on: an odd count leaves the
- * last opener unmatched.
+ * direction, so it is read from the context as normalize reads it: a pair mark opens at the start
+ * of a line, after a separator or after an opening mark (nesting), and otherwise closes the
+ * innermost open one of its digit (or opens, when none is open). Openers left over are unmatched.
  */
-export function pairPlaceholders(tokens: readonly Token[]): Map<number, PairLink> {
+export function pairPlaceholders(tokens: readonly Token[], scheme: Scheme): Map<number, PairLink> {
   const links = new Map<number, PairLink>();
-  const openAt = new Map<string, number>();
+  if (!tokens.some((t) => t.role === 'pair')) return links;
+  const sides = pairSides(lineOf(tokens), planOf(scheme));
+  const open = new Map<string, number[]>();
   tokens.forEach((token, index) => {
     if (token.role !== 'pair' || token.digit === undefined) return;
-    const opener = openAt.get(token.digit);
-    if (opener === undefined) {
-      openAt.set(token.digit, index);
+    const stack = open.get(token.digit) ?? [];
+    open.set(token.digit, stack);
+    if (sides.get(token.start) !== 'close' || stack.length === 0) {
+      stack.push(index);
       links.set(index, { index, side: 'open', partner: undefined });
     } else {
-      openAt.delete(token.digit);
+      const opener = stack.pop() as number;
       links.set(opener, { index: opener, side: 'open', partner: index });
       links.set(index, { index, side: 'close', partner: opener });
     }
@@ -33,6 +54,6 @@ export function pairPlaceholders(tokens: readonly Token[]): Map<number, PairLink
 }
 
 /** The partner of the pair placeholder at `index`, if it has one. */
-export function pairPartner(tokens: readonly Token[], index: number): number | undefined {
-  return pairPlaceholders(tokens).get(index)?.partner;
+export function pairPartner(tokens: readonly Token[], index: number, scheme: Scheme): number | undefined {
+  return pairPlaceholders(tokens, scheme).get(index)?.partner;
 }

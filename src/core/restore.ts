@@ -25,7 +25,7 @@ export function restoredMark(token: Token, side: 'open' | 'close' | undefined, s
  * glued `7.` becomes `,.` and every other character stays where it was.
  */
 export function restoreEdits(tokens: readonly Token[], scheme: Scheme, lineOffset = 0): TextEdit[] {
-  const pairs = pairPlaceholders(tokens);
+  const pairs = pairPlaceholders(tokens, scheme);
   const edits: TextEdit[] = [];
   tokens.forEach((token, index) => {
     if (token.kind !== 'placeholder' && token.kind !== 'glued') return;

@@ -28,7 +28,7 @@ function lastMarkClass(table: MarkTable, text: string): Attach {
 export function sentenceSpans(tokens: readonly Token[], scheme: Scheme, table: MarkTable = buildMarkTable(scheme)): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   if (tokens.length === 0) return spans;
-  const pairs = pairPlaceholders(tokens);
+  const pairs = pairPlaceholders(tokens, scheme);
   let first = 0;
   let i = 0;
   while (i < tokens.length) {

@@ -128,6 +128,16 @@ export class Typesetter {
     return this.emitted && !this.glueNext;
   }
 
+  /**
+   * Whether a pair mark here must open: at the start of a line, after a separator, or right after
+   * an opening mark (nesting). Elsewhere pairs alternate: the caller closes the innermost open one.
+   */
+  get pairOpensHere(): boolean {
+    if (this.dashPending) return false;
+    if (this.sepPending) return this.closeCount === 0;
+    return !this.emitted || this.glueNext;
+  }
+
   get lineIsEmpty(): boolean {
     return !this.emitted;
   }

@@ -306,16 +306,23 @@ let matchClass: i32 = 0;
   return true;
 }
 
+// As pairCloses and Typesetter.pairOpensHere in the TypeScript core: a pair mark opens at a line's
+// start, after a separator or an opener, and otherwise closes the innermost open one of its slot.
+@inline function pairCloses(slot: i32): bool {
+  const at = PAIR_SEEN + <usize>slot;
+  const count = <i32>load<u8>(at);
+  const opensHere = dashPending ? false : sepPending ? closeCount == 0 : !emitted || glueNext;
+  const closing = count > 0 && !opensHere;
+  store<u8>(at, <u8>(closing ? count - 1 : count + 1));
+  return closing;
+}
+
 @inline function markRun(s: i32, e: i32): void {
   let i = s;
   while (i < e) {
     const len = matchAt(i, e);
     let kind = matchClass;
-    if (kind == STRAIGHT) {
-      const closing = load<u8>(PAIR_SEEN + 10) == 1;
-      store<u8>(PAIR_SEEN + 10, closing ? 0 : 1);
-      kind = closing ? CLOSE : OPEN;
-    }
+    if (kind == STRAIGHT) kind = pairCloses(10) ? CLOSE : OPEN;
     push(kind, i, i + len, 0);
     i += len;
   }
@@ -324,8 +331,7 @@ let matchClass: i32 = 0;
 @inline function digit(d: i32, at: i32): void {
   const kind = <i32>load<u8>(cfg + DIGIT_KIND + <usize>d);
   if (kind == OPEN) {
-    const closing = load<u8>(PAIR_SEEN + <usize>d) == 1;
-    store<u8>(PAIR_SEEN + <usize>d, closing ? 0 : 1);
+    const closing = pairCloses(d);
     push(closing ? CLOSE : OPEN, at, -(2 * d + (closing ? 2 : 1)), 0);
   } else if (kind == SEPARATOR) {
     push(SEPARATOR, at, -(2 * d + 1), 0);

@@ -31,9 +31,9 @@ describe('check', () => {
   });
 
   it('finds separators before sentence-final punctuation, also across closing marks', () => {
-    assert.deepStrictEqual(found('a 7 . b 6 x 7 6 . c 7 7 ! d 7 ” … e 7 f'), [
+    assert.deepStrictEqual(found('a 7 . b 6 x 6 7 . c 7 7 ! d 7 ” … e 7 f'), [
       'separator-before-final@7:2',
-      'separator-before-final@7:12',
+      'separator-before-final@7:14',
       'separator-before-final@7:20', // a run is reported once, at its first
       'separator-before-final@7:28',
     ]);

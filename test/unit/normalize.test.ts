@@ -36,7 +36,9 @@ describe('normalize', () => {
     assert.strictEqual(norm('do Sở_Nội_vụ TPHCM tổ_chức 7 .'), 'do Sở Nội vụ TPHCM tổ chức.');
     assert.strictEqual(norm('6 của TPHCM 6 7 7 7 . Phát_biểu'), '“của TPHCM”. Phát biểu');
     assert.strictEqual(norm('6 vì dân 6 7.'), '“vì dân”.');
-    assert.strictEqual(norm('6 a 7 6 . b'), '“a”. b');
+    assert.strictEqual(norm('6 a 6 7 . b'), '“a”. b');
+    // A pair mark right after a separator opens (real text: `, “…`), so `7 6 .` reads as an opener.
+    assert.strictEqual(norm('6 a 7 6 . b'), '“a, “. b');
     assert.strictEqual(norm('a 7 ?'), 'a?');
     assert.strictEqual(norm('a 7 …'), 'a…');
   });
