@@ -43,7 +43,7 @@ export async function loadGrammar(path = grammarPath) {
   });
   const grammar = await registry.loadGrammar(SCOPE_NAME);
   if (!grammar) throw new Error(`could not load ${SCOPE_NAME} from ${path}`);
-  return { grammar, INITIAL: textmate.INITIAL, versions: versions() };
+  return { grammar, registry, INITIAL: textmate.INITIAL, versions: versions() };
 }
 
 function versions() {

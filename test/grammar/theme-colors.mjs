@@ -5,12 +5,11 @@
 // (code-server); without it the check is skipped. Another theme folder: THEMES_DIR=<dir>.
 // Usage: node test/grammar/theme-colors.mjs [--json]
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadGrammar } from '../../bench/grammar.mjs';
 import { runtime } from '../../scripts/editor/install-runtime.mjs';
 
-const require = createRequire(import.meta.url);
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const grammarPath = join(repoRoot, 'syntaxes', 'segmented-corpus.tmLanguage.json');
 const themesDir = process.env.THEMES_DIR ?? join(runtime.codeServer, 'lib', 'vscode', 'extensions', 'theme-defaults', 'themes');
@@ -80,19 +79,8 @@ async function main() {
     console.log(`theme colours: skipped, no VS Code theme files in ${themesDir} (npm run editor:install, or THEMES_DIR=<dir>)`);
     return 0;
   }
-  const textmate = require('vscode-textmate');
-  const oniguruma = require('vscode-oniguruma');
-  const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new textmate.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (text) => new oniguruma.OnigString(text),
-    }),
-    loadGrammar: async (scopeName) =>
-      scopeName === 'text.segmented-corpus' ? textmate.parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath) : null,
-  });
-  const grammar = await registry.loadGrammar('text.segmented-corpus');
+  // The same loading as the grammar benchmark: vscode-textmate over oniguruma's WebAssembly build.
+  const { grammar, registry, INITIAL } = await loadGrammar(grammarPath);
 
   // One line holding every probe token; remember where each looked-at part is.
   let line = '';
@@ -112,7 +100,7 @@ async function main() {
       settings: [{ settings: { foreground: theme.colors['editor.foreground'], background: theme.colors['editor.background'] } }, ...theme.tokenColors],
     });
     const colorMap = registry.getColorMap();
-    const { tokens } = grammar.tokenizeLine2(line, textmate.INITIAL);
+    const { tokens } = grammar.tokenizeLine2(line, INITIAL);
     const styleAt = (offset) => {
       let metadata = tokens[1];
       for (let k = 0; k < tokens.length && tokens[k] <= offset; k += 2) metadata = tokens[k + 1];
