@@ -12,6 +12,7 @@ import { tokenize } from '../../src/core/tokens';
 import { splitLines } from '../../src/core/lines';
 import { SAMPLE } from './fixtures';
 import { streamed } from './streaming';
+import { corpusOf, linesOf } from './generators';
 
 const SAMPLE_TOKENS = [...new Set(SAMPLE.split(' '))];
 const tokenArb = fc.oneof(
@@ -21,14 +22,8 @@ const tokenArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('7.', '6.', '7,', '6”', '1.', '5.', '2007', '3,5', '23', 'x7', '_a', 'a_', 'a__b', '___', '_', 'Việt_Nam'.normalize('NFD'), 'hòa', 'QLNN', '\ufeffa') },
 );
 const gapArb = fc.constantFrom(' ', ' ', ' ', '  ', '\t', ' \t ');
-const lineArb = fc.tuple(fc.array(fc.tuple(tokenArb, gapArb), { maxLength: 40 }), fc.constantFrom('', ' ', '\t')).map(([pairs, lead]) => lead + pairs.map(([t, g]) => t + g).join('').replace(/[ \t]+$/, (m) => (m.length > 1 ? m : '')));
-const endingArb = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
-const corpusArb = fc
-  .tuple(fc.array(fc.tuple(lineArb, endingArb), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean())
-  .map(([lines, finalBreak, bom]) => {
-    const text = lines.map(([l, e]) => l + e).join('');
-    return (bom ? '\ufeff' : '') + (finalBreak ? text : text.replace(/(\r\n|\r|\n)$/, ''));
-  });
+const lineArb = linesOf(tokenArb, gapArb);
+const corpusArb = corpusOf(lineArb);
 
 const plan = planNormalize(DEFAULT_SCHEME);
 const sizesArb = fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 5 });

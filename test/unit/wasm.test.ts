@@ -11,6 +11,7 @@ import { DEFAULT_SCHEME, Placeholder, Scheme } from '../../src/core/scheme';
 import { WasmModule, WasmNormalizer, WasmNormalizerOptions, compileNormalizer } from '../../src/wasm/normalizer';
 import { REPO, SAMPLE } from './fixtures';
 import { streamed, streamedBytes } from './streaming';
+import { corpusOf, linesOf } from './generators';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -54,16 +55,8 @@ const tokenArb = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', 'ư', 'ờ', '_', '7', '.', 'đ', '\u0001'), minLength: 1, maxLength: 40 }) },
 );
 const gapArb = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\t', ' \t ');
-const lineArb = fc
-  .tuple(fc.array(fc.tuple(tokenArb, gapArb), { maxLength: 40 }), fc.constantFrom('', ' ', '\t'))
-  .map(([pairs, lead]) => lead + pairs.map(([t, g]) => t + g).join('').replace(/[ \t]+$/, (m) => (m.length > 1 ? m : '')));
-const endingArb = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
-const corpusArb = fc
-  .tuple(fc.array(fc.tuple(lineArb, endingArb), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean())
-  .map(([lines, finalBreak, bom]) => {
-    const text = lines.map(([l, e]) => l + e).join('');
-    return (bom ? '\ufeff' : '') + (finalBreak ? text : text.replace(/(\r\n|\r|\n)$/, ''));
-  });
+const lineArb = linesOf(tokenArb, gapArb);
+const corpusArb = corpusOf(lineArb);
 const sizesArb = fc.array(fc.integer({ min: 1, max: 96 }), { minLength: 1, maxLength: 5 });
 
 // --- Plans: every option that reaches the byte path, and schemes with marks of several characters.
