@@ -19,6 +19,8 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 
 interface Tracked {
   readonly checker: DocumentChecker;
+  /** What was last published, as one string: an unchanged list is not published again. */
+  published?: string;
   typingTimer?: ReturnType<typeof setTimeout>;
   statsTimer?: ReturnType<typeof setTimeout>;
 }
@@ -106,10 +108,20 @@ export class CorpusDiagnostics implements vscode.Disposable {
     }
   }
 
+  /**
+   * Sets the document's problems unless they are the ones already shown. Every set reaches the
+   * workbench as a marker change, and a marker change re-requests code actions, which drops a
+   * Ctrl+. menu that is on its way: the statistics recount after each pause mostly finds what
+   * is already there, and must not close the menu the user just asked for.
+   */
   private publish(document: vscode.TextDocument): void {
     const state = this.tracked.get(document.uri.toString());
     if (!state) return;
-    const diagnostics = state.checker.findings(this.config.settings.maxProblems).map(({ line, finding }) => {
+    const found = state.checker.findings(this.config.settings.maxProblems);
+    const key = found.map(({ line, finding: f }) => `${line}:${f.start}:${f.end}:${f.code}:${f.severity}:${f.message}`).join('\n');
+    if (key === state.published) return;
+    state.published = key;
+    const diagnostics = found.map(({ line, finding }) => {
       const d = new vscode.Diagnostic(new vscode.Range(line, finding.start, line, finding.end), finding.message, SEVERITY[finding.severity]);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = finding.code;

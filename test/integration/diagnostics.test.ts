@@ -2,7 +2,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import {
-  DIAGNOSTIC_SOURCE, closeAllEditors, corpusDiagnostics, deleteCorpusFiles, openCorpusFile, problems, problemsBecome, resetSettings, setSetting,
+  DIAGNOSTIC_SOURCE, closeAllEditors, eventually, corpusDiagnostics, deleteCorpusFiles, openCorpusFile, problems, problemsBecome, resetSettings, setSetting,
 } from './helpers';
 import { ALL_PROBLEMS, ALL_PROBLEMS_FOUND } from './problemDocuments';
 
@@ -137,6 +137,31 @@ describe('diagnostics', () => {
       for (const text of [' ', '6']) await vscode.commands.executeCommand('type', { text });
       assert.deepEqual(editor.document.getText().split('\n').slice(0, 3), ['a 6 b . 6', 'c 7 d . 6', 'e 5 f . 6']);
       await problemsBecome(uri, ['unmatched-pair@1:8-9 error', 'unknown-placeholder@2:2-3 warning', 'unmatched-pair@2:8-9 error']);
+    });
+
+    it('publishes nothing when an edit changes no problem (a marker change would drop an open Ctrl+. menu)', async () => {
+      const editor = await openCorpusFile(lines.join('\n'));
+      const uri = editor.document.uri;
+      await problemsBecome(uri, before);
+      // The event of the first publish is debounced: let it pass before counting.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      let changes = 0;
+      const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri.toString())) changes++;
+      });
+      try {
+        // `d` → `e` on line 1: re-checked after the typing pause, recounted after the statistics pause, same problems.
+        assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(1, 4, 1, 5), 'e')));
+        await new Promise((resolve) => setTimeout(resolve, 2_500));
+        assert.equal(changes, 0, 'no diagnostics change event for an unchanged problem list');
+        // The listener does see a real change.
+        assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(1, 7), ' 6')));
+        await problemsBecome(uri, [...before, 'unmatched-pair@1:8-9 error']);
+        // (The event is debounced: it follows the change by a moment.)
+        await eventually(() => (changes >= 1 ? true : undefined), 'a diagnostics change event after a real change');
+      } finally {
+        listener.dispose();
+      }
     });
 
     it('recounts the word statistics after a pause: a sentence-break hint on a line that was not edited', async () => {
