@@ -5,7 +5,7 @@
 // session keeps its temp dir (server log, browser console, VS Code logs, screenshot).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -228,6 +228,20 @@ export async function openWorkbench({ server, browser, extensionDevelopmentPath,
   };
 }
 
+/** The last lines of the extension host's log and the browser's errors, for a run whose temp dir nobody will open. */
+function printEvidence(tmp) {
+  const files = readdirSync(tmp, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /(^|\/)(remoteexthost|exthost|workerexthost)\.log$|^browser-console\.log$/.test(f))
+    .sort();
+  for (const file of files) {
+    let lines = readFileSync(join(tmp, file), 'utf8').split('\n').filter(Boolean);
+    if (file === 'browser-console.log') lines = lines.filter((l) => /^\[(error|pageerror)\]/.test(l));
+    if (lines.length === 0) continue;
+    console.error(`[editor] last lines of ${file}:`);
+    for (const line of lines.slice(-25)) console.error(`[editor]   ${line.slice(0, 400)}`);
+  }
+}
+
 /**
  * A whole session: server + browser + workbench. Call close({ failed }) when done; a failed
  * session keeps its temp dir with a screenshot and prints where.
@@ -249,6 +263,8 @@ export async function startEditorSession(options) {
       await server.stop();
       if (failed) {
         console.error(`[editor] ${options.label ?? 'session'} failed; logs and screenshot kept in ${server.tmp}`);
+        // A CI machine is gone with its temp dir: the tails of the telling logs go to the output.
+        if (process.env.CI) printEvidence(server.tmp);
       } else {
         rmSync(server.tmp, { recursive: true, force: true });
       }

@@ -17,11 +17,30 @@ async function goTo(page, line, column) {
   await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 10_000 });
 }
 
-/** Ctrl+. and the titles of the quick fix menu's rows, once it lists `expected` (the focused row first in `focused`). */
+/**
+ * Ctrl+. and the titles of the quick fix menu's rows, once it lists `expected` (the focused row
+ * first in `focused`). The workbench drops a Ctrl+. whose request is still running when the
+ * problems change (it re-requests as an automatic trigger, which shows no menu); a person then
+ * presses Ctrl+. again, and so does this, up to three times.
+ */
 async function openQuickFixes(page, expected) {
-  await page.keyboard.press('Control+.');
   const widget = page.locator('.action-widget:not(.action-list-submenu-panel)');
-  await widget.locator('.monaco-list-row.action', { hasText: expected }).first().waitFor({ timeout: 10_000 });
+  const row = widget.locator('.monaco-list-row.action', { hasText: expected }).first();
+  const seen = [];
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      const shown = (await widget.locator('.monaco-list-row.action').allTextContents().catch(() => [])).map((t) => readable(t).trim());
+      seen.push(shown.length > 0 ? JSON.stringify(shown) : 'no menu');
+      if (attempt === 3) throw new Error(`no "${expected}" in the quick fix menu after ${attempt} Ctrl+.: ${seen.join('; ')}`, { cause: error });
+      console.log(`    (Ctrl+. showed ${seen.at(-1)}: pressing it again)`);
+      await page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    }
+  }
   const titles = (await widget.locator('.monaco-list-row.action').allTextContents()).map((t) => readable(t).trim());
   const focused = readable(await widget.locator('.monaco-list-row.action.focused').first().textContent({ timeout: 5_000 })).trim();
   return { widget, titles, focused };
@@ -72,7 +91,8 @@ export default async function quickfix() {
     await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
     const glued = page.locator('.markers-panel .monaco-list-row', { hasText: "placeholder '7' is glued to '.'" }).first();
     await glued.waitFor({ timeout: 10_000 });
-    await glued.locator('.marker-icon.warning').waitFor();
+    // The severity icon's class says warning (the row may show its quick fix light bulb in the icon's place).
+    await glued.locator('.marker-icon.warning').waitFor({ state: 'attached' });
     assert.equal(readable(await glued.locator('.marker-code').textContent()), 'glued-placeholder');
     assert.equal(readable(await glued.locator('.marker-line').textContent()), `[Ln 1, Col ${sample.lastIndexOf('7.') + 1}]`);
     assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'no editor left with unsaved changes');
