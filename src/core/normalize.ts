@@ -5,6 +5,8 @@ import { ToneStyle, applyToneStyle } from './tone';
 import { ENDS_WITH_DIGIT, PieceSink, STARTS_WITH_DIGIT, Typesetter } from './typesetter';
 import { splitLines, tokenBounds } from './lines';
 
+const UNDERSCORE = 0x5f;
+
 export interface NormalizeOptions {
   /** Join the syllables of a word with spaces (`Chủ_tịch` → `Chủ tịch`); false keeps the underscores. */
   readonly joinSyllables: boolean;
@@ -254,7 +256,7 @@ export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: T
     // Tokens before the range only tell which pairs are open: run them through a typesetter that writes nothing.
     const silent = new Typesetter(NO_OUTPUT);
     silent.startLine();
-    for (let index = 0; index < from; index++) pushToken(source, all[index][0], all[index][1], index, plan, silent, pairSeen, new Map(), false);
+    for (let index = 0; index < from; index++) pushToken(source, all[index][0], all[index][1], index, plan, silent, pairSeen, undefined, false);
   }
   const breaks = plan.breakWords;
   for (let index = from; index <= to; index++) {
@@ -278,15 +280,24 @@ export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: T
 
 /**
  * Which pair placeholders of a line open and which close, keyed by their UTF-16 offset: the
- * normalizer's own decisions (see pairCloses), so restore, check and hover agree with it.
+ * normalizer's own decisions (see pairCloses), so restore, check and hover agree with it. Takes
+ * the line as tokens (each token's text at its offset).
  */
-export function pairSides(line: string, plan: NormalizePlan): Map<number, 'open' | 'close'> {
+export function pairSidesOfTokens(tokens: ReadonlyArray<{ readonly text: string; readonly start: number }>, plan: NormalizePlan): Map<number, 'open' | 'close'> {
   const sides = new Map<number, 'open' | 'close'>();
   const typesetter = new Typesetter(NO_OUTPUT, plan.options.separatorAtLineEnd === 'keep');
   typesetter.startLine();
   const pairSeen = new Uint8Array(11);
-  const owner = new Map<number, number>();
-  tokenBounds(line).forEach(([start, end], index) => pushToken(line, start, end, index, plan, typesetter, pairSeen, owner, false, sides));
+  // Each token is pushed as a line of its own text: its pair digit, if any, is at offset 0 there.
+  const own = new Map<number, 'open' | 'close'>();
+  tokens.forEach((token, index) => {
+    pushToken(token.text, 0, token.text.length, index, plan, typesetter, pairSeen, undefined, false, own);
+    const side = own.get(0);
+    if (side !== undefined) {
+      sides.set(token.start, side);
+      own.clear();
+    }
+  });
   return sides;
 }
 
@@ -298,11 +309,11 @@ function pushToken(
   plan: NormalizePlan,
   typesetter: Typesetter,
   pairSeen: Uint8Array,
-  owner: Map<number, number>,
+  owner: Map<number, number> | undefined,
   breakHere: boolean,
   sides?: Map<number, 'open' | 'close'>,
 ): void {
-  owner.set(start, index);
+  owner?.set(start, index);
   if (breakHere && plan.digits[line.charCodeAt(start) - 0x30]?.kind === Attach.Separator) {
     typesetter.push(Attach.Final, start, FULL_STOP_REF, 0);
     return;
@@ -322,9 +333,16 @@ function pushToken(
       return;
     }
   }
-  const word = joinWord(line.slice(start, end), plan.options.joinSyllables);
-  if (word.length === 0) return;
-  typesetter.push(Attach.None, start, end, digitEdgesOf(word));
+  // What the word's edges are once its syllables are joined (edge underscores go): no string is built.
+  let from = start;
+  let to = end - 1;
+  if (plan.options.joinSyllables) {
+    while (from <= to && line.charCodeAt(from) === UNDERSCORE) from++;
+    while (to >= from && line.charCodeAt(to) === UNDERSCORE) to--;
+    if (from > to) return;
+  }
+  const edges = (isAsciiDigit(line.charCodeAt(from)) ? STARTS_WITH_DIGIT : 0) | (isAsciiDigit(line.charCodeAt(to)) ? ENDS_WITH_DIGIT : 0);
+  typesetter.push(Attach.None, start, end, edges);
 }
 
 /**
@@ -360,12 +378,12 @@ function pushMarks(
   plan: NormalizePlan,
   typesetter: Typesetter,
   pairSeen: Uint8Array,
-  owner: Map<number, number>,
+  owner: Map<number, number> | undefined,
   index: number,
 ): void {
   let s = from;
   for (const e of cuts) {
-    owner.set(s, index);
+    owner?.set(s, index);
     let cls = plan.marks.classes.get(line.slice(s, e)) as Attach;
     if (cls === Attach.Straight) cls = pairCloses(pairSeen, 10, typesetter) ? Attach.Close : Attach.Open;
     typesetter.push(cls, s, e, 0);

@@ -1,5 +1,5 @@
 // Pairing of pair placeholders within a line: which open, which close, and who is whose partner.
-import { NormalizePlan, pairSides, planNormalize } from './normalize';
+import { NormalizePlan, pairSidesOfTokens, planNormalize } from './normalize';
 import { Scheme } from './scheme';
 import { Token } from './tokens';
 
@@ -19,13 +19,6 @@ function planOf(scheme: Scheme): NormalizePlan {
   return plan;
 }
 
-/** The line the tokens came from, as far as pairing can tell: the tokens at their offsets. */
-function lineOf(tokens: readonly Token[]): string {
-  let line = '';
-  for (const t of tokens) line += ' '.repeat(t.start - line.length) + t.text;
-  return line;
-}
-
 /**
  * Links every pair placeholder (lone or glued) of a line to its partner. The scheme marks no
  * direction, so it is read from the context as normalize reads it: a pair mark opens at the start
@@ -35,7 +28,7 @@ function lineOf(tokens: readonly Token[]): string {
 export function pairPlaceholders(tokens: readonly Token[], scheme: Scheme): Map<number, PairLink> {
   const links = new Map<number, PairLink>();
   if (!tokens.some((t) => t.role === 'pair')) return links;
-  const sides = pairSides(lineOf(tokens), planOf(scheme));
+  const sides = pairSidesOfTokens(tokens, planOf(scheme));
   const open = new Map<string, number[]>();
   tokens.forEach((token, index) => {
     if (token.role !== 'pair' || token.digit === undefined) return;
