@@ -20,7 +20,7 @@ const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 
 export async function run(ctx) {
   const { DocumentChecker } = core('documentCheck.js');
-  const { LineChecker } = core('check.js');
+  const { LineChecker, checkLine } = core('check.js');
   const { Tokenizer } = core('tokens.js');
   const { DEFAULT_SCHEME } = core('scheme.js');
   const actions = core('actions.js');
@@ -72,6 +72,8 @@ export async function run(ctx) {
   while (long.length < LINE_CHARS) long += (long ? ' ' : '') + sample;
   long = long.slice(0, long.lastIndexOf(' ', LINE_CHARS));
   const table = buildMarkTable(DEFAULT_SCHEME);
+  // The line's problems are already published when a user asks for code actions.
+  const findings = checkLine(tokenizer.tokenize(long), checker);
   const actionTimes = [];
   // What the provider does for a cursor on one token: tokenize the line, then the token's fixes.
   const positions = Array.from({ length: 100 }, (_, k) => Math.floor((k / 99) * (long.length - 1)));
@@ -80,13 +82,11 @@ export async function run(ctx) {
       const t0 = process.hrtime.bigint();
       const tokens = tokenizer.tokenize(long);
       const index = tokens.findIndex((x) => x.start <= pos && pos <= x.end);
-      // As features/codeActions.ts: a placeholder's rewrites and its sentence; a word's join repair; the line's restore.
-      if (index >= 0 && tokens[index].digit !== undefined) {
-        actions.placeholderFixes(tokens, index, DEFAULT_SCHEME);
-        actions.restoreSentenceFix(tokens, index, DEFAULT_SCHEME);
-        if (tokens[index].role === 'pair') actions.closePairFix(tokens, index, DEFAULT_SCHEME, table);
-      } else if (index >= 0) {
-        actions.repairJoinsFix(tokens[index], table);
+      // As features/codeActions.ts: the token's fixes given the problems on it (its diagnostics), then the line's restore.
+      if (index >= 0) {
+        const problems = new Set();
+        for (const f of findings) if (f.tokenIndex === index) problems.add(f.code);
+        actions.tokenFixes(tokens, index, DEFAULT_SCHEME, table, problems);
       }
       actions.restoreLineFix(tokens, DEFAULT_SCHEME);
       if (round > 0) actionTimes.push(ms(t0));

@@ -1,5 +1,5 @@
 // The fixes behind code actions: each is a title and line edits, never touching a byte outside its target.
-import { joinProblems } from './check';
+import { FindingCode, joinProblems } from './check';
 import { Attach, MarkTable } from './marks';
 import { pairPlaceholders } from './pairs';
 import { TextEdit, restoreEdits } from './restore';
@@ -142,4 +142,63 @@ export function repairJoinsFix(token: Token, table: MarkTable): Fix | undefined 
 /** Renders a separator placeholder as a full stop: the likely-sentence-break fix. */
 export function sentenceBreakFix(token: Token): Fix {
   return { title: `End the sentence here: '${token.digit}' → '.'`, edits: [replaceDigit(token, '.')], preferred: true };
+}
+
+/** A fix offered on one token, with the findings on that token it resolves. */
+export interface TokenFix {
+  readonly fix: Fix;
+  /** A quick fix answers a problem or rewrites one placeholder; a rewrite restores a whole span. */
+  readonly kind: 'quickfix' | 'rewrite';
+  /** The codes of the token's findings this fix resolves (the editor attaches those diagnostics). */
+  readonly resolves: readonly FindingCode[];
+  /** For a rewrite of the placeholder itself: its index in `placeholderFixes`, to repeat it at other cursors. */
+  readonly rewriteIndex?: number;
+}
+
+/**
+ * Every fix for token `index`, given the codes of the findings on it, in menu order, with the
+ * preferred one (what "auto fix" applies) decided here: a problem of the token's own has its own
+ * preferred fix, and the plain rewrite of the placeholder to its mark is then only an option.
+ * At most one quick fix is preferred.
+ */
+export function tokenFixes(tokens: readonly Token[], index: number, scheme: Scheme, table: MarkTable, problems: ReadonlySet<FindingCode>): TokenFix[] {
+  const token = tokens[index];
+  const out: TokenFix[] = [];
+  const quick = (fix: Fix | undefined, resolves: readonly FindingCode[], preferred?: boolean, rewriteIndex?: number): void => {
+    if (!fix) return;
+    const answered = resolves.filter((c) => problems.has(c));
+    out.push({ fix: preferred === undefined ? fix : { ...fix, preferred }, kind: 'quickfix', resolves: answered, ...(rewriteIndex === undefined ? {} : { rewriteIndex }) });
+  };
+  if (token.digit !== undefined && token.role !== 'unknown') {
+    const unmatched = problems.has('unmatched-pair');
+    const beforeFinal = problems.has('separator-before-final');
+    const glued = problems.has('glued-placeholder');
+    const isBreak = problems.has('likely-sentence-break');
+    const rewritePreferred = !beforeFinal && !glued && !isBreak;
+    const rewrites = placeholderFixes(tokens, index, scheme);
+    // A rewrite of an unmatched pair end resolves it too (the mark no longer needs a partner),
+    // unless the token is redundant anyway.
+    rewrites.forEach((fix, i) => quick(fix, beforeFinal ? [] : ['unmatched-pair'], rewritePreferred ? fix.preferred === true : false, i));
+    if (unmatched || (token.role === 'pair' && rewrites.every((f) => f.edits.length === 1))) {
+      quick(removeTokenFix(tokens, index, `Remove the stray '${token.digit}'`), ['unmatched-pair']);
+      quick(closePairFix(tokens, index, scheme, table), ['unmatched-pair']);
+    }
+    if (beforeFinal) {
+      const title = `Remove the redundant '${token.digit}'`;
+      // Of a glued `7.` only the digit goes: its marks stay; that fixes both its problems.
+      const remove = token.kind === 'glued' ? { title, edits: [{ offset: token.start, length: 1, text: '' }] } : removeTokenFix(tokens, index, title);
+      quick(remove, ['separator-before-final', 'glued-placeholder'], true);
+    }
+    const split = splitGluedFix(token);
+    quick(split, ['glued-placeholder'], split && beforeFinal ? false : undefined);
+    if (isBreak) quick(sentenceBreakFix(token), ['likely-sentence-break']);
+    const sentence = restoreSentenceFix(tokens, index, scheme);
+    if (sentence) out.push({ fix: sentence, kind: 'rewrite', resolves: [] });
+  } else if (token.digit === undefined) {
+    const joins = problems.has('malformed-join');
+    // A word with both problems: the join repair is the preferred one.
+    if (problems.has('glued-placeholder')) quick(splitWordGluedFix(token), ['glued-placeholder'], joins ? false : undefined);
+    if (joins) quick(repairJoinsFix(token, table), ['malformed-join']);
+  }
+  return out;
 }

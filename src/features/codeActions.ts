@@ -1,17 +1,7 @@
 // Code actions: quick fixes for placeholders and joins, restore per sentence or line, and the fix-all on save.
 import * as vscode from 'vscode';
-import {
-  Fix,
-  closePairFix,
-  placeholderFixes,
-  removeTokenFix,
-  repairJoinsFix,
-  restoreLineFix,
-  restoreSentenceFix,
-  sentenceBreakFix,
-  splitGluedFix,
-  splitWordGluedFix,
-} from '../core/actions';
+import { Fix, placeholderFixes, restoreLineFix, tokenFixes } from '../core/actions';
+import { FindingCode } from '../core/check';
 import { restoreEdits } from '../core/restore';
 import { PLACEHOLDER_ROLES, PlaceholderRole } from '../core/scheme';
 import { Token } from '../core/tokens';
@@ -74,71 +64,46 @@ class CorpusCodeActions implements vscode.CodeActionProvider {
     const token = tokens[index];
     const tokenRange = new vscode.Range(line, token.start, line, token.end);
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.intersection(tokenRange) !== undefined);
-    const about = (code: string) => ours.filter((d) => d.code === code);
+    const problems = new Set(ours.map((d) => d.code as FindingCode));
+    const about = (codes: readonly FindingCode[]) => ours.filter((d) => codes.includes(d.code as FindingCode));
     const actions: vscode.CodeAction[] = [];
-    const quick = (fix: Fix | undefined, diagnostics: vscode.Diagnostic[] = []): void => {
-      if (fix) actions.push(this.action(document, line, fix, vscode.CodeActionKind.QuickFix, diagnostics));
-    };
 
     if (token.digit !== undefined && token.role === 'unknown') {
       const action = new vscode.CodeAction(`Define placeholder '${token.digit}' as…`, vscode.CodeActionKind.QuickFix);
       action.command = { command: 'segmentedCorpus.definePlaceholder', title: action.title, arguments: [token.digit] };
-      action.diagnostics = about('unknown-placeholder');
+      action.diagnostics = about(['unknown-placeholder']);
       actions.push(action);
     }
-    if (token.digit !== undefined && token.role !== 'unknown') {
-      const unmatched = about('unmatched-pair');
-      const sepBeforeFinal = about('separator-before-final');
-      const glued = about('glued-placeholder');
-      const breaks = about('likely-sentence-break');
-      // A problem of the token's own has its own preferred fix: then the rewrite to a mark is only an option.
-      const rewritePreferred = sepBeforeFinal.length === 0 && glued.length === 0 && breaks.length === 0;
-      for (const fix of this.withOtherSelections(document, line, tokens, index, placeholderFixes(tokens, index, scheme))) {
-        quick(rewritePreferred ? fix : { ...fix, preferred: false }, sepBeforeFinal.length === 0 ? unmatched : []);
-      }
-      if (unmatched.length > 0 || (token.role === 'pair' && placeholderFixes(tokens, index, scheme).every((f) => f.edits.length === 1))) {
-        quick(removeTokenFix(tokens, index, `Remove the stray '${token.digit}'`), unmatched);
-        quick(closePairFix(tokens, index, scheme, table), unmatched);
-      }
-      if (sepBeforeFinal.length > 0) {
-        const title = `Remove the redundant '${token.digit}'`;
-        // Of a glued `7.` only the digit goes: its marks stay.
-        const remove = token.kind === 'glued' ? { title, edits: [{ offset: token.start, length: 1, text: '' }] } : removeTokenFix(tokens, index, title);
-        quick({ ...remove, preferred: true }, [...sepBeforeFinal, ...glued]);
-      }
-      // Removing the redundant digit of a glued `7.` fixes both its problems: that one is preferred then.
-      const split = splitGluedFix(token);
-      quick(split && sepBeforeFinal.length > 0 ? { ...split, preferred: false } : split, glued);
-      if (breaks.length > 0) {
-        quick(sentenceBreakFix(token), breaks);
+    const fixes = tokenFixes(tokens, index, scheme, table, problems);
+    const rewrites = fixes.some((f) => f.rewriteIndex !== undefined) ? this.atOtherSelections(document, line, tokens, index) : [];
+    for (const { fix, kind, resolves, rewriteIndex } of fixes) {
+      const extra = rewriteIndex === undefined ? undefined : this.repeatedAt(document, fix, rewrites, rewriteIndex);
+      const vsKind = kind === 'quickfix' ? vscode.CodeActionKind.QuickFix : vscode.CodeActionKind.RefactorRewrite;
+      actions.push(this.action(document, line, extra ?? fix, vsKind, about(resolves)));
+      // Right after the one break: the same rewrite at every likely break of the file.
+      if (resolves.includes('likely-sentence-break')) {
         const all = this.allSentenceBreaks(document);
         if (all.size > 1) {
           const action = new vscode.CodeAction(`End the sentence at all ${all.size} likely breaks in the file`, vscode.CodeActionKind.QuickFix);
           action.edit = new vscode.WorkspaceEdit();
           for (const r of all.values()) action.edit.replace(document.uri, r, '.');
-          action.diagnostics = breaks;
+          action.diagnostics = about(['likely-sentence-break']);
           actions.push(action);
         }
       }
-      const sentence = restoreSentenceFix(tokens, index, scheme);
-      if (sentence) actions.push(this.action(document, line, sentence, vscode.CodeActionKind.RefactorRewrite));
-    } else if (token.digit === undefined) {
-      const glued = about('glued-placeholder');
-      if (glued.length > 0) quick(splitWordGluedFix(token), glued);
-      const joins = about('malformed-join');
-      if (joins.length > 0) quick(repairJoinsFix(token, table), joins);
     }
     return actions;
   }
 
   /**
-   * A placeholder rewrite applied at every selection of the active editor that sits on the same
-   * digit in the same role (multi-cursor): the same choice, everywhere the user pointed.
+   * The other selections of the active editor that sit on the same digit in the same form as
+   * token `index` (multi-cursor): a placeholder rewrite is repeated there, the same choice
+   * everywhere the user pointed.
    */
-  private withOtherSelections(document: vscode.TextDocument, line: number, tokens: Token[], index: number, fixes: Fix[]): Array<Fix & { extra?: vscode.WorkspaceEdit }> {
+  private atOtherSelections(document: vscode.TextDocument, line: number, tokens: Token[], index: number): Array<{ line: number; tokens: Token[]; index: number }> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document !== document || editor.selections.length < 2) return fixes;
-    const { scheme, tokenizer } = this.config.settings;
+    if (!editor || editor.document !== document || editor.selections.length < 2) return [];
+    const { tokenizer } = this.config.settings;
     const token = tokens[index];
     const targets: Array<{ line: number; tokens: Token[]; index: number }> = [];
     for (const selection of editor.selections) {
@@ -148,18 +113,21 @@ class CorpusCodeActions implements vscode.CodeActionProvider {
       if (i < 0 || (l === line && i === index) || lineTokens[i].digit !== token.digit || lineTokens[i].kind !== token.kind) continue;
       targets.push({ line: l, tokens: lineTokens, index: i });
     }
-    if (targets.length === 0) return fixes;
-    return fixes.map((fix, k) => {
-      const extra = new vscode.WorkspaceEdit();
-      let count = 1;
-      for (const t of targets) {
-        const other = placeholderFixes(t.tokens, t.index, scheme)[k];
-        if (!other) continue;
-        count++;
-        for (const e of other.edits) extra.replace(document.uri, new vscode.Range(t.line, e.offset, t.line, e.offset + e.length), e.text);
-      }
-      return { ...fix, title: count > 1 ? `${fix.title} (${count} selections)` : fix.title, extra };
-    });
+    return targets;
+  }
+
+  /** `fix` (the `k`th placeholder rewrite) with the same rewrite at each target, or undefined when there are none. */
+  private repeatedAt(document: vscode.TextDocument, fix: Fix, targets: ReadonlyArray<{ line: number; tokens: Token[]; index: number }>, k: number): (Fix & { extra: vscode.WorkspaceEdit }) | undefined {
+    if (targets.length === 0) return undefined;
+    const extra = new vscode.WorkspaceEdit();
+    let count = 1;
+    for (const t of targets) {
+      const other = placeholderFixes(t.tokens, t.index, this.config.settings.scheme)[k];
+      if (!other) continue;
+      count++;
+      for (const e of other.edits) extra.replace(document.uri, new vscode.Range(t.line, e.offset, t.line, e.offset + e.length), e.text);
+    }
+    return { ...fix, title: count > 1 ? `${fix.title} (${count} selections)` : fix.title, extra };
   }
 
   private allSentenceBreaks(document: vscode.TextDocument): Map<string, vscode.Range> {

@@ -11,8 +11,9 @@ import {
   sentenceBreakFix,
   splitGluedFix,
   splitWordGluedFix,
+  tokenFixes,
 } from '../../src/core/actions';
-import { LineChecker, checkLine } from '../../src/core/check';
+import { FindingCode, LineChecker, WordStats, checkLine } from '../../src/core/check';
 import { DocumentChecker } from '../../src/core/documentCheck';
 import { buildMarkTable } from '../../src/core/marks';
 import { applyEdits, restoreEdits, restoreText } from '../../src/core/restore';
@@ -115,6 +116,95 @@ describe('code action fixes', () => {
         assert.strictEqual(fixAll, restoreText(text, DEFAULT_SCHEME));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the fixes offered on a token', () => {
+  const checker = new LineChecker(DEFAULT_SCHEME);
+  /** The fixes on the token starting at `from`, with the findings checkLine reports on it (statistics of `line` itself). */
+  function offered(line: string, text: string, from = 0) {
+    const tokens = tokenize(line, DEFAULT_SCHEME);
+    const index = at(line, text, from);
+    assert.ok(index >= 0, `no '${text}' in ${line}`);
+    const stats = new WordStats();
+    stats.addLine(tokens);
+    const problems = new Set(checkLine(tokens, checker, stats).filter((f) => f.tokenIndex === index).map((f) => f.code));
+    const fixes = tokenFixes(tokens, index, DEFAULT_SCHEME, table, problems);
+    return {
+      problems: [...problems].sort(),
+      titles: fixes.map((f) => `${f.kind === 'rewrite' ? '[rewrite] ' : ''}${f.fix.preferred ? '* ' : ''}${f.fix.title}${f.resolves.length ? ` {${f.resolves.join(',')}}` : ''}`),
+    };
+  }
+
+  it('a plain separator: its mark is preferred, the alternatives follow, then the sentence restore', () => {
+    assert.deepStrictEqual(offered('Ngày 4 7 Chủ_tịch đến .', '7'), {
+      problems: [],
+      titles: ["* Replace '7' with ','", "Replace '7' with ';'", "Replace '7' with ':'", "Replace '7' with '–'", "Replace '7' with '…'", '[rewrite] Restore all placeholders in this sentence'],
+    });
+  });
+
+  it('a separator before the full stop: removing it is preferred, the marks are only options', () => {
+    const { problems, titles } = offered('a b 7 .', '7');
+    assert.deepStrictEqual(problems, ['separator-before-final']);
+    assert.strictEqual(titles[0], "Replace '7' with ','");
+    assert.ok(titles.includes("* Remove the redundant '7' {separator-before-final}"), JSON.stringify(titles));
+  });
+
+  it("a glued '7.': dropping the digit resolves both its problems and is preferred over the split", () => {
+    const { problems, titles } = offered('dân 6 a 6 7.', '7.');
+    assert.deepStrictEqual(problems, ['glued-placeholder', 'separator-before-final']);
+    assert.ok(titles.includes("* Remove the redundant '7' {separator-before-final,glued-placeholder}"), JSON.stringify(titles));
+    assert.ok(titles.includes("Separate '7' from '.' {glued-placeholder}"), JSON.stringify(titles));
+  });
+
+  it('a likely sentence break: the full stop is preferred', () => {
+    const { problems, titles } = offered('TP 7 Theo đồng_chí . theo đó .', '7');
+    assert.deepStrictEqual(problems, ['likely-sentence-break']);
+    assert.strictEqual(titles.filter((t) => t.includes('* ')).length, 1);
+    assert.ok(titles.includes("* End the sentence here: '7' → '.' {likely-sentence-break}"), JSON.stringify(titles));
+  });
+
+  it('an unmatched pair end: its mark (preferred), removing it or closing it, each resolving the problem', () => {
+    assert.deepStrictEqual(offered('a 6 b c 7 . d', '6'), {
+      problems: ['unmatched-pair'],
+      titles: [
+        "* Replace '6' with '“' {unmatched-pair}", "Replace '6' with '(' {unmatched-pair}", "Replace '6' with '«' {unmatched-pair}", "Replace '6' with '\"' {unmatched-pair}",
+        "Remove the stray '6' {unmatched-pair}", "Close '6' at the end of the sentence {unmatched-pair}",
+        '[rewrite] Restore all placeholders in this sentence',
+      ],
+    });
+  });
+
+  it('a word with a glued digit and a bad join: the join repair is the one preferred', () => {
+    const { problems, titles } = offered('a _x7 b .', '_x7');
+    assert.deepStrictEqual(problems, ['glued-placeholder', 'malformed-join']);
+    assert.deepStrictEqual(titles, ["Separate '_x' from '7' {glued-placeholder}", "* Repair the joins of '_x7' {malformed-join}"]);
+  });
+
+  it('at most one preferred quick fix per token, and a fix resolves only problems the token has', () => {
+    const words = [...new Set(SAMPLE.split(' '))];
+    const tokenArb = fc.oneof(fc.constantFrom(...words), fc.constantFrom('6', '7', '5', '7.', 'x7', '_x7', '_a', 'a__b', '._B', '.', '”', 'Theo', 'theo'));
+    fc.assert(
+      fc.property(fc.array(tokenArb, { minLength: 1, maxLength: 30 }), (parts) => {
+        const line = parts.join(' ');
+        const tokens = tokenize(line, DEFAULT_SCHEME);
+        const stats = new WordStats();
+        stats.addLine(tokens);
+        const findings = checkLine(tokens, checker, stats);
+        tokens.forEach((_, index) => {
+          const problems = new Set<FindingCode>(findings.filter((f) => f.tokenIndex === index).map((f) => f.code));
+          const fixes = tokenFixes(tokens, index, DEFAULT_SCHEME, table, problems);
+          assert.ok(fixes.filter((f) => f.kind === 'quickfix' && f.fix.preferred).length <= 1, `two preferred fixes on token ${index} of ${line}`);
+          for (const f of fixes) for (const code of f.resolves) assert.ok(problems.has(code), `${f.fix.title} resolves ${code}, which ${line} does not have`);
+          // Each of the token's problems has a fix that resolves it (an unknown digit is defined through settings instead).
+          for (const code of problems) {
+            if (code === 'unknown-placeholder') continue;
+            assert.ok(fixes.some((f) => f.resolves.includes(code)), `no fix resolves ${code} on token ${index} of ${line}`);
+          }
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 });
