@@ -15,13 +15,17 @@ async function goTo(page, line, column) {
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 10_000 });
+  // 250 ms after the cursor moves the workbench asks for code actions by itself (the light bulb),
+  // and that request replaces a Ctrl+. still on its way: a hand takes longer than that anyway.
+  await page.waitForTimeout(400);
 }
 
 /**
  * Ctrl+. and the titles of the quick fix menu's rows, once it lists `expected` (the focused row
- * first in `focused`). The workbench drops a Ctrl+. whose request is still running when the
- * problems change (it re-requests as an automatic trigger, which shows no menu); a person then
- * presses Ctrl+. again, and so does this, up to three times.
+ * first in `focused`). The workbench drops a Ctrl+. whose request is still running when it asks
+ * for code actions by itself (after a cursor move or a change of problems: that request replaces
+ * the manual one and shows no menu); a person then presses Ctrl+. again, and so does this, up to
+ * three times.
  */
 async function openQuickFixes(page, expected) {
   const widget = page.locator('.action-widget:not(.action-list-submenu-panel)');
@@ -36,7 +40,7 @@ async function openQuickFixes(page, expected) {
       const shown = (await widget.locator('.monaco-list-row.action').allTextContents().catch(() => [])).map((t) => readable(t).trim());
       seen.push(shown.length > 0 ? JSON.stringify(shown) : 'no menu');
       if (attempt === 3) throw new Error(`no "${expected}" in the quick fix menu after ${attempt} Ctrl+.: ${seen.join('; ')}`, { cause: error });
-      console.log(`    (Ctrl+. showed ${seen.at(-1)}: pressing it again)`);
+      console.log(`    (Ctrl+. for "${expected}" showed ${seen.at(-1)}: pressing it again)`);
       await page.keyboard.press('Escape');
       await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
     }
