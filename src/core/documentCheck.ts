@@ -30,6 +30,8 @@ export class DocumentChecker {
   private results: Array<LineResult | undefined> = [];
   private stats = new WordStats();
   private statsFresh = false;
+  /** The sentence-break hints of the whole document, kept until the results or the statistics change. */
+  private breaks: LocatedFinding[] | undefined;
 
   constructor(
     private readonly tokenizer: Tokenizer,
@@ -55,6 +57,7 @@ export class DocumentChecker {
     }
     this.stats = stats;
     this.statsFresh = true;
+    this.breaks = undefined;
   }
 
   /**
@@ -68,7 +71,10 @@ export class DocumentChecker {
       if (e.lineCount < 10000) this.results.splice(e.from, e.to - e.from + 1, ...new Array<undefined>(e.lineCount).fill(undefined));
       else this.results = this.results.slice(0, e.from).concat(new Array<undefined>(e.lineCount).fill(undefined), this.results.slice(e.to + 1));
     }
-    if (edits.length > 0) this.statsFresh = false;
+    if (edits.length > 0) {
+      this.statsFresh = false;
+      this.breaks = undefined;
+    }
   }
 
   /** Re-checks the lines edits left unchecked; returns how many. */
@@ -79,6 +85,7 @@ export class DocumentChecker {
       this.results[l] = this.resultOf(this.tokenizer.tokenize(lineAt(l)));
       checked++;
     }
+    if (checked > 0) this.breaks = undefined;
     return checked;
   }
 
@@ -93,6 +100,22 @@ export class DocumentChecker {
     for (let l = 0; l < lineCount; l++) stats.addLine(this.tokenizer.tokenize(lineAt(l)));
     this.stats = stats;
     this.statsFresh = true;
+    this.breaks = undefined;
+  }
+
+  /**
+   * Every likely sentence break of the document (the "all breaks in the file" fix asks on each
+   * code-action request on a hint: counted once, until an edit or a recount changes them).
+   */
+  sentenceBreaks(): readonly LocatedFinding[] {
+    if (this.breaks) return this.breaks;
+    const out: LocatedFinding[] = [];
+    for (let l = 0; l < this.results.length; l++) {
+      const candidates = this.results[l]?.candidates;
+      if (!candidates || candidates.length === 0) continue;
+      for (const finding of this.checker.breakFindings(candidates, this.stats)) out.push({ line: l, finding });
+    }
+    return (this.breaks = out);
   }
 
   /** Up to `max` findings in document order, sentence-break hints included. */

@@ -132,12 +132,8 @@ class CorpusCodeActions implements vscode.CodeActionProvider {
 
   private allSentenceBreaks(document: vscode.TextDocument): Map<string, vscode.Range> {
     const ranges = new Map<string, vscode.Range>();
-    const checker = this.diagnostics.checkerFor(document);
-    if (!checker) return ranges;
-    for (let l = 0; l < checker.lineCount; l++) {
-      for (const f of checker.lineFindings(l)) {
-        if (f.code === 'likely-sentence-break') ranges.set(`${l}:${f.start}`, new vscode.Range(l, f.start, l, f.end));
-      }
+    for (const { line, finding: f } of this.diagnostics.checkerFor(document)?.sentenceBreaks() ?? []) {
+      ranges.set(`${line}:${f.start}`, new vscode.Range(line, f.start, line, f.end));
     }
     return ranges;
   }

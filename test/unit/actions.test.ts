@@ -267,6 +267,25 @@ describe('document checker', () => {
     );
   });
 
+  it('lists every sentence break of the document, kept current through edits and recounts', () => {
+    const lines = ['TP 7 Theo đồng_chí .', 'a 7 Do b .', 'theo đó .'];
+    const doc = make();
+    const lineAt = (l: number) => lines[l];
+    doc.load(lines.length, lineAt);
+    const breaks = () => doc.sentenceBreaks().map(({ line, finding }) => `${line}:${finding.start}`);
+    const fromLines = () => Array.from({ length: doc.lineCount }, (_, l) => doc.lineFindings(l).filter((f) => f.code === 'likely-sentence-break').map((f) => `${l}:${f.start}`)).flat();
+    assert.deepStrictEqual(breaks(), ['0:3']);
+    assert.deepStrictEqual(breaks(), fromLines());
+    // A new break candidate on an edited line: listed once re-checked (the statistics are still the old ones).
+    lines.push('do đó .', 'x 7 Theo y .');
+    doc.edit([{ from: 2, to: 2, lineCount: 3 }], lineAt);
+    assert.deepStrictEqual(breaks(), ['0:3', '4:2']);
+    // `Do` becomes a break once the statistics are recounted with `do` in lower case.
+    doc.refreshStats(lines.length, lineAt);
+    assert.deepStrictEqual(breaks(), ['0:3', '1:2', '4:2']);
+    assert.deepStrictEqual(breaks(), fromLines());
+  });
+
   it('checkLine and the document checker agree on the sample', () => {
     const doc = make();
     doc.load(1, () => SAMPLE);
