@@ -240,7 +240,7 @@ class StringSink implements PieceSink {
 
 /**
  * Normalizes one line (no line break in it), with the same rules, byte for byte, as the streaming
- * normalizer in bytes.ts, and tells where each source token went.
+ * normalizer in byteNormalizer.ts, and tells where each source token went.
  */
 export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: TokenRange): NormalizedLine {
   // The transforms never touch white space, so the transformed line has the same tokens in the same order.
@@ -349,7 +349,7 @@ function pushToken(
  * Whether the pair mark of `slot` (a digit, or 10 for the straight quote) closes here, counting the
  * open ones: it opens where the typesetter says a pair must open (line start, after a separator or
  * an opener: nesting), and otherwise closes the innermost open one, or opens when none is.
- * The byte front ends (bytes.ts, wasm/normalize.as) decide the same way.
+ * The byte front ends (byteNormalizer.ts, wasm/normalize.as) decide the same way.
  */
 export function pairCloses(open: Uint8Array, slot: number, typesetter: Typesetter): boolean {
   const count = open[slot];

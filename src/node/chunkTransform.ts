@@ -1,5 +1,6 @@
 // The byte transforms a file job can run, built from plain data so a worker thread can build the same one.
-import { ByteNormalizer, ByteRestorer } from '../core/bytes';
+import { ByteNormalizer } from '../core/byteNormalizer';
+import { ByteRestorer } from '../core/byteRestorer';
 import { NormalizeOptions, planNormalize, withBreakWords } from '../core/normalize';
 import { schemeFromJson, schemeToJson, Scheme } from '../core/scheme';
 import { normalizerModule } from '../wasm/module';

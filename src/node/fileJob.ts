@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isUtf8 } from 'buffer';
 import { Worker } from 'worker_threads';
-import { LineChunker } from '../core/bytes';
+import { LineChunker } from '../core/lineChunker';
 import { findInvalidUtf8 } from '../core/utf8';
 import { ChunkTransform, TransformSpec, buildTransform } from './chunkTransform';
 

@@ -1,4 +1,4 @@
-// AssemblyScript: the byte normalizer of src/core/bytes.ts (ByteNormalizer.lines) and the spacing rules
+// AssemblyScript: the byte normalizer of src/core/byteNormalizer.ts (ByteNormalizer.lines) and the spacing rules
 // of src/core/typesetter.ts, compiled to WebAssembly with SIMD for the Node CLI's big-file path.
 // The extension is .as, not .ts, so tsc and eslint leave it alone; esbuild.mjs compiles it with asc.
 //

@@ -1,7 +1,7 @@
 // The WebAssembly byte normalizer (normalize.as) behind ByteNormalizer's normalizeChunk: the same bytes
 // out, 2.5 to 3 times faster. Only for plans that do not transform text (NFC, tone style need the
 // letters, so those lines stay on the JS path), and only in Node: the web extension never loads it.
-import { ByteNormalizer } from '../core/bytes';
+import { ByteNormalizer } from '../core/byteNormalizer';
 import { NormalizePlan } from '../core/normalize';
 
 /** The few WebAssembly JS API members used here (the project's lib settings do not declare them). */

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ByteNormalizer } from '../../src/core/bytes';
+import { ByteNormalizer } from '../../src/core/byteNormalizer';
 import { BreakWords } from '../../src/core/check';
 import { NormalizeOptions, normalizeLine, normalizeLineMapped, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { tokenize } from '../../src/core/tokens';

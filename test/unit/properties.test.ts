@@ -1,7 +1,8 @@
 // Properties of the rewrites over generated corpora: what must hold for any input, not just the sample.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ByteNormalizer, ByteRestorer } from '../../src/core/bytes';
+import { ByteNormalizer } from '../../src/core/byteNormalizer';
+import { ByteRestorer } from '../../src/core/byteRestorer';
 import { LineChecker, WordStats, checkLine } from '../../src/core/check';
 import { normalizeLineMapped, normalizeText, planNormalize } from '../../src/core/normalize';
 import { restoreText } from '../../src/core/restore';

@@ -1,5 +1,5 @@
 // Runs a byte transform over text or bytes cut into chunks, as the file job does: shared by the streaming tests.
-import { LineChunker } from '../../src/core/bytes';
+import { LineChunker } from '../../src/core/lineChunker';
 
 export type Transform = (lines: Uint8Array, afterLoneCr: boolean) => Uint8Array;
 

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { ByteNormalizer } from '../../src/core/bytes';
+import { ByteNormalizer } from '../../src/core/byteNormalizer';
 import { NormalizeOptions, NormalizePlan, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { DEFAULT_SCHEME, Placeholder, Scheme } from '../../src/core/scheme';
 import { WasmModule, WasmNormalizer, WasmNormalizerOptions, compileNormalizer } from '../../src/wasm/normalizer';
