@@ -1,5 +1,6 @@
 // Benchmark section "segmentation": Join Words / Split Word / Toggle Boundary with 1,000 cursors on a 20,000-character line, against tokenizing that line.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,12 +78,30 @@ export async function run(ctx) {
     targets.push({ label: `${label} < ${TARGET_MS} ms (median)`, value: `${median(times).toFixed(2)} ms (slowest ${times[times.length - 1].toFixed(2)} ms)`, pass: median(times) < TARGET_MS });
     targets.push({ label: `${label} ≤ ${MAX_RATIO}× one tokenize pass (fastest runs, same run)`, value: `${ratio.toFixed(1)}×`, pass: ratio <= MAX_RATIO });
   }
+  const facts = [];
+  const inEditor = editorFigures(ctx);
+  if (inEditor.figures) {
+    const f = inEditor.figures;
+    const any = f['any edit'];
+    rows.push(['in the editor: any one edit (editor.edit)', `${f.line}`, any[0].toFixed(1), median(any).toFixed(1), any[any.length - 1].toFixed(1), '']);
+    for (const label of ['Join Words', 'Split Word']) {
+      const many = f[label];
+      const one = f[`${label}, one cursor`];
+      rows.push([`in the editor: ${label}, ${f.cursors} cursors`, `${f.line}`, many[0].toFixed(1), median(many).toFixed(1), many[many.length - 1].toFixed(1), '']);
+      rows.push([`in the editor: ${label}, one cursor`, `${f.line}`, one[0].toFixed(1), median(one).toFixed(1), one[one.length - 1].toFixed(1), '']);
+    }
+    facts.push(['in the editor', 'segmentedCorpus.joinWords / splitWord run in code-server, timed in the extension host from the command to the edit applied and the cursors set (test/integration/segmentation.bench.ts); figures only: most of it is the round trip to the workbench that any edit pays, which a loaded machine stretches']);
+  } else {
+    facts.push(['in the editor', `not measured: ${inEditor.reason}`]);
+    if (inEditor.failed) problems.push(`in-editor run failed: ${inEditor.reason}`);
+  }
   return {
     title: 'segmentation edits',
     facts: [
       ['functions', 'core/boundaries.ts segmentLine + segmentationEdits (what the commands run), then applyEdits'],
       ['line', `the sample repeated to ~${LINE_CHARS} characters, ${tokens.length} tokens; ${CURSORS} cursors spread over it`],
       ['baseline', 'Tokenizer.tokenize on the same line, same run'],
+      ...facts,
     ],
     head: ['what', 'size', 'min ms', 'median ms', 'max ms', 'min vs baseline'],
     rows,
@@ -90,4 +109,24 @@ export async function run(ctx) {
     targets,
     problems,
   };
+}
+
+/**
+ * The commands timed in a real editor (code-server, as the integration tests run), when its runtime
+ * is installed (`npm run editor:install`) and BENCH_NO_EDITOR is not 1.
+ */
+function editorFigures(ctx) {
+  if (process.env.BENCH_NO_EDITOR === '1') return { reason: 'BENCH_NO_EDITOR=1' };
+  if (!existsSync(join(repoRoot, '.vscode-test', 'code-server', '.installed'))) return { reason: 'no editor runtime (npm run editor:install)' };
+  const script = join(repoRoot, 'out', 'test', 'integration', 'segmentation.bench.js');
+  if (!existsSync(script)) return { reason: `${script} is missing (npm run compile-tests)`, failed: true };
+  ctx.progress('the same commands in code-server (about a minute)');
+  const result = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'scripts', 'editor', 'vscode-adapter.mjs'), `--extensionDevelopmentPath=${repoRoot}`, `--extensionTestsPath=${script}`, join(repoRoot, 'test', 'fixtures'), '--disable-extensions'],
+    { encoding: 'utf8', timeout: 300_000 },
+  );
+  const line = (result.stdout ?? '').split('\n').find((l) => l.startsWith('segmentation-editor '));
+  if (!line) return { reason: `no figures from the editor (exit ${result.status}): ${(result.stderr || result.stdout || '').trim().split('\n').slice(-3).join(' / ')}`, failed: true };
+  return { figures: JSON.parse(line.slice('segmentation-editor '.length)) };
 }
