@@ -18,6 +18,17 @@ export interface Boundary {
   readonly kind: BoundaryKind;
 }
 
+/**
+ * A syllable of a word: the text between two boundaries, or between a boundary and the word's edge
+ * (so it keeps what is glued to that edge: `a.`, `_a`).
+ */
+export interface Syllable {
+  readonly start: number;
+  readonly end: number;
+  /** The boundary to the next syllable; undefined at the end of a run (line end, or a placeholder, punctuation or number next). */
+  readonly next: Boundary | undefined;
+}
+
 /** A word of the line (a word or compound token) and how many syllables its joiners make. */
 export interface SegmentedWord {
   readonly start: number;
@@ -127,6 +138,27 @@ export class Segmentation {
   spaceBefore(word: SegmentedWord): Boundary | undefined {
     const b = this.boundaries[this.firstBoundaryEndingAtOrAfter(word.start)];
     return b && b.end === word.start && b.kind === 'space' ? b : undefined;
+  }
+
+  /**
+   * The syllables of every word, in order, each with the boundary that follows it. A run of
+   * syllables linked by `next` is what segmentation can regroup; its pattern of spaces and joiners
+   * is how it is segmented here (`nâng cao_trình_độ`: space, joiner, joiner).
+   */
+  syllables(): Syllable[] {
+    const syllables: Syllable[] = [];
+    let i = 0;
+    for (const word of this.words) {
+      while (i < this.boundaries.length && this.boundaries[i].end <= word.start) i++;
+      let start = word.start;
+      for (; i < this.boundaries.length && this.boundaries[i].end < word.end; i++) {
+        syllables.push({ start, end: this.boundaries[i].start, next: this.boundaries[i] });
+        start = this.boundaries[i].end;
+      }
+      const after = this.boundaries[i];
+      syllables.push({ start, end: word.end, next: after && after.start === word.end ? after : undefined });
+    }
+    return syllables;
   }
 
   /** The number of syllables of the words: joining or splitting never changes it. */

@@ -44,6 +44,14 @@ describe('boundaries', () => {
       assert.deepStrictEqual(shown(seg(line)), [`␣@${line.indexOf(' ')}`]);
     });
 
+    it('lists the syllables, each with the boundary after it', () => {
+      const s = seg('nâng cao_trình_độ 7 a. b _c');
+      assert.deepStrictEqual(
+        s.syllables().map((y) => `${s.line.slice(y.start, y.end)}${y.next ? (y.next.kind === 'space' ? '␣' : '_') : '|'}`),
+        ['nâng␣', 'cao_', 'trình_', 'độ|', 'a.|', 'b|', '_c|'],
+      );
+    });
+
     it('counts the syllables of each word', () => {
       const s = seg('cơ_quan_chuyên_môn 7 trẻ a__b');
       assert.deepStrictEqual(s.words.map((w) => `${w.text}:${w.syllables}`), ['cơ_quan_chuyên_môn:4', 'trẻ:1', 'a__b:2']);
@@ -235,6 +243,12 @@ describe('boundaries: properties', () => {
         const out = applyEdits(line, edits);
         assert.strictEqual(tokenizer.tokenize(out).length, tokenizer.tokenize(line).length - joined + split);
         assert.strictEqual(seg(out).syllableCount, before.syllableCount);
+        assert.strictEqual(before.syllables().length, before.syllableCount);
+        assert.deepStrictEqual(
+          seg(out).syllables().map((y) => out.slice(y.start, y.end)),
+          before.syllables().map((y) => line.slice(y.start, y.end)),
+          'the same syllables, regrouped',
+        );
         assert.strictEqual(seg(out).words.length, before.words.length - joined + split);
         assert.deepStrictEqual(nonWords(out), nonWords(line), 'placeholders, punctuation and numbers are never joined to anything');
       }),
