@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { LineRange, SegmentationOperation, segmentAround, segmentLine, segmentationEdits } from '../core/boundaries';
 import { TextEdit } from '../core/restore';
-import { CorpusConfiguration } from './configuration';
+import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
 
 /** Command ids: people bind keys to them, so they never change. */
 export const SEGMENTATION_COMMANDS: ReadonlyArray<{ readonly id: string; readonly operation: SegmentationOperation; readonly nothing: string }> = [
@@ -85,7 +85,8 @@ export function registerSegmentationCommands(config: CorpusConfiguration): vscod
     ...SEGMENTATION_COMMANDS.map(({ id, operation, nothing }) =>
       vscode.commands.registerCommand(id, async () => {
         const editor = vscode.window.activeTextEditor;
-        if (!editor) return 0;
+        // Only a corpus is read as syllables and boundaries (the keys and menus say so too).
+        if (!editor || editor.document.languageId !== LANGUAGE_ID) return 0;
         const count = await editSegmentation(editor, operation, config);
         if (count === 0) vscode.window.setStatusBarMessage(`Segmented Corpus: ${nothing}`, 3000);
         return count;
