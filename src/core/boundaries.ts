@@ -4,7 +4,12 @@
 // run of `_` (one word; more than one `_` is a malformed joiner, still one boundary). Editing the
 // segmentation replaces whole boundaries and nothing else, so every other character of the line
 // stays where it is. Only letters meet at a boundary: placeholders, punctuation, numbers and stray
-// underscores (`_a`, `a_`, `._Taylor`) stand apart, never joined to anything and never split.
+// underscores (`_a`, `a_`, `._Taylor`) are never part of one, so nothing is joined to them and they
+// are never split off.
+//
+// Use: `segmentLine(line, tokenizer)` (or `segmentAround` for the tokens near a cursor) gives a
+// Segmentation: its `boundaries`, `words` and `syllables()` (each with the boundary after it);
+// `segmentationEdits` gives the edits of a command at any number of cursors and selections.
 import { TextEdit } from './restore';
 import { Token, Tokenizer } from './tokens';
 
