@@ -7,6 +7,9 @@ import { CorpusDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerLanguageStatus } from './features/languageStatus';
 import { registerPreview } from './features/preview';
+import { registerSegmentationActions } from './features/segmentationActions';
+import { registerSegmentationCommands } from './features/segmentationCommands';
+import { WordStatus } from './features/wordStatus';
 
 export function activateShared(context: vscode.ExtensionContext): void {
   const config = new CorpusConfiguration();
@@ -19,5 +22,8 @@ export function activateShared(context: vscode.ExtensionContext): void {
     registerHover(config),
     registerCommands(config),
     registerPreview(config),
+    registerSegmentationCommands(config),
+    registerSegmentationActions(config),
+    new WordStatus(config),
   );
 }

@@ -1,0 +1,132 @@
+// Benchmark section "segmentation": Join Words / Split Word / Toggle Boundary with 1,000 cursors on a 20,000-character line, against tokenizing that line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The same compiled core the extension bundles (npm run bench compiles it first).
+const require = createRequire(import.meta.url);
+const core = (name) => require(join(repoRoot, 'out', 'src', 'core', name));
+
+const LINE_CHARS = 20_000;
+const CURSORS = 1_000;
+const TARGET_MS = 100;
+/** Editing at 1,000 cursors reads the line once, as one tokenize pass does: a few times that at most, on any machine. */
+const MAX_RATIO = 8;
+const RUNS = 40;
+
+/** Times of fn() in ms, after a warm-up, sorted. */
+function sample(fn, runs) {
+  for (let i = 0; i < 10; i++) fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const median = (sorted) => sorted[Math.floor(sorted.length / 2)];
+
+/** `count` offsets picked evenly among `offsets`. */
+function spread(offsets, count) {
+  return Array.from({ length: count }, (_, k) => offsets[Math.floor((k * offsets.length) / count)]);
+}
+
+export async function run(ctx) {
+  const { segmentLine, segmentationEdits } = core('boundaries.js');
+  const { applyEdits } = core('restore.js');
+  const { DEFAULT_SCHEME } = core('scheme.js');
+  const { Tokenizer } = core('tokens.js');
+  const tokenizer = new Tokenizer(DEFAULT_SCHEME);
+  const sample1 = readFileSync(ctx.samplePath, 'utf8').trim();
+  let line = '';
+  while (line.length < LINE_CHARS) line += (line ? ' ' : '') + sample1;
+  line = line.slice(0, line.lastIndexOf(' ', LINE_CHARS));
+
+  const tokens = tokenizer.tokenize(line);
+  const compoundStarts = tokens.filter((t) => t.kind === 'compound').map((t) => t.start);
+  const spaces = segmentLine(line, tokenizer).boundaries.filter((b) => b.kind === 'space').map((b) => b.start);
+  // A cursor in the last syllable of a word that a space boundary follows: Join Words joins it with the next.
+  const wordsBeforeSpaces = spaces.map((s) => s - 2);
+  if (compoundStarts.length < CURSORS) throw new Error(`only ${compoundStarts.length} compounds on the line: fewer than ${CURSORS} cursors`);
+  const cases = [
+    ['Join Words (a cursor in each of 1,000 words)', 'join', spread(wordsBeforeSpaces, CURSORS)],
+    ['Split Word (a cursor in each of 1,000 compounds)', 'split', spread(compoundStarts, CURSORS)],
+    ['Toggle Boundary (1,000 cursors on spaces)', 'toggle', spread(spaces, CURSORS)],
+  ];
+  ctx.progress(`${cases.length} commands with ${CURSORS} cursors on a ${line.length}-character line, ${RUNS} runs each`);
+  const baseline = sample(() => tokenizer.tokenize(line), RUNS);
+  const rows = [['baseline: tokenize the line once', `${line.length}`, baseline[0].toFixed(3), median(baseline).toFixed(3), baseline[baseline.length - 1].toFixed(3), '1.0×']];
+  const targets = [];
+  const problems = [];
+  for (const [label, operation, offsets] of cases) {
+    const ranges = offsets.map((o) => ({ from: o + 1, to: o + 1 }));
+    let edits = [];
+    // What the command computes before it hands one edit to the editor: the line's boundaries, the edits, the new text.
+    const times = sample(() => {
+      edits = segmentationEdits(segmentLine(line, tokenizer), operation, ranges);
+      applyEdits(line, edits);
+    }, RUNS);
+    if (edits.length < CURSORS) problems.push(`${label}: only ${edits.length} edits for ${CURSORS} cursors`);
+    // Fastest runs against fastest runs: the least disturbed by whatever else the machine does.
+    const ratio = times[0] / baseline[0];
+    rows.push([label, `${edits.length} edits`, times[0].toFixed(3), median(times).toFixed(3), times[times.length - 1].toFixed(3), `${ratio.toFixed(1)}×`]);
+    targets.push({ label: `${label} < ${TARGET_MS} ms (median)`, value: `${median(times).toFixed(2)} ms (slowest ${times[times.length - 1].toFixed(2)} ms)`, pass: median(times) < TARGET_MS });
+    targets.push({ label: `${label} ≤ ${MAX_RATIO}× one tokenize pass (fastest runs, same run)`, value: `${ratio.toFixed(1)}×`, pass: ratio <= MAX_RATIO });
+  }
+  const facts = [];
+  const inEditor = editorFigures(ctx);
+  if (inEditor.figures) {
+    const f = inEditor.figures;
+    const any = f['any edit'];
+    rows.push(['in the editor: any one edit (editor.edit)', `${f.line}`, any[0].toFixed(1), median(any).toFixed(1), any[any.length - 1].toFixed(1), '']);
+    for (const label of ['Join Words', 'Split Word']) {
+      const many = f[label];
+      const one = f[`${label}, one cursor`];
+      rows.push([`in the editor: ${label}, ${f.cursors} cursors`, `${f.line}`, many[0].toFixed(1), median(many).toFixed(1), many[many.length - 1].toFixed(1), '']);
+      rows.push([`in the editor: ${label}, one cursor`, `${f.line}`, one[0].toFixed(1), median(one).toFixed(1), one[one.length - 1].toFixed(1), '']);
+    }
+    facts.push(['in the editor', 'segmentedCorpus.joinWords / splitWord run in code-server, timed in the extension host from the command to the edit applied and the cursors set (test/integration/segmentation.bench.ts); figures only: most of it is the round trip to the workbench that any edit pays, which a loaded machine stretches']);
+  } else {
+    facts.push(['in the editor', `not measured: ${inEditor.reason}`]);
+    if (inEditor.failed) problems.push(`in-editor run failed: ${inEditor.reason}`);
+  }
+  return {
+    title: 'segmentation edits',
+    facts: [
+      ['functions', 'core/boundaries.ts segmentLine + segmentationEdits (what the commands run), then applyEdits'],
+      ['line', `the sample repeated to ~${LINE_CHARS} characters, ${tokens.length} tokens; ${CURSORS} cursors spread over it`],
+      ['baseline', 'Tokenizer.tokenize on the same line, same run'],
+      ...facts,
+    ],
+    head: ['what', 'size', 'min ms', 'median ms', 'max ms', 'min vs baseline'],
+    rows,
+    notes: [],
+    targets,
+    problems,
+  };
+}
+
+/**
+ * The commands timed in a real editor (code-server, as the integration tests run), when its runtime
+ * is installed (`npm run editor:install`) and BENCH_NO_EDITOR is not 1.
+ */
+function editorFigures(ctx) {
+  if (process.env.BENCH_NO_EDITOR === '1') return { reason: 'BENCH_NO_EDITOR=1' };
+  if (!existsSync(join(repoRoot, '.vscode-test', 'code-server', '.installed'))) return { reason: 'no editor runtime (npm run editor:install)' };
+  const script = join(repoRoot, 'out', 'test', 'integration', 'segmentation.bench.js');
+  if (!existsSync(script)) return { reason: `${script} is missing (npm run compile-tests)`, failed: true };
+  ctx.progress('the same commands in code-server (about a minute)');
+  const result = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'scripts', 'editor', 'vscode-adapter.mjs'), `--extensionDevelopmentPath=${repoRoot}`, `--extensionTestsPath=${script}`, join(repoRoot, 'test', 'fixtures'), '--disable-extensions'],
+    { encoding: 'utf8', timeout: 300_000 },
+  );
+  const line = (result.stdout ?? '').split('\n').find((l) => l.startsWith('segmentation-editor '));
+  if (!line) return { reason: `no figures from the editor (exit ${result.status}): ${(result.stderr || result.stdout || '').trim().split('\n').slice(-3).join(' / ')}`, failed: true };
+  return { figures: JSON.parse(line.slice('segmentation-editor '.length)) };
+}
