@@ -173,7 +173,7 @@ export function playwright() {
 
 /** Headless Debian chromium; the runtime never downloads a browser. */
 export async function launchBrowser() {
-  ensureRuntime();
+  await ensureRuntime();
   return playwright().chromium.launch({
     executablePath: runtime.chromium,
     // Our signal handler closes the session (screenshot first); playwright would close the browser before it.
