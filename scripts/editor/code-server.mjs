@@ -62,15 +62,27 @@ function timeout(ms, what) {
 }
 
 /**
- * Starts code-server on 127.0.0.1 with a free port, in its own process group.
- * @param {{ workspace: string, settings?: object, tempDir?: string, startTimeoutMs?: number }} options
+ * Workspace trust as a person meets it: on, and the workspace not trusted (Restricted Mode), with
+ * no startup dialog asking, so the workbench opens straight into Restricted Mode.
  */
-export async function startCodeServer({ workspace, settings = {}, tempDir, startTimeoutMs = 60_000 }) {
-  ensureRuntime();
+const untrustedSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
+/**
+ * Starts code-server on 127.0.0.1 with a free port, in its own process group. Workspace trust is
+ * off unless `untrusted`: then it is on and the workspace (never trusted in a fresh user-data dir)
+ * opens in Restricted Mode.
+ * @param {{ workspace: string, settings?: object, tempDir?: string, startTimeoutMs?: number, untrusted?: boolean }} options
+ */
+export async function startCodeServer({ workspace, settings = {}, tempDir, startTimeoutMs = 60_000, untrusted = false }) {
+  await ensureRuntime();
   const tmp = tempDir ?? mkdtempSync(join(tmpdir(), 'segcorpus-editor-'));
   const userData = join(tmp, 'user-data');
   for (const dir of [join(userData, 'User'), join(tmp, 'extensions'), join(tmp, 't')]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...settings }, null, 2));
+  const userSettings = { ...baseSettings, ...(untrusted ? untrustedSettings : {}), ...settings };
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   // Our own config file: the default one would ask for a password.
   writeFileSync(join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
 
@@ -81,7 +93,7 @@ export async function startCodeServer({ workspace, settings = {}, tempDir, start
     '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(untrusted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     // Without the smoke-test driver the web client ignores the `payload` query parameter.
     '--vscode-option', 'enable-smoke-test-driver',
@@ -184,6 +196,15 @@ export async function launchBrowser() {
 }
 
 /**
+ * The workbench's address for the server's workspace: a folder, or a multi-root workspace when it
+ * is a .code-workspace file; `payload` is the list of [name, value] options the workbench reads.
+ */
+export function workbenchUrl(server, payload) {
+  const kind = server.workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `${server.url}/?${kind}=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/**
  * Opens the workbench on the server's workspace with the extension under development loaded,
  * and (with extensionTestsPath) the test runner. `exited` resolves with the extension host's
  * exit code once the tests finish.
@@ -214,8 +235,7 @@ export async function openWorkbench({ server, browser, extensionDevelopmentPath,
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];
-  const url = `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url);
+  await page.goto(workbenchUrl(server, payload));
   return {
     page,
     exited,
@@ -245,7 +265,7 @@ function printEvidence(tmp) {
 /**
  * A whole session: server + browser + workbench. Call close({ failed }) when done; a failed
  * session keeps its temp dir with a screenshot and prints where.
- * @param {{ workspace: string, extensionDevelopmentPath: string, extensionTestsPath?: string, settings?: object, onLog?: (type: string, text: string) => void, label?: string }} options
+ * @param {{ workspace: string, extensionDevelopmentPath: string, extensionTestsPath?: string, settings?: object, untrusted?: boolean, onLog?: (type: string, text: string) => void, label?: string }} options
  */
 export async function startEditorSession(options) {
   const server = await startCodeServer(options);
