@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -108,7 +109,7 @@ function elapsed(started) {
  * for each native module the compilers start on (read from make's "Entering directory" lines)
  * and, when nothing new happens for a while, a line saying the step is still running.
  */
-function runLogged(step, command, args, { started, log, ...options }) {
+export function runLogged(step, command, args, { started, log, ...options }) {
   return new Promise((resolveStep, reject) => {
     log.write(`\n$ ${command} ${args.join(' ')}\n`);
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -163,7 +164,7 @@ export async function ensureRuntime({ force = false } = {}) {
 
   const started = Date.now();
   console.log(`[editor runtime] installing code-server, Node 24 and playwright-core into ${runtimeDir}`);
-  console.log('[editor runtime] the first install downloads about 300 MB and compiles native modules: 3-4 minutes on 2 cores');
+  console.log('[editor runtime] the first install downloads about 250 MB and compiles the native modules of VS Code: 2-3 minutes on 2 cores, more on a busy machine');
   rmSync(runtimeDir, { recursive: true, force: true });
   mkdirSync(runtimeDir, { recursive: true });
   for (const name of ['package.json', 'package-lock.json']) copyFileSync(join(pinned, name), join(runtimeDir, name));
