@@ -44,10 +44,17 @@ function separatorOf(text: string): string {
   return match[1];
 }
 
-describe('folder settings in a multi-root workspace', () => {
-  before(() => {
+describe('folder settings in a multi-root workspace', function () {
+  // Each test writes and opens up to four files through the remote file system: seconds each under load.
+  this.timeout(45_000);
+
+  before(async function () {
+    // The first corpus opened activates the extension: on a busy machine that alone can take most of a test's 20 s.
+    this.timeout(90_000);
     assert.ok(vscode.workspace.workspaceFile, 'the run opens a .code-workspace');
     assert.equal(vscode.workspace.workspaceFolders?.length, 2);
+    await openIn('news');
+    await closeAllEditors();
   });
 
   afterEach(async () => {
