@@ -5,7 +5,7 @@
 // session keeps its temp dir (server log, browser console, VS Code logs, screenshot).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -62,15 +62,60 @@ function timeout(ms, what) {
 }
 
 /**
- * Starts code-server on 127.0.0.1 with a free port, in its own process group.
- * @param {{ workspace: string, settings?: object, tempDir?: string, startTimeoutMs?: number }} options
+ * The files the VSIX ships: .vscodeignore leaves out everything (`**`) and lets back in, with `!`,
+ * the paths the editor runs (a `*` stands for any name within one folder).
  */
-export async function startCodeServer({ workspace, settings = {}, tempDir, startTimeoutMs = 60_000 }) {
-  ensureRuntime();
+export function packagedFiles(extensionDir) {
+  const rules = readFileSync(join(extensionDir, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  if (rules[0] !== '**') throw new Error('.vscodeignore is expected to start with ** and let files back in with !');
+  const files = [];
+  for (const rule of rules.slice(1)) {
+    if (!rule.startsWith('!')) throw new Error(`.vscodeignore: only ! rules expected after **, found ${rule}`);
+    const pattern = rule.slice(1);
+    const slash = pattern.lastIndexOf('/');
+    const dir = slash < 0 ? '' : pattern.slice(0, slash);
+    const name = new RegExp(`^${pattern.slice(slash + 1).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+    for (const entry of readdirSync(join(extensionDir, dir))) if (name.test(entry)) files.push(dir ? `${dir}/${entry}` : entry);
+  }
+  return files;
+}
+
+/**
+ * Installs the extension as the VSIX would (its packaged files, in the extensions folder), not as
+ * an extension under development: VS Code applies workspace trust to installed extensions only.
+ */
+function installExtension(extensionDir, extensionsDir) {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+  const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  for (const file of packagedFiles(extensionDir)) {
+    mkdirSync(dirname(join(target, file)), { recursive: true });
+    copyFileSync(join(extensionDir, file), join(target, file));
+  }
+}
+
+/**
+ * Workspace trust as a person meets it: on, and the workspace not trusted (Restricted Mode), with
+ * no startup dialog asking, so the workbench opens straight into Restricted Mode.
+ */
+const untrustedSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
+/**
+ * Starts code-server on 127.0.0.1 with a free port, in its own process group. Workspace trust is
+ * off unless `untrusted`: then it is on and the workspace (never trusted in a fresh user-data dir)
+ * opens in Restricted Mode. `installedExtension`: a folder to install as from its VSIX.
+ * @param {{ workspace: string, settings?: object, tempDir?: string, startTimeoutMs?: number, untrusted?: boolean, installedExtension?: string }} options
+ */
+export async function startCodeServer({ workspace, settings = {}, tempDir, startTimeoutMs = 60_000, untrusted = false, installedExtension }) {
+  await ensureRuntime();
   const tmp = tempDir ?? mkdtempSync(join(tmpdir(), 'segcorpus-editor-'));
   const userData = join(tmp, 'user-data');
   for (const dir of [join(userData, 'User'), join(tmp, 'extensions'), join(tmp, 't')]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...settings }, null, 2));
+  const userSettings = { ...baseSettings, ...(untrusted ? untrustedSettings : {}), ...settings };
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  if (installedExtension) installExtension(installedExtension, join(tmp, 'extensions'));
   // Our own config file: the default one would ask for a password.
   writeFileSync(join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
 
@@ -81,7 +126,7 @@ export async function startCodeServer({ workspace, settings = {}, tempDir, start
     '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(untrusted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     // Without the smoke-test driver the web client ignores the `payload` query parameter.
     '--vscode-option', 'enable-smoke-test-driver',
@@ -173,7 +218,7 @@ export function playwright() {
 
 /** Headless Debian chromium; the runtime never downloads a browser. */
 export async function launchBrowser() {
-  ensureRuntime();
+  await ensureRuntime();
   return playwright().chromium.launch({
     executablePath: runtime.chromium,
     // Our signal handler closes the session (screenshot first); playwright would close the browser before it.
@@ -181,6 +226,15 @@ export async function launchBrowser() {
     handleSIGTERM: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
   });
+}
+
+/**
+ * The workbench's address for the server's workspace: a folder, or a multi-root workspace when it
+ * is a .code-workspace file; `payload` is the list of [name, value] options the workbench reads.
+ */
+export function workbenchUrl(server, payload) {
+  const kind = server.workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `${server.url}/?${kind}=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /**
@@ -209,13 +263,12 @@ export async function openWorkbench({ server, browser, extensionDevelopmentPath,
   });
 
   const payload = [
-    ['extensionDevelopmentPath', server.remoteUri(extensionDevelopmentPath)],
+    ...(extensionDevelopmentPath ? [['extensionDevelopmentPath', server.remoteUri(extensionDevelopmentPath)]] : []),
     ...(extensionTestsPath ? [['extensionTestsPath', server.remoteUri(extensionTestsPath)]] : []),
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];
-  const url = `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url);
+  await page.goto(workbenchUrl(server, payload));
   return {
     page,
     exited,
@@ -245,7 +298,7 @@ function printEvidence(tmp) {
 /**
  * A whole session: server + browser + workbench. Call close({ failed }) when done; a failed
  * session keeps its temp dir with a screenshot and prints where.
- * @param {{ workspace: string, extensionDevelopmentPath: string, extensionTestsPath?: string, settings?: object, onLog?: (type: string, text: string) => void, label?: string }} options
+ * @param {{ workspace: string, extensionDevelopmentPath?: string, installedExtension?: string, extensionTestsPath?: string, settings?: object, untrusted?: boolean, onLog?: (type: string, text: string) => void, label?: string }} options
  */
 export async function startEditorSession(options) {
   const server = await startCodeServer(options);

@@ -20,7 +20,7 @@ function toWorkspaceEdit(document: vscode.TextDocument, line: number, fixes: Rea
 
 /** Every placeholder restored, as one edit: what the fix-all and the Restore Punctuation command do. */
 export function restoreDocumentEdit(document: vscode.TextDocument, config: CorpusConfiguration): vscode.WorkspaceEdit {
-  const { scheme, tokenizer } = config.settings;
+  const { scheme, tokenizer } = config.settingsFor(document);
   const edit = new vscode.WorkspaceEdit();
   for (let l = 0; l < document.lineCount; l++) {
     for (const e of restoreEdits(tokenizer.tokenize(document.lineAt(l).text), scheme)) {
@@ -46,21 +46,21 @@ class CorpusCodeActions implements vscode.CodeActionProvider {
     // Only the requested lines are read: a long line is tokenized once, the rest of the document not at all.
     for (let line = range.start.line; line <= range.end.line && line < document.lineCount; line++) {
       const text = document.lineAt(line).text;
-      const tokens = this.config.settings.tokenizer.tokenize(text);
+      const tokens = this.config.settingsFor(document).tokenizer.tokenize(text);
       const from = line === range.start.line ? range.start.character : 0;
       const to = line === range.end.line ? range.end.character : text.length;
       tokens.forEach((token, index) => {
         if (token.end < from || token.start > to) return;
         actions.push(...this.tokenActions(document, line, tokens, index, context));
       });
-      const restoreLine = restoreLineFix(tokens, this.config.settings.scheme);
+      const restoreLine = restoreLineFix(tokens, this.config.settingsFor(document).scheme);
       if (restoreLine && actions.length > 0) actions.push(this.action(document, line, restoreLine, vscode.CodeActionKind.RefactorRewrite));
     }
     return actions;
   }
 
   private tokenActions(document: vscode.TextDocument, line: number, tokens: Token[], index: number, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const { scheme, marks: table } = this.config.settings;
+    const { scheme, marks: table } = this.config.settingsFor(document);
     const token = tokens[index];
     const tokenRange = new vscode.Range(line, token.start, line, token.end);
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.intersection(tokenRange) !== undefined);
@@ -103,7 +103,7 @@ class CorpusCodeActions implements vscode.CodeActionProvider {
   private atOtherSelections(document: vscode.TextDocument, line: number, tokens: Token[], index: number): Array<{ line: number; tokens: Token[]; index: number }> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document !== document || editor.selections.length < 2) return [];
-    const { tokenizer } = this.config.settings;
+    const { tokenizer } = this.config.settingsFor(document);
     const token = tokens[index];
     const targets: Array<{ line: number; tokens: Token[]; index: number }> = [];
     for (const selection of editor.selections) {
@@ -122,7 +122,7 @@ class CorpusCodeActions implements vscode.CodeActionProvider {
     const extra = new vscode.WorkspaceEdit();
     let count = 1;
     for (const t of targets) {
-      const other = placeholderFixes(t.tokens, t.index, this.config.settings.scheme)[k];
+      const other = placeholderFixes(t.tokens, t.index, this.config.settingsFor(document).scheme)[k];
       if (!other) continue;
       count++;
       for (const e of other.edits) extra.replace(document.uri, new vscode.Range(t.line, e.offset, t.line, e.offset + e.length), e.text);
@@ -166,7 +166,7 @@ const ROLE_CHOICES: Array<{ label: string; description: string; value: object }>
   { label: 'date', description: 'a masked date, kept visible', value: { role: 'date' } },
 ];
 
-/** Asks what an unknown digit stands for and writes it into the workspace (or user) settings. */
+/** Asks what an unknown digit stands for and writes it into the settings of the document's folder (or the workspace's, or the user's). */
 async function definePlaceholder(digit: unknown): Promise<void> {
   const chosenDigit = typeof digit === 'string' && /^[0-9]$/.test(digit) ? digit : await vscode.window.showInputBox({ prompt: 'Placeholder digit to define', validateInput: (v) => (/^[0-9]$/.test(v) ? undefined : 'one digit, 0-9') });
   if (!chosenDigit) return;
@@ -175,10 +175,13 @@ async function definePlaceholder(digit: unknown): Promise<void> {
     { title: `Define placeholder '${chosenDigit}'`, placeHolder: `What does '${chosenDigit}' stand for?` },
   );
   if (!pick) return;
-  const config = vscode.workspace.getConfiguration('segmentedCorpus');
+  // The scheme of the corpus being edited: its folder's settings in a multi-root workspace.
+  const resource = vscode.window.activeTextEditor?.document.uri;
+  const folder = resource && vscode.workspace.getWorkspaceFolder(resource);
+  const config = vscode.workspace.getConfiguration('segmentedCorpus', folder?.uri);
   const current = { ...(config.get<Record<string, unknown>>('scheme') ?? {}) };
   current[chosenDigit] = pick.value;
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await config.update('scheme', current, target);
   const role = (pick.value as { role: PlaceholderRole }).role;
   if (PLACEHOLDER_ROLES.includes(role)) vscode.window.setStatusBarMessage(`Placeholder '${chosenDigit}' defined as ${pick.label}`, 3000);

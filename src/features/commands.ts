@@ -19,7 +19,7 @@ interface Command {
 
 /** Normalizes a whole text; big ones in batches, with progress and cancellation. Undefined when cancelled. */
 async function normalizeWithProgress(document: vscode.TextDocument, config: CorpusConfiguration, title: string): Promise<string | undefined> {
-  const plan = planFor(document, config.settings);
+  const plan = planFor(document, config.settingsFor(document));
   const text = document.getText();
   if (text.length < PROGRESS_THRESHOLD) return normalizeText(text, plan);
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
@@ -54,7 +54,7 @@ class NormalizeDocument implements Command {
     const version = document.version;
     const cleaned = await normalizeWithProgress(document, this.config, 'Normalizing…');
     if (cleaned === undefined) return;
-    if (this.config.settings.normalizeTarget === 'inPlace') {
+    if (this.config.settingsFor(document).normalizeTarget === 'inPlace') {
       if (document.version !== version) {
         void vscode.window.showWarningMessage('Segmented Corpus: the document changed while it was being normalized; nothing was replaced.');
         return;
@@ -72,7 +72,7 @@ class NormalizeSelection implements Command {
   constructor(private readonly config: CorpusConfiguration) {}
 
   async execute(editor: vscode.TextEditor): Promise<void> {
-    const plan = planFor(editor.document, this.config.settings);
+    const plan = planFor(editor.document, this.config.settingsFor(editor.document));
     const ranges = selectedRanges(editor);
     await editor.edit((edit) => {
       for (const range of ranges) edit.replace(range, normalizeText(editor.document.getText(range), plan));
@@ -85,8 +85,8 @@ class CopyCleanedSentence implements Command {
   constructor(private readonly config: CorpusConfiguration) {}
 
   async execute(editor: vscode.TextEditor): Promise<void> {
-    const { scheme, tokenizer } = this.config.settings;
-    const plan = planFor(editor.document, this.config.settings);
+    const { scheme, tokenizer } = this.config.settingsFor(editor.document);
+    const plan = planFor(editor.document, this.config.settingsFor(editor.document));
     const position = editor.selection.active;
     const line = editor.document.lineAt(position.line).text;
     // Between tokens, take the nearest token before the cursor.
@@ -106,7 +106,7 @@ class CopyCleanedSelection implements Command {
   constructor(private readonly config: CorpusConfiguration) {}
 
   async execute(editor: vscode.TextEditor): Promise<void> {
-    const plan = planFor(editor.document, this.config.settings);
+    const plan = planFor(editor.document, this.config.settingsFor(editor.document));
     const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const parts = selectedRanges(editor).map((range) => normalizeText(editor.document.getText(range), plan));
     await vscode.env.clipboard.writeText(parts.join(eol));
@@ -116,8 +116,8 @@ class CopyCleanedSelection implements Command {
 
 /** Restores the placeholders of the given lines (within `ranges`, when given) in one edit. */
 async function restore(editor: vscode.TextEditor, config: CorpusConfiguration, ranges: readonly vscode.Range[] | undefined): Promise<number> {
-  const { scheme, tokenizer } = config.settings;
   const document = editor.document;
+  const { scheme, tokenizer } = config.settingsFor(document);
   const edits: Array<{ range: vscode.Range; text: string }> = [];
   const lines = new Set<number>();
   for (const range of ranges ?? [wholeDocument(document)]) {

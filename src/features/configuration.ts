@@ -1,4 +1,4 @@
-// The extension's settings, read once and on change: the active scheme and normalize plan, validated.
+// The extension's settings for each workspace folder, read once and again on change: the scheme and normalize plan, validated.
 import * as vscode from 'vscode';
 import { DEFAULT_SEVERITIES, FINDING_CODES, FindingCode, RuleSetting } from '../core/check';
 import { MarkTable } from '../core/marks';
@@ -30,29 +30,64 @@ export interface Settings {
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
+/** Which resources a settings change reaches (a folder-level change reaches only that folder's documents). */
+export interface CorpusConfigurationChange {
+  affects(resource: vscode.Uri): boolean;
+}
+
+/** The cache key and configuration scope of the folder a resource is in ('' outside every folder). */
+function folderOf(resource: vscode.Uri): { key: string; folder?: vscode.WorkspaceFolder } {
+  const folder = vscode.workspace.getWorkspaceFolder(resource);
+  return folder ? { key: folder.uri.toString(), folder } : { key: '' };
+}
+
+/**
+ * Every setting is `resource`-scoped: a folder of a multi-root workspace (its .vscode/settings.json)
+ * may override the user's and the workspace's values. Settings only differ between folders, not
+ * between the files of one folder, so a snapshot is kept per folder.
+ */
 export class CorpusConfiguration implements vscode.Disposable {
-  private current: Settings;
-  private readonly changed = new vscode.EventEmitter<Settings>();
+  private readonly snapshots = new Map<string, Settings>();
+  private readonly changed = new vscode.EventEmitter<CorpusConfigurationChange>();
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
-  /** The last warning shown, so an unchanged bad setting is not reported again on every edit. */
-  private lastWarning = '';
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The last warning shown per folder, so an unchanged bad setting is not reported again on every edit. */
+  private readonly lastWarnings = new Map<string, string>();
 
   constructor() {
-    this.current = this.read();
-    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+    vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SECTION)) return;
-      this.current = this.read();
-      this.changed.fire(this.current);
-    });
+      // Read again at once what was in use, so a bad value is reported when it is set.
+      for (const key of [...this.snapshots.keys()]) {
+        const folder = key ? vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === key) : undefined;
+        if (key && !folder) this.forget(key);
+        else if (event.affectsConfiguration(SECTION, folder?.uri)) this.snapshots.set(key, this.read(key, folder));
+      }
+      this.changed.fire({ affects: (resource) => event.affectsConfiguration(SECTION, resource) });
+    }, null, this.subscriptions);
+    vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+      for (const folder of event.removed) this.forget(folder.uri.toString());
+    }, null, this.subscriptions);
   }
 
-  get settings(): Settings {
-    return this.current;
+  /** The settings in force for a document (or any resource): its folder's, cached until they change. */
+  settingsFor(resource: vscode.Uri | { readonly uri: vscode.Uri }): Settings {
+    const { key, folder } = folderOf(resource instanceof vscode.Uri ? resource : resource.uri);
+    let settings = this.snapshots.get(key);
+    if (!settings) {
+      settings = this.read(key, folder);
+      this.snapshots.set(key, settings);
+    }
+    return settings;
   }
 
-  private read(): Settings {
-    const config = vscode.workspace.getConfiguration(SECTION);
+  private forget(key: string): void {
+    this.snapshots.delete(key);
+    this.lastWarnings.delete(key);
+  }
+
+  private read(key: string, folder: vscode.WorkspaceFolder | undefined): Settings {
+    const config = vscode.workspace.getConfiguration(SECTION, folder?.uri);
     const problems: string[] = [];
     let scheme = DEFAULT_SCHEME;
     const overrides = config.get<unknown>('scheme');
@@ -77,7 +112,7 @@ export class CorpusConfiguration implements vscode.Disposable {
     }
     const maxProblems = config.get<number>('diagnostics.maxProblems', 1000);
     const delay = config.get<number>('preview.delay', 300);
-    this.warn(problems);
+    this.warn(key, folder, problems);
     const plan = planNormalize(scheme, options);
     return {
       scheme,
@@ -93,19 +128,22 @@ export class CorpusConfiguration implements vscode.Disposable {
     };
   }
 
-  private warn(problems: string[]): void {
+  private warn(key: string, folder: vscode.WorkspaceFolder | undefined, problems: string[]): void {
     const text = problems.join('; ');
-    if (text === this.lastWarning) return;
-    this.lastWarning = text;
-    if (!text) return;
-    const message = `Segmented Corpus: invalid settings, defaults used instead — ${text}`;
+    if (text === (this.lastWarnings.get(key) ?? '')) return;
+    // Files outside every folder ('') and the one folder of a single-folder workspace read the same values: say it once.
+    const alreadyShown = [...this.lastWarnings.values()].includes(text);
+    this.lastWarnings.set(key, text);
+    if (!text || alreadyShown) return;
+    const where = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? ` in folder ${folder.name}` : '';
+    const message = `Segmented Corpus: invalid settings${where}, defaults used instead — ${text}`;
     void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
     });
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    vscode.Disposable.from(...this.subscriptions).dispose();
     this.changed.dispose();
   }
 }

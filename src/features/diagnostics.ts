@@ -46,16 +46,16 @@ export class CorpusDiagnostics implements vscode.Disposable {
     return this.tracked.get(document.uri.toString())?.checker;
   }
 
-  private severities(): Record<FindingCode, RuleSetting> {
-    return this.config.settings.severities;
+  private severities(document: vscode.TextDocument): Record<FindingCode, RuleSetting> {
+    return this.config.settingsFor(document).severities;
   }
 
   private open(document: vscode.TextDocument): void {
     if (document.languageId !== LANGUAGE_ID) return;
-    const { tokenizer, scheme } = this.config.settings;
-    const checker = new DocumentChecker(tokenizer, new LineChecker(scheme, this.severities()));
+    const { tokenizer, scheme } = this.config.settingsFor(document);
+    const checker = new DocumentChecker(tokenizer, new LineChecker(scheme, this.severities(document)));
     this.tracked.set(document.uri.toString(), { checker });
-    if (!this.config.settings.diagnosticsEnabled) return;
+    if (!this.config.settingsFor(document).diagnosticsEnabled) return;
     checker.load(document.lineCount, (l) => document.lineAt(l).text);
     this.publish(document);
   }
@@ -89,7 +89,7 @@ export class CorpusDiagnostics implements vscode.Disposable {
   }
 
   private recheck(document: vscode.TextDocument, state: Tracked): void {
-    if (document.isClosed || !this.config.settings.diagnosticsEnabled) return;
+    if (document.isClosed || !this.config.settingsFor(document).diagnosticsEnabled) return;
     state.checker.recheck((l) => document.lineAt(l).text);
     this.publish(document);
     clearTimeout(state.statsTimer);
@@ -117,7 +117,7 @@ export class CorpusDiagnostics implements vscode.Disposable {
   private publish(document: vscode.TextDocument): void {
     const state = this.tracked.get(document.uri.toString());
     if (!state) return;
-    const found = state.checker.findings(this.config.settings.maxProblems);
+    const found = state.checker.findings(this.config.settingsFor(document).maxProblems);
     const key = found.map(({ line, finding: f }) => `${line}:${f.start}:${f.end}:${f.code}:${f.severity}:${f.message}`).join('\n');
     if (key === state.published) return;
     state.published = key;

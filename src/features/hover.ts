@@ -44,9 +44,9 @@ export function hoverMarkdown(info: HoverInfo): vscode.MarkdownString {
 export function registerHover(config: CorpusConfiguration): vscode.Disposable {
   return vscode.languages.registerHoverProvider(LANGUAGE_ID, {
     provideHover(document, position) {
-      const { hoverEnabled, scheme, tokenizer } = config.settings;
+      const { hoverEnabled, scheme, tokenizer } = config.settingsFor(document);
       if (!hoverEnabled) return undefined;
-      const plan = planFor(document, config.settings);
+      const plan = planFor(document, config.settingsFor(document));
       const line = document.lineAt(position.line).text;
       const info = hoverAt(line, position.character, scheme, plan, tokenizer);
       if (!info) return undefined;

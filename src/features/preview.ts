@@ -34,7 +34,7 @@ class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disp
     // A closed file is read again (a settings change refreshes every open preview); an untitled one is gone.
     if (!source && target.scheme !== 'untitled') source = await vscode.workspace.openTextDocument(target).then((d) => d, () => undefined);
     if (!source) return '';
-    return normalizeText(source.getText(), planFor(source, this.config.settings));
+    return normalizeText(source.getText(), planFor(source, this.config.settingsFor(source)));
   }
 
   private openPreviews(): vscode.Uri[] {
@@ -53,7 +53,7 @@ class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disp
       setTimeout(() => {
         this.timers.delete(key);
         this.changed.fire(preview);
-      }, this.config.settings.previewDelay),
+      }, this.config.settingsFor(source).previewDelay),
     );
   }
 

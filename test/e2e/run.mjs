@@ -14,7 +14,7 @@ if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
   console.error('dist/extension.js is missing: run `npm run build` first');
   process.exit(1);
 }
-ensureRuntime();
+await ensureRuntime();
 exitOnSignals();
 
 const files = readdirSync(here).filter((f) => f.endsWith('.e2e.mjs') && (!filter || f.includes(filter))).sort();

@@ -10,7 +10,18 @@ import Mocha from 'mocha';
  */
 const reportMarker = process.env.SEGCORPUS_TEST_REPORT_MARKER ?? '';
 
+/** The main suite, on test/fixtures: every compiled test except the multi-root suite's (multiRoot/, run on its own workspace). */
 export async function run(): Promise<void> {
+  const files = fs
+    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.js') && !file.startsWith(`multiRoot${path.sep}`))
+    .sort()
+    .map((file) => path.join(__dirname, file));
+  await runFiles(files);
+}
+
+/** Runs the given compiled test files with mocha, its report lines marked for the adapter. */
+export async function runFiles(files: readonly string[]): Promise<void> {
   // Colours off: the output travels through the extension host's console, not to a terminal.
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000 });
   // SEGCORPUS_TEST_GREP=<text> runs only the tests whose full title contains it (reaches the
@@ -23,11 +34,7 @@ export async function run(): Promise<void> {
     for (const line of format(...args).split('\n')) console.log(reportMarker + line);
   };
 
-  const files = fs
-    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.js'))
-    .sort();
-  for (const file of files) mocha.addFile(path.join(__dirname, file));
+  for (const file of files) mocha.addFile(file);
 
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
