@@ -15,6 +15,8 @@ export const enum Boundary {
 }
 
 const UNDERSCORE = 0x5f;
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 /** The syllables of one line; reused from line to line (the arrays only grow). */
 export class SyllableLine {
@@ -93,10 +95,6 @@ function codePointBefore(bytes: Uint8Array, end: number): number {
   return codePointAt(bytes, i);
 }
 
-function isBreak(b: number): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
-}
-
 const decoder = new TextDecoder();
 
 /** How a syllable is compared: lower case, composed (NFC), so `Nâng`, `nâng` and its NFD spelling are one. */
@@ -144,25 +142,26 @@ export class SyllableTable {
 
   /** The folded id of the syllable in bytes[start, end). */
   idOf(bytes: Uint8Array, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    let hash = FNV_BASIS;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
+    return this.lookup(bytes, start, end, hash);
+  }
+
+  /** idOf() with the FNV-1a hash of the bytes already computed (scan() hashes as it reads). */
+  private lookup(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const length = end - start;
+    const arena = this.arena;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot];
       if (entry === 0) return this.insert(bytes, start, end, hash, slot);
       if (this.slotHashes[slot] !== hash) continue;
       const raw = entry - 1;
       if (this.rawLength[raw] !== length) continue;
-      const at = this.rawStart[raw];
-      let same = true;
-      for (let k = 0; k < length; k++) {
-        if (this.arena[at + k] !== bytes[start + k]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.rawFolded[raw];
+      const at = this.rawStart[raw] - start;
+      let k = start;
+      while (k < end && arena[at + k] === bytes[k]) k++;
+      if (k === end) return this.rawFolded[raw];
     }
   }
 
@@ -219,42 +218,57 @@ export class SyllableTable {
     let token = -1;
     let previousWasWord = false;
     while (i < end) {
-      if (isBreak(bytes[i])) {
+      let b = bytes[i];
+      if (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a) {
         i++;
         continue;
       }
-      const tokenStart = i;
-      while (i < end && !isBreak(bytes[i])) i++;
-      const tokenEnd = i;
       token++;
-      if (!this.isWordToken(bytes, tokenStart, tokenEnd)) {
+      if (!(((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) || (b >= 0x80 && isLetter(codePointAt(bytes, i))))) {
+        // Not a word: skip it whole.
+        while (i < end && (b = bytes[i]) !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) i++;
         previousWasWord = false;
         continue;
       }
-      let syllableStart = tokenStart;
+      // One read of the token: hash each syllable as it goes, check each `_` where it stands.
+      const firstSyllable = out.count;
       let before = previousWasWord ? Boundary.Space : Boundary.Break;
-      for (let k = tokenStart; k <= tokenEnd; k++) {
-        if (k === tokenEnd || bytes[k] === UNDERSCORE) {
-          out.push(this.idOf(bytes, syllableStart, k), syllableStart - start, k - start, before, token);
+      let syllableStart = i;
+      let hash = FNV_BASIS;
+      let wellJoined = true;
+      for (;;) {
+        b = i < end ? bytes[i] : 0x20;
+        if (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a) break;
+        if (b === UNDERSCORE) {
+          if (i === syllableStart || !this.joinsAt(bytes, i, end)) wellJoined = false;
+          out.push(this.lookup(bytes, syllableStart, i, hash), syllableStart - start, i - start, before, token);
           before = Boundary.Joined;
-          syllableStart = k + 1;
+          syllableStart = i + 1;
+          hash = FNV_BASIS;
+        } else {
+          hash = Math.imul(hash ^ b, FNV_PRIME);
         }
+        i++;
       }
+      if (i === syllableStart) wellJoined = false; // a `_` at the end
+      if (!wellJoined) {
+        out.count = firstSyllable;
+        previousWasWord = false;
+        continue;
+      }
+      out.push(this.lookup(bytes, syllableStart, i, hash), syllableStart - start, i - start, before, token);
       previousWasWord = true;
     }
   }
 
-  private isWordToken(bytes: Uint8Array, start: number, end: number): boolean {
-    if (!isLetter(codePointAt(bytes, start))) return false;
-    for (let k = start; k < end; k++) {
-      if (bytes[k] !== UNDERSCORE) continue;
-      if (k === start || k + 1 === end || bytes[k + 1] === UNDERSCORE) return false;
-      if (!isJoinable(codePointBefore(bytes, k)) || !isJoinable(codePointAt(bytes, k + 1))) return false;
-    }
-    return true;
+  /** Whether the `_` at `at` joins two letters or digits (the syllable before it is not empty). */
+  private joinsAt(bytes: Uint8Array, at: number, end: number): boolean {
+    if (at + 1 >= end) return false;
+    const next = bytes[at + 1];
+    if (next === UNDERSCORE || next === 0x20 || next === 0x09 || next === 0x0d || next === 0x0a) return false;
+    return isJoinable(codePointBefore(bytes, at)) && isJoinable(codePointAt(bytes, at + 1));
   }
 }
-
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);

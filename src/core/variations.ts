@@ -145,18 +145,22 @@ export class Variations {
 
   /** Pass one: makes a candidate of every compound of the line in bytes[start, end). */
   noteCompounds(bytes: Uint8Array, start: number, end: number): void {
+    // Only tokens with a `_` matter: find those, and read nothing else closely.
     const line = this.line;
-    this.syllables.scan(bytes, start, end, line);
     const max = this.options.maxSyllables;
-    for (let i = 0; i < line.count; ) {
-      let j = i + 1;
-      while (j < line.count && line.before[j] === Boundary.Joined) j++;
-      if (j - i >= 2 && j - i <= max) {
+    for (let i = start; i < end; i++) {
+      if (bytes[i] !== 0x5f) continue;
+      let from = i;
+      while (from > start && !isBreakByte(bytes[from - 1])) from--;
+      let to = i + 1;
+      while (to < end && !isBreakByte(bytes[to])) to++;
+      this.syllables.scan(bytes, from, to, line);
+      if (line.count >= 2 && line.count <= max) {
         let node = NO_NODE;
-        for (let k = i; k < j; k++) node = this.childOrNew(node, line.ids[k]);
+        for (let k = 0; k < line.count; k++) node = this.childOrNew(node, line.ids[k]);
         this.markCandidate(node, 1);
       }
-      i = j;
+      i = to;
     }
   }
 
@@ -212,6 +216,23 @@ export class Variations {
     for (let node = 1; node < this.nodeCount; node++) if (this.nodeKind[node] !== 0 && this.nodeRound[node] < 0) this.nodeRound[node] = round;
     this.freshCount = 0;
     return round;
+  }
+
+  /**
+   * Whether any occurrence anywhere goes against a clear majority or the lexicon: when none does,
+   * no line needs reading for findings.
+   */
+  hasDisagreements(): boolean {
+    for (let node = 1; node < this.nodeCount; node++) {
+      if (this.nodeKind[node] === 0 || this.nodeRound[node] < 0) continue;
+      const n = this.nodeDepth[node];
+      const verdict = this.majorityOf(node, n);
+      if (verdict === undefined) continue;
+      for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
+        if (this.formCount[f] > 0 && (this.formPattern[f] & innerMask(n)) !== (verdict.form & innerMask(n))) return true;
+      }
+    }
+    return false;
   }
 
   /** The occurrences of the line in bytes[start, end) that go against a clear majority or the lexicon. */
@@ -555,6 +576,10 @@ export class Variations {
 }
 
 const decoder = new TextDecoder();
+
+function isBreakByte(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
+}
 
 function hashPair(parent: number, syllable: number): number {
   const h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(syllable + 0x7f4a7c15, 0x85ebca77);
