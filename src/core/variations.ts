@@ -110,6 +110,9 @@ export class Variations {
   private nodeRound = new Int32Array(1 << 10);
   private nodeTotal = new Int32Array(1 << 10);
   private nodeFirstForm = new Int32Array(1 << 10);
+  /** The judgement of a node, kept until its counts change: the form to follow, -1 none, -2 not judged yet. */
+  private nodeVerdict = new Int32Array(1 << 10);
+  private nodeVerdictCount = new Int32Array(1 << 10);
   private round = 0;
   private freshCount = 0;
 
@@ -411,23 +414,53 @@ export class Variations {
 
   /**
    * The form an occurrence of the node's sequence should take, if any: for a lexicon word, joined
-   * with open edges; else the most frequent form, when the sequence has enough occurrences and
-   * that form a large enough share.
+   * with open edges; else the most frequent inner pattern, when the sequence has enough
+   * occurrences and that pattern a large enough share. Edges do not split the vote (`tin nén` and
+   * `tập_tin nén` both write `tin nén` split); the majority's edges are those most of its
+   * occurrences have.
    */
   private majorityOf(node: number, n: number): { form: number; count: number; lexicon: boolean } | undefined {
-    let best = -1;
-    let joined = 0;
+    // Judged once per change of the node's counts: a findings pass asks for every occurrence.
+    let form = this.nodeVerdict[node];
+    if (form === -2) {
+      const verdict = this.judge(node, n);
+      this.nodeVerdict[node] = form = verdict ? verdict.form : -1;
+      this.nodeVerdictCount[node] = verdict ? verdict.count : 0;
+    }
+    if (form < 0) return undefined;
+    return { form, count: this.nodeVerdictCount[node], lexicon: (this.nodeKind[node] & 2) !== 0 };
+  }
+
+  private judge(node: number, n: number): { form: number; count: number; lexicon: boolean } | undefined {
     const inner = innerMask(n);
+    let bestInner = -1;
+    let bestCount = 0;
+    let joined = 0;
     for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
-      if (best < 0 || this.formCount[f] > this.formCount[best]) best = f;
-      if ((this.formPattern[f] & inner) === inner) joined += this.formCount[f];
+      const pattern = this.formPattern[f] & inner;
+      if (pattern === bestInner) continue;
+      let count = 0;
+      for (let g = f; g >= 0; g = this.formNext[g]) if ((this.formPattern[g] & inner) === pattern) count += this.formCount[g];
+      if (pattern === inner) joined = count;
+      if (count > bestCount) {
+        bestCount = count;
+        bestInner = pattern;
+      }
     }
     if (this.nodeKind[node] & 2) return { form: inner, count: joined, lexicon: true };
     // A candidate whose compounds have all been edited away is counted on but judged no more.
     if (joined === 0) return undefined;
     const total = this.nodeTotal[node];
-    if (best < 0 || total < this.options.minCount || this.formCount[best] < this.options.minShare * total) return undefined;
-    return { form: this.formPattern[best], count: this.formCount[best], lexicon: false };
+    if (bestInner < 0 || total < this.options.minCount || bestCount < this.options.minShare * total) return undefined;
+    let leftClosed = 0;
+    let rightClosed = 0;
+    for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
+      if ((this.formPattern[f] & inner) !== bestInner) continue;
+      if (this.formPattern[f] & leftEdgeBit(n)) leftClosed += this.formCount[f];
+      if (this.formPattern[f] & rightEdgeBit(n)) rightClosed += this.formCount[f];
+    }
+    const form = bestInner | (2 * leftClosed > bestCount ? leftEdgeBit(n) : 0) | (2 * rightClosed > bestCount ? rightEdgeBit(n) : 0);
+    return { form, count: bestCount, lexicon: false };
   }
 
   /**
@@ -465,6 +498,7 @@ export class Variations {
 
   private addForm(node: number, pattern: number, sign: number): void {
     this.nodeTotal[node] += sign;
+    this.nodeVerdict[node] = -2;
     let last = -1;
     for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
       if (this.formPattern[f] === pattern) {
@@ -488,6 +522,7 @@ export class Variations {
   }
 
   private markCandidate(node: number, kind: 1 | 2): void {
+    this.nodeVerdict[node] = -2;
     if (this.nodeKind[node] === 0) {
       this.nodeRound[node] = -1;
       this.freshCount++;
@@ -551,6 +586,8 @@ export class Variations {
       this.nodeRound = grown(this.nodeRound);
       this.nodeTotal = grown(this.nodeTotal);
       this.nodeFirstForm = grown(this.nodeFirstForm);
+      this.nodeVerdict = grown(this.nodeVerdict);
+      this.nodeVerdictCount = grown(this.nodeVerdictCount);
       const depth = new Uint8Array(this.nodeDepth.length * 2);
       depth.set(this.nodeDepth);
       this.nodeDepth = depth;
@@ -566,6 +603,7 @@ export class Variations {
     this.nodeRound[node] = -1;
     this.nodeTotal[node] = 0;
     this.nodeFirstForm[node] = -1;
+    this.nodeVerdict[node] = -2;
     return node;
   }
 
