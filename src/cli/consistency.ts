@@ -2,85 +2,80 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SEVERITIES, Finding } from '../core/check';
-import { parseLexicon } from '../core/lexicon';
 import { Variations } from '../core/variations';
 import { DEFAULT_CHUNK_SIZE, InputError, Output, checkNotSameFile, describe, readLines } from '../node/fileJob';
+import { ConsistencyArgs, FileFindings, countVariations, fileFindings, forEachLineOf } from '../node/variationsFiles';
+import { Worker } from 'worker_threads';
 
-export interface ConsistencyArgs {
-  readonly lexicon: string | undefined;
-  readonly minCount: number | undefined;
-  readonly minShare: number | undefined;
-}
-
-const LF = 0x0a;
-const CR = 0x0d;
+/** Files above this size in all are judged in a worker thread, beside the other rules of `check`. */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
 /**
- * Calls `onLine(start, end)` for every line of a run of whole lines, cut as core/lines.ts splitLines
- * cuts text (LF, CRLF or a lone CR), so line numbers agree with the other findings of `check`.
+ * The `inconsistent-segmentation` findings of `check`, file by file, counted over all the files.
+ * Big inputs are counted and judged in a worker thread while the main thread runs the other rules
+ * (on 100 MB both take seconds); small ones here, where a thread would cost more than it saves.
+ * SEGCORPUS_CONSISTENCY_WORKER is a testing knob: 1 always uses the thread, 0 never.
  */
-function forEachLineOf(bytes: Uint8Array, onLine: (start: number, end: number) => void): void {
-  // Buffer's indexOf is memchr; CRs are looked for only as far as the next one.
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const n = buffer.length;
-  let cr = buffer.indexOf(CR);
-  let start = 0;
-  while (start < n) {
-    let stop = buffer.indexOf(LF, start);
-    if (stop < 0) stop = n;
-    if (cr >= 0 && cr < start) cr = buffer.indexOf(CR, start);
-    if (cr >= 0 && cr < stop) {
-      onLine(start, cr);
-      start = cr + 1 < n && buffer[cr + 1] === LF ? cr + 2 : cr + 1;
+export class SegmentationFindings {
+  private readonly results: Array<Promise<FileFindings | undefined>> = [];
+  private worker: Worker | undefined;
+
+  private constructor(files: readonly string[], args: ConsistencyArgs) {
+    const knob = process.env.SEGCORPUS_CONSISTENCY_WORKER;
+    const bytes = files.reduce((sum, file) => sum + sizeOf(file), 0);
+    if (knob === '1' || (knob !== '0' && bytes >= WORKER_MIN_BYTES)) {
+      this.startWorker(files, args);
     } else {
-      onLine(start, stop);
-      start = stop + 1;
+      const counted = countVariations(files, args);
+      files.forEach((file) => this.results.push(counted.then((v) => (v.hasDisagreements() ? fileFindings(v, file) : undefined))));
     }
+    // Awaited in order by forFile(); this only keeps an early failure from going unhandled meanwhile.
+    for (const result of this.results) result.catch(() => undefined);
+  }
+
+  static start(files: readonly string[], args: ConsistencyArgs): SegmentationFindings {
+    return new SegmentationFindings(files, args);
+  }
+
+  /** The findings of the file at `index` of the list given to start(), as `check` reports findings, by line. */
+  async forFile(index: number): Promise<Map<number, Finding[]>> {
+    const byLine = new Map<number, Finding[]>();
+    const found = await this.results[index];
+    const severity = DEFAULT_SEVERITIES['inconsistent-segmentation'];
+    if (!found || severity === 'off') return byLine;
+    found.lines.forEach((line, k) => {
+      const finding: Finding = { code: 'inconsistent-segmentation', severity, start: found.starts[k], end: found.ends[k], tokenIndex: found.tokens[k], message: found.messages[k] };
+      const list = byLine.get(line);
+      if (list) list.push(finding);
+      else byLine.set(line, [finding]);
+    });
+    return byLine;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  private startWorker(files: readonly string[], args: ConsistencyArgs): void {
+    const settle: Array<{ resolve: (found: FileFindings | undefined) => void; reject: (error: Error) => void }> = [];
+    for (let k = 0; k < files.length; k++) this.results.push(new Promise((resolve, reject) => settle.push({ resolve, reject })));
+    const failAll = (error: Error): void => settle.forEach((s) => s.reject(error));
+    const worker = new Worker(path.join(__dirname, 'consistency-worker.js'), { workerData: { files, args } });
+    this.worker = worker;
+    worker.on('message', (message: { type: 'file'; index: number; found: FileFindings | undefined } | { type: 'error'; input: boolean; message: string }) => {
+      if (message.type === 'file') settle[message.index].resolve(message.found);
+      else failAll(message.input ? new InputError(message.message.split('\n')[0].replace(/^InputError: /, '')) : new Error(message.message));
+    });
+    worker.on('error', failAll);
   }
 }
 
-async function eachLine(file: string, onLine: (bytes: Uint8Array, start: number, end: number) => void): Promise<void> {
-  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
-    const bytes = run.bytes;
-    forEachLineOf(bytes, (start, end) => onLine(bytes, start, end));
-  }
-}
-
-function loadLexicon(file: string): string[] {
+function sizeOf(file: string): number {
   try {
-    return parseLexicon(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read lexicon ${file}: ${describe(error)}`);
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // reading it reports the problem
   }
-}
-
-/**
- * Counts the variations of all `files` (paths; stdin must have been spooled to a file): a pass to
- * find the compounds, a pass to count their occurrences in every segmentation.
- */
-export async function countVariations(files: readonly string[], args: ConsistencyArgs): Promise<Variations> {
-  const options: { minCount?: number; minShare?: number } = {};
-  if (args.minCount !== undefined) options.minCount = args.minCount;
-  if (args.minShare !== undefined) options.minShare = args.minShare;
-  const variations = new Variations(options);
-  if (args.lexicon !== undefined) for (const word of loadLexicon(args.lexicon)) variations.addLexiconWord(word);
-  for (const file of files) await eachLine(file, (bytes, start, end) => variations.noteCompounds(bytes, start, end));
-  for (const file of files) await eachLine(file, (bytes, start, end) => variations.count(bytes, start, end));
-  return variations;
-}
-
-/** The `inconsistent-segmentation` findings of a line, as `check` reports findings. */
-export function segmentationFindings(variations: Variations, line: string): Finding[] {
-  const severity = DEFAULT_SEVERITIES['inconsistent-segmentation'];
-  if (severity === 'off') return [];
-  return variations.findingsOfText(line).map((f) => ({
-    code: 'inconsistent-segmentation' as const,
-    severity,
-    start: f.start,
-    end: f.end,
-    message: f.message,
-    tokenIndex: f.tokenIndex,
-  }));
 }
 
 /** `segcorpus consistency`: the variations table, as text or JSON. */

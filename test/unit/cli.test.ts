@@ -249,6 +249,26 @@ describe('segcorpus CLI', function () {
       assert.strictEqual(cli(['check', '--min-share', '0.8', a, b]).stdout.includes('inconsistent'), false);
     });
 
+    it('check gives the same report with the worker thread as without, in line order, and its errors', () => {
+      const lines: string[] = [];
+      for (let i = 0; i < 400; i++) lines.push(i % 9 === 0 ? 'phải nâng cao 6 chất_lượng' : i % 5 === 0 ? 'x 6 nâng_cao' : 'nâng_cao trình_độ 7 .');
+      const a = write('a.seg', lines);
+      const b = write('b.seg', lines.slice(0, 50).reverse());
+      const inline = cli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '0' });
+      const threaded = cli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1' });
+      assert.strictEqual(threaded.status, 1, threaded.stderr);
+      assert.strictEqual(threaded.stdout, inline.stdout);
+      assert.strictEqual(inline.status, 1);
+      const reported = inline.stdout.trim().split('\n').map((l) => l.split(':').slice(0, 3));
+      assert.ok(inline.stdout.includes('[inconsistent-segmentation]') && inline.stdout.includes('[unmatched-pair]'));
+      const order = reported.map(([file, line, column]) => [file === a ? 0 : 1, Number(line), Number(column)]);
+      assert.deepStrictEqual(order, [...order].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]), 'file, line and column order');
+      fs.writeFileSync(b, Buffer.from([0x61, 0xff, 0x0a]));
+      const bad = cli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1' });
+      assert.strictEqual(bad.status, 2);
+      assert.match(bad.stderr, /^segcorpus: .*b\.seg: invalid UTF-8 at byte offset 1/);
+    });
+
     it('check --lexicon flags a split lexicon word however rare', () => {
       const lexicon = path.join(tmp, 'words.txt');
       fs.writeFileSync(lexicon, '# known\ntrình_độ\n');
