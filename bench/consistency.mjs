@@ -1,6 +1,8 @@
 // Benchmark section "consistency": `segcorpus check` with every rule, consistency across files included, on 100 MB against the shell's word count.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { seededRandom, writeCorpus } from './corpus.mjs';
 import { measure, median, rssSource, scanOutput, warmPageCache } from './measure.mjs';
 
@@ -10,6 +12,11 @@ const FILES = 4;
 const SPLIT_ONE_IN = 300;
 const RSS_LIMIT = 500 * 1024 * 1024;
 const SEED = 0x0c0451;
+
+const EDITOR_BYTES = 20_000_000;
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 
@@ -66,6 +73,31 @@ export async function run(ctx) {
   const appliedLines = (await Promise.all(corpus.paths.map((p) => scanOutput(join(ctx.workDir, 'applied', p.slice(p.lastIndexOf('/') + 1)))))).reduce((s, o) => s + o.lineFeeds, 0);
   const inputLines = (await Promise.all(corpus.paths.map((p) => scanOutput(p)))).reduce((s, o) => s + o.lineFeeds, 0);
 
+  // What an editor would do with the core (the editor side is built on it): count a 20 MB
+  // document from its lines, then take one-line edits.
+  ctx.progress(`core, as an editor would use it: the first count of ${mb(EDITOR_BYTES)}, then 200 one-line edits`);
+  const { Variations } = require(join(repoRoot, 'out', 'src', 'core', 'variations.js'));
+  const lines = readFileSync(corpus.paths[0], 'utf8').slice(0, EDITOR_BYTES).split('\n');
+  const firstTimes = [];
+  let variations;
+  for (let r = 0; r < 3; r++) {
+    const t = process.hrtime.bigint();
+    variations = new Variations();
+    for (const line of lines) variations.noteCompoundsOfText(line);
+    for (const line of lines) variations.countText(line);
+    firstTimes.push(ms(t));
+  }
+  const editTimes = [];
+  for (let k = 0; k < 200; k++) {
+    const l = Math.floor((k / 200) * lines.length);
+    const edited = lines[l].replace('_', ' ');
+    const t = process.hrtime.bigint();
+    variations.replaceLineText(lines[l], edited);
+    variations.findingsOfText(edited);
+    editTimes.push(ms(t));
+    lines[l] = edited;
+  }
+
   const row = (label, times, rss) => [label, median(times).toFixed(2), (corpus.bytes / 1e6 / median(times)).toFixed(1), rss === undefined ? '' : `${(rss / 1048576).toFixed(0)} MB`, times.map((t) => t.toFixed(2)).join(' ')];
   const checkPeak = Math.max(...checkRss);
   const problems = [];
@@ -85,10 +117,14 @@ export async function run(ctx) {
       row(`segcorpus check part1..${FILES}`, checkTimes, checkPeak),
       row(`segcorpus consistency part1..${FILES} --apply --out-dir`, [apply.seconds], apply.peakRssBytes),
     ],
-    notes: [],
+    notes: [
+      `core (out/src/core/variations.js) on ${lines.length} lines: first count ${median(firstTimes).toFixed(0)} ms (median of 3), one-line edit (count out and in, the line's findings) max ${Math.max(...editTimes).toFixed(2)} ms, median ${median(editTimes).toFixed(2)} ms of 200`,
+    ],
     targets: [
       { label: 'check (every rule, consistency included) faster than the shell word count, same bytes, same run (median)', value: `${median(checkTimes).toFixed(2)} s vs ${median(shellTimes).toFixed(2)} s (${(median(checkTimes) / median(shellTimes)).toFixed(2)}×)`, pass: median(checkTimes) < median(shellTimes) },
       { label: 'check peak RSS ≤ 500 MB', value: `${(checkPeak / 1048576).toFixed(0)} MB`, pass: checkPeak <= RSS_LIMIT },
+      { label: `core: first count of a ${mb(EDITOR_BYTES)} document < 1 s (median)`, value: `${median(firstTimes).toFixed(0)} ms`, pass: median(firstTimes) < 1000 },
+      { label: 'core: one-line edit < 50 ms (max of 200)', value: `${Math.max(...editTimes).toFixed(2)} ms`, pass: Math.max(...editTimes) < 50 },
     ],
     problems,
   };

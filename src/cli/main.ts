@@ -68,30 +68,25 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
   const spooled = files.some((f) => inputOf(f) === undefined) ? await spoolStdin() : undefined;
   const segmentation = SegmentationFindings.start(files.map((f) => inputOf(f) ?? (spooled as string)), args);
   try {
-    return await checkFiles(args, scheme, files, (f) => inputOf(f) ?? spooled, segmentation);
+    return await checkFiles(args, scheme, files, (f) => inputOf(f) ?? (spooled as string), segmentation);
   } finally {
     await segmentation.close();
     if (spooled) fs.rmSync(path.dirname(spooled), { recursive: true, force: true });
   }
 }
 
-async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source: (file: string) => string | undefined, segmentation: SegmentationFindings): Promise<number> {
+async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source: (file: string) => string, segmentation: SegmentationFindings): Promise<number> {
   const tokenizer = new Tokenizer(scheme);
   const checker = new LineChecker(scheme);
   const rows: object[] = [];
   let failing = 0;
   for (const [index, file] of files.entries()) {
     const name = file === '-' ? '<stdin>' : file;
-    // Sentence-break hints need the whole document's word statistics first: a second pass (stdin is kept in memory).
+    // Sentence-break hints need the whole document's word statistics first: a second pass (stdin is spooled).
     let stats: WordStats | undefined;
-    let kept: string[] | undefined;
     if (args.hints) {
       stats = new WordStats();
-      const collect: string[] | undefined = source(file) === undefined ? (kept = []) : undefined;
-      await forEachLine(source(file), (line) => {
-        stats?.addLine(tokenizer.tokenize(line));
-        collect?.push(line);
-      });
+      await forEachLine(source(file), (line) => stats?.addLine(tokenizer.tokenize(line)));
     }
     // The other rules run while segmentation is judged (in a worker thread for big inputs): a file's
     // findings are kept until its segmentation findings are in, then reported in line order.
@@ -110,8 +105,7 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
         }
       }
     };
-    if (kept) kept.forEach((line, i) => onLine(line, i + 1));
-    else await forEachLine(source(file), onLine);
+    await forEachLine(source(file), onLine);
     const more = await segmentation.forFile(index);
     const moreLines = [...more.keys()].sort((a, b) => a - b);
     let m = 0;

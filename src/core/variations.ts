@@ -191,10 +191,30 @@ export class Variations {
   }
 
   /** An edited line, for an editor: counted out as it was and in as it is, its new compounds noted. */
-  replaceLineText(before: string, after: string): void {
+  /**
+   * Returns whether the judgement of a sequence in either line changed (its majority form, or
+   * whether it has a clear one): then other lines' findings may change too, and an editor should
+   * judge the document again (in the background); otherwise only this line's findings changed, and
+   * the counts quoted in other lines' messages.
+   */
+  replaceLineText(before: string, after: string): boolean {
+    const touched = [...this.sequencesOfText(before), ...this.sequencesOfText(after)];
+    const judged = touched.map((node) => this.majorityOf(node, this.nodeDepth[node])?.form ?? -1);
     this.countText(before, -1);
     this.noteCompoundsOfText(after);
     this.countText(after, 1);
+    return touched.some((node, k) => (this.majorityOf(node, this.nodeDepth[node])?.form ?? -1) !== judged[k]);
+  }
+
+  /** The counted sequences that occur in a line. */
+  private sequencesOfText(text: string): number[] {
+    const n = this.encode(text);
+    this.syllables.scan(this.encoded, 0, n, this.line);
+    const nodes: number[] = [];
+    this.walk((node) => {
+      if (this.nodeRound[node] >= 0) nodes.push(node);
+    });
+    return nodes;
   }
 
   /**

@@ -140,6 +140,16 @@ describe('variations', () => {
       assert.deepStrictEqual(v.table(), counted(lines).table());
       assert.strictEqual(v.findingsOfText('a_b')[0].message, '`a_b` is joined here; split as `a b` in 4 of 5 places');
     });
+
+    it('says when an edit changes a judgement, so that other lines must be judged again', () => {
+      const lines = [...repeat('a_b', 3), 'a b', 'x'];
+      const v = counted(lines);
+      assert.strictEqual(v.findingsOfText('a b').length, 1);
+      assert.strictEqual(v.replaceLineText('x', 'y'), false, 'no sequence in either line');
+      assert.strictEqual(v.replaceLineText('y', 'a_b'), false, '4 of 5 joined: the same majority');
+      assert.strictEqual(v.replaceLineText('a_b', 'a b'), true, '3 of 5 joined: no clear majority any more');
+      assert.deepStrictEqual(v.findingsOfText('a b'), []);
+    });
   });
 
   describe('properties', () => {
