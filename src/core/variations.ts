@@ -517,17 +517,18 @@ export class Variations {
   }
 
   private addForm(node: number, pattern: number, sign: number): void {
-    this.nodeTotal[node] += sign;
     this.nodeVerdict[node] = -2;
     let last = -1;
     for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
       if (this.formPattern[f] === pattern) {
         this.formCount[f] += sign;
+        this.nodeTotal[node] += sign;
         return;
       }
       last = f;
     }
-    if (sign < 0) return; // removing a form never counted: cannot happen with balanced add/remove
+    if (sign < 0) return; // a line counted out that was never counted in: nothing to take away
+    this.nodeTotal[node] += sign;
     if (this.formsUsed === this.formPattern.length) {
       this.formPattern = grown(this.formPattern);
       this.formCount = grown(this.formCount);
