@@ -56,6 +56,7 @@ function builds(wasm) {
     withWasm: [
       { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { SEGCORPUS_VERSION: JSON.stringify(version), ...wasmDefine } },
       { ...common, entryPoints: ['src/node/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs', define: wasmDefine },
+      { ...common, entryPoints: ['src/node/consistencyWorker.ts'], outfile: 'dist/consistency-worker.js', platform: 'node', format: 'cjs' },
     ],
   };
 }

@@ -1,0 +1,186 @@
+// Consistency on the command line: variations counted over all the files given, for `check` findings, the `consistency` table and its --apply.
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_SEVERITIES, Finding } from '../core/check';
+import { Variations } from '../core/variations';
+import { DEFAULT_CHUNK_SIZE, InputError, Output, checkNotSameFile, describe, readLines } from '../node/fileJob';
+import { ConsistencyArgs, FileFindings, countVariations, fileFindings, forEachLineOf } from '../node/variationsFiles';
+import { Worker } from 'worker_threads';
+
+/** Files above this size in all are judged in a worker thread, beside the other rules of `check`. */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The `inconsistent-segmentation` findings of `check`, file by file, counted over all the files.
+ * Big inputs are counted and judged in a worker thread while the main thread runs the other rules
+ * (on 100 MB both take seconds); small ones here, where a thread would cost more than it saves.
+ * SEGCORPUS_CONSISTENCY_WORKER is a testing knob: 1 always uses the thread, 0 never.
+ */
+export class SegmentationFindings {
+  private readonly results: Array<Promise<FileFindings | undefined>> = [];
+  private worker: Worker | undefined;
+
+  private constructor(files: readonly string[], args: ConsistencyArgs) {
+    const knob = process.env.SEGCORPUS_CONSISTENCY_WORKER;
+    const bytes = files.reduce((sum, file) => sum + sizeOf(file), 0);
+    if (knob === '1' || (knob !== '0' && bytes >= WORKER_MIN_BYTES)) {
+      this.startWorker(files, args);
+    } else {
+      const counted = countVariations(files, args);
+      files.forEach((file) => this.results.push(counted.then((v) => (v.hasDisagreements() ? fileFindings(v, file) : undefined))));
+    }
+    // Awaited in order by forFile(); this only keeps an early failure from going unhandled meanwhile.
+    for (const result of this.results) result.catch(() => undefined);
+  }
+
+  static start(files: readonly string[], args: ConsistencyArgs): SegmentationFindings {
+    return new SegmentationFindings(files, args);
+  }
+
+  /** The findings of the file at `index` of the list given to start(), as `check` reports findings, by line. */
+  async forFile(index: number): Promise<Map<number, Finding[]>> {
+    const byLine = new Map<number, Finding[]>();
+    const found = await this.results[index];
+    const severity = DEFAULT_SEVERITIES['inconsistent-segmentation'];
+    if (!found || severity === 'off') return byLine;
+    found.lines.forEach((line, k) => {
+      const finding: Finding = { code: 'inconsistent-segmentation', severity, start: found.starts[k], end: found.ends[k], tokenIndex: found.tokens[k], message: found.messages[k] };
+      const list = byLine.get(line);
+      if (list) list.push(finding);
+      else byLine.set(line, [finding]);
+    });
+    return byLine;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  private startWorker(files: readonly string[], args: ConsistencyArgs): void {
+    const settle: Array<{ resolve: (found: FileFindings | undefined) => void; reject: (error: Error) => void }> = [];
+    for (let k = 0; k < files.length; k++) this.results.push(new Promise((resolve, reject) => settle.push({ resolve, reject })));
+    const failAll = (error: Error): void => settle.forEach((s) => s.reject(error));
+    const worker = new Worker(path.join(__dirname, 'consistency-worker.js'), { workerData: { files, args } });
+    this.worker = worker;
+    worker.on('message', (message: { type: 'file'; index: number; found: FileFindings | undefined } | { type: 'error'; input: boolean; message: string }) => {
+      if (message.type === 'file') settle[message.index].resolve(message.found);
+      else failAll(message.input ? new InputError(message.message.split('\n')[0].replace(/^InputError: /, '')) : new Error(message.message));
+    });
+    worker.on('error', failAll);
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // reading it reports the problem
+  }
+}
+
+/** `segcorpus consistency`: the variations table, as text or JSON. */
+export function printVariations(variations: Variations, json: boolean): void {
+  const rows = variations.table();
+  if (json) {
+    // No clear majority is null, not a missing key.
+    process.stdout.write(JSON.stringify(rows.map((r) => ({ ...r, majority: r.majority ?? null })), null, 2) + '\n');
+    return;
+  }
+  if (rows.length === 0) return;
+  const cells = rows.map((r) => [
+    r.sequence,
+    String(r.total),
+    r.majority === undefined ? '-' : r.lexicon ? `${r.majority} (lexicon)` : r.majority,
+    `${(100 * r.share).toFixed(1)}%`,
+    String(r.disagreeing),
+    r.forms.map((f) => `${f.form} ${f.count}`).join(', '),
+  ]);
+  const head = ['sequence', 'count', 'majority', 'share', 'flagged', 'forms'];
+  const widths = head.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
+  const right = [false, true, false, true, true, false];
+  const format = (row: string[]): string =>
+    row
+      .map((cell, c) => (c === row.length - 1 ? cell : right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd() + '\n';
+  process.stdout.write(format(head));
+  for (const row of cells) process.stdout.write(format(row));
+}
+
+/**
+ * Where each input's rewrite goes: `dir/<its file name>`. Refused when two inputs share a name,
+ * or when an output would be an input (by path or by inode, so links count): since an output
+ * keeps its input's name, that means `dir` is never the folder of an input.
+ */
+export function outputPaths(files: readonly string[], dir: string): string[] {
+  const targets = files.map((file) => path.join(dir, path.basename(file)));
+  const seen = new Map<string, string>();
+  targets.forEach((target, k) => {
+    const key = path.resolve(target);
+    const other = seen.get(key);
+    if (other !== undefined) throw new InputError(`${other} and ${files[k]} would both be written to ${target}: give inputs with distinct names`);
+    seen.set(key, files[k]);
+  });
+  for (const target of targets) {
+    for (const file of files) {
+      try {
+        checkNotSameFile(file, target);
+      } catch {
+        throw new InputError(`refusing to write over the input ${file}: --out-dir ${dir} holds it (outputs keep their input's name); choose another folder`);
+      }
+    }
+  }
+  return targets;
+}
+
+/**
+ * `segcorpus consistency --apply --out-dir DIR`: every file rewritten with its flagged occurrences
+ * in their majority form, all other bytes kept. Every output is written to a temporary file first
+ * and all are renamed into place only when every one is complete: a failure or Ctrl+C leaves none.
+ */
+export async function applyVariations(variations: Variations, files: readonly string[], dir: string): Promise<void> {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new InputError(`cannot create ${dir}: ${describe(error)}`);
+  }
+  if (!fs.statSync(dir).isDirectory()) throw new InputError(`--out-dir ${dir} is not a folder`);
+  const targets = outputPaths(files, dir);
+  const outputs: Output[] = [];
+  const abandon = (): void => outputs.forEach((o) => o.abandon());
+  const interrupted = (): void => {
+    abandon();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    for (let k = 0; k < files.length; k++) {
+      const output = new Output(targets[k]);
+      outputs.push(output);
+      for await (const run of readLines(files[k], DEFAULT_CHUNK_SIZE, (bom) => void output.write(bom))) {
+        const bytes = run.bytes;
+        let copied = 0;
+        const pieces: Uint8Array[] = [];
+        forEachLineOf(bytes, (start, end) => {
+          for (const e of variations.applyEdits(bytes, start, end)) {
+            pieces.push(bytes.subarray(copied, start + e.start), e.text === '_' ? JOINER : SPACE);
+            copied = start + e.end;
+          }
+        });
+        pieces.push(bytes.subarray(copied));
+        for (const piece of pieces) await output.write(piece);
+      }
+    }
+    for (const output of outputs) output.commit();
+  } catch (error) {
+    abandon();
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
+  }
+}
+
+const JOINER = new Uint8Array([0x5f]);
+const SPACE = new Uint8Array([0x20]);
