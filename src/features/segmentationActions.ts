@@ -33,7 +33,7 @@ class SegmentationActions implements vscode.CodeActionProvider {
     const from = range.start.character;
     const to = range.end.character;
     // Only the tokens around the range are read, never the whole (possibly very long) line.
-    const seg = segmentAround(text, this.config.settings.tokenizer, from, to);
+    const seg = segmentAround(text, this.config.settingsFor(document).tokenizer, from, to);
     if (token.isCancellationRequested) return [];
     const actions: vscode.CodeAction[] = [];
     const word = seg.wordAt(from);

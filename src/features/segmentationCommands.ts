@@ -53,7 +53,7 @@ function moved(position: vscode.Position, edits: readonly TextEdit[] | undefined
  * cursors back where their text went. Returns the number of boundaries changed.
  */
 export async function editSegmentation(editor: vscode.TextEditor, operation: SegmentationOperation, config: CorpusConfiguration): Promise<number> {
-  const { tokenizer } = config.settings;
+  const { tokenizer } = config.settingsFor(editor.document);
   const document = editor.document;
   const version = document.version;
   const editsByLine = new Map<number, TextEdit[]>();

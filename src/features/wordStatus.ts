@@ -33,7 +33,7 @@ export class WordStatus implements vscode.Disposable {
     const position = editor.selection.active;
     const line = editor.document.lineAt(position.line).text;
     // The tokens around the cursor only: moving along a 20,000-character line stays cheap.
-    const seg = segmentAround(line, this.config.settings.tokenizer, position.character, position.character);
+    const seg = segmentAround(line, this.config.settingsFor(editor.document).tokenizer, position.character, position.character);
     const word = seg.wordAt(position.character);
     if (!word) {
       this.item.hide();
