@@ -13,6 +13,7 @@ const SECTIONS = {
   hover: () => import('./hover.mjs'),
   diagnostics: () => import('./diagnostics.mjs'),
   grammar: () => import('./grammar.mjs'),
+  detect: () => import('./detect.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]
