@@ -1,5 +1,6 @@
 // The activation shared by the Node and web extension hosts: a table of contents of the features.
 import * as vscode from 'vscode';
+import { registerAutoDetect } from './features/autoDetect';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { CorpusConfiguration } from './features/configuration';
@@ -19,5 +20,6 @@ export function activateShared(context: vscode.ExtensionContext): void {
     registerHover(config),
     registerCommands(config),
     registerPreview(config),
+    registerAutoDetect(context),
   );
 }
