@@ -48,6 +48,5 @@ export default async function autoDetect() {
       .filter((ms) => ms >= 0)
       .sort((a, b) => a - b);
     console.log(`    activation on a plain-text document: ${/Activation: \d+ms/.exec(activation)[0]}; the other extensions in view: ${others.join(', ')} ms`);
-    await screenshot(page, 'auto-detect-activation.png');
   });
 }
