@@ -20,8 +20,12 @@ import { MAINT_GUIDE_HTML, SetupError, ensureVntk } from './setup.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '../..');
-export const SET_DIR = join(REPO, '.cache', 'detect', 'set');
-export const MANIFEST = join(SET_DIR, 'manifest.json');
+/**
+ * The set is variant 0. Another variant draws other files, groupings and messages with the same
+ * recipe (every seed moved by 1000 × variant): a fresh sample to check thresholds set on variant 0.
+ */
+export const setDir = (variant = 0) => join(REPO, '.cache', 'detect', variant === 0 ? 'set' : `set-variant-${variant}`);
+let seedOffset = 0;
 const VNTK_CACHE = join(REPO, '.cache', 'vntk');
 /** Bumped when the set's recipe changes, so an old set is rebuilt rather than measured. */
 export const SET_VERSION = 1;
@@ -33,7 +37,7 @@ const MAX_CHARS = 128 * 1024;
 
 /** mulberry32: a small seeded generator, so every run picks the same files. */
 function generator(seed) {
-  let a = seed >>> 0;
+  let a = (seed + seedOffset) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -165,7 +169,8 @@ function isVietnameseProse(text) {
 const punctuationLine = (words_) => words_.map((word) => word.split(/\s+/).join('_')).join(' ');
 
 /** The labelled set as [{ name, label, kind, source, text }]. */
-export function buildSet(log) {
+export function buildSet(log, variant = 0) {
+  seedOffset = 1000 * variant;
   if (!existsSync(MAINT_GUIDE_HTML) || !existsSync(MAINT_GUIDE_TXT)) {
     throw new SetupError(`${MAINT_GUIDE_HTML} is missing: apt-get install -y maint-guide-vi (npm run eval installs it)`);
   }
@@ -266,21 +271,23 @@ export function buildSet(log) {
   });
 }
 
-/** Builds the set into SET_DIR unless a set of this version is there; returns the manifest. */
-export function ensureSet(log) {
-  if (existsSync(MANIFEST)) {
-    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+/** Builds a variant of the set into setDir(variant) unless one of this version is there; returns the manifest. */
+export function ensureSet(log, variant = 0) {
+  const dir = setDir(variant);
+  const manifestPath = join(dir, 'manifest.json');
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     if (manifest.version === SET_VERSION) return manifest;
   }
-  rmSync(SET_DIR, { recursive: true, force: true });
-  const files = buildSet(log);
+  rmSync(dir, { recursive: true, force: true });
+  const files = buildSet(log, variant);
   for (const f of files) {
-    const path = join(SET_DIR, f.name);
+    const path = join(dir, f.name);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, f.text);
   }
   const manifest = { version: SET_VERSION, files: files.map(({ name, label, kind, source }) => ({ name, label, kind, source })) };
-  writeFileSync(MANIFEST, JSON.stringify(manifest, null, 1) + '\n');
-  log(`built ${files.length} files into ${relative(process.cwd(), SET_DIR)}`);
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 1) + '\n');
+  log(`built ${files.length} files into ${relative(process.cwd(), dir)}`);
   return manifest;
 }
