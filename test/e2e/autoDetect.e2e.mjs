@@ -38,7 +38,11 @@ export default async function autoDetect() {
     await page.keyboard.press('End');
     // An extension under development is listed by its id.
     const row = page.locator('.monaco-list-row', { hasText: 'segmented-corpus.segmented-corpus' }).filter({ hasText: 'Activation' });
-    await row.waitFor({ timeout: 10_000 });
+    // A slow activation sorts it near the top instead.
+    await row.waitFor({ timeout: 5_000 }).catch(async () => {
+      await page.keyboard.press('Home');
+      await row.waitFor({ timeout: 5_000 });
+    });
     const activation = readable(await row.textContent()).replace(/\s+/g, ' ').trim();
     assert.match(activation, /Activation: \d+ms/);
     // Figures only (a timed assertion would fail on a busy machine): ours against the others in the same run.
