@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { quickOpen, readable, runCommand, screenshot, visibleEditorText, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
-export const name = 'a segmented .txt: the notification\'s "Open as Segmented Corpus" sets the language';
+export const name = 'a segmented .txt: the notification\'s "Open as Segmented Corpus" sets the language; put back to Plain Text, it is not asked about again';
 
 const languageIndicator = (page, language) => page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: language });
 
@@ -28,6 +28,26 @@ export default async function autoDetect() {
     // The corpus grammar colours the file now: placeholders and compounds are no longer plain text.
     await page.locator('.editor-instance .view-line span span:not(.mtk1)').first().waitFor({ timeout: 10_000 });
     await screenshot(page, 'auto-detect-opened.png');
+
+    // The person changes their mind: back to Plain Text from the language picker. Reopened, the file
+    // stays plain text and nobody asks again (Rainbow CSV's #26).
+    await page.keyboard.press('F1');
+    const picker = page.locator('.quick-input-widget input');
+    await picker.fill('>Change Language Mode');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Change Language Mode' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    // The same box becomes the language picker.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Segmented Corpus' }).first().waitFor({ timeout: 10_000 });
+    await picker.fill('Plain Text');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Plain Text' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await languageIndicator(page, 'Plain Text').waitFor({ timeout: 10_000 });
+    await runCommand(page, 'View: Close All Editors');
+    await quickOpen(page, 'segmented.txt');
+    await page.waitForTimeout(2_000);
+    await languageIndicator(page, 'Plain Text').waitFor({ timeout: 1_000 });
+    await runCommand(page, 'Notifications: Show Notifications');
+    assert.equal(await page.locator('.notifications-center .notification-list-item', { hasText: 'looks like a word-segmented corpus' }).count(), 0, 'not asked again');
 
     // Every plain-text document now wakes the extension: what that costs, as the workbench measured it.
     await runCommand(page, 'Developer: Show Running Extensions');
