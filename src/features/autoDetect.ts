@@ -37,9 +37,13 @@ const BUTTONS: Record<Answer, string> = {
   never: 'Never',
 };
 
+/** A .txt file or an untitled document, where a language can be set. */
+function isTextUri(uri: vscode.Uri): boolean {
+  return SCHEMES.has(uri.scheme) && (uri.scheme === 'untitled' || uri.path.toLowerCase().endsWith('.txt'));
+}
+
 function isCandidate(document: vscode.TextDocument): boolean {
-  if (document.languageId !== PLAIN_TEXT || !SCHEMES.has(document.uri.scheme)) return false;
-  return document.isUntitled || document.uri.path.toLowerCase().endsWith('.txt');
+  return document.languageId === PLAIN_TEXT && isTextUri(document.uri);
 }
 
 function fileName(uri: vscode.Uri): string {
@@ -83,7 +87,7 @@ export class AutoDetect implements vscode.Disposable {
     this.lastClosed = undefined;
     if (closed?.document !== document || closed.languageId === document.languageId) return;
     const key = document.uri.toString();
-    if (this.ours.delete(key)) return;
+    if (this.ours.delete(key) || !isTextUri(document.uri)) return;
     // The person (or another extension on their behalf) chose a language: that is this file's answer.
     if (closed.languageId === LANGUAGE_ID) void this.remember(key, 'plain');
     else if (document.languageId === LANGUAGE_ID) void this.remember(key, 'corpus');
