@@ -59,6 +59,11 @@ export class AutoDetect implements vscode.Disposable {
   /** The document closed last and its language: reopened at once as the same object, it changed language. */
   private lastClosed: { document: vscode.TextDocument; languageId: string } | undefined;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Answers about untitled documents, kept only while the document is open: their names
+   * (Untitled-1) come back for unrelated documents once closed.
+   */
+  private readonly untitledAnswers = new Map<string, FileAnswer>();
 
   constructor(private readonly state: vscode.Memento) {
     // A language change reaches extensions as a close and an open of the same document object, in one go.
@@ -78,8 +83,11 @@ export class AutoDetect implements vscode.Disposable {
 
   private closed(document: vscode.TextDocument): void {
     this.lastClosed = { document, languageId: document.languageId };
+    const key = document.uri.toString();
     // Reopened later, the file is looked at again: its kept answer is applied then.
-    this.settled.delete(document.uri.toString());
+    this.settled.delete(key);
+    // A language change reopens the same object at once; a document really closed stays closed.
+    if (document.isUntitled) queueMicrotask(() => document.isClosed && this.untitledAnswers.delete(key));
   }
 
   private opened(document: vscode.TextDocument): void {
@@ -107,12 +115,6 @@ export class AutoDetect implements vscode.Disposable {
       }, TYPING_DELAY),
     );
   }
-
-  /**
-   * Answers about untitled documents, for this session only: their names (Untitled-1) come back
-   * for unrelated documents once closed.
-   */
-  private readonly untitledAnswers = new Map<string, FileAnswer>();
 
   private answerFor(key: string): FileAnswer | undefined {
     return this.untitledAnswers.get(key) ?? this.state.get<Record<string, FileAnswer>>(ANSWERS_KEY)?.[key];
