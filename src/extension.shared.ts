@@ -1,5 +1,6 @@
 // The activation shared by the Node and web extension hosts: a table of contents of the features.
 import * as vscode from 'vscode';
+import { registerAutoDetect } from './features/autoDetect';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { CorpusConfiguration } from './features/configuration';
@@ -25,5 +26,6 @@ export function activateShared(context: vscode.ExtensionContext): void {
     registerSegmentationCommands(config),
     registerSegmentationActions(config),
     new WordStatus(config),
+    registerAutoDetect(context),
   );
 }
