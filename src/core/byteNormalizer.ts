@@ -1,20 +1,19 @@
 // Normalize over UTF-8 bytes, for big files: the same output as normalizeLine, byte for byte.
 import { Attach } from './marks';
-import { NormalizePlan, normalizeLine, pairCloses, transformText } from './normalize';
-import { ENDS_WITH_DIGIT, PieceSink, STARTS_WITH_DIGIT, Typesetter } from './typesetter';
+import { NormalizePlan, normalizeLine, transformText } from './normalize';
+import { ENDS_WITH_DIGIT, STARTS_WITH_DIGIT, STRAIGHT_SLOT, Typesetter } from './typesetter';
 import { BLANK, BYTE_CLASS, ByteMarks, ByteOutput, CR, EOL, LF, ORDINARY, SPACE, UNDERSCORE, decoder, encoder, isDigitByte } from './byteText';
 
 /**
  * Streaming normalizer over UTF-8 bytes. Give it whole lines (a chunk may end without a line break
  * only at the end of the input).
  */
-export class ByteNormalizer implements PieceSink {
+export class ByteNormalizer {
   private readonly marks: ByteMarks;
   /** Encoded renderings: index 2d for a digit's open mark / separator / word, 2d + 1 for its close mark. */
   private readonly renderings: Uint8Array[] = [];
   private readonly typesetter: Typesetter;
   private readonly join: boolean;
-  private readonly pairSeen = new Uint8Array(11);
   private out = new ByteOutput(0);
   private src: Uint8Array = new Uint8Array(0);
 
@@ -31,7 +30,7 @@ export class ByteNormalizer implements PieceSink {
     }
     // A mark may gain a space before it (`-(` → `- (`), so 2, or a placeholder's rendering and a space.
     this.maxExpansion = Math.max(2, ...this.renderings.map((r) => r.length + 1));
-    this.typesetter = new Typesetter(this, plan.options.separatorAtLineEnd === 'keep');
+    this.typesetter = new Typesetter(plan.options.separatorAtLineEnd === 'keep');
     this.join = plan.options.joinSyllables;
   }
 
@@ -81,99 +80,116 @@ export class ByteNormalizer implements PieceSink {
     const wordStart = this.wordStart;
     const join = this.join;
     typesetter.startLine();
-    this.pairSeen.fill(0);
     let lineStart = start;
+    // Where the line's output starts: a line read again (Typesetter.readAgain) is written again from there.
+    let lineOut = out.length;
     // Output room is guaranteed for the input up to `roomUntil`: a line's output is at most
     // `maxExpansion` times its length, so the fast path below writes without bounds checks.
     let roomUntil = -1;
     const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
     let outView = new DataView(out.buf.buffer, out.buf.byteOffset, out.buf.byteLength);
     let i = start;
-    while (i < end) {
-      if (i > roomUntil) {
-        const lf = src.indexOf(LF, i);
-        roomUntil = lf < 0 || lf >= end ? end : lf;
-        out.ensure((roomUntil - i + 1) * this.maxExpansion + 8);
-        if (outView.buffer !== out.buf.buffer) outView = new DataView(out.buf.buffer, out.buf.byteOffset, out.buf.byteLength);
-      }
-      const b = src[i];
-      const cls = BYTE_CLASS[b];
-      if (cls === BLANK) {
-        i++;
-        continue;
-      }
-      if (cls === EOL) {
-        typesetter.endLine();
-        const len = b === CR && i + 1 < end && src[i + 1] === LF ? 2 : 1;
-        // An empty line between a lone CR and an LF would merge the two breaks into one CRLF.
-        if (b === LF && afterLoneCr && typesetter.lineIsEmpty && i > lineStart) this.space();
-        afterLoneCr = b === CR && len === 1;
-        out.bytes(src, i, i + len);
-        i += len;
-        lineStart = i;
-        typesetter.startLine();
-        this.pairSeen.fill(0);
-        continue;
-      }
-      if (wordStart[b] === 1) {
-        // Fast path: a word starting with a letter. Copy it while finding its end.
-        typesetter.settleBeforeLetterWord();
-        const buf = out.buf;
-        let o = out.length;
-        if (typesetter.spaceBeforeWord) buf[o++] = SPACE;
-        if (join) {
-          while (i < end) {
-            if (i + 4 <= end) {
-              // Four bytes at a time while none is white space, a break or "_" (SWAR: a byte below
-              // 0x21 or equal to 0x5f sets its high bit here; bytes from 0x80 up never do).
-              const x = view.getInt32(i, true);
-              const y = x ^ 0x5f5f5f5f;
-              if (((((x - 0x21212121) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) === 0) {
-                outView.setInt32(o, x, true);
-                i += 4;
-                o += 4;
-                continue;
-              }
-            }
-            const c = src[i];
-            // Bytes above 0x20 are word bytes but "_"; below, only white space and breaks end a token.
-            if (c > 0x20) {
-              i++;
-              if (c !== UNDERSCORE) {
-                buf[o++] = c;
-                continue;
-              }
-              buf[o++] = SPACE; // a run of joiners is one space
-              while (i < end && src[i] === UNDERSCORE) i++;
-              continue;
-            }
-            if (BYTE_CLASS[c] !== ORDINARY) break;
-            buf[o++] = c;
-            i++;
-          }
-          if (src[i - 1] === UNDERSCORE) o--; // trailing underscores go
-        } else {
-          while (i < end) {
-            const c = src[i];
-            if (c <= 0x20 && BYTE_CLASS[c] !== ORDINARY) break;
-            buf[o++] = c;
-            i++;
-          }
-        }
-        out.length = o;
-        typesetter.wordWritten(isDigitByte(buf[o - 1]));
-        continue;
-      }
-      const s = i;
-      i++;
+    // One pass per reading of the last line (readAgain); the EOL branch reads again the others.
+    for (;;) {
       while (i < end) {
-        const k = BYTE_CLASS[src[i]];
-        if (k === BLANK || k === EOL) break;
+        if (i > roomUntil) {
+          const lf = src.indexOf(LF, i);
+          roomUntil = lf < 0 || lf >= end ? end : lf;
+          out.ensure((roomUntil - i + 1) * this.maxExpansion + 8);
+          if (outView.buffer !== out.buf.buffer) outView = new DataView(out.buf.buffer, out.buf.byteOffset, out.buf.byteLength);
+        }
+        const b = src[i];
+        const cls = BYTE_CLASS[b];
+        if (cls === BLANK) {
+          i++;
+          continue;
+        }
+        if (cls === EOL) {
+          typesetter.endLine();
+          this.write();
+          if (typesetter.readAgain()) {
+            out.length = lineOut;
+            i = lineStart;
+            typesetter.startLine();
+            continue;
+          }
+          const len = b === CR && i + 1 < end && src[i + 1] === LF ? 2 : 1;
+          // An empty line between a lone CR and an LF would merge the two breaks into one CRLF.
+          if (b === LF && afterLoneCr && typesetter.lineIsEmpty && i > lineStart) this.space();
+          afterLoneCr = b === CR && len === 1;
+          out.bytes(src, i, i + len);
+          i += len;
+          lineStart = i;
+          lineOut = out.length;
+          typesetter.startLine();
+          continue;
+        }
+        if (wordStart[b] === 1) {
+          // Fast path: a word starting with a letter. Copy it while finding its end.
+          typesetter.settleBeforeLetterWord();
+          if (typesetter.opCount > 0) this.write();
+          const buf = out.buf;
+          let o = out.length;
+          if (typesetter.spaceBeforeWord) buf[o++] = SPACE;
+          if (join) {
+            while (i < end) {
+              if (i + 4 <= end) {
+                // Four bytes at a time while none is white space, a break or "_" (SWAR: a byte below
+                // 0x21 or equal to 0x5f sets its high bit here; bytes from 0x80 up never do).
+                const x = view.getInt32(i, true);
+                const y = x ^ 0x5f5f5f5f;
+                if (((((x - 0x21212121) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) === 0) {
+                  outView.setInt32(o, x, true);
+                  i += 4;
+                  o += 4;
+                  continue;
+                }
+              }
+              const c = src[i];
+              // Bytes above 0x20 are word bytes but "_"; below, only white space and breaks end a token.
+              if (c > 0x20) {
+                i++;
+                if (c !== UNDERSCORE) {
+                  buf[o++] = c;
+                  continue;
+                }
+                buf[o++] = SPACE; // a run of joiners is one space
+                while (i < end && src[i] === UNDERSCORE) i++;
+                continue;
+              }
+              if (BYTE_CLASS[c] !== ORDINARY) break;
+              buf[o++] = c;
+              i++;
+            }
+            if (src[i - 1] === UNDERSCORE) o--; // trailing underscores go
+          } else {
+            while (i < end) {
+              const c = src[i];
+              if (c <= 0x20 && BYTE_CLASS[c] !== ORDINARY) break;
+              buf[o++] = c;
+              i++;
+            }
+          }
+          out.length = o;
+          typesetter.wordWritten(isDigitByte(buf[o - 1]));
+          continue;
+        }
+        const s = i;
         i++;
+        while (i < end) {
+          const k = BYTE_CLASS[src[i]];
+          if (k === BLANK || k === EOL) break;
+          i++;
+        }
+        this.token(src, s, i, b);
       }
-      this.token(src, s, i, b);
+      typesetter.endLine();
+      this.write();
+      if (!typesetter.readAgain()) break;
+      out.length = lineOut;
+      i = lineStart;
+      typesetter.startLine();
     }
-    typesetter.endLine();
   }
 
   private token(src: Uint8Array, s: number, e: number, first: number): void {
@@ -196,38 +212,50 @@ export class ByteNormalizer implements PieceSink {
     }
     const edges = (isDigitByte(src[ws]) ? STARTS_WITH_DIGIT : 0) | (isDigitByte(src[we - 1]) ? ENDS_WITH_DIGIT : 0);
     this.typesetter.push(Attach.None, ws, we, edges);
+    this.write();
   }
 
   private digit(d: number, at: number): void {
     const plan = this.plan.digits[d];
     if (plan.kind === Attach.Open) {
-      const closing = pairCloses(this.pairSeen, d, this.typesetter);
-      this.typesetter.push(closing ? Attach.Close : Attach.Open, at, -(2 * d + (closing ? 2 : 1)), 0);
+      this.typesetter.pushPair(d, at, -(2 * d + 1), -(2 * d + 2), plan.flags, plan.closeFlags);
     } else if (plan.kind === Attach.Separator) {
-      this.typesetter.push(Attach.Separator, at, -(2 * d + 1), 0);
+      this.typesetter.push(Attach.Separator, at, -(2 * d + 1), plan.flags);
     } else if (plan.text.length > 0) {
-      this.typesetter.push(Attach.None, at, -(2 * d + 1), plan.digitEdges);
+      this.typesetter.push(Attach.None, at, -(2 * d + 1), plan.flags);
     }
+    this.write();
   }
 
   private markRun(src: Uint8Array, s: number, e: number): void {
     let i = s;
     while (i < e) {
-      const { len, cls } = this.marks.matchAt(src, i, e);
-      let kind = cls;
-      if (kind === Attach.Straight) kind = pairCloses(this.pairSeen, 10, this.typesetter) ? Attach.Close : Attach.Open;
-      this.typesetter.push(kind, i, i + len, 0);
+      const { len, cls, flags } = this.marks.matchAt(src, i, e);
+      if (cls === Attach.Straight) this.typesetter.pushPair(STRAIGHT_SLOT, i, i + len, i + len, flags, flags);
+      else this.typesetter.push(cls, i, i + len, flags);
+      this.write();
       i += len;
     }
   }
 
-  space(): void {
+  /** Writes the typesetter's ops. */
+  private write(): void {
+    const typesetter = this.typesetter;
+    const ops = typesetter.ops;
+    for (let k = 0, n = typesetter.opCount * 4; k < n; k += 4) {
+      if (ops[k] === 1) this.space();
+      this.put(ops[k + 1], ops[k + 2], ops[k + 3]);
+    }
+    typesetter.opCount = 0;
+  }
+
+  private space(): void {
     const out = this.out;
     out.ensure(1);
     out.buf[out.length++] = SPACE;
   }
 
-  put(kind: Attach, a: number, b: number): void {
+  private put(kind: Attach, a: number, b: number): void {
     const out = this.out;
     if (b < 0) {
       // A placeholder's rendering: a few bytes, quicker copied by hand than by TypedArray.set.

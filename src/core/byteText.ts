@@ -33,13 +33,13 @@ BYTE_CLASS[UNDERSCORE] = JOINER;
 
 /** Marks as byte sequences, grouped by their first byte, longest first (the greedy split of marks.ts). */
 export class ByteMarks {
-  private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach }> | undefined> = new Array(256);
+  private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach; flags: number }> | undefined> = new Array(256);
 
   constructor(table: MarkTable) {
     for (const [text, cls] of table.classes) {
       const bytes = encoder.encode(text);
       const list = (this.byLead[bytes[0]] ??= []);
-      list.push({ bytes, cls });
+      list.push({ bytes, cls, flags: table.flags.get(text) ?? 0 });
     }
     for (const list of this.byLead) list?.sort((x, y) => y.bytes.length - x.bytes.length);
   }
@@ -48,15 +48,16 @@ export class ByteMarks {
     return this.byLead[b] !== undefined;
   }
 
-  /** Length and class of the longest mark at `src[i]` before `end`; 0 length when none. */
-  matchAt(src: Uint8Array, i: number, end: number): { len: number; cls: Attach } {
+  /** Length, class and attach flags of the longest mark at `src[i]` before `end`; 0 length when none. */
+  matchAt(src: Uint8Array, i: number, end: number): { len: number; cls: Attach; flags: number } {
     const list = this.byLead[src[i]];
     if (list) {
-      outer: for (const { bytes, cls } of list) {
+      outer: for (const mark of list) {
+        const { bytes } = mark;
         const len = bytes.length;
         if (i + len > end) continue;
         for (let k = 1; k < len; k++) if (src[i + k] !== bytes[k]) continue outer;
-        return { len, cls };
+        return { len, cls: mark.cls, flags: mark.flags };
       }
     }
     return NO_MATCH;
@@ -74,7 +75,7 @@ export class ByteMarks {
   }
 }
 
-const NO_MATCH = { len: 0, cls: Attach.None };
+const NO_MATCH = { len: 0, cls: Attach.None, flags: 0 };
 
 /** A growable output buffer. */
 export class ByteOutput {

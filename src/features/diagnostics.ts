@@ -52,8 +52,8 @@ export class CorpusDiagnostics implements vscode.Disposable {
 
   private open(document: vscode.TextDocument): void {
     if (document.languageId !== LANGUAGE_ID) return;
-    const { tokenizer, scheme } = this.config.settings;
-    const checker = new DocumentChecker(tokenizer, new LineChecker(scheme, this.severities()));
+    const { tokenizer, scheme, plan } = this.config.settings;
+    const checker = new DocumentChecker(tokenizer, new LineChecker(scheme, this.severities(), plan));
     this.tracked.set(document.uri.toString(), { checker });
     if (!this.config.settings.diagnosticsEnabled) return;
     checker.load(document.lineCount, (l) => document.lineAt(l).text);

@@ -7,7 +7,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { ByteNormalizer } from '../../src/core/byteNormalizer';
 import { NormalizeOptions, NormalizePlan, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
-import { DEFAULT_SCHEME, Placeholder, Scheme } from '../../src/core/scheme';
+import { DEFAULT_SCHEME, MarkAttach, Placeholder, Scheme } from '../../src/core/scheme';
 import { WasmModule, WasmNormalizer, WasmNormalizerOptions, compileNormalizer } from '../../src/wasm/normalizer';
 import { REPO, SAMPLE } from './fixtures';
 import { streamed, streamedBytes } from './streaming';
@@ -68,7 +68,7 @@ const placeholderArb: fc.Arbitrary<Placeholder | undefined> = fc.oneof(
   fc.constant<Placeholder>({ role: 'date' }),
   fc.constant(undefined),
 );
-const schemeArb: fc.Arbitrary<Scheme> = fc.oneof(
+const placeholdersArb: fc.Arbitrary<Scheme> = fc.oneof(
   fc.constant(DEFAULT_SCHEME),
   fc.array(placeholderArb, { minLength: 10, maxLength: 10 }).map((list) => {
     const placeholders: Record<string, Placeholder> = {};
@@ -78,6 +78,9 @@ const schemeArb: fc.Arbitrary<Scheme> = fc.oneof(
     return { placeholders };
   }),
 );
+// Mark spacing as a scheme can set it: built-in marks, scheme marks, and marks it does not use.
+const attachArb = fc.option(fc.dictionary(fc.constantFrom(...CUSTOM_MARKS, '“', '”', '"', ',', ';', ':', '(', ')', '«', '»', '-', '/', '.', '?'), fc.constantFrom<MarkAttach>('before', 'after', 'both', 'neither'), { maxKeys: 6 }), { freq: 2 });
+const schemeArb: fc.Arbitrary<Scheme> = fc.tuple(placeholdersArb, attachArb).map(([scheme, attach]) => (attach ? { ...scheme, attach } : scheme));
 const renderingArb = fc.constantFrom('{digit}', '', '<num>', '{digit}{digit}', '0', '«số {digit} rất dài để bung đầu ra»', 'x_{digit}');
 const optionsArb: fc.Arbitrary<Partial<NormalizeOptions>> = fc.record({
   joinSyllables: fc.boolean(),
