@@ -9,7 +9,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const WASM_SOURCE = 'src/wasm/normalize.as';
-// The typesetting rules, shared with the JS normalizers: one source, compiled by esbuild and by asc.
+// The typesetting rules, shared with the string normalizer: one source, compiled by esbuild and by asc.
 const RULES_SOURCE = 'src/core/typesetter.ts';
 // Beside the bundles, for the unit tests (test/unit/wasm.test.ts); the bundles embed their own copy.
 const WASM_OUT = 'dist/normalize.wasm';

@@ -1,15 +1,14 @@
-// The byte-level vocabulary the byte normalizer and restorer share: byte classes, marks as byte sequences, a growable output.
+// The byte-level vocabulary of the streaming rewrites: byte values, the UTF-8 codec, marks as byte sequences, a growable output.
 //
 // Every character the rules look at is ASCII or a fixed UTF-8 sequence (the marks), and UTF-8 never
 // puts an ASCII byte or a mark's lead byte inside another character, so the rules can run on bytes
-// without decoding. Lines are decoded only when an option (NFC, tone style) has to see letters.
+// without decoding. (The byte normalizer itself is WebAssembly: src/wasm/normalize.as.)
 import { Attach, MarkTable } from './marks';
 
 export const SPACE = 0x20;
 export const TAB = 0x09;
 export const LF = 0x0a;
 export const CR = 0x0d;
-export const UNDERSCORE = 0x5f;
 
 export const encoder = new TextEncoder();
 // ignoreBOM: a U+FEFF inside the text is content, not a byte order mark to strip.
@@ -19,37 +18,21 @@ export function isDigitByte(b: number): boolean {
   return b >= 0x30 && b <= 0x39;
 }
 
-// What a byte means to the token scanner.
-export const ORDINARY = 0;
-export const BLANK = 1;
-export const EOL = 2;
-export const JOINER = 3;
-export const BYTE_CLASS = new Uint8Array(256);
-BYTE_CLASS[SPACE] = BLANK;
-BYTE_CLASS[TAB] = BLANK;
-BYTE_CLASS[LF] = EOL;
-BYTE_CLASS[CR] = EOL;
-BYTE_CLASS[UNDERSCORE] = JOINER;
-
 /** Marks as byte sequences, grouped by their first byte, longest first (the greedy split of marks.ts). */
 export class ByteMarks {
-  private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach; flags: number }> | undefined> = new Array(256);
+  private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach }> | undefined> = new Array(256);
 
   constructor(table: MarkTable) {
     for (const [text, cls] of table.classes) {
       const bytes = encoder.encode(text);
       const list = (this.byLead[bytes[0]] ??= []);
-      list.push({ bytes, cls, flags: table.flags.get(text) ?? 0 });
+      list.push({ bytes, cls });
     }
     for (const list of this.byLead) list?.sort((x, y) => y.bytes.length - x.bytes.length);
   }
 
-  isLead(b: number): boolean {
-    return this.byLead[b] !== undefined;
-  }
-
-  /** Length, class and attach flags of the longest mark at `src[i]` before `end`; 0 length when none. */
-  matchAt(src: Uint8Array, i: number, end: number): { len: number; cls: Attach; flags: number } {
+  /** Length and class of the longest mark at `src[i]` before `end`; 0 length when none. */
+  matchAt(src: Uint8Array, i: number, end: number): { len: number; cls: Attach } {
     const list = this.byLead[src[i]];
     if (list) {
       outer: for (const mark of list) {
@@ -57,7 +40,7 @@ export class ByteMarks {
         const len = bytes.length;
         if (i + len > end) continue;
         for (let k = 1; k < len; k++) if (src[i + k] !== bytes[k]) continue outer;
-        return { len, cls: mark.cls, flags: mark.flags };
+        return { len, cls: mark.cls };
       }
     }
     return NO_MATCH;
@@ -75,7 +58,7 @@ export class ByteMarks {
   }
 }
 
-const NO_MATCH = { len: 0, cls: Attach.None, flags: 0 };
+const NO_MATCH = { len: 0, cls: Attach.None };
 
 /** A growable output buffer. */
 export class ByteOutput {

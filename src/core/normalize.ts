@@ -4,6 +4,7 @@ import { Scheme, placeholderFor } from './scheme';
 import { ToneStyle, applyToneStyle } from './tone';
 import { ENDS_WITH_DIGIT, STARTS_WITH_DIGIT, STRAIGHT_SLOT, Typesetter, defaultAttach } from './typesetter';
 import { splitLines, tokenBounds } from './lines';
+import { decoder, encoder } from './byteText';
 
 const UNDERSCORE = 0x5f;
 
@@ -216,6 +217,8 @@ class StringSink {
   constructor(
     private readonly plan: NormalizePlan,
     private readonly line: string,
+    /** Whether to note where each token went (normalizeLine needs only the text). */
+    private readonly mapped = true,
   ) {}
 
   reset(): void {
@@ -248,9 +251,10 @@ class StringSink {
       text = this.line.slice(a, b);
       if (kind === Attach.None) text = joinWord(text, this.plan.options.joinSyllables);
     }
+    this.parts.push(text);
+    if (!this.mapped) return;
     const token = this.owner.get(a) ?? -1;
     const start = this.length;
-    this.parts.push(text);
     this.length += text.length;
     const range = this.ranges.get(token);
     if (range) range[1] = this.length;
@@ -355,7 +359,7 @@ function breakBefore(source: string, all: ReadonlyArray<readonly [number, number
 
 /**
  * Normalizes one line (no line break in it), with the same rules, byte for byte, as the streaming
- * normalizers (byteNormalizer.ts, wasm/normalize.as), and tells where each source token went.
+ * byte normalizer (wasm/normalize.as), and tells where each source token went.
  */
 export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: TokenRange): NormalizedLine {
   // The transforms never touch white space, so the transformed line has the same tokens in the same order.
@@ -456,7 +460,11 @@ function pushMarks(line: string, from: number, cuts: number[], plan: NormalizePl
 }
 
 export function normalizeLine(line: string, plan: NormalizePlan): string {
-  return normalizeLineMapped(line, plan).text;
+  const source = plan.transformsText ? transformText(line, plan) : line;
+  const sink = new StringSink(plan, source, false);
+  const all = tokenBounds(source);
+  typesetTokens(source, all, 0, all.length - 1, plan, sink, undefined);
+  return sink.parts.join('');
 }
 
 /**
@@ -475,4 +483,23 @@ export function normalizeText(text: string, plan: NormalizePlan): string {
     previousEnding = ending;
   }
   return out.join('');
+}
+
+/**
+ * Normalizes whole lines of UTF-8 (line breaks copied, a leading byte order mark left to the caller)
+ * through the string normalizer: the WebAssembly normalizer's stand-in where it cannot serve (a
+ * plan inferring sentence breaks, small chunks, no WebAssembly), with the same output.
+ * `afterLoneCr`: the lines follow a lone CR that ended the previous chunk.
+ */
+export function normalizeBytes(input: Uint8Array, plan: NormalizePlan, afterLoneCr = false): Uint8Array {
+  const out: string[] = [];
+  let previousEnding = afterLoneCr ? '\r' : '';
+  for (const { text: line, ending } of splitLines(decoder.decode(input))) {
+    let normalized = normalizeLine(line, plan);
+    // As in normalizeText: an emptied line between a lone CR and an LF keeps a space.
+    if (normalized === '' && line !== '' && previousEnding === '\r' && ending.startsWith('\n')) normalized = ' ';
+    out.push(normalized, ending);
+    previousEnding = ending;
+  }
+  return encoder.encode(out.join(''));
 }

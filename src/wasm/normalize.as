@@ -1,11 +1,11 @@
-// AssemblyScript: the byte normalizer of src/core/byteNormalizer.ts (ByteNormalizer.lines), compiled to
-// WebAssembly with SIMD for the Node CLI's big-file path. The rules themselves are not here: they are
+// AssemblyScript: the byte normalizer, compiled to WebAssembly with SIMD for the Node CLI and its workers
+// (src/wasm/normalizer.ts drives it). The rules themselves are not here: they are
 // src/core/typesetter.ts, which esbuild.mjs hands to asc with this file, so both normalizers run the
 // same rules from the same source. This file reads tokens, writes bytes, and copies plain words fast.
 // The extension is .as, not .ts, so tsc and eslint leave it alone; esbuild.mjs compiles it with asc.
 //
-// It must give the same bytes as ByteNormalizer for every input (property-tested in wasm.test.ts).
-// Plans that transform text (NFC, tone style) stay on the JS path.
+// It must give the same bytes as the string normalizer (src/core/normalize.ts) for every input:
+// property-tested in wasm.test.ts. Text transforms (NFC, tone style) run on the text before it.
 //
 // Memory, all set up by the JS side (src/wasm/normalizer.ts):
 //   configBase()                  the plan, written by JS (layout below), CONFIG_BYTES long

@@ -1,8 +1,8 @@
-// The WebAssembly byte normalizer (normalize.as, with the rules of src/core/typesetter.ts) behind ByteNormalizer's normalizeChunk: the same bytes
-// out, 2.5 to 3 times faster. Only for plans that do not transform text (NFC, tone style need the
-// letters, so those lines stay on the JS path), and only in Node: the web extension never loads it.
-import { ByteNormalizer } from '../core/byteNormalizer';
-import { NormalizePlan } from '../core/normalize';
+// The byte normalizer of the CLI and its workers: normalize.as compiled to WebAssembly (with the rules of
+// src/core/typesetter.ts), the same bytes out as normalizeText, at several times its speed. Node only:
+// the editor (desktop and web) normalizes what it shows through the string normalizer.
+import { decoder, encoder } from '../core/byteText';
+import { NormalizePlan, normalizeBytes, transformText } from '../core/normalize';
 
 /** The few WebAssembly JS API members used here (the project's lib settings do not declare them). */
 interface WasmApi {
@@ -39,7 +39,6 @@ const PAGE = 64 * 1024;
 const MAX_MEMORY = 2 ** 31 - PAGE;
 const SPACE = 0x20;
 
-const encoder = new TextEncoder();
 
 /** Compiles normalize.wasm; undefined when this runtime has no WebAssembly or no SIMD. */
 export function compileNormalizer(bytes: Uint8Array): WasmModule | undefined {
@@ -96,7 +95,7 @@ function encodePlan(plan: NormalizePlan): { bytes: Uint8Array; maxExpansion: num
     view.setUint32(REND_LEN + 4 * r, rendering.length, true);
     bytes.set(rendering, at);
     at += rendering.length;
-    // A placeholder's rendering and a space, as in ByteNormalizer.
+    // A placeholder's rendering and a space.
     maxExpansion = Math.max(maxExpansion, rendering.length + 1);
   }
   return { bytes, maxExpansion };
@@ -113,7 +112,6 @@ export interface WasmNormalizerOptions {
 export class WasmNormalizer {
   private readonly exports: Exports;
   private readonly inPtr: number;
-  private fallback: ByteNormalizer | undefined;
 
   private constructor(
     instance: { exports: unknown },
@@ -131,11 +129,11 @@ export class WasmNormalizer {
   }
 
   /**
-   * A normalizer for `plan`, or undefined when the plan needs the JS path (text transforms, inferred
-   * sentence breaks, which look at words) or there is no module.
+   * A normalizer for `plan`, or undefined when the plan needs the string normalizer (inferred
+   * sentence breaks look at words; see normalizeBytes) or there is no module.
    */
   static create(plan: NormalizePlan, module: WasmModule | undefined, options: WasmNormalizerOptions = {}): WasmNormalizer | undefined {
-    if (!module || plan.transformsText || plan.breakWords) return undefined;
+    if (!module || plan.breakWords) return undefined;
     const encoded = encodePlan(plan);
     if (!encoded) return undefined;
     const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -146,14 +144,19 @@ export class WasmNormalizer {
     }
   }
 
-  /** As ByteNormalizer.normalizeChunk: whole lines in, a fresh array out. */
+  /**
+   * Normalizes a chunk of whole lines (a chunk may end without a line break only at the end of the
+   * input): a fresh array out. A leading byte order mark is the caller's to keep (see fileJob).
+   * `afterLoneCr`: the lines follow a lone CR that ended the previous chunk.
+   */
   normalizeChunk(input: Uint8Array, afterLoneCr = false): Uint8Array {
+    // NFC and tone style need the letters: done first, on the text (they never touch white space or breaks).
+    const bytes = this.plan.transformsText ? encoder.encode(transformText(decoder.decode(input), this.plan)) : input;
     try {
-      return this.run(input, afterLoneCr);
+      return this.run(bytes, afterLoneCr);
     } catch {
-      // Beyond what 32-bit WebAssembly memory can hold (a line of hundreds of MB): the JS path.
-      this.fallback ??= new ByteNormalizer(this.plan);
-      return this.fallback.normalizeChunk(input, afterLoneCr);
+      // Beyond what 32-bit WebAssembly memory can hold (a line of hundreds of MB): the string normalizer.
+      return normalizeBytes(input, this.plan, afterLoneCr);
     }
   }
 

@@ -1,19 +1,19 @@
 import * as assert from 'assert';
-import { ByteNormalizer } from '../../src/core/byteNormalizer';
 import { BreakWords } from '../../src/core/check';
-import { NormalizeOptions, normalizeLine, normalizeLineMapped, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
+import { NormalizeOptions, normalizeBytes, normalizeLine, normalizeLineMapped, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { tokenize } from '../../src/core/tokens';
 import { DEFAULT_SCHEME, Scheme, schemeFromJson } from '../../src/core/scheme';
 import { SAMPLE, fixture } from './fixtures';
+import { wasmFor } from './wasmBuild';
 
-/** Normalizes with both front ends and insists they agree. */
+/** Normalizes with the string and the WebAssembly normalizers and insists they agree. */
 function norm(text: string, options: Partial<NormalizeOptions> = {}, scheme: Scheme = DEFAULT_SCHEME): string {
   const plan = planNormalize(scheme, options);
   const viaString = normalizeText(text, plan);
   // The byte normalizer leaves the byte order mark to its caller, as the file job does.
   const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
   const body = new TextEncoder().encode(text.slice(bom.length));
-  const viaBytes = bom + new TextDecoder().decode(new ByteNormalizer(plan).normalizeChunk(body));
+  const viaBytes = bom + new TextDecoder().decode(wasmFor(plan).normalizeChunk(body));
   assert.strictEqual(viaBytes, viaString, `byte and string normalizers differ on ${JSON.stringify(text)}`);
   return viaString;
 }
@@ -194,7 +194,7 @@ describe('normalize with inferred sentence breaks', () => {
     const out = normalizeText(SAMPLE, plan);
     assert.ok(out.includes('TP. Theo đồng chí, chương trình') && out.includes('TPHCM. Do vậy, UBND'), out);
     assert.ok(out.includes('thời gian qua, Sở Nội vụ'));
-    const bytes = new TextDecoder().decode(new ByteNormalizer(plan).normalizeChunk(new TextEncoder().encode(SAMPLE + '\r\nTP 7 Theo x\n')));
+    const bytes = new TextDecoder().decode(normalizeBytes(new TextEncoder().encode(SAMPLE + '\r\nTP 7 Theo x\n'), plan));
     assert.strictEqual(bytes, normalizeText(SAMPLE + '\r\nTP 7 Theo x\n', plan));
   });
 
