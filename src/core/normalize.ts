@@ -262,12 +262,22 @@ class StringSink {
   }
 }
 
-/** The side each pair mark was written on, by its source offset: what pairSidesOfTokens reports. */
+const OPENS = 1;
+const CLOSES = 2;
+
+/** The side each pair placeholder was written on, by its source offset: what pairSidesOfTokens reports. */
 class SideSink {
-  readonly sides = new Map<number, 'open' | 'close'>();
+  readonly sides: Uint8Array;
+
+  constructor(
+    private readonly plan: NormalizePlan,
+    length: number,
+  ) {
+    this.sides = new Uint8Array(length + 1);
+  }
 
   reset(): void {
-    this.sides.clear();
+    this.sides.fill(0);
   }
 
   write(typesetter: Typesetter): void {
@@ -276,15 +286,11 @@ class SideSink {
       const kind = ops[k + 1];
       const b = ops[k + 3];
       // A pair placeholder's rendering (b < 0, not the full stop of a sentence break).
-      if ((kind === Attach.Open || kind === Attach.Close) && b < 0 && b !== FULL_STOP_REF && this.isPair(b)) this.sides.set(ops[k + 2], kind === Attach.Open ? 'open' : 'close');
+      if ((kind === Attach.Open || kind === Attach.Close) && b < 0 && b !== FULL_STOP_REF && this.plan.digits[(-b - 1) >> 1]?.kind === Attach.Open) {
+        this.sides[ops[k + 2]] = kind === Attach.Open ? OPENS : CLOSES;
+      }
     }
     typesetter.opCount = 0;
-  }
-
-  constructor(private readonly plan: NormalizePlan) {}
-
-  private isPair(b: number): boolean {
-    return this.plan.digits[(-b - 1) >> 1]?.kind === Attach.Open;
   }
 }
 
@@ -304,6 +310,10 @@ interface OpSink extends OpWriter {
   reset(): void;
 }
 
+// Typesetters hold a few typed arrays: reused, not allocated per line (typesetTokens never re-enters).
+const LINE_TYPESETTER = new Typesetter();
+const PROBE_TYPESETTER = new Typesetter();
+
 /**
  * Runs the tokens `[from, to]` of `source` (token bounds `all`) through a typesetter into `sink`,
  * in the reading the whole line calls for (Typesetter.readAgain); tokens before `from` only tell
@@ -316,7 +326,8 @@ function typesetTokens(source: string, all: ReadonlyArray<readonly [number, numb
       pushToken(source, all[index][0], all[index][1], plan, typesetter, out, breakBefore(source, all, index, plan.breakWords), mapping, index);
     }
   };
-  const typesetter = new Typesetter(keep);
+  const typesetter = LINE_TYPESETTER;
+  typesetter.reset(keep);
   if (from <= 0 && to >= all.length - 1) {
     do {
       sink.reset();
@@ -327,24 +338,22 @@ function typesetTokens(source: string, all: ReadonlyArray<readonly [number, numb
     } while (typesetter.readAgain());
     return;
   }
-  // A part of a line: the reading is the whole line's, found by a pass that writes nothing.
-  const probe = new Typesetter(keep);
+  // A part of a line: a pass over the whole line that writes nothing finds its reading, and hands
+  // the part's typesetter the pairs the tokens before the part leave open.
+  const probe = PROBE_TYPESETTER;
+  probe.reset(keep);
   do {
     probe.startLine();
-    run(probe, 0, all.length - 1, NO_OUTPUT, undefined);
+    for (let index = 0; index < all.length; index++) {
+      if (index === from) {
+        typesetter.useReading(probe.closeAfterSeparator);
+        typesetter.continueFrom(probe);
+      }
+      pushToken(source, all[index][0], all[index][1], plan, probe, NO_OUTPUT, breakBefore(source, all, index, plan.breakWords), undefined, index);
+    }
     probe.endLine();
     NO_OUTPUT.write(probe);
   } while (probe.readAgain());
-  typesetter.useReading(probe.closeAfterSeparator);
-  typesetter.startLine();
-  if (from > 0) {
-    // The tokens before the part: the pairs they leave open carry over.
-    const silent = new Typesetter(keep);
-    silent.useReading(probe.closeAfterSeparator);
-    silent.startLine();
-    run(silent, 0, from - 1, NO_OUTPUT, undefined);
-    typesetter.continueFrom(silent);
-  }
   run(typesetter, from, to, sink, owner);
   typesetter.endLine();
   sink.write(typesetter);
@@ -387,14 +396,27 @@ export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: T
  * writes. Takes the line as tokens (each token's text at its offset).
  */
 export function pairSidesOfTokens(tokens: ReadonlyArray<{ readonly text: string; readonly start: number }>, plan: NormalizePlan): Map<number, 'open' | 'close'> {
-  // The line again, each token at its offset: white space between tokens is all the rules see of it.
-  let line = '';
-  for (const token of tokens) line += ' '.repeat(Math.max(0, token.start - line.length)) + token.text;
-  const source = plan.transformsText ? transformText(line, plan) : line;
-  const all = tokenBounds(source);
-  const sink = new SideSink(plan);
-  typesetTokens(source, all, 0, all.length - 1, plan, sink, undefined);
-  return sink.sides;
+  // The line again, its tokens one space apart: white space between tokens is all the rules see of it.
+  let line = tokens.map((t) => t.text).join(' ');
+  let all: Array<[number, number]> = [];
+  let at = 0;
+  for (const token of tokens) {
+    all.push([at, at + token.text.length]);
+    at += token.text.length + 1;
+  }
+  if (plan.transformsText) {
+    // The transforms never add or remove a token.
+    line = transformText(line, plan);
+    all = tokenBounds(line);
+  }
+  const sink = new SideSink(plan, line.length);
+  typesetTokens(line, all, 0, all.length - 1, plan, sink, undefined);
+  const sides = new Map<number, 'open' | 'close'>();
+  tokens.forEach((token, i) => {
+    const side = sink.sides[all[i][0]];
+    if (side !== 0) sides.set(token.start, side === OPENS ? 'open' : 'close');
+  });
+  return sides;
 }
 
 // Each push is written out at once: the typesetter holds the ops of one push only.

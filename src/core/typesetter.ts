@@ -147,6 +147,14 @@ export class Typesetter {
   /** `keepFinalSeparator`: a separator ending a line stays (real text: a colon before a list). */
   constructor(public keepFinalSeparator: bool = true) {}
 
+  /** Ready for a new text, as if new: a typesetter can be reused instead of allocated per line. */
+  reset(keepFinalSeparator: bool): void {
+    this.keepFinalSeparator = keepFinalSeparator;
+    this.reading = 0;
+    this.opCount = 0;
+    this.startLine();
+  }
+
   startLine(): void {
     if (this.reading == 0) this.closeAfterSeparator = false;
     this.readingsDiffer = false;
