@@ -265,7 +265,7 @@ class StringSink {
 const OPENS = 1;
 const CLOSES = 2;
 
-/** The side each pair placeholder was written on, by its source offset: what pairSidesOfTokens reports. */
+/** The side each pair placeholder was written on, by its reference (a token index): what pairSidesOfTokens reports. */
 class SideSink {
   readonly sides: Uint8Array;
 
@@ -396,31 +396,36 @@ export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: T
  * writes. Takes the line as tokens (each token's text at its offset).
  */
 export function pairSidesOfTokens(tokens: ReadonlyArray<{ readonly text: string; readonly start: number }>, plan: NormalizePlan): Map<number, 'open' | 'close'> {
-  // The line again, its tokens one space apart: white space between tokens is all the rules see of it.
-  let line = tokens.map((t) => t.text).join(' ');
-  let all: Array<[number, number]> = [];
-  let at = 0;
-  for (const token of tokens) {
-    all.push([at, at + token.text.length]);
-    at += token.text.length + 1;
-  }
-  if (plan.transformsText) {
-    // The transforms never add or remove a token.
-    line = transformText(line, plan);
-    all = tokenBounds(line);
-  }
-  const sink = new SideSink(plan, line.length);
-  typesetTokens(line, all, 0, all.length - 1, plan, sink, undefined);
+  // Each token is pushed as a text of its own, its placeholder digit referenced by the token's index.
+  const texts = plan.transformsText ? tokens.map((t) => transformText(t.text, plan)) : undefined;
+  const textOf = (i: number): string => (texts ? texts[i] : tokens[i].text);
+  const breaks = plan.breakWords;
+  const sink = new SideSink(plan, tokens.length);
+  const typesetter = LINE_TYPESETTER;
+  typesetter.reset(plan.options.separatorAtLineEnd === 'keep');
+  do {
+    sink.reset();
+    typesetter.startLine();
+    for (let i = 0; i < tokens.length; i++) {
+      const text = textOf(i);
+      // As breakBefore: a lone separator placeholder before a break word ends the sentence.
+      const breakHere = breaks !== undefined && text.length === 1 && i + 1 < tokens.length && breaks.has(textOf(i + 1));
+      pushToken(text, 0, text.length, plan, typesetter, sink, breakHere, undefined, i, i);
+    }
+    typesetter.endLine();
+    sink.write(typesetter);
+  } while (typesetter.readAgain());
   const sides = new Map<number, 'open' | 'close'>();
   tokens.forEach((token, i) => {
-    const side = sink.sides[all[i][0]];
+    const side = sink.sides[i];
     if (side !== 0) sides.set(token.start, side === OPENS ? 'open' : 'close');
   });
   return sides;
 }
 
-// Each push is written out at once: the typesetter holds the ops of one push only.
-function pushToken(line: string, start: number, end: number, plan: NormalizePlan, typesetter: Typesetter, sink: OpWriter, breakHere: boolean, owner: Map<number, number> | undefined, index: number): void {
+// Each push is written out at once: the typesetter holds the ops of one push only. `digitRef`: what
+// a leading placeholder digit is referenced by, its offset unless the caller says otherwise.
+function pushToken(line: string, start: number, end: number, plan: NormalizePlan, typesetter: Typesetter, sink: OpWriter, breakHere: boolean, owner: Map<number, number> | undefined, index: number, digitRef = start): void {
   owner?.set(start, index);
   if (breakHere && plan.digits[line.charCodeAt(start) - 0x30]?.kind === Attach.Separator) {
     typesetter.push(Attach.Final, start, FULL_STOP_REF, plan.marks.flags.get('.') ?? 0);
@@ -431,7 +436,7 @@ function pushToken(line: string, start: number, end: number, plan: NormalizePlan
   if (isAsciiDigit(first)) {
     const cuts = end - start === 1 ? [] : splitMarks(plan.marks, line, start + 1, end);
     if (cuts) {
-      pushDigit(first - 0x30, start, plan, typesetter);
+      pushDigit(first - 0x30, digitRef, plan, typesetter);
       sink.write(typesetter);
       pushMarks(line, start + 1, cuts, plan, typesetter, sink, owner, index);
       return;
