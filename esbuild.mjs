@@ -9,6 +9,8 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const WASM_SOURCE = 'src/wasm/normalize.as';
+// The typesetting rules, shared with the string normalizer: one source, compiled by esbuild and by asc.
+const RULES_SOURCE = 'src/core/typesetter.ts';
 // Beside the bundles, for the unit tests (test/unit/wasm.test.ts); the bundles embed their own copy.
 const WASM_OUT = 'dist/normalize.wasm';
 
@@ -20,8 +22,9 @@ async function compileWasm() {
   } catch (error) {
     throw new Error(`assemblyscript is needed to build ${WASM_SOURCE} (a devDependency: run npm install): ${error.message}`);
   }
-  // asc reads sources by module name: give it the .as file as normalize.ts.
-  const result = await asc.compileString({ 'normalize.ts': readFileSync(WASM_SOURCE, 'utf8') }, {
+  // asc reads sources by module name: give it the .as file as normalize.ts, next to the rules it imports.
+  const sources = { 'normalize.ts': readFileSync(WASM_SOURCE, 'utf8'), 'typesetter.ts': readFileSync(RULES_SOURCE, 'utf8') };
+  const result = await asc.compileString(sources, {
     optimizeLevel: 3,
     shrinkLevel: 0,
     runtime: 'stub',
@@ -29,7 +32,7 @@ async function compileWasm() {
     noAssert: true,
     use: ['abort='],
   });
-  if (result.error || !result.binary) throw new Error(`asc failed on ${WASM_SOURCE}:\n${result.stderr.toString()}`);
+  if (result.error || !result.binary) throw new Error(`asc failed on ${WASM_SOURCE} and ${RULES_SOURCE}:\n${result.stderr.toString()}`);
   mkdirSync('dist', { recursive: true });
   writeFileSync(WASM_OUT, result.binary);
   console.log(`  ${WASM_OUT}  ${(result.binary.length / 1024).toFixed(1)}kb`);
@@ -71,7 +74,7 @@ if (watch) {
   // One save fires several events: one rebuild for all of those that arrive while one is waiting.
   let pending = Promise.resolve();
   let queued = false;
-  watchFile(WASM_SOURCE, () => {
+  const rebuildWasm = () => {
     if (queued) return;
     queued = true;
     pending = pending.then(async () => {
@@ -85,7 +88,9 @@ if (watch) {
         console.error(error.message);
       }
     });
-  });
+  };
+  watchFile(WASM_SOURCE, rebuildWasm);
+  watchFile(RULES_SOURCE, rebuildWasm);
 } else {
   await Promise.all([...plain, ...withWasm].map((b) => esbuild.build(b)));
 }

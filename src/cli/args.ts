@@ -21,6 +21,7 @@ export interface CliArgs {
   nfc: boolean;
   toneStyle: 'keep' | 'old' | 'new';
   separatorAtLineEnd: 'keep' | 'drop' | undefined;
+  quoteMarks?: 'scheme' | 'curly' | 'straight' | 'guillemets';
   inferSentenceBreaks: boolean;
   jobs: number | undefined;
   strict: boolean;
@@ -64,6 +65,14 @@ const OPTIONS: Record<string, OptionSpec> = {
     apply: (a, v) => {
       if (v !== 'keep' && v !== 'drop') throw new UsageError(`--separator-at-line-end takes keep or drop, not '${v}'`);
       a.separatorAtLineEnd = v;
+    },
+  },
+  '--quote-marks': {
+    takesValue: true,
+    commands: ['normalize'],
+    apply: (a, v) => {
+      if (v !== 'scheme' && v !== 'curly' && v !== 'straight' && v !== 'guillemets') throw new UsageError(`--quote-marks takes scheme, curly, straight or guillemets, not '${v}'`);
+      a.quoteMarks = v;
     },
   },
   '--infer-sentence-breaks': { takesValue: false, commands: ['normalize'], apply: (a) => (a.inferSentenceBreaks = true) },
@@ -210,6 +219,8 @@ Options:
   --separator-at-line-end keep|drop
                             normalize: a separator placeholder ending a line (default keep: in
                             real prose it is mostly a colon before a list)
+  --quote-marks curly|straight|guillemets
+                            normalize: one style for every pair placeholder (default: the scheme's)
   --infer-sentence-breaks   normalize: a separator before a capitalised word that the input
                             usually writes in lower case ends the sentence (reads FILE twice;
                             stdin is kept in a temporary file)

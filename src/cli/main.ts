@@ -42,6 +42,7 @@ function normalizeOptions(args: CliArgs): Partial<NormalizeOptions> {
   if (args.nfc) options.unicode = 'nfc';
   if (args.toneStyle !== 'keep') options.toneStyle = args.toneStyle;
   if (args.separatorAtLineEnd !== undefined) options.separatorAtLineEnd = args.separatorAtLineEnd;
+  if (args.quoteMarks !== undefined) options.quoteMarks = args.quoteMarks;
   return options;
 }
 

@@ -1,15 +1,14 @@
-// The byte-level vocabulary the byte normalizer and restorer share: byte classes, marks as byte sequences, a growable output.
+// The byte-level vocabulary of the streaming rewrites: byte values, the UTF-8 codec, marks as byte sequences, a growable output.
 //
 // Every character the rules look at is ASCII or a fixed UTF-8 sequence (the marks), and UTF-8 never
 // puts an ASCII byte or a mark's lead byte inside another character, so the rules can run on bytes
-// without decoding. Lines are decoded only when an option (NFC, tone style) has to see letters.
+// without decoding. (The byte normalizer itself is WebAssembly: src/wasm/normalize.as.)
 import { Attach, MarkTable } from './marks';
 
 export const SPACE = 0x20;
 export const TAB = 0x09;
 export const LF = 0x0a;
 export const CR = 0x0d;
-export const UNDERSCORE = 0x5f;
 
 export const encoder = new TextEncoder();
 // ignoreBOM: a U+FEFF inside the text is content, not a byte order mark to strip.
@@ -18,18 +17,6 @@ export const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 export function isDigitByte(b: number): boolean {
   return b >= 0x30 && b <= 0x39;
 }
-
-// What a byte means to the token scanner.
-export const ORDINARY = 0;
-export const BLANK = 1;
-export const EOL = 2;
-export const JOINER = 3;
-export const BYTE_CLASS = new Uint8Array(256);
-BYTE_CLASS[SPACE] = BLANK;
-BYTE_CLASS[TAB] = BLANK;
-BYTE_CLASS[LF] = EOL;
-BYTE_CLASS[CR] = EOL;
-BYTE_CLASS[UNDERSCORE] = JOINER;
 
 /** Marks as byte sequences, grouped by their first byte, longest first (the greedy split of marks.ts). */
 export class ByteMarks {
@@ -44,19 +31,16 @@ export class ByteMarks {
     for (const list of this.byLead) list?.sort((x, y) => y.bytes.length - x.bytes.length);
   }
 
-  isLead(b: number): boolean {
-    return this.byLead[b] !== undefined;
-  }
-
   /** Length and class of the longest mark at `src[i]` before `end`; 0 length when none. */
   matchAt(src: Uint8Array, i: number, end: number): { len: number; cls: Attach } {
     const list = this.byLead[src[i]];
     if (list) {
-      outer: for (const { bytes, cls } of list) {
+      outer: for (const mark of list) {
+        const { bytes } = mark;
         const len = bytes.length;
         if (i + len > end) continue;
         for (let k = 1; k < len; k++) if (src[i + k] !== bytes[k]) continue outer;
-        return { len, cls };
+        return { len, cls: mark.cls };
       }
     }
     return NO_MATCH;

@@ -1,6 +1,7 @@
 // Problems in a corpus line: the rules behind `segcorpus check` and the editor's diagnostics.
 import { Attach, MarkTable, buildMarkTable, isAsciiDigit } from './marks';
 import { pairPlaceholders } from './pairs';
+import type { NormalizePlan } from './normalize';
 import { Scheme } from './scheme';
 import { sentenceSpans } from './sentences';
 import { Token } from './tokens';
@@ -122,6 +123,8 @@ export class LineChecker {
   constructor(
     private readonly scheme: Scheme,
     private readonly severities: Readonly<Record<FindingCode, RuleSetting>> = DEFAULT_SEVERITIES,
+    /** The normalize plan in use, so pairs read as normalize writes them (default: the scheme's). */
+    private readonly plan?: NormalizePlan,
   ) {
     this.marks = buildMarkTable(scheme);
   }
@@ -134,7 +137,7 @@ export class LineChecker {
       const severity = this.severities[code];
       if (severity !== 'off') findings.push({ code, severity, start, end, message, tokenIndex });
     };
-    const pairs = tokens.some((t) => t.role === 'pair') ? pairPlaceholders(tokens, this.scheme) : NO_PAIRS;
+    const pairs = tokens.some((t) => t.role === 'pair') ? pairPlaceholders(tokens, this.plan ?? this.scheme) : NO_PAIRS;
     let spans: ReturnType<typeof sentenceSpans> | undefined;
     tokens.forEach((token, index) => {
       const { start, end, text } = token;

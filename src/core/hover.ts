@@ -67,7 +67,7 @@ export function hoverAt(line: string, offset: number, scheme: Scheme, plan: Norm
     cleanedEnd: where.outEnd,
   };
   if (token.digit === undefined) return info;
-  const link = token.role === 'pair' ? pairPlaceholders(tokens, scheme).get(tokenIndex) : undefined;
+  const link = token.role === 'pair' ? pairPlaceholders(tokens, plan).get(tokenIndex) : undefined;
   const normalizesTo = mapped.text.slice(where.outStart, where.outEnd);
   const placeholder: PlaceholderInfo = {
     digit: token.digit,

@@ -1,28 +1,9 @@
 // Punctuation marks and how typeset Vietnamese attaches each one to its neighbours.
-import { Scheme } from './scheme';
+import { MarkAttach, Scheme } from './scheme';
+import { ATTACH_AFTER, ATTACH_BEFORE, ATTACH_BITS, ATTACH_BY_SIDE, Attach, GLUE_NUMBERS, defaultAttach } from './typesetter';
 
-/**
- * How a mark sits between words. The numbers are stable: the byte-level normalizer keeps them in
- * typed arrays.
- */
-export const enum Attach {
-  /** Not a mark: a word. */
-  None = 0,
-  /** Attaches to the following word: ( [ { “ ‘ « */
-  Open = 1,
-  /** Attaches to the preceding word: ) ] } ” ’ » ; : % */
-  Close = 2,
-  /** Ends a sentence and attaches to the preceding word: . ! ? … */
-  Final = 3,
-  /** A separator (the comma, and the scheme's separator marks): attaches left, runs collapse. */
-  Separator = 4,
-  /** Attaches on both sides: / */
-  Both = 5,
-  /** A dash: attaches on both sides only between two numbers. */
-  Dash = 6,
-  /** A straight quote: opens and closes alternately within a line. */
-  Straight = 7,
-}
+// The class of a mark lives with the rules that read it (typesetter.ts); the corpus code names it from here.
+export { Attach };
 
 const BASE_MARKS: ReadonlyArray<readonly [string, Attach]> = [
   ['.', Attach.Final], ['!', Attach.Final], ['?', Attach.Final], ['…', Attach.Final],
@@ -35,9 +16,21 @@ const BASE_MARKS: ReadonlyArray<readonly [string, Attach]> = [
   ['"', Attach.Straight],
 ];
 
+/** Marks that, between two numbers, attach on both sides (`3 - 5`, `10 : 30`), whatever else they do. */
+const GLUES_NUMBERS = new Set(['-', '–', ':']);
+
+const ATTACH_SETTINGS: Record<MarkAttach, number> = {
+  before: ATTACH_BEFORE,
+  after: ATTACH_AFTER,
+  both: ATTACH_BEFORE | ATTACH_AFTER,
+  neither: 0,
+};
+
 /** The marks the normalizer recognises, keyed by text; scheme marks are added so a restored file reads the same. */
 export interface MarkTable {
   readonly classes: ReadonlyMap<string, Attach>;
+  /** How each mark sits between words: the typesetter's ATTACH_* and GLUE_NUMBERS flags. */
+  readonly flags: ReadonlyMap<string, number>;
   /** Longest mark, in UTF-16 code units, for the greedy split of a token into marks. */
   readonly longest: number;
 }
@@ -58,9 +51,15 @@ export function buildMarkTable(scheme: Scheme): MarkTable {
       }
     }
   }
+  const flags = new Map<string, number>();
+  for (const [mark, cls] of classes) flags.set(mark, defaultAttach(cls) | (GLUES_NUMBERS.has(mark) ? GLUE_NUMBERS : 0));
+  for (const [mark, setting] of Object.entries(scheme.attach ?? {})) {
+    const known = flags.get(mark);
+    if (known !== undefined && setting) flags.set(mark, (known & ~(ATTACH_BITS | ATTACH_BY_SIDE)) | ATTACH_SETTINGS[setting]);
+  }
   let longest = 1;
   for (const key of classes.keys()) longest = Math.max(longest, key.length);
-  return { classes, longest };
+  return { classes, flags, longest };
 }
 
 /** The length of the longest mark starting at `i` in `text` (0 when none does). */

@@ -2,8 +2,9 @@
 import { Attach, MarkTable, buildMarkTable, isAsciiDigit, splitMarks } from './marks';
 import { Scheme, placeholderFor } from './scheme';
 import { ToneStyle, applyToneStyle } from './tone';
-import { ENDS_WITH_DIGIT, PieceSink, STARTS_WITH_DIGIT, Typesetter } from './typesetter';
+import { ENDS_WITH_DIGIT, STARTS_WITH_DIGIT, STRAIGHT_SLOT, Typesetter, defaultAttach } from './typesetter';
 import { splitLines, tokenBounds } from './lines';
+import { decoder, encoder } from './byteText';
 
 const UNDERSCORE = 0x5f;
 
@@ -59,11 +60,15 @@ export interface DigitPlan {
   readonly text: string;
   /** For a pair, the close mark. */
   readonly close: string;
-  readonly digitEdges: number;
+  /** The typesetter's flags of `text`: the digit edges of a word, how a mark attaches. */
+  readonly flags: number;
+  /** For a pair, the flags of the close mark. */
+  readonly closeFlags: number;
 }
 
 /** Everything normalize needs, computed once and reused for every line. */
 export interface NormalizePlan {
+  readonly scheme: Scheme;
   readonly options: NormalizeOptions;
   readonly marks: MarkTable;
   /** Indexed by digit 0-9. */
@@ -128,6 +133,9 @@ export function digitEdgesOf(text: string): number {
 
 export function planNormalize(scheme: Scheme, options: Partial<NormalizeOptions> = {}): NormalizePlan {
   const full: NormalizeOptions = { ...DEFAULT_NORMALIZE_OPTIONS, ...options };
+  const marks = buildMarkTable(scheme);
+  // A rendering attaches as the mark it writes does (a quote style's marks are in the table too).
+  const flagsOf = (mark: string, cls: Attach): number => marks.flags.get(mark) ?? defaultAttach(cls);
   const digits: DigitPlan[] = [];
   for (let d = 0; d <= 9; d++) {
     const digit = String(d);
@@ -135,19 +143,20 @@ export function planNormalize(scheme: Scheme, options: Partial<NormalizeOptions>
     let plan: DigitPlan;
     if (placeholder?.role === 'pair') {
       const [open, close] = full.quoteMarks === 'scheme' ? [placeholder.marks.open, placeholder.marks.close] : QUOTE_MARKS[full.quoteMarks];
-      plan = { kind: Attach.Open, text: open, close, digitEdges: 0 };
+      plan = { kind: Attach.Open, text: open, close, flags: flagsOf(open, open === close ? Attach.Straight : Attach.Open), closeFlags: flagsOf(close, open === close ? Attach.Straight : Attach.Close) };
     } else if (placeholder?.role === 'separator') {
-      plan = { kind: Attach.Separator, text: placeholder.mark, close: '', digitEdges: 0 };
+      plan = { kind: Attach.Separator, text: placeholder.mark, close: '', flags: flagsOf(placeholder.mark, Attach.Separator), closeFlags: 0 };
     } else {
       const template = placeholder?.role === 'number' ? full.numberPlaceholder : placeholder?.role === 'date' ? full.datePlaceholder : '{digit}';
       const text = template.split('{digit}').join(digit);
-      plan = { kind: Attach.None, text, close: '', digitEdges: digitEdgesOf(text) };
+      plan = { kind: Attach.None, text, close: '', flags: digitEdgesOf(text), closeFlags: 0 };
     }
     digits.push(plan);
   }
   return {
+    scheme,
     options: full,
-    marks: buildMarkTable(scheme),
+    marks,
     digits,
     transformsText: full.unicode === 'nfc' || full.toneStyle !== 'keep',
   };
@@ -172,8 +181,6 @@ export interface TokenRange {
   readonly last: number;
 }
 
-const NO_OUTPUT: PieceSink = { space: () => undefined, put: () => undefined };
-
 /** One source token's place in the normalized line: used to bold the hovered word. */
 export interface MappedToken {
   /** Offsets of the token in the source line. */
@@ -189,7 +196,7 @@ export interface NormalizedLine {
   readonly tokens: readonly MappedToken[];
 }
 
-// Mark ids in the sink: a placeholder's rendering is referenced as -(2 * digit + 1) for the open or
+// Mark ids in the ops: a placeholder's rendering is referenced as -(2 * digit + 1) for the open or
 // word text and -(2 * digit + 2) for the close mark, so `b < 0` tells a rendering from a source range.
 function openRef(digit: number): number {
   return -(2 * digit + 1);
@@ -198,7 +205,8 @@ function closeRef(digit: number): number {
   return -(2 * digit + 2);
 }
 
-class StringSink implements PieceSink {
+/** Writes the typesetter's ops as text, noting which token each output range came from. */
+class StringSink {
   readonly parts: string[] = [];
   private length = 0;
   /** Token index of each source offset a piece can be referenced by. */
@@ -209,14 +217,29 @@ class StringSink implements PieceSink {
   constructor(
     private readonly plan: NormalizePlan,
     private readonly line: string,
+    /** Whether to note where each token went (normalizeLine needs only the text). */
+    private readonly mapped = true,
   ) {}
 
-  space(): void {
-    this.parts.push(' ');
-    this.length += 1;
+  reset(): void {
+    this.parts.length = 0;
+    this.length = 0;
+    this.ranges.clear();
   }
 
-  put(kind: Attach, a: number, b: number): void {
+  write(typesetter: Typesetter): void {
+    const ops = typesetter.ops;
+    for (let k = 0, n = typesetter.opCount * 4; k < n; k += 4) {
+      if (ops[k] === 1) {
+        this.parts.push(' ');
+        this.length += 1;
+      }
+      this.put(ops[k + 1], ops[k + 2], ops[k + 3]);
+    }
+    typesetter.opCount = 0;
+  }
+
+  private put(kind: Attach, a: number, b: number): void {
     let text: string;
     if (b === FULL_STOP_REF) {
       text = '.';
@@ -228,9 +251,10 @@ class StringSink implements PieceSink {
       text = this.line.slice(a, b);
       if (kind === Attach.None) text = joinWord(text, this.plan.options.joinSyllables);
     }
+    this.parts.push(text);
+    if (!this.mapped) return;
     const token = this.owner.get(a) ?? -1;
     const start = this.length;
-    this.parts.push(text);
     this.length += text.length;
     const range = this.ranges.get(token);
     if (range) range[1] = this.length;
@@ -238,34 +262,122 @@ class StringSink implements PieceSink {
   }
 }
 
+const OPENS = 1;
+const CLOSES = 2;
+
+/** The side each pair placeholder was written on, by its reference (a token index): what pairSidesOfTokens reports. */
+class SideSink {
+  readonly sides: Uint8Array;
+
+  constructor(
+    private readonly plan: NormalizePlan,
+    length: number,
+  ) {
+    this.sides = new Uint8Array(length + 1);
+  }
+
+  reset(): void {
+    this.sides.fill(0);
+  }
+
+  write(typesetter: Typesetter): void {
+    const ops = typesetter.ops;
+    for (let k = 0, n = typesetter.opCount * 4; k < n; k += 4) {
+      const kind = ops[k + 1];
+      const b = ops[k + 3];
+      // A pair placeholder's rendering (b < 0, not the full stop of a sentence break).
+      if ((kind === Attach.Open || kind === Attach.Close) && b < 0 && b !== FULL_STOP_REF && this.plan.digits[(-b - 1) >> 1]?.kind === Attach.Open) {
+        this.sides[ops[k + 2]] = kind === Attach.Open ? OPENS : CLOSES;
+      }
+    }
+    typesetter.opCount = 0;
+  }
+}
+
+/** Drops the ops: for the part of a line before the range being written. */
+const NO_OUTPUT = {
+  write(typesetter: Typesetter): void {
+    typesetter.opCount = 0;
+  },
+};
+
+interface OpWriter {
+  write(typesetter: Typesetter): void;
+}
+
+interface OpSink extends OpWriter {
+  /** Forgets what was written: the line is typeset again. */
+  reset(): void;
+}
+
+// Typesetters hold a few typed arrays: reused, not allocated per line (typesetTokens never re-enters).
+const LINE_TYPESETTER = new Typesetter();
+const PROBE_TYPESETTER = new Typesetter();
+
+/**
+ * Runs the tokens `[from, to]` of `source` (token bounds `all`) through a typesetter into `sink`,
+ * in the reading the whole line calls for (Typesetter.readAgain); tokens before `from` only tell
+ * which pairs are open.
+ */
+function typesetTokens(source: string, all: ReadonlyArray<readonly [number, number]>, from: number, to: number, plan: NormalizePlan, sink: OpSink, owner: Map<number, number> | undefined): void {
+  const keep = plan.options.separatorAtLineEnd === 'keep';
+  const run = (typesetter: Typesetter, first: number, last: number, out: OpWriter, mapping: Map<number, number> | undefined): void => {
+    for (let index = first; index <= last; index++) {
+      pushToken(source, all[index][0], all[index][1], plan, typesetter, out, breakBefore(source, all, index, plan.breakWords), mapping, index);
+    }
+  };
+  const typesetter = LINE_TYPESETTER;
+  typesetter.reset(keep);
+  if (from <= 0 && to >= all.length - 1) {
+    do {
+      sink.reset();
+      typesetter.startLine();
+      run(typesetter, 0, all.length - 1, sink, owner);
+      typesetter.endLine();
+      sink.write(typesetter);
+    } while (typesetter.readAgain());
+    return;
+  }
+  // A part of a line: a pass over the whole line that writes nothing finds its reading, and hands
+  // the part's typesetter the pairs the tokens before the part leave open.
+  const probe = PROBE_TYPESETTER;
+  probe.reset(keep);
+  do {
+    probe.startLine();
+    for (let index = 0; index < all.length; index++) {
+      if (index === from) {
+        typesetter.useReading(probe.closeAfterSeparator);
+        typesetter.continueFrom(probe);
+      }
+      pushToken(source, all[index][0], all[index][1], plan, probe, NO_OUTPUT, breakBefore(source, all, index, plan.breakWords), undefined, index);
+    }
+    probe.endLine();
+    NO_OUTPUT.write(probe);
+  } while (probe.readAgain());
+  run(typesetter, from, to, sink, owner);
+  typesetter.endLine();
+  sink.write(typesetter);
+}
+
+/** A lone separator placeholder before a break word ends the sentence. */
+function breakBefore(source: string, all: ReadonlyArray<readonly [number, number]>, index: number, breaks: ReadonlySet<string> | undefined): boolean {
+  if (breaks === undefined) return false;
+  const [start, end] = all[index];
+  return end - start === 1 && index + 1 < all.length && breaks.has(source.slice(all[index + 1][0], all[index + 1][1]));
+}
+
 /**
  * Normalizes one line (no line break in it), with the same rules, byte for byte, as the streaming
- * normalizer in byteNormalizer.ts, and tells where each source token went.
+ * byte normalizer (wasm/normalize.as), and tells where each source token went.
  */
 export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: TokenRange): NormalizedLine {
   // The transforms never touch white space, so the transformed line has the same tokens in the same order.
   const source = plan.transformsText ? transformText(line, plan) : line;
   const sink = new StringSink(plan, source);
-  const typesetter = new Typesetter(sink, plan.options.separatorAtLineEnd === 'keep');
-  typesetter.startLine();
-  const pairSeen = new Uint8Array(11); // per digit, and index 10 for the straight quote
   const all = tokenBounds(source);
   const from = range ? Math.max(0, range.first) : 0;
   const to = range ? Math.min(all.length - 1, range.last) : all.length - 1;
-  if (from > 0) {
-    // Tokens before the range only tell which pairs are open: run them through a typesetter that writes nothing.
-    const silent = new Typesetter(NO_OUTPUT);
-    silent.startLine();
-    for (let index = 0; index < from; index++) pushToken(source, all[index][0], all[index][1], index, plan, silent, pairSeen, undefined, false);
-  }
-  const breaks = plan.breakWords;
-  for (let index = from; index <= to; index++) {
-    const [start, end] = all[index];
-    // A lone separator placeholder before a break word ends the sentence.
-    const breakHere = breaks !== undefined && end - start === 1 && index + 1 < all.length && breaks.has(source.slice(all[index + 1][0], all[index + 1][1]));
-    pushToken(source, start, end, index, plan, typesetter, pairSeen, sink.owner, breakHere);
-  }
-  typesetter.endLine();
+  typesetTokens(source, all, from, to, plan, sink, sink.owner);
   const bounds = all.slice(from, to + 1);
   const original = source === line ? bounds : tokenBounds(line).slice(from, to + 1);
   let last = 0;
@@ -280,56 +392,59 @@ export function normalizeLineMapped(line: string, plan: NormalizePlan, range?: T
 
 /**
  * Which pair placeholders of a line open and which close, keyed by their UTF-16 offset: the
- * normalizer's own decisions (see pairCloses), so restore, check and hover agree with it. Takes
- * the line as tokens (each token's text at its offset).
+ * normalizer's own decisions under `plan`, so restore, check and hover agree with what normalize
+ * writes. Takes the line as tokens (each token's text at its offset).
  */
 export function pairSidesOfTokens(tokens: ReadonlyArray<{ readonly text: string; readonly start: number }>, plan: NormalizePlan): Map<number, 'open' | 'close'> {
-  const sides = new Map<number, 'open' | 'close'>();
-  const typesetter = new Typesetter(NO_OUTPUT, plan.options.separatorAtLineEnd === 'keep');
-  typesetter.startLine();
-  const pairSeen = new Uint8Array(11);
-  // Each token is pushed as a line of its own text: its pair digit, if any, is at offset 0 there.
-  const own = new Map<number, 'open' | 'close'>();
-  tokens.forEach((token, index) => {
-    pushToken(token.text, 0, token.text.length, index, plan, typesetter, pairSeen, undefined, false, own);
-    const side = own.get(0);
-    if (side !== undefined) {
-      sides.set(token.start, side);
-      own.clear();
+  // Each token is pushed as a text of its own, its placeholder digit referenced by the token's index.
+  const texts = plan.transformsText ? tokens.map((t) => transformText(t.text, plan)) : undefined;
+  const textOf = (i: number): string => (texts ? texts[i] : tokens[i].text);
+  const breaks = plan.breakWords;
+  const sink = new SideSink(plan, tokens.length);
+  const typesetter = LINE_TYPESETTER;
+  typesetter.reset(plan.options.separatorAtLineEnd === 'keep');
+  do {
+    sink.reset();
+    typesetter.startLine();
+    for (let i = 0; i < tokens.length; i++) {
+      const text = textOf(i);
+      // As breakBefore: a lone separator placeholder before a break word ends the sentence.
+      const breakHere = breaks !== undefined && text.length === 1 && i + 1 < tokens.length && breaks.has(textOf(i + 1));
+      pushToken(text, 0, text.length, plan, typesetter, sink, breakHere, undefined, i, i);
     }
+    typesetter.endLine();
+    sink.write(typesetter);
+  } while (typesetter.readAgain());
+  const sides = new Map<number, 'open' | 'close'>();
+  tokens.forEach((token, i) => {
+    const side = sink.sides[i];
+    if (side !== 0) sides.set(token.start, side === OPENS ? 'open' : 'close');
   });
   return sides;
 }
 
-function pushToken(
-  line: string,
-  start: number,
-  end: number,
-  index: number,
-  plan: NormalizePlan,
-  typesetter: Typesetter,
-  pairSeen: Uint8Array,
-  owner: Map<number, number> | undefined,
-  breakHere: boolean,
-  sides?: Map<number, 'open' | 'close'>,
-): void {
+// Each push is written out at once: the typesetter holds the ops of one push only. `digitRef`: what
+// a leading placeholder digit is referenced by, its offset unless the caller says otherwise.
+function pushToken(line: string, start: number, end: number, plan: NormalizePlan, typesetter: Typesetter, sink: OpWriter, breakHere: boolean, owner: Map<number, number> | undefined, index: number, digitRef = start): void {
   owner?.set(start, index);
   if (breakHere && plan.digits[line.charCodeAt(start) - 0x30]?.kind === Attach.Separator) {
-    typesetter.push(Attach.Final, start, FULL_STOP_REF, 0);
+    typesetter.push(Attach.Final, start, FULL_STOP_REF, plan.marks.flags.get('.') ?? 0);
+    sink.write(typesetter);
     return;
   }
   const first = line.charCodeAt(start);
   if (isAsciiDigit(first)) {
     const cuts = end - start === 1 ? [] : splitMarks(plan.marks, line, start + 1, end);
     if (cuts) {
-      pushDigit(first - 0x30, start, plan, typesetter, pairSeen, sides);
-      pushMarks(line, start + 1, cuts, plan, typesetter, pairSeen, owner, index);
+      pushDigit(first - 0x30, digitRef, plan, typesetter);
+      sink.write(typesetter);
+      pushMarks(line, start + 1, cuts, plan, typesetter, sink, owner, index);
       return;
     }
   } else {
     const cuts = splitMarks(plan.marks, line, start, end);
     if (cuts) {
-      pushMarks(line, start, cuts, plan, typesetter, pairSeen, owner, index);
+      pushMarks(line, start, cuts, plan, typesetter, sink, owner, index);
       return;
     }
   }
@@ -343,56 +458,40 @@ function pushToken(
   }
   const edges = (isAsciiDigit(line.charCodeAt(from)) ? STARTS_WITH_DIGIT : 0) | (isAsciiDigit(line.charCodeAt(to)) ? ENDS_WITH_DIGIT : 0);
   typesetter.push(Attach.None, start, end, edges);
+  sink.write(typesetter);
 }
 
-/**
- * Whether the pair mark of `slot` (a digit, or 10 for the straight quote) closes here, counting the
- * open ones: it opens where the typesetter says a pair must open (line start, after a separator or
- * an opener: nesting), and otherwise closes the innermost open one, or opens when none is.
- * The byte front ends (byteNormalizer.ts, wasm/normalize.as) decide the same way.
- */
-export function pairCloses(open: Uint8Array, slot: number, typesetter: Typesetter): boolean {
-  const count = open[slot];
-  const closing = count > 0 && !typesetter.pairOpensHere;
-  open[slot] = closing ? count - 1 : count + 1;
-  return closing;
-}
-
-function pushDigit(digit: number, at: number, plan: NormalizePlan, typesetter: Typesetter, pairSeen: Uint8Array, sides?: Map<number, 'open' | 'close'>): void {
+function pushDigit(digit: number, at: number, plan: NormalizePlan, typesetter: Typesetter): void {
   const d = plan.digits[digit];
   if (d.kind === Attach.Open) {
-    const closing = pairCloses(pairSeen, digit, typesetter);
-    sides?.set(at, closing ? 'close' : 'open');
-    typesetter.push(closing ? Attach.Close : Attach.Open, at, closing ? closeRef(digit) : openRef(digit), 0);
+    typesetter.pushPair(digit, at, openRef(digit), closeRef(digit), d.flags, d.closeFlags);
   } else if (d.kind === Attach.Separator) {
-    typesetter.push(Attach.Separator, at, openRef(digit), 0);
+    typesetter.push(Attach.Separator, at, openRef(digit), d.flags);
   } else if (d.text.length > 0) {
-    typesetter.push(Attach.None, at, openRef(digit), d.digitEdges);
+    typesetter.push(Attach.None, at, openRef(digit), d.flags);
   }
 }
 
-function pushMarks(
-  line: string,
-  from: number,
-  cuts: number[],
-  plan: NormalizePlan,
-  typesetter: Typesetter,
-  pairSeen: Uint8Array,
-  owner: Map<number, number> | undefined,
-  index: number,
-): void {
+function pushMarks(line: string, from: number, cuts: number[], plan: NormalizePlan, typesetter: Typesetter, sink: OpWriter, owner: Map<number, number> | undefined, index: number): void {
   let s = from;
   for (const e of cuts) {
     owner?.set(s, index);
-    let cls = plan.marks.classes.get(line.slice(s, e)) as Attach;
-    if (cls === Attach.Straight) cls = pairCloses(pairSeen, 10, typesetter) ? Attach.Close : Attach.Open;
-    typesetter.push(cls, s, e, 0);
+    const mark = line.slice(s, e);
+    const cls = plan.marks.classes.get(mark) as Attach;
+    const flags = plan.marks.flags.get(mark) as number;
+    if (cls === Attach.Straight) typesetter.pushPair(STRAIGHT_SLOT, s, e, e, flags, flags);
+    else typesetter.push(cls, s, e, flags);
+    sink.write(typesetter);
     s = e;
   }
 }
 
 export function normalizeLine(line: string, plan: NormalizePlan): string {
-  return normalizeLineMapped(line, plan).text;
+  const source = plan.transformsText ? transformText(line, plan) : line;
+  const sink = new StringSink(plan, source, false);
+  const all = tokenBounds(source);
+  typesetTokens(source, all, 0, all.length - 1, plan, sink, undefined);
+  return sink.parts.join('');
 }
 
 /**
@@ -411,4 +510,23 @@ export function normalizeText(text: string, plan: NormalizePlan): string {
     previousEnding = ending;
   }
   return out.join('');
+}
+
+/**
+ * Normalizes whole lines of UTF-8 (line breaks copied, a leading byte order mark left to the caller)
+ * through the string normalizer: the WebAssembly normalizer's stand-in where it cannot serve (a
+ * plan inferring sentence breaks, small chunks, no WebAssembly), with the same output.
+ * `afterLoneCr`: the lines follow a lone CR that ended the previous chunk.
+ */
+export function normalizeBytes(input: Uint8Array, plan: NormalizePlan, afterLoneCr = false): Uint8Array {
+  const out: string[] = [];
+  let previousEnding = afterLoneCr ? '\r' : '';
+  for (const { text: line, ending } of splitLines(decoder.decode(input))) {
+    let normalized = normalizeLine(line, plan);
+    // As in normalizeText: an emptied line between a lone CR and an LF keeps a space.
+    if (normalized === '' && line !== '' && previousEnding === '\r' && ending.startsWith('\n')) normalized = ' ';
+    out.push(normalized, ending);
+    previousEnding = ending;
+  }
+  return encoder.encode(out.join(''));
 }

@@ -11,24 +11,33 @@ export interface PairLink {
   readonly partner: number | undefined;
 }
 
+/**
+ * What pairs are read with: the normalize plan in use (its options decide what the typesetter sees:
+ * an empty number rendering, kept underscores), or a scheme, read with its default plan.
+ */
+export type PairReading = Scheme | NormalizePlan;
+
 const plans = new WeakMap<Scheme, NormalizePlan>();
 
-function planOf(scheme: Scheme): NormalizePlan {
-  let plan = plans.get(scheme);
-  if (!plan) plans.set(scheme, (plan = planNormalize(scheme)));
+function planOf(reading: PairReading): NormalizePlan {
+  if ('digits' in reading) return reading;
+  let plan = plans.get(reading);
+  if (!plan) plans.set(reading, (plan = planNormalize(reading)));
   return plan;
 }
 
 /**
  * Links every pair placeholder (lone or glued) of a line to its partner. The scheme marks no
- * direction, so it is read from the context as normalize reads it: a pair mark opens at the start
- * of a line, after a separator or after an opening mark (nesting), and otherwise closes the
- * innermost open one of its digit (or opens, when none is open). Openers left over are unmatched.
+ * direction, so it is read from the context exactly as normalize reads it (Typesetter in
+ * typesetter.ts): a pair mark before a final mark, a separator or the line end closes; otherwise it
+ * opens at the start of a line, after a separator or after an opening mark (nesting), and closes
+ * the innermost open one of its digit elsewhere (or opens, when none is open). Openers left over
+ * are unmatched.
  */
-export function pairPlaceholders(tokens: readonly Token[], scheme: Scheme): Map<number, PairLink> {
+export function pairPlaceholders(tokens: readonly Token[], reading: PairReading): Map<number, PairLink> {
   const links = new Map<number, PairLink>();
   if (!tokens.some((t) => t.role === 'pair')) return links;
-  const sides = pairSidesOfTokens(tokens, planOf(scheme));
+  const sides = pairSidesOfTokens(tokens, planOf(reading));
   const open = new Map<string, number[]>();
   tokens.forEach((token, index) => {
     if (token.role !== 'pair' || token.digit === undefined) return;
@@ -47,6 +56,6 @@ export function pairPlaceholders(tokens: readonly Token[], scheme: Scheme): Map<
 }
 
 /** The partner of the pair placeholder at `index`, if it has one. */
-export function pairPartner(tokens: readonly Token[], index: number, scheme: Scheme): number | undefined {
-  return pairPlaceholders(tokens, scheme).get(index)?.partner;
+export function pairPartner(tokens: readonly Token[], index: number, reading: PairReading): number | undefined {
+  return pairPlaceholders(tokens, reading).get(index)?.partner;
 }

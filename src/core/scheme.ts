@@ -29,10 +29,23 @@ export interface MaskPlaceholder {
 
 export type Placeholder = PairPlaceholder | SeparatorPlaceholder | MaskPlaceholder;
 
+/** How a mark sits between words in normalized text: attached to the word before, after, both or neither. */
+export type MarkAttach = 'before' | 'after' | 'both' | 'neither';
+
+export const MARK_ATTACH: readonly MarkAttach[] = ['before', 'after', 'both', 'neither'];
+
 /** Digit ('0'..'9') → its placeholder. A digit that is absent is an unknown placeholder. */
 export interface Scheme {
   readonly placeholders: Readonly<Partial<Record<string, Placeholder>>>;
+  /**
+   * Spacing of marks, where it differs from Vietnamese typesetting (marks.ts): `{"«": "neither",
+   * "»": "neither"}` sets guillemets the French way.
+   */
+  readonly attach?: Readonly<Record<string, MarkAttach>>;
 }
+
+/** The marks normalize knows without a scheme: the only ones, with the scheme's, that `attach` may name. */
+export const BASE_MARK_TEXTS: readonly string[] = ['.', '!', '?', '…', ',', ';', ':', ')', ']', '}', '”', '’', '»', '%', '(', '[', '{', '“', '‘', '«', '/', '-', '–', '"'];
 
 /** The scheme observed in the sample corpus family (see docs/corpus-format.md). */
 export const DEFAULT_SCHEME: Scheme = {
@@ -174,21 +187,51 @@ function readPlaceholder(value: unknown, key: string, problems: SchemeProblem[])
   }
 }
 
+function marksOf(placeholders: Readonly<Partial<Record<string, Placeholder>>>): string[] {
+  return Object.values(placeholders).flatMap((p) => (p?.role === 'pair' ? [p.marks.open, p.marks.close] : p?.role === 'separator' ? [p.mark] : []));
+}
+
+function readAttach(value: unknown, known: ReadonlySet<string>, problems: SchemeProblem[]): Record<string, MarkAttach> {
+  const attach: Record<string, MarkAttach> = {};
+  if (!isRecord(value)) {
+    problems.push({ key: 'attach', message: `${show(value)} is not an object mapping marks to ${MARK_ATTACH.join(', ')}` });
+    return attach;
+  }
+  for (const [mark, setting] of Object.entries(value)) {
+    const key = `attach.${mark}`;
+    if (!known.has(mark)) {
+      problems.push({ key, message: `is not a mark normalize knows (${[...known].join(' ')})` });
+    } else if (typeof setting !== 'string' || !(MARK_ATTACH as readonly string[]).includes(setting)) {
+      problems.push({ key, message: `${show(setting)} is not one of ${MARK_ATTACH.join(', ')}` });
+    } else {
+      attach[mark] = setting as MarkAttach;
+    }
+  }
+  return attach;
+}
+
 /**
  * Reads a scheme from parsed JSON: `{"placeholders": {"7": {"role": "separator", "mark": ","}}}`.
  * The bare map of digits (without the `placeholders` wrapper) is accepted too, as in VS Code settings.
  * Throws a SchemeError listing every problem.
  */
-export function schemeFromJson(json: unknown): Scheme {
+export function schemeFromJson(json: unknown, base?: Scheme): Scheme {
   const problems: SchemeProblem[] = [];
   let map: unknown = json;
   let prefix = '';
+  let attachJson: unknown;
   if (isRecord(json) && 'placeholders' in json) {
     for (const name of Object.keys(json)) {
-      if (name !== 'placeholders' && name !== '$schema') problems.push({ key: name, message: 'is not a scheme setting (expected placeholders)' });
+      if (name !== 'placeholders' && name !== 'attach' && name !== '$schema') problems.push({ key: name, message: 'is not a scheme setting (expected placeholders, attach)' });
     }
     map = json.placeholders;
     prefix = 'placeholders.';
+    attachJson = json.attach;
+  } else if (isRecord(json) && 'attach' in json) {
+    // The bare map of digits (settings) may carry the spacing too.
+    const { attach, ...digits } = json;
+    map = digits;
+    attachJson = attach;
   }
   if (!isRecord(map)) {
     throw new SchemeError([{ key: prefix ? 'placeholders' : '(scheme)', message: `${show(map)} is not an object mapping digits to placeholders` }]);
@@ -204,8 +247,13 @@ export function schemeFromJson(json: unknown): Scheme {
     const placeholder = readPlaceholder(value, key, problems);
     if (placeholder) placeholders[digit] = placeholder;
   }
+  let attach: Record<string, MarkAttach> | undefined;
+  if (attachJson !== undefined && attachJson !== null) {
+    const known = new Set([...BASE_MARK_TEXTS, ...marksOf(base?.placeholders ?? {}), ...marksOf(placeholders)]);
+    attach = readAttach(attachJson, known, problems);
+  }
   if (problems.length > 0) throw new SchemeError(problems);
-  return { placeholders };
+  return attach ? { placeholders, attach } : { placeholders };
 }
 
 /** Parses scheme JSON text; syntax errors become a SchemeError too. */
@@ -221,14 +269,15 @@ export function parseScheme(text: string): Scheme {
 
 /** The scheme with some digits overridden: a settings layer on top of the defaults. */
 export function extendScheme(base: Scheme, overrides: unknown): Scheme {
-  const extra = schemeFromJson(overrides);
+  const extra = schemeFromJson(overrides, base);
   const placeholders: Record<string, Placeholder> = { ...(base.placeholders as Record<string, Placeholder>) };
   const raw = (isRecord(overrides) && 'placeholders' in overrides ? overrides.placeholders : overrides) as Record<string, unknown>;
   for (const digit of Object.keys(raw)) {
-    if (raw[digit] === null) delete placeholders[digit];
+    if (/^[0-9]$/.test(digit) && raw[digit] === null) delete placeholders[digit];
   }
   Object.assign(placeholders, extra.placeholders);
-  return { placeholders };
+  const attach = { ...base.attach, ...extra.attach };
+  return Object.keys(attach).length > 0 ? { placeholders, attach } : { placeholders };
 }
 
 export function schemeToJson(scheme: Scheme): object {
@@ -239,5 +288,5 @@ export function schemeToJson(scheme: Scheme): object {
     else if (p.role === 'separator') out[digit] = { role: 'separator', mark: p.mark, alternatives: [...p.alternatives] };
     else out[digit] = { role: p.role };
   }
-  return { placeholders: out };
+  return scheme.attach ? { placeholders: out, attach: { ...scheme.attach } } : { placeholders: out };
 }

@@ -52,8 +52,8 @@ export class CorpusDiagnostics implements vscode.Disposable {
 
   private open(document: vscode.TextDocument): void {
     if (document.languageId !== LANGUAGE_ID) return;
-    const { tokenizer, scheme } = this.config.settingsFor(document);
-    const checker = new DocumentChecker(tokenizer, new LineChecker(scheme, this.severities(document)));
+    const { tokenizer, scheme, plan } = this.config.settingsFor(document);
+    const checker = new DocumentChecker(tokenizer, new LineChecker(scheme, this.severities(document), plan));
     this.tracked.set(document.uri.toString(), { checker });
     if (!this.config.settingsFor(document).diagnosticsEnabled) return;
     checker.load(document.lineCount, (l) => document.lineAt(l).text);

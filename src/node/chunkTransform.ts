@@ -1,13 +1,12 @@
 // The byte transforms a file job can run, built from plain data so a worker thread can build the same one.
-import { ByteNormalizer } from '../core/byteNormalizer';
 import { ByteRestorer } from '../core/byteRestorer';
-import { NormalizeOptions, planNormalize, withBreakWords } from '../core/normalize';
+import { NormalizeOptions, normalizeBytes, planNormalize, withBreakWords } from '../core/normalize';
 import { schemeFromJson, schemeToJson, Scheme } from '../core/scheme';
 import { normalizerModule } from '../wasm/module';
 import { WasmNormalizer } from '../wasm/normalizer';
 
-/** Below this, a chunk goes to the JS normalizer (see buildTransform). */
-const WASM_MIN_CHUNK_BYTES = 2 * 1024 * 1024;
+/** Below this, a chunk goes to the string normalizer (see buildTransform). */
+const WASM_MIN_CHUNK_BYTES = 64 * 1024;
 
 /** Structured-clone friendly description of a transform. */
 export type TransformSpec =
@@ -27,12 +26,11 @@ export function buildTransform(spec: TransformSpec): ChunkTransform {
   if (spec.op === 'normalize') {
     const base = planNormalize(scheme, spec.options);
     const plan = spec.breakWords ? withBreakWords(base, spec.breakWords) : base;
-    const js = new ByteNormalizer(plan);
-    // The WebAssembly normalizer gives the same bytes, three times faster, but only for big chunks:
-    // its optimizing compile takes tens of milliseconds, which a short run would wait for at exit.
-    // Chunks hold whole lines, so the two can take turns. Plans that transform text (NFC, tone style)
-    // or infer sentence breaks stay on the JS one. SEGCORPUS_WASM is a testing knob: 0 for the JS
-    // normalizer only, 1 for the WebAssembly one on every chunk.
+    // The WebAssembly normalizer does the work; the string normalizer gives the same bytes, slower,
+    // and takes what it cannot: plans that infer sentence breaks, runtimes without WebAssembly SIMD,
+    // and a run of only small chunks, which would wait for the module's compile (about 20 ms) for
+    // nothing. Chunks hold whole lines, so the two can take turns. SEGCORPUS_WASM is a testing knob:
+    // 0 for the string normalizer only, 1 for the WebAssembly one on every chunk.
     const knob = process.env.SEGCORPUS_WASM;
     const minChunk = knob === '1' ? 0 : WASM_MIN_CHUNK_BYTES;
     let wasm: WasmNormalizer | null | undefined = knob === '0' || plan.breakWords ? null : undefined;
@@ -41,7 +39,7 @@ export function buildTransform(spec: TransformSpec): ChunkTransform {
         wasm ??= WasmNormalizer.create(plan, normalizerModule()) ?? null;
         if (wasm) return wasm.normalizeChunk(lines, afterLoneCr);
       }
-      return js.normalizeChunk(lines, afterLoneCr);
+      return normalizeBytes(lines, plan, afterLoneCr);
     };
   }
   const restorer = new ByteRestorer(scheme);

@@ -1,5 +1,5 @@
 // normalize.wasm as the bundles carry it: esbuild.mjs compiles src/wasm/normalize.as and defines
-// SEGCORPUS_NORMALIZE_WASM as its base64. Unbundled (tsc's out/), there is none and callers use the JS path.
+// SEGCORPUS_NORMALIZE_WASM as its base64. Unbundled (tsc's out/), there is none and callers use the string normalizer.
 import { WasmModule, compileNormalizer } from './normalizer';
 
 declare const SEGCORPUS_NORMALIZE_WASM: string | undefined;

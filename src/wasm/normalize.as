@@ -1,9 +1,11 @@
-// AssemblyScript: the byte normalizer of src/core/byteNormalizer.ts (ByteNormalizer.lines) and the spacing rules
-// of src/core/typesetter.ts, compiled to WebAssembly with SIMD for the Node CLI's big-file path.
+// AssemblyScript: the byte normalizer, compiled to WebAssembly with SIMD for the Node CLI and its workers
+// (src/wasm/normalizer.ts drives it). The rules themselves are not here: they are
+// src/core/typesetter.ts, which esbuild.mjs hands to asc with this file, so both normalizers run the
+// same rules from the same source. This file reads tokens, writes bytes, and copies plain words fast.
 // The extension is .as, not .ts, so tsc and eslint leave it alone; esbuild.mjs compiles it with asc.
 //
-// It must give the same bytes as ByteNormalizer for every input: every rule here mirrors one there,
-// in the same order. Plans that transform text (NFC, tone style) stay on the JS path.
+// It must give the same bytes as the string normalizer (src/core/normalize.ts) for every input:
+// property-tested in wasm.test.ts. Text transforms (NFC, tone style) run on the text before it.
 //
 // Memory, all set up by the JS side (src/wasm/normalizer.ts):
 //   configBase()                  the plan, written by JS (layout below), CONFIG_BYTES long
@@ -11,15 +13,18 @@
 //   outPtr .. outPtr + outCap     the output; writes may run 16 bytes past the output's end
 // normalize() never writes past outPtr + outCap - 16: when the next line might not fit it returns at
 // that line's start, and JS grows the memory and calls again from there.
+import { ENDS_WITH_DIGIT, STARTS_WITH_DIGIT, STRAIGHT_SLOT, Typesetter } from './typesetter';
 
 // --- Plan layout, offsets from configBase() (keep in step with normalizer.ts).
 const LEAD: usize = 0; //           u32[256]: offset of the mark list of each first byte, 0 for none
 const DIGIT_KIND: usize = 1024; //  u8[10]: Attach class of each digit's rendering
-const DIGIT_EDGES: usize = 1040; // u8[10]: STARTS_WITH_DIGIT | ENDS_WITH_DIGIT of each word rendering
+const DIGIT_FLAGS: usize = 1040; // u8[10]: typesetter flags of rendering 2d (digit edges of a word, how a mark attaches)
 const REND_OFF: usize = 1056; //    u32[20]: offset of rendering 2d (open / separator / word) and 2d + 1 (close)
 const REND_LEN: usize = 1136; //    u32[20]: their byte lengths
-// From 2048: the mark lists (u8 count, then per mark u8 length, u8 class, the bytes; longest first)
-// and the renderings' bytes.
+const DIGIT_CLOSE_FLAGS: usize = 1216; // u8[10]: typesetter flags of a pair's close mark
+const CONFIG_BYTES: usize = 65536;
+// From 2048: the mark lists (u8 count, then per mark u8 length, u8 class, u8 flags, the bytes;
+// longest first) and the renderings' bytes.
 
 const SPACE: u8 = 0x20;
 const TAB: u8 = 0x09;
@@ -27,46 +32,38 @@ const LF: u8 = 0x0a;
 const CR: u8 = 0x0d;
 const UNDERSCORE: u8 = 0x5f;
 
-// Attach classes (src/core/marks.ts).
+// Attach classes (src/core/typesetter.ts).
 const NONE: i32 = 0;
 const OPEN: i32 = 1;
-const CLOSE: i32 = 2;
-const FINAL: i32 = 3;
 const SEPARATOR: i32 = 4;
-const BOTH: i32 = 5;
-const DASH: i32 = 6;
 const STRAIGHT: i32 = 7;
-
-const STARTS_WITH_DIGIT: i32 = 1;
-const ENDS_WITH_DIGIT: i32 = 2;
-const MAX_PENDING_CLOSES: i32 = 64;
 
 // Static tables.
 const WORD_START: usize = memory.data(256); // bytes that can only start a plain word
-const CLOSE_A: usize = memory.data(MAX_PENDING_CLOSES * 4, 16);
-const CLOSE_B: usize = memory.data(MAX_PENDING_CLOSES * 4, 16);
-const PAIR_SEEN: usize = memory.data(16, 16); // per digit, and 10 for the straight quote
 // A byte x may start something other than a plain word (a digit, "_", a mark's first byte) only if
 // SPECIAL_LO[x & 15] & SPECIAL_HI[x >> 4] != 0: a nibble lookup for i8x16.swizzle, exact where
 // it matters (ASCII, the lead bytes of letters), conservative elsewhere.
 const SPECIAL_LO: usize = memory.data(16, 16);
 const SPECIAL_HI: usize = memory.data(16, 16);
 
-/** Where JS writes the plan: just past the static data. */
+// The rules, allocated once at start; then the plan's room, the last allocation: JS puts the chunk after it.
+const ts = new Typesetter(true);
+const CONFIG: usize = (heap.alloc(CONFIG_BYTES + 16) + 15) & ~(15 as usize);
+
+/** Where JS writes the plan. */
 export function configBase(): usize {
-  return (__heap_base + 15) & ~(15 as usize);
+  return CONFIG;
 }
 
 let cfg: usize = 0;
 let join = true;
-let keepFinalSeparator = true;
 let maxExpansion: u64 = 2;
 
 /** Reads the plan JS has written at configBase(). */
 export function configure(joinSyllables: bool, keepFinal: bool, expansion: u32): void {
   cfg = configBase();
   join = joinSyllables;
-  keepFinalSeparator = keepFinal;
+  ts.keepFinalSeparator = keepFinal;
   maxExpansion = <u64>expansion;
   for (let b: i32 = 0; b < 256; b++) {
     const ordinary = b != SPACE && b != TAB && b != LF && b != CR && b != UNDERSCORE;
@@ -130,138 +127,20 @@ let o: usize = 0; // next output byte
   }
 }
 
-// --- Typesetter (src/core/typesetter.ts), state as globals.
-let emitted = false;
-let glueNext = false;
-let lastEndsWithDigit = false;
-let sepPending = false;
-let sepA: i32 = 0;
-let sepB: i32 = 0;
-let closeCount: i32 = 0;
-let dashPending = false;
-let dashA: i32 = 0;
-let dashB: i32 = 0;
-let dashAfterDigit = false;
-
-@inline function startLine(): void {
-  emitted = false;
-  glueNext = false;
-  lastEndsWithDigit = false;
-  sepPending = false;
-  closeCount = 0;
-  dashPending = false;
-  v128.store(PAIR_SEEN, i64x2.splat(0));
-}
-
-@inline function emit(kind: i32, a: i32, b: i32, attachLeft: bool, attachRight: bool, digitEdges: i32): void {
-  if (emitted && !glueNext && !attachLeft) putByte(SPACE);
-  put(kind, a, b);
-  emitted = true;
-  glueNext = attachRight;
-  lastEndsWithDigit = (digitEdges & ENDS_WITH_DIGIT) != 0;
-}
-
-@inline function flushCloses(): void {
-  const n = closeCount;
-  closeCount = 0;
-  for (let i: i32 = 0; i < n; i++) {
-    const at = <usize>i << 2;
-    emit(CLOSE, load<i32>(CLOSE_A + at), load<i32>(CLOSE_B + at), true, false, 0);
+/** Writes what the typesetter decided since the last call. */
+@inline function writeOps(): void {
+  const ops = ts.ops;
+  const n = ts.opCount << 2;
+  for (let k: i32 = 0; k < n; k += 4) {
+    if (unchecked(ops[k]) != 0) putByte(SPACE);
+    put(unchecked(ops[k + 1]), unchecked(ops[k + 2]), unchecked(ops[k + 3]));
   }
-}
-
-@inline function flushSeparator(): void {
-  if (!sepPending) return;
-  sepPending = false;
-  emit(SEPARATOR, sepA, sepB, true, false, 0);
-  flushCloses();
-}
-
-@inline function dropSeparator(): void {
-  if (!sepPending) return;
-  sepPending = false;
-  flushCloses();
-}
-
-@inline function push(kind: i32, a: i32, b: i32, digitEdges: i32): void {
-  if (dashPending) {
-    dashPending = false;
-    const glue = dashAfterDigit && kind == NONE && (digitEdges & STARTS_WITH_DIGIT) != 0;
-    emit(DASH, dashA, dashB, glue, glue, 0);
-  }
-  switch (kind) {
-    case SEPARATOR: {
-      if (sepPending) {
-        if (closeCount == 0) return; // a run of separators keeps its first
-        flushSeparator();
-      }
-      if (!emitted || glueNext) return; // nothing to separate yet
-      sepPending = true;
-      sepA = a;
-      sepB = b;
-      return;
-    }
-    case CLOSE: {
-      if (sepPending && closeCount < MAX_PENDING_CLOSES) {
-        const at = <usize>closeCount << 2;
-        store<i32>(CLOSE_A + at, a);
-        store<i32>(CLOSE_B + at, b);
-        closeCount++;
-        return;
-      }
-      flushSeparator();
-      emit(kind, a, b, true, false, 0);
-      return;
-    }
-    case FINAL: {
-      dropSeparator();
-      emit(kind, a, b, true, false, 0);
-      return;
-    }
-    case DASH: {
-      flushSeparator();
-      dashPending = true;
-      dashA = a;
-      dashB = b;
-      dashAfterDigit = emitted && lastEndsWithDigit;
-      return;
-    }
-    case OPEN: {
-      flushSeparator();
-      emit(kind, a, b, false, true, 0);
-      return;
-    }
-    case BOTH: {
-      flushSeparator();
-      emit(kind, a, b, true, true, 0);
-      return;
-    }
-    default: {
-      flushSeparator();
-      emit(kind, a, b, false, false, digitEdges);
-    }
-  }
-}
-
-@inline function settleBeforeLetterWord(): void {
-  if (dashPending) {
-    dashPending = false;
-    emit(DASH, dashA, dashB, false, false, 0);
-  }
-  flushSeparator();
-}
-
-@inline function endLine(): void {
-  if (dashPending) {
-    dashPending = false;
-    emit(DASH, dashA, dashB, false, false, 0);
-  }
-  if (keepFinalSeparator) flushSeparator();
-  else dropSeparator();
+  ts.opCount = 0;
 }
 
 // --- Marks: greedy longest match over the lists JS wrote.
 let matchClass: i32 = 0;
+let matchFlags: i32 = 0;
 
 @inline function isLead(b: u32): bool {
   return load<u32>(cfg + LEAD + (<usize>b << 2)) != 0;
@@ -278,7 +157,8 @@ let matchClass: i32 = 0;
   for (let m: i32 = 0; m < count; m++) {
     const len = <i32>load<u8>(p);
     const cls = <i32>load<u8>(p + 1);
-    const bytes = p + 2;
+    const flags = <i32>load<u8>(p + 2);
+    const bytes = p + 3;
     p = bytes + <usize>len;
     if (i + len > end) continue;
     let same = true;
@@ -290,6 +170,7 @@ let matchClass: i32 = 0;
     }
     if (same) {
       matchClass = cls;
+      matchFlags = flags;
       return len;
     }
   }
@@ -306,38 +187,28 @@ let matchClass: i32 = 0;
   return true;
 }
 
-// As pairCloses and Typesetter.pairOpensHere in the TypeScript core: a pair mark opens at a line's
-// start, after a separator or an opener, and otherwise closes the innermost open one of its slot.
-@inline function pairCloses(slot: i32): bool {
-  const at = PAIR_SEEN + <usize>slot;
-  const count = <i32>load<u8>(at);
-  const opensHere = dashPending ? false : sepPending ? closeCount == 0 : !emitted || glueNext;
-  const closing = count > 0 && !opensHere;
-  store<u8>(at, <u8>(closing ? count - 1 : count + 1));
-  return closing;
-}
-
 @inline function markRun(s: i32, e: i32): void {
   let i = s;
   while (i < e) {
     const len = matchAt(i, e);
-    let kind = matchClass;
-    if (kind == STRAIGHT) kind = pairCloses(10) ? CLOSE : OPEN;
-    push(kind, i, i + len, 0);
+    if (matchClass == STRAIGHT) ts.pushPair(STRAIGHT_SLOT, i, i + len, i + len, matchFlags, matchFlags);
+    else ts.push(matchClass, i, i + len, matchFlags);
+    writeOps();
     i += len;
   }
 }
 
 @inline function digit(d: i32, at: i32): void {
   const kind = <i32>load<u8>(cfg + DIGIT_KIND + <usize>d);
+  const flags = <i32>load<u8>(cfg + DIGIT_FLAGS + <usize>d);
   if (kind == OPEN) {
-    const closing = pairCloses(d);
-    push(closing ? CLOSE : OPEN, at, -(2 * d + (closing ? 2 : 1)), 0);
+    ts.pushPair(d, at, -(2 * d + 1), -(2 * d + 2), flags, <i32>load<u8>(cfg + DIGIT_CLOSE_FLAGS + <usize>d));
   } else if (kind == SEPARATOR) {
-    push(SEPARATOR, at, -(2 * d + 1), 0);
+    ts.push(SEPARATOR, at, -(2 * d + 1), flags);
   } else if (load<u32>(cfg + REND_LEN + (<usize>(2 * d) << 2)) > 0) {
-    push(NONE, at, -(2 * d + 1), <i32>load<u8>(cfg + DIGIT_EDGES + <usize>d));
+    ts.push(NONE, at, -(2 * d + 1), flags);
   }
+  writeOps();
 }
 
 @inline function token(s: i32, e: i32, first: u32): void {
@@ -360,7 +231,8 @@ let matchClass: i32 = 0;
   }
   const edges =
     (isDigit(load<u8>(src + <usize>ws)) ? STARTS_WITH_DIGIT : 0) | (isDigit(load<u8>(src + <usize>(we - 1))) ? ENDS_WITH_DIGIT : 0);
-  push(NONE, ws, we, edges);
+  ts.push(NONE, ws, we, edges);
+  writeOps();
 }
 
 // --- Where a call stopped, for JS.
@@ -394,8 +266,10 @@ export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, out
   let afterLoneCr = afterLoneCrIn;
   let roomUntil: i32 = -1;
   let lineStart = start;
+  // Where the line's output starts: a line read again (Typesetter.readAgain) is written again from there.
+  let lineOut = o;
   let i = start;
-  startLine();
+  ts.startLine();
   const stopSplat = i8x16.splat(0x20);
   const spaceSplat = i8x16.splat(SPACE);
   const joinerSplat = i8x16.splat(UNDERSCORE);
@@ -404,144 +278,159 @@ export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, out
   const zero = i8x16.splat(0);
   const specialLo = v128.load(SPECIAL_LO);
   const specialHi = v128.load(SPECIAL_HI);
-  while (i < end) {
-    if (i > roomUntil) {
-      // A line's output is at most maxExpansion times its length, plus its break.
-      const room = outLimit - <i64>(o - outPtr);
-      if (room >= <i64>(<u64>(end - i + 1) * maxExpansion)) {
-        roomUntil = end;
-      } else {
-        let lf = i;
-        while (lf < end && load<u8>(src + <usize>lf) != LF) lf++;
-        roomUntil = lf;
-        const need = <u64>(lf - i + 1) * maxExpansion;
-        if (room < <i64>need) {
-          stoppedAt = i;
-          stoppedAfterLoneCr = afterLoneCr;
-          roomNeeded = need + 64;
-          return <i32>(o - outPtr);
+  // One pass per reading of the last line (readAgain); the EOL branch reads again the others.
+  for (;;) {
+    while (i < end) {
+      if (i > roomUntil) {
+        // A line's output is at most maxExpansion times its length, plus its break.
+        const room = outLimit - <i64>(o - outPtr);
+        if (room >= <i64>(<u64>(end - i + 1) * maxExpansion)) {
+          roomUntil = end;
+        } else {
+          let lf = i;
+          while (lf < end && load<u8>(src + <usize>lf) != LF) lf++;
+          roomUntil = lf;
+          const need = <u64>(lf - i + 1) * maxExpansion;
+          if (room < <i64>need) {
+            stoppedAt = i;
+            stoppedAfterLoneCr = afterLoneCr;
+            roomNeeded = need + 64;
+            return <i32>(o - outPtr);
+          }
         }
       }
-    }
-    const b = <u32>load<u8>(src + <usize>i);
-    if (b == SPACE || b == TAB) {
-      i++;
-      continue;
-    }
-    if (b == LF || b == CR) {
-      endLine();
-      const len = b == CR && i + 1 < end && load<u8>(src + <usize>(i + 1)) == LF ? 2 : 1;
-      // An empty line between a lone CR and an LF would merge the two breaks into one CRLF.
-      if (b == LF && afterLoneCr && !emitted && i > lineStart) putByte(SPACE);
-      afterLoneCr = b == CR && len == 1;
-      putByte(<u8>b);
-      if (len == 2) putByte(LF);
-      i += len;
-      lineStart = i;
-      startLine();
-      continue;
-    }
-    if (load<u8>(WORD_START + <usize>b) == 1) {
-      // A word starting with a letter: copied 16 bytes at a time up to the first byte that is white
-      // space, a break, a control byte or (when joining) "_"; the chunk is followed by 16 spaces.
-      settleBeforeLetterWord();
-      if (emitted && !glueNext) putByte(SPACE);
-      // Blocks of plain words: every byte a word byte, a single space or (joining) a single "_"
-      // inside a word; every word starting with a byte that can only start a plain word. Such a block
-      // is written as it is, "_" as a space. A block ending inside a word goes on to the next one; at
-      // the first byte breaking the rules, the words before the last space before it are done.
-      // The output position stays in a local here: V8 keeps a global in memory.
-      let w = o;
-      let done = false;
-      for (;;) {
-        const v = v128.load(src + <usize>i);
-        const spaces = i8x16.eq(v, spaceSplat);
-        const joiners = v128.and(i8x16.eq(v, joinerSplat), joinMask);
-        const special = v128.and(
-          i8x16.swizzle(specialLo, v128.and(v, lowNibble)),
-          i8x16.swizzle(specialHi, i8x16.shr_u(v, 4)),
-        );
-        const control = i8x16.bitmask(i8x16.lt_u(v, spaceSplat));
-        const sp = i8x16.bitmask(spaces);
-        const gaps = sp | i8x16.bitmask(joiners);
-        const starts = i8x16.bitmask(v128.not(i8x16.eq(special, zero))) & (sp << 1);
-        const bad = control | (gaps & ((gaps >> 1) | 0x8000)) | starts;
-        v128.store(w, v128.bitselect(spaceSplat, v, joiners));
-        if (bad == 0) {
-          i += 16;
-          w += 16;
+      const b = <u32>load<u8>(src + <usize>i);
+      if (b == SPACE || b == TAB) {
+        i++;
+        continue;
+      }
+      if (b == LF || b == CR) {
+        ts.endLine();
+        writeOps();
+        if (ts.readAgain()) {
+          o = lineOut;
+          i = lineStart;
+          ts.startLine();
           continue;
         }
-        const before = sp & ((2 << ctz(bad)) - 1);
-        if (before != 0) {
-          const q = 31 - clz(before);
-          i += q;
-          w += <usize>q;
-          done = true;
-        }
-        break;
+        const len = b == CR && i + 1 < end && load<u8>(src + <usize>(i + 1)) == LF ? 2 : 1;
+        // An empty line between a lone CR and an LF would merge the two breaks into one CRLF.
+        if (b == LF && afterLoneCr && ts.lineIsEmpty && i > lineStart) putByte(SPACE);
+        afterLoneCr = b == CR && len == 1;
+        putByte(<u8>b);
+        if (len == 2) putByte(LF);
+        i += len;
+        lineStart = i;
+        lineOut = o;
+        ts.startLine();
+        continue;
       }
-      if (!done && join) {
+      if (load<u8>(WORD_START + <usize>b) == 1) {
+        // A word starting with a letter: copied 16 bytes at a time up to the first byte that is white
+        // space, a break, a control byte or (when joining) "_"; the chunk is followed by 16 spaces.
+        ts.settleBeforeLetterWord();
+        if (ts.opCount > 0) writeOps();
+        if (ts.spaceBeforeWord) putByte(SPACE);
+        // Blocks of plain words: every byte a word byte, a single space or (joining) a single "_"
+        // inside a word; every word starting with a byte that can only start a plain word. Such a block
+        // is written as it is, "_" as a space. A block ending inside a word goes on to the next one; at
+        // the first byte breaking the rules, the words before the last space before it are done.
+        // The output position stays in a local here: V8 keeps a global in memory.
+        let w = o;
+        let done = false;
         for (;;) {
           const v = v128.load(src + <usize>i);
-          v128.store(w, v);
-          const mask = i8x16.bitmask(v128.or(i8x16.le_u(v, stopSplat), i8x16.eq(v, joinerSplat)));
-          if (mask == 0) {
+          const spaces = i8x16.eq(v, spaceSplat);
+          const joiners = v128.and(i8x16.eq(v, joinerSplat), joinMask);
+          const special = v128.and(
+            i8x16.swizzle(specialLo, v128.and(v, lowNibble)),
+            i8x16.swizzle(specialHi, i8x16.shr_u(v, 4)),
+          );
+          const control = i8x16.bitmask(i8x16.lt_u(v, spaceSplat));
+          const sp = i8x16.bitmask(spaces);
+          const gaps = sp | i8x16.bitmask(joiners);
+          const starts = i8x16.bitmask(v128.not(i8x16.eq(special, zero))) & (sp << 1);
+          const bad = control | (gaps & ((gaps >> 1) | 0x8000)) | starts;
+          v128.store(w, v128.bitselect(spaceSplat, v, joiners));
+          if (bad == 0) {
             i += 16;
             w += 16;
             continue;
           }
-          const k = ctz(mask);
-          i += k;
-          w += <usize>k;
-          const c = load<u8>(src + <usize>i);
-          if (c == UNDERSCORE) {
-            store<u8>(w, SPACE); // a run of joiners is one space
+          const before = sp & ((2 << ctz(bad)) - 1);
+          if (before != 0) {
+            const q = 31 - clz(before);
+            i += q;
+            w += <usize>q;
+            done = true;
+          }
+          break;
+        }
+        if (!done && join) {
+          for (;;) {
+            const v = v128.load(src + <usize>i);
+            v128.store(w, v);
+            const mask = i8x16.bitmask(v128.or(i8x16.le_u(v, stopSplat), i8x16.eq(v, joinerSplat)));
+            if (mask == 0) {
+              i += 16;
+              w += 16;
+              continue;
+            }
+            const k = ctz(mask);
+            i += k;
+            w += <usize>k;
+            const c = load<u8>(src + <usize>i);
+            if (c == UNDERSCORE) {
+              store<u8>(w, SPACE); // a run of joiners is one space
+              w++;
+              i++;
+              while (load<u8>(src + <usize>i) == UNDERSCORE) i++;
+              continue;
+            }
+            if (c == SPACE || c == TAB || c == LF || c == CR) break;
+            w++; // a control byte: part of the word, already copied
+            i++;
+          }
+          if (load<u8>(src + <usize>(i - 1)) == UNDERSCORE) w--; // trailing underscores go
+        } else if (!done) {
+          for (;;) {
+            const v = v128.load(src + <usize>i);
+            v128.store(w, v);
+            const mask = i8x16.bitmask(i8x16.le_u(v, stopSplat));
+            if (mask == 0) {
+              i += 16;
+              w += 16;
+              continue;
+            }
+            const k = ctz(mask);
+            i += k;
+            w += <usize>k;
+            const c = load<u8>(src + <usize>i);
+            if (c == SPACE || c == TAB || c == LF || c == CR) break;
             w++;
             i++;
-            while (load<u8>(src + <usize>i) == UNDERSCORE) i++;
-            continue;
           }
-          if (c == SPACE || c == TAB || c == LF || c == CR) break;
-          w++; // a control byte: part of the word, already copied
-          i++;
         }
-        if (load<u8>(src + <usize>(i - 1)) == UNDERSCORE) w--; // trailing underscores go
-      } else if (!done) {
-        for (;;) {
-          const v = v128.load(src + <usize>i);
-          v128.store(w, v);
-          const mask = i8x16.bitmask(i8x16.le_u(v, stopSplat));
-          if (mask == 0) {
-            i += 16;
-            w += 16;
-            continue;
-          }
-          const k = ctz(mask);
-          i += k;
-          w += <usize>k;
-          const c = load<u8>(src + <usize>i);
-          if (c == SPACE || c == TAB || c == LF || c == CR) break;
-          w++;
-          i++;
-        }
+        o = w;
+        ts.wordWritten(isDigit(load<u8>(o - 1)));
+        continue;
       }
-      o = w;
-      emitted = true;
-      glueNext = false;
-      lastEndsWithDigit = isDigit(load<u8>(o - 1));
-      continue;
-    }
-    const s = i;
-    i++;
-    while (i < end) {
-      const c = load<u8>(src + <usize>i);
-      if (c == SPACE || c == TAB || c == LF || c == CR) break;
+      const s = i;
       i++;
+      while (i < end) {
+        const c = load<u8>(src + <usize>i);
+        if (c == SPACE || c == TAB || c == LF || c == CR) break;
+        i++;
+      }
+      token(s, i, b);
     }
-    token(s, i, b);
+    ts.endLine();
+    writeOps();
+    if (!ts.readAgain()) break;
+    o = lineOut;
+    i = lineStart;
+    ts.startLine();
   }
-  endLine();
   stoppedAt = end;
   stoppedAfterLoneCr = afterLoneCr;
   roomNeeded = 0;

@@ -1,8 +1,8 @@
-// The WebAssembly byte normalizer (normalize.as) behind ByteNormalizer's normalizeChunk: the same bytes
-// out, 2.5 to 3 times faster. Only for plans that do not transform text (NFC, tone style need the
-// letters, so those lines stay on the JS path), and only in Node: the web extension never loads it.
-import { ByteNormalizer } from '../core/byteNormalizer';
-import { NormalizePlan } from '../core/normalize';
+// The byte normalizer of the CLI and its workers: normalize.as compiled to WebAssembly (with the rules of
+// src/core/typesetter.ts), the same bytes out as normalizeText, at several times its speed. Node only:
+// the editor (desktop and web) normalizes what it shows through the string normalizer.
+import { decoder, encoder } from '../core/byteText';
+import { NormalizePlan, normalizeBytes, transformText } from '../core/normalize';
 
 /** The few WebAssembly JS API members used here (the project's lib settings do not declare them). */
 interface WasmApi {
@@ -26,9 +26,10 @@ interface Exports {
 // Plan layout in WebAssembly memory, from configBase(): keep in step with normalize.as.
 const LEAD = 0;
 const DIGIT_KIND = 1024;
-const DIGIT_EDGES = 1040;
+const DIGIT_FLAGS = 1040;
 const REND_OFF = 1056;
 const REND_LEN = 1136;
+const DIGIT_CLOSE_FLAGS = 1216;
 const DATA = 2048;
 /** Room for the plan; the chunk goes after it. */
 const CONFIG_BYTES = 64 * 1024;
@@ -38,7 +39,6 @@ const PAGE = 64 * 1024;
 const MAX_MEMORY = 2 ** 31 - PAGE;
 const SPACE = 0x20;
 
-const encoder = new TextEncoder();
 
 /** Compiles normalize.wasm; undefined when this runtime has no WebAssembly or no SIMD. */
 export function compileNormalizer(bytes: Uint8Array): WasmModule | undefined {
@@ -58,12 +58,12 @@ function encodePlan(plan: NormalizePlan): { bytes: Uint8Array; maxExpansion: num
   let at = DATA;
   const room = (n: number): boolean => at + n <= CONFIG_BYTES;
   // Marks grouped by first byte, longest first: the greedy split of ByteMarks.
-  const byLead: Array<Array<{ bytes: Uint8Array; cls: number }>> = [];
+  const byLead: Array<Array<{ bytes: Uint8Array; cls: number; flags: number }>> = [];
   for (const [text, cls] of plan.marks.classes) {
     const mark = encoder.encode(text);
     if (mark.length === 0) continue; // matches nothing, as in ByteMarks
     if (mark.length > 255) return undefined;
-    (byLead[mark[0]] ??= []).push({ bytes: mark, cls });
+    (byLead[mark[0]] ??= []).push({ bytes: mark, cls, flags: plan.marks.flags.get(text) ?? 0 });
   }
   for (let lead = 0; lead < 256; lead++) {
     const list = byLead[lead];
@@ -73,9 +73,10 @@ function encodePlan(plan: NormalizePlan): { bytes: Uint8Array; maxExpansion: num
     view.setUint32(LEAD + 4 * lead, at, true);
     bytes[at++] = list.length;
     for (const mark of list) {
-      if (!room(2 + mark.bytes.length)) return undefined;
+      if (!room(3 + mark.bytes.length)) return undefined;
       bytes[at++] = mark.bytes.length;
       bytes[at++] = mark.cls;
+      bytes[at++] = mark.flags;
       bytes.set(mark.bytes, at);
       at += mark.bytes.length;
     }
@@ -83,7 +84,8 @@ function encodePlan(plan: NormalizePlan): { bytes: Uint8Array; maxExpansion: num
   let maxExpansion = 2;
   plan.digits.forEach((digit, d) => {
     bytes[DIGIT_KIND + d] = digit.kind;
-    bytes[DIGIT_EDGES + d] = digit.digitEdges;
+    bytes[DIGIT_FLAGS + d] = digit.flags;
+    bytes[DIGIT_CLOSE_FLAGS + d] = digit.closeFlags;
   });
   const renderings = plan.digits.flatMap((digit) => [encoder.encode(digit.text), encoder.encode(digit.close)]);
   for (let r = 0; r < renderings.length; r++) {
@@ -93,7 +95,7 @@ function encodePlan(plan: NormalizePlan): { bytes: Uint8Array; maxExpansion: num
     view.setUint32(REND_LEN + 4 * r, rendering.length, true);
     bytes.set(rendering, at);
     at += rendering.length;
-    // A placeholder's rendering and a space, as in ByteNormalizer.
+    // A placeholder's rendering and a space.
     maxExpansion = Math.max(maxExpansion, rendering.length + 1);
   }
   return { bytes, maxExpansion };
@@ -110,7 +112,6 @@ export interface WasmNormalizerOptions {
 export class WasmNormalizer {
   private readonly exports: Exports;
   private readonly inPtr: number;
-  private fallback: ByteNormalizer | undefined;
 
   private constructor(
     instance: { exports: unknown },
@@ -128,11 +129,11 @@ export class WasmNormalizer {
   }
 
   /**
-   * A normalizer for `plan`, or undefined when the plan needs the JS path (text transforms, inferred
-   * sentence breaks, which look at words) or there is no module.
+   * A normalizer for `plan`, or undefined when the plan needs the string normalizer (inferred
+   * sentence breaks look at words; see normalizeBytes) or there is no module.
    */
   static create(plan: NormalizePlan, module: WasmModule | undefined, options: WasmNormalizerOptions = {}): WasmNormalizer | undefined {
-    if (!module || plan.transformsText || plan.breakWords) return undefined;
+    if (!module || plan.breakWords) return undefined;
     const encoded = encodePlan(plan);
     if (!encoded) return undefined;
     const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -143,14 +144,19 @@ export class WasmNormalizer {
     }
   }
 
-  /** As ByteNormalizer.normalizeChunk: whole lines in, a fresh array out. */
+  /**
+   * Normalizes a chunk of whole lines (a chunk may end without a line break only at the end of the
+   * input): a fresh array out. A leading byte order mark is the caller's to keep (see fileJob).
+   * `afterLoneCr`: the lines follow a lone CR that ended the previous chunk.
+   */
   normalizeChunk(input: Uint8Array, afterLoneCr = false): Uint8Array {
+    // NFC and tone style need the letters: done first, on the text (they never touch white space or breaks).
+    const bytes = this.plan.transformsText ? encoder.encode(transformText(decoder.decode(input), this.plan)) : input;
     try {
-      return this.run(input, afterLoneCr);
+      return this.run(bytes, afterLoneCr);
     } catch {
-      // Beyond what 32-bit WebAssembly memory can hold (a line of hundreds of MB): the JS path.
-      this.fallback ??= new ByteNormalizer(this.plan);
-      return this.fallback.normalizeChunk(input, afterLoneCr);
+      // Beyond what 32-bit WebAssembly memory can hold (a line of hundreds of MB): the string normalizer.
+      return normalizeBytes(input, this.plan, afterLoneCr);
     }
   }
 

@@ -62,6 +62,21 @@ describe('segcorpus CLI', function () {
     assert.strictEqual(cli(['normalize'], 'a 7\n').stdout, 'a,\n');
   });
 
+  it('takes --quote-marks like the setting, and a scheme file that sets mark spacing (issue 7)', () => {
+    assert.strictEqual(cli(['normalize', '--quote-marks', 'guillemets'], '6 a 6 7 b\n').stdout, '«a», b\n');
+    assert.strictEqual(cli(['normalize', '--quote-marks=straight'], '6 a 6\n').stdout, '"a"\n');
+    const bad = cli(['normalize', '--quote-marks', 'square'], 'a\n');
+    assert.strictEqual(bad.status, 2);
+    assert.match(bad.stderr, /--quote-marks takes scheme, curly, straight or guillemets, not 'square'/);
+    const french = path.join(tmp, 'french.json');
+    fs.writeFileSync(french, JSON.stringify({ placeholders: { '6': { role: 'pair', open: '«', close: '»' } }, attach: { '«': 'neither', '»': 'neither' } }));
+    // Through the worker threads too: the scheme goes to them as JSON.
+    const line = '6 Tuổi_trẻ 6 và « a »\n';
+    const expected = '« Tuổi trẻ » và « a »\n';
+    assert.strictEqual(cli(['normalize', '--scheme', french], line).stdout, expected);
+    assert.strictEqual(cli(['normalize', '--scheme', french, '-j', '2'], line.repeat(200000), { SEGCORPUS_WASM: '1' }).stdout, expected.repeat(200000));
+  });
+
   it('infers sentence breaks from the whole input, file or stdin alike', () => {
     const file = cli(['normalize', '--infer-sentence-breaks', SAMPLE_PATH]);
     assert.strictEqual(file.status, 0, file.stderr);

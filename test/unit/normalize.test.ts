@@ -1,19 +1,19 @@
 import * as assert from 'assert';
-import { ByteNormalizer } from '../../src/core/byteNormalizer';
 import { BreakWords } from '../../src/core/check';
-import { NormalizeOptions, normalizeLine, normalizeLineMapped, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
+import { NormalizeOptions, normalizeBytes, normalizeLine, normalizeLineMapped, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { tokenize } from '../../src/core/tokens';
 import { DEFAULT_SCHEME, Scheme, schemeFromJson } from '../../src/core/scheme';
 import { SAMPLE, fixture } from './fixtures';
+import { wasmFor } from './wasmBuild';
 
-/** Normalizes with both front ends and insists they agree. */
+/** Normalizes with the string and the WebAssembly normalizers and insists they agree. */
 function norm(text: string, options: Partial<NormalizeOptions> = {}, scheme: Scheme = DEFAULT_SCHEME): string {
   const plan = planNormalize(scheme, options);
   const viaString = normalizeText(text, plan);
   // The byte normalizer leaves the byte order mark to its caller, as the file job does.
   const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
   const body = new TextEncoder().encode(text.slice(bom.length));
-  const viaBytes = bom + new TextDecoder().decode(new ByteNormalizer(plan).normalizeChunk(body));
+  const viaBytes = bom + new TextDecoder().decode(wasmFor(plan).normalizeChunk(body));
   assert.strictEqual(viaBytes, viaString, `byte and string normalizers differ on ${JSON.stringify(text)}`);
   return viaString;
 }
@@ -37,10 +37,51 @@ describe('normalize', () => {
     assert.strictEqual(norm('6 của TPHCM 6 7 7 7 . Phát_biểu'), '“của TPHCM”. Phát biểu');
     assert.strictEqual(norm('6 vì dân 6 7.'), '“vì dân”.');
     assert.strictEqual(norm('6 a 6 7 . b'), '“a”. b');
-    // A pair mark right after a separator opens (real text: `, “…`), so `7 6 .` reads as an opener.
-    assert.strictEqual(norm('6 a 7 6 . b'), '“a, “. b');
+    // A pair mark before a final mark closes, so the separator before it goes too.
+    assert.strictEqual(norm('6 a 7 6 . b'), '“a”. b');
     assert.strictEqual(norm('a 7 ?'), 'a?');
     assert.strictEqual(norm('a 7 …'), 'a…');
+  });
+
+  it('closes a pair mark before a final mark, a separator or the line end (issue 7)', () => {
+    assert.strictEqual(norm('6 Hãy làm ngay 7 6 .'), '“Hãy làm ngay”.');
+    assert.strictEqual(norm('Ông hỏi 7 6 Sao vậy 7 6 ?'), 'Ông hỏi, “Sao vậy”?');
+    assert.strictEqual(norm('6 a 7 6 7 b'), '“a,”, b');
+    assert.strictEqual(norm('6 a 7 6'), '“a,”');
+    assert.strictEqual(norm('" a , " .'), '"a".');
+    // With none open it still opens.
+    assert.strictEqual(norm('a 7 6 .'), 'a, “.');
+  });
+
+  it('keeps a quoted mark: a separator between an opening and a closing mark (issue 7)', () => {
+    assert.strictEqual(norm('dấu hai chấm 6 7 6 sau'), 'dấu hai chấm “,” sau');
+    assert.strictEqual(norm('dấu “ , ” và ( 7 )'), 'dấu “,” và (,)');
+    assert.strictEqual(norm('6 7 a 6'), '“a”');
+  });
+
+  it('reads a line a second way when nesting leaves its pairs open (issue 7)', () => {
+    // After a separator a pair mark nests when that balances the line…
+    assert.strictEqual(norm('6 xem Phần 1 7 6 control 6 6 7'), '“xem Phần 1, “control””,');
+    // …and closes the open one when nesting would leave pairs open.
+    assert.strictEqual(norm('6 Tôi không biết 7 6 anh ta đáp 7 6 có_lẽ mai 6 .'), '“Tôi không biết,” anh ta đáp, “có lẽ mai”.');
+    // Several lines, each read on its own.
+    assert.strictEqual(norm('6 a 7 6 b 7 6 c 6 .\n6 a 7 6 b 6 6\r\n6 a 7 6 b 7 6 c 6'), '“a,” b, “c”.\n“a, “b””\r\n“a,” b, “c”');
+  });
+
+  it('sets marks as the scheme says: guillemets the French way (issue 7)', () => {
+    const french = { ...DEFAULT_SCHEME, attach: { '«': 'neither', '»': 'neither' } as const };
+    assert.strictEqual(norm('« Tuổi_trẻ » và “ a ”', {}, french), '« Tuổi trẻ » và “a”');
+    assert.strictEqual(norm('6 Tuổi_trẻ 6 7 a', { quoteMarks: 'guillemets' }, french), '« Tuổi trẻ », a');
+    assert.strictEqual(norm('6 Tuổi_trẻ 6 7 a', { quoteMarks: 'guillemets' }), '«Tuổi trẻ», a');
+    const spaced = schemeFromJson({ placeholders: { '7': { role: 'separator', mark: ';' } }, attach: { ';': 'neither', '/': 'neither' } });
+    assert.strictEqual(norm('a 7 b / c', {}, spaced), 'a ; b / c');
+  });
+
+  it('attaches a colon on both sides between two numbers (issue 7)', () => {
+    assert.strictEqual(norm('Lúc 10 : 30 sáng'), 'Lúc 10:30 sáng');
+    assert.strictEqual(norm('năm 1 : a'), 'năm 1: a');
+    assert.strictEqual(norm('Ghi_chú : 30'), 'Ghi chú: 30');
+    assert.strictEqual(norm('10 : 30 7 .'), '10:30.');
   });
 
   it('collapses separator runs, drops them at line start, keeps one ending the line unless asked', () => {
@@ -153,7 +194,7 @@ describe('normalize with inferred sentence breaks', () => {
     const out = normalizeText(SAMPLE, plan);
     assert.ok(out.includes('TP. Theo đồng chí, chương trình') && out.includes('TPHCM. Do vậy, UBND'), out);
     assert.ok(out.includes('thời gian qua, Sở Nội vụ'));
-    const bytes = new TextDecoder().decode(new ByteNormalizer(plan).normalizeChunk(new TextEncoder().encode(SAMPLE + '\r\nTP 7 Theo x\n')));
+    const bytes = new TextDecoder().decode(normalizeBytes(new TextEncoder().encode(SAMPLE + '\r\nTP 7 Theo x\n'), plan));
     assert.strictEqual(bytes, normalizeText(SAMPLE + '\r\nTP 7 Theo x\n', plan));
   });
 

@@ -1,7 +1,10 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
+import { NormalizeOptions, normalizeLineMapped, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { pairPartner, pairPlaceholders } from '../../src/core/pairs';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
 import { tokenize } from '../../src/core/tokens';
+import { linesOf } from './generators';
 
 describe('pairs', () => {
   it('links pair placeholders alternately', () => {
@@ -38,5 +41,59 @@ describe('pairs', () => {
 
   it('ignores separators and unknown digits', () => {
     assert.strictEqual(pairPlaceholders(tokenize('7 5 7', DEFAULT_SCHEME), DEFAULT_SCHEME).size, 0);
+  });
+
+  it('reads a pair mark before a final mark, a separator or the line end as closing, as normalize does (issue 7)', () => {
+    const sides = (line: string): string[] => {
+      const tokens = tokenize(line, DEFAULT_SCHEME);
+      const links = pairPlaceholders(tokens, DEFAULT_SCHEME);
+      return [...links.keys()].sort((a, b) => a - b).map((i) => links.get(i)?.side as string);
+    };
+    assert.deepStrictEqual(sides('6 Hãy làm ngay 7 6 .'), ['open', 'close']);
+    assert.deepStrictEqual(sides('Ông hỏi 7 6 Sao vậy 7 6 ?'), ['open', 'close']);
+    assert.deepStrictEqual(sides('dấu hai chấm 6 7 6 sau'), ['open', 'close']);
+    assert.deepStrictEqual(sides('6 Tôi không biết 7 6 anh ta đáp 7 6 có_lẽ mai 6 .'), ['open', 'close', 'open', 'close']);
+  });
+
+  it('reads pairs with the normalize plan in use, not the default one (issue 7)', () => {
+    // With numbers written as nothing, the second 6 follows the separator: the line nests.
+    const tokens = tokenize('6 a 7 1 6 b 6', DEFAULT_SCHEME);
+    const plan = planNormalize(DEFAULT_SCHEME, { numberPlaceholder: '' });
+    assert.strictEqual(normalizeLineMapped('6 a 7 1 6 b 6', plan).text, '“a, “b”');
+    assert.deepStrictEqual([0, 4, 6].map((i) => pairPlaceholders(tokens, plan).get(i)?.side), ['open', 'open', 'close']);
+    assert.deepStrictEqual([0, 4, 6].map((i) => pairPlaceholders(tokens, DEFAULT_SCHEME).get(i)?.side), ['open', 'close', 'open']);
+    // Kept underscores are a word between the separator and the pair mark.
+    const kept = planNormalize(DEFAULT_SCHEME, { joinSyllables: false });
+    const joiners = tokenize('6 a 7 ___ 6 b 6', DEFAULT_SCHEME);
+    assert.strictEqual(normalizeLineMapped('6 a 7 ___ 6 b 6', kept).text, '“a, ___” b “');
+    assert.deepStrictEqual([0, 4, 6].map((i) => pairPlaceholders(joiners, kept).get(i)?.side), ['open', 'close', 'open']);
+    assert.deepStrictEqual([0, 4, 6].map((i) => pairPlaceholders(joiners, DEFAULT_SCHEME).get(i)?.side), ['open', 'open', 'close']);
+  });
+
+  it('property: pairing agrees with normalizeLine under random options (issue 7)', () => {
+    const tokenArb = fc.constantFrom('6', '6', '6', '7', '7', '1', '4', '.', '?', ',', '“', '”', '(', ')', '-', ':', '"', '6.', '7.', '6,', 'a', 'Theo', 'b_c', '___', '_', '10', '5');
+    const optionsArb: fc.Arbitrary<Partial<NormalizeOptions>> = fc.record({
+      joinSyllables: fc.boolean(),
+      numberPlaceholder: fc.constantFrom('{digit}', '', '<n>'),
+      datePlaceholder: fc.constantFrom('{digit}', ''),
+      separatorAtLineEnd: fc.constantFrom<'keep' | 'drop'>('keep', 'drop'),
+      quoteMarks: fc.constantFrom<NormalizeOptions['quoteMarks']>('scheme', 'curly', 'guillemets'),
+    });
+    fc.assert(
+      fc.property(linesOf(tokenArb, fc.constant(' ')), optionsArb, fc.boolean(), (line, options, breaks) => {
+        const base = planNormalize(DEFAULT_SCHEME, options);
+        const plan = breaks ? withBreakWords(base, ['Theo']) : base;
+        const { text, tokens: mapped } = normalizeLineMapped(line, plan);
+        const tokens = tokenize(line, DEFAULT_SCHEME);
+        const links = pairPlaceholders(tokens, plan);
+        const [open, close] = [plan.digits[6].text, plan.digits[6].close];
+        tokens.forEach((token, i) => {
+          if (token.role !== 'pair') return;
+          const written = text.slice(mapped[i].outStart, mapped[i].outEnd);
+          assert.strictEqual(written.startsWith(links.get(i)?.side === 'close' ? close : open), true, `${line} → ${text}: token ${i} written ${written}`);
+        });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,10 +1,9 @@
 // Properties of the rewrites over generated corpora: what must hold for any input, not just the sample.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ByteNormalizer } from '../../src/core/byteNormalizer';
 import { ByteRestorer } from '../../src/core/byteRestorer';
 import { LineChecker, WordStats, checkLine } from '../../src/core/check';
-import { normalizeLineMapped, normalizeText, planNormalize } from '../../src/core/normalize';
+import { normalizeBytes, normalizeLineMapped, normalizeText, planNormalize } from '../../src/core/normalize';
 import { restoreText } from '../../src/core/restore';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
 import { sentenceSpans } from '../../src/core/sentences';
@@ -14,6 +13,7 @@ import { splitLines } from '../../src/core/lines';
 import { SAMPLE } from './fixtures';
 import { streamed } from './streaming';
 import { corpusOf, linesOf } from './generators';
+import { wasmFor } from './wasmBuild';
 
 const SAMPLE_TOKENS = [...new Set(SAMPLE.split(' '))];
 const tokenArb = fc.oneof(
@@ -33,7 +33,7 @@ describe('properties', () => {
   it('streaming normalize over any chunking equals the in-memory normalize', () => {
     fc.assert(
       fc.property(corpusArb, sizesArb, (text, sizes) => {
-        const normalizer = new ByteNormalizer(plan);
+        const normalizer = wasmFor(plan);
         assert.strictEqual(streamed(text, sizes, (l, cr) => normalizer.normalizeChunk(l, cr)), normalizeText(text, plan));
       }),
       { numRuns: 300 },
@@ -44,7 +44,7 @@ describe('properties', () => {
     const nfcPlan = planNormalize(DEFAULT_SCHEME, { unicode: 'nfc', toneStyle: 'new', joinSyllables: false, numberPlaceholder: '<n>' });
     fc.assert(
       fc.property(corpusArb, sizesArb, (text, sizes) => {
-        const normalizer = new ByteNormalizer(nfcPlan);
+        const normalizer = wasmFor(nfcPlan);
         assert.strictEqual(streamed(text, sizes, (l, cr) => normalizer.normalizeChunk(l, cr)), normalizeText(text, nfcPlan));
       }),
       { numRuns: 150 },
@@ -118,8 +118,9 @@ describe('properties', () => {
         sentenceSpans(tokens, DEFAULT_SCHEME);
         checkLine(tokens, new LineChecker(DEFAULT_SCHEME), new WordStats());
         countLine(emptyStats(), tokens);
-        new ByteNormalizer(plan).normalizeChunk(bytes);
-        new ByteNormalizer(planNormalize(DEFAULT_SCHEME, { unicode: 'nfc' })).normalizeChunk(bytes);
+        wasmFor(plan).normalizeChunk(bytes);
+        wasmFor(planNormalize(DEFAULT_SCHEME, { unicode: 'nfc' })).normalizeChunk(bytes);
+        normalizeBytes(bytes, plan);
         new ByteRestorer(DEFAULT_SCHEME).restoreChunk(bytes);
       }),
       { numRuns: 500 },

@@ -74,4 +74,26 @@ describe('scheme', () => {
     assert.strictEqual(placeholderFor(s, '4'), undefined);
     assert.strictEqual(placeholderFor(s, '6')?.role, 'pair');
   });
+
+  it('reads mark spacing (attach), names bad keys, and keeps it through JSON (issue 7)', () => {
+    const french = parseScheme('{"placeholders": {"6": {"role": "pair", "open": "«", "close": "»"}}, "attach": {"«": "neither", "»": "neither"}}');
+    assert.deepStrictEqual(french.attach, { '«': 'neither', '»': 'neither' });
+    assert.deepStrictEqual(schemeFromJson(schemeToJson(french)), french);
+    // A scheme mark may be named as well as the built-in ones.
+    assert.deepStrictEqual(schemeFromJson({ '7': { role: 'separator', mark: '¦' }, attach: { '¦': 'both' } }).attach, { '¦': 'both' });
+    assert.deepStrictEqual(problemsOf(() => schemeFromJson({ placeholders: {}, attach: { '«': 'left', '¿': 'both' } })), [
+      'attach.«: "left" is not one of before, after, both, neither',
+      `attach.¿: is not a mark normalize knows (. ! ? … , ; : ) ] } ” ’ » % ( [ { “ ‘ « / - – ")`,
+    ]);
+    assert.deepStrictEqual(problemsOf(() => schemeFromJson({ placeholders: {}, attach: ['«'] })), ['attach: ["«"] is not an object mapping marks to before, after, both, neither']);
+    assert.deepStrictEqual(problemsOf(() => schemeFromJson({ placeholders: {}, spacing: {} })), ['spacing: is not a scheme setting (expected placeholders, attach)']);
+  });
+
+  it('extends the spacing of a base scheme from settings (issue 7)', () => {
+    const s = extendScheme(DEFAULT_SCHEME, { '5': { role: 'separator', mark: '¦' }, attach: { '«': 'neither', '¦': 'neither' } });
+    assert.deepStrictEqual(s.attach, { '«': 'neither', '¦': 'neither' });
+    assert.strictEqual(placeholderFor(s, '5')?.role, 'separator');
+    assert.strictEqual(placeholderFor(s, '6')?.role, 'pair');
+    assert.deepStrictEqual(extendScheme(s, { attach: { '»': 'neither' } }).attach, { '«': 'neither', '¦': 'neither', '»': 'neither' });
+  });
 });

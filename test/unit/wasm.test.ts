@@ -1,23 +1,20 @@
-// The WebAssembly normalizer (src/wasm) against the JS ones: the same bytes for any input, plan and chunking.
+// The WebAssembly normalizer (src/wasm) against the string one: the same bytes for any input, plan and chunking.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { ByteNormalizer } from '../../src/core/byteNormalizer';
-import { NormalizeOptions, NormalizePlan, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
-import { DEFAULT_SCHEME, Placeholder, Scheme } from '../../src/core/scheme';
-import { WasmModule, WasmNormalizer, WasmNormalizerOptions, compileNormalizer } from '../../src/wasm/normalizer';
+import { NormalizeOptions, normalizeBytes, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
+import { DEFAULT_SCHEME, MarkAttach, Placeholder, Scheme } from '../../src/core/scheme';
+import { WasmNormalizer } from '../../src/wasm/normalizer';
+import { wasmFor, wasmModule } from './wasmBuild';
 import { REPO, SAMPLE } from './fixtures';
 import { streamed, streamedBytes } from './streaming';
 import { corpusOf, linesOf } from './generators';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
-// Built by esbuild.mjs (npm run build; npm test's pretest runs it).
-const WASM_PATH = path.join(REPO, 'dist', 'normalize.wasm');
 
 // --- Corpora, in the style of properties.test.ts, with more of what the SIMD paths look at: long
 // words, joiner runs, control bytes, words holding marks, and the marks of custom schemes.
@@ -68,7 +65,7 @@ const placeholderArb: fc.Arbitrary<Placeholder | undefined> = fc.oneof(
   fc.constant<Placeholder>({ role: 'date' }),
   fc.constant(undefined),
 );
-const schemeArb: fc.Arbitrary<Scheme> = fc.oneof(
+const placeholdersArb: fc.Arbitrary<Scheme> = fc.oneof(
   fc.constant(DEFAULT_SCHEME),
   fc.array(placeholderArb, { minLength: 10, maxLength: 10 }).map((list) => {
     const placeholders: Record<string, Placeholder> = {};
@@ -78,6 +75,9 @@ const schemeArb: fc.Arbitrary<Scheme> = fc.oneof(
     return { placeholders };
   }),
 );
+// Mark spacing as a scheme can set it: built-in marks, scheme marks, and marks it does not use.
+const attachArb = fc.option(fc.dictionary(fc.constantFrom(...CUSTOM_MARKS, '“', '”', '"', ',', ';', ':', '(', ')', '«', '»', '-', '/', '.', '?'), fc.constantFrom<MarkAttach>('before', 'after', 'both', 'neither'), { maxKeys: 6 }), { freq: 2 });
+const schemeArb: fc.Arbitrary<Scheme> = fc.tuple(placeholdersArb, attachArb).map(([scheme, attach]) => (attach ? { ...scheme, attach } : scheme));
 const renderingArb = fc.constantFrom('{digit}', '', '<num>', '{digit}{digit}', '0', '«số {digit} rất dài để bung đầu ra»', 'x_{digit}');
 const optionsArb: fc.Arbitrary<Partial<NormalizeOptions>> = fc.record({
   joinSyllables: fc.boolean(),
@@ -87,14 +87,16 @@ const optionsArb: fc.Arbitrary<Partial<NormalizeOptions>> = fc.record({
   quoteMarks: fc.constantFrom<NormalizeOptions['quoteMarks']>('scheme', 'curly', 'straight', 'guillemets'),
 });
 
-let wasmModule: WasmModule;
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
-function wasmFor(plan: NormalizePlan, options: WasmNormalizerOptions = {}): WasmNormalizer {
-  const normalizer = WasmNormalizer.create(plan, wasmModule, options);
-  assert.ok(normalizer, 'the plan runs on WebAssembly');
-  return normalizer;
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictDecoder.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
-
 
 function concat(parts: Uint8Array[]): Buffer {
   return Buffer.concat(parts);
@@ -104,17 +106,13 @@ describe('WebAssembly normalizer', function () {
   this.timeout(120000);
 
   before(() => {
-    assert.ok(fs.existsSync(WASM_PATH), `${WASM_PATH} is built by npm run build (npm test's pretest)`);
-    const module = compileNormalizer(fs.readFileSync(WASM_PATH));
-    assert.ok(module, 'normalize.wasm compiles (WebAssembly with SIMD)');
-    wasmModule = module;
+    wasmModule();
   });
 
-  it('normalizes the sample as the JS normalizers do', () => {
+  it('normalizes the sample as the string normalizer does', () => {
     const plan = planNormalize(DEFAULT_SCHEME);
     const bytes = encoder.encode(SAMPLE);
     const out = wasmFor(plan).normalizeChunk(bytes);
-    assert.deepStrictEqual(Buffer.from(out), Buffer.from(new ByteNormalizer(plan).normalizeChunk(bytes)));
     assert.strictEqual(decoder.decode(out), normalizeText(SAMPLE, plan));
   });
 
@@ -129,14 +127,13 @@ describe('WebAssembly normalizer', function () {
     );
   });
 
-  it('equals the in-memory and the JS byte normalizers for every option and custom schemes', () => {
+  it('equals the in-memory normalizer for every option, custom schemes and mark spacing', () => {
     fc.assert(
       fc.property(corpusArb, sizesArb, schemeArb, optionsArb, (text, sizes, scheme, options) => {
         const plan = planNormalize(scheme, options);
         const wasm = wasmFor(plan);
-        const js = new ByteNormalizer(plan);
         const bytes = encoder.encode(text);
-        const expected = concat(streamedBytes(bytes, sizes, (l, cr) => js.normalizeChunk(l, cr)));
+        const expected = concat(streamedBytes(bytes, sizes, (l, cr) => normalizeBytes(l, plan, cr)));
         const actual = concat(streamedBytes(bytes, sizes, (l, cr) => wasm.normalizeChunk(l, cr)));
         assert.deepStrictEqual(actual, expected);
         assert.strictEqual(streamed(text, sizes, (l, cr) => wasm.normalizeChunk(l, cr)), normalizeText(text, plan));
@@ -156,7 +153,7 @@ describe('WebAssembly normalizer', function () {
     );
   });
 
-  it('gives the JS byte normalizer\u2019s bytes for any bytes, valid UTF-8 or not, and never traps', () => {
+  it('gives the same bytes whatever its output room, for any bytes, valid UTF-8 or not, and never traps', () => {
     const byteArb = fc.oneof(
       fc.uint8Array({ maxLength: 300 }),
       // Mostly the bytes the rules look at.
@@ -165,9 +162,10 @@ describe('WebAssembly normalizer', function () {
     fc.assert(
       fc.property(byteArb, schemeArb, optionsArb, fc.boolean(), (bytes, scheme, options, afterLoneCr) => {
         const plan = planNormalize(scheme, options);
-        const expected = new ByteNormalizer(plan).normalizeChunk(bytes, afterLoneCr);
-        assert.deepStrictEqual(Buffer.from(wasmFor(plan).normalizeChunk(bytes, afterLoneCr)), Buffer.from(expected));
-        assert.deepStrictEqual(Buffer.from(wasmFor(plan, { outputBytes: 40 }).normalizeChunk(bytes, afterLoneCr)), Buffer.from(expected));
+        const expected = Buffer.from(wasmFor(plan).normalizeChunk(bytes, afterLoneCr));
+        assert.deepStrictEqual(Buffer.from(wasmFor(plan, { outputBytes: 40 }).normalizeChunk(bytes, afterLoneCr)), expected);
+        // Where the bytes are text, the string normalizer's.
+        if (isUtf8(bytes)) assert.deepStrictEqual(expected, Buffer.from(normalizeBytes(bytes, plan, afterLoneCr)));
       }),
       { numRuns: 1000 },
     );
@@ -176,7 +174,6 @@ describe('WebAssembly normalizer', function () {
   it('handles big chunks and a line longer than a chunk, growing its memory', () => {
     const plan = planNormalize(DEFAULT_SCHEME, { numberPlaceholder: '<số {digit}>' });
     const wasm = wasmFor(plan);
-    const js = new ByteNormalizer(plan);
     const words = SAMPLE.replace(/\s+/g, ' ');
     // ~5 MB of lines, then one ~9 MB line, then placeholders only (the most output per input byte).
     const lines = words.repeat(Math.ceil(5e6 / words.length)).replace(/ \. /g, ' .\n');
@@ -184,11 +181,11 @@ describe('WebAssembly normalizer', function () {
     const dense = '1 7 6 1 '.repeat(300000);
     for (const text of [lines, long, `${lines}\r\n${long}\r${dense}\n`, dense]) {
       const bytes = encoder.encode(text);
-      assert.deepStrictEqual(Buffer.from(wasm.normalizeChunk(bytes)), Buffer.from(js.normalizeChunk(bytes)));
+      assert.deepStrictEqual(Buffer.from(wasm.normalizeChunk(bytes)), Buffer.from(normalizeBytes(bytes, plan)));
     }
   });
 
-  it('runs in the bundled CLI: one thread or workers, small chunks or big, the same bytes as the JS path', () => {
+  it('runs in the bundled CLI: one thread or workers, small chunks or big, the same bytes as the string path', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-wasm-'));
     try {
       const lines: string[] = [];
@@ -214,10 +211,13 @@ describe('WebAssembly normalizer', function () {
     }
   });
 
-  it('leaves plans that transform text or infer sentence breaks to the JS normalizer', () => {
-    assert.strictEqual(WasmNormalizer.create(planNormalize(DEFAULT_SCHEME, { unicode: 'nfc' }), wasmModule), undefined);
-    assert.strictEqual(WasmNormalizer.create(planNormalize(DEFAULT_SCHEME, { toneStyle: 'new' }), wasmModule), undefined);
-    assert.strictEqual(WasmNormalizer.create(withBreakWords(planNormalize(DEFAULT_SCHEME), ['Sau']), wasmModule), undefined);
+  it('serves plans that transform text, and leaves sentence-break inference to the string normalizer', () => {
+    const text = 'hòa_bình 7 Việt_Nam khỏe 7 .\r\nthúy'.normalize('NFD');
+    for (const options of [{ unicode: 'nfc' as const }, { toneStyle: 'new' as const }, { toneStyle: 'old' as const, unicode: 'nfc' as const }]) {
+      const plan = planNormalize(DEFAULT_SCHEME, options);
+      assert.strictEqual(decoder.decode(wasmFor(plan).normalizeChunk(encoder.encode(text))), normalizeText(text, plan));
+    }
+    assert.strictEqual(WasmNormalizer.create(withBreakWords(planNormalize(DEFAULT_SCHEME), ['Sau']), wasmModule()), undefined);
     assert.strictEqual(WasmNormalizer.create(planNormalize(DEFAULT_SCHEME), undefined), undefined);
   });
 });
