@@ -11,7 +11,7 @@ const CRLF_LINE_RATE = 0.05;
 const FLUSH_CHARS = 3_000_000;
 
 /** mulberry32: tiny, fast and good enough to shuffle text; Math.random cannot be seeded. */
-function seededRandom(seed) {
+export function seededRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

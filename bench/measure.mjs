@@ -34,14 +34,14 @@ export class CommandFailed extends Error {}
 
 /**
  * Runs `command args…` with stdout sent to `stdoutPath` (or discarded) and GNU time's report to
- * `scratchDir`; returns `{ seconds, peakRssBytes, stderr }`. Throws CommandFailed, with the tail
- * of stderr, on a non-zero exit.
+ * `scratchDir`; returns `{ seconds, peakRssBytes, stderr, code }`. Throws CommandFailed, with the tail
+ * of stderr, on an exit status not in `okCodes` (default: 0 only; `segcorpus check` exits 1 on findings).
  *
  * Peak RSS comes from GNU time's %M (the kernel's ru_maxrss for the child): worker threads are
  * threads of that process, so it covers them. Both the command under test and its baseline go
  * through GNU time, so its fork/exec (about a millisecond) costs each side the same.
  */
-export async function measure(command, args, { stdoutPath, scratchDir }) {
+export async function measure(command, args, { stdoutPath, scratchDir, okCodes = [0] }) {
   const useGnuTime = existsSync(GNU_TIME);
   const rssPath = join(scratchDir, 'peak-rss.txt');
   const file = useGnuTime ? GNU_TIME : command;
@@ -51,8 +51,9 @@ export async function measure(command, args, { stdoutPath, scratchDir }) {
   let polledPeakKb = 0;
   const started = process.hrtime.bigint();
   let finished;
+  let exit;
   try {
-    const exit = await new Promise((resolve, reject) => {
+    exit = await new Promise((resolve, reject) => {
       // detached: its own process group, so killLiveChildren() reaches the command under GNU time too.
       const child = spawn(file, argv, { stdio: ['ignore', stdoutFd, 'pipe'], detached: true });
       liveChildren.add(child);
@@ -73,7 +74,7 @@ export async function measure(command, args, { stdoutPath, scratchDir }) {
         resolve({ code, signal });
       });
     });
-    if (exit.code !== 0) {
+    if (!okCodes.includes(exit.code)) {
       const how = exit.signal ? `was killed by ${exit.signal}` : `exited with ${exit.code}`;
       throw new CommandFailed(`${[command, ...args].join(' ')} ${how}\n${stderr.trimEnd()}`);
     }
@@ -81,7 +82,7 @@ export async function measure(command, args, { stdoutPath, scratchDir }) {
     if (typeof stdoutFd === 'number') closeSync(stdoutFd);
   }
   const peakKb = useGnuTime ? readGnuTimeKb(rssPath) : polledPeakKb;
-  return { seconds: Number(finished - started) / 1e9, peakRssBytes: peakKb * 1024, stderr };
+  return { seconds: Number(finished - started) / 1e9, peakRssBytes: peakKb * 1024, stderr, code: exit.code };
 }
 
 function readVmHwmKb(pid) {

@@ -14,6 +14,7 @@ const SECTIONS = {
   diagnostics: () => import('./diagnostics.mjs'),
   grammar: () => import('./grammar.mjs'),
   segmentation: () => import('./segmentation.mjs'),
+  consistency: () => import('./consistency.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]

@@ -1,4 +1,4 @@
-// Installs, on demand and idempotently, what the real-text evaluation needs: Debian's maint-guide-vi and python3-nltk, and vntk in a cache folder.
+// Installs, on demand and idempotently, what the real-text evaluations need: Debian's maint-guide-vi and python3-nltk, and vntk in a cache folder.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,7 +43,21 @@ export function ensureDebianPackages(log) {
   let python = findNltkPython();
   if (!python) missing.push('python3-nltk');
   if (missing.length === 0) return python;
+  installDebianPackages(missing, log);
+  if (!existsSync(MAINT_GUIDE_HTML)) throw new SetupError(`maint-guide-vi is installed but ${MAINT_GUIDE_HTML} is absent`);
+  python = findNltkPython();
+  if (!python) throw new SetupError(`python3-nltk is installed but none of ${PYTHON_CANDIDATES.join(', ')} can import it`);
+  return python;
+}
 
+/** Makes sure the guide's HTML is there (the consistency evaluation needs no NLTK). */
+export function ensureMaintGuide(log) {
+  if (existsSync(MAINT_GUIDE_HTML)) return;
+  installDebianPackages(['maint-guide-vi'], log);
+  if (!existsSync(MAINT_GUIDE_HTML)) throw new SetupError(`maint-guide-vi is installed but ${MAINT_GUIDE_HTML} is absent`);
+}
+
+function installDebianPackages(missing, log) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
     throw new SetupError(
@@ -64,10 +78,6 @@ export function ensureDebianPackages(log) {
   if (r.status !== 0) {
     throw new SetupError(`apt-get install -y ${missing.join(' ')} failed:\n${(r.stderr || '').trim()}`);
   }
-  if (!existsSync(MAINT_GUIDE_HTML)) throw new SetupError(`maint-guide-vi is installed but ${MAINT_GUIDE_HTML} is absent`);
-  python = findNltkPython();
-  if (!python) throw new SetupError(`python3-nltk is installed but none of ${PYTHON_CANDIDATES.join(', ')} can import it`);
-  return python;
 }
 
 /**

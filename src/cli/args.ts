@@ -7,8 +7,8 @@ export class UsageError extends Error {
   }
 }
 
-export type Command = 'normalize' | 'restore' | 'check' | 'stats';
-export const COMMANDS: readonly Command[] = ['normalize', 'restore', 'check', 'stats'];
+export type Command = 'normalize' | 'restore' | 'check' | 'stats' | 'consistency';
+export const COMMANDS: readonly Command[] = ['normalize', 'restore', 'check', 'stats', 'consistency'];
 
 export interface CliArgs {
   command: Command | undefined;
@@ -26,6 +26,11 @@ export interface CliArgs {
   strict: boolean;
   hints: boolean;
   json: boolean;
+  lexicon: string | undefined;
+  minCount: number | undefined;
+  minShare: number | undefined;
+  apply: boolean;
+  outDir: string | undefined;
   help: boolean;
   version: boolean;
 }
@@ -72,7 +77,27 @@ const OPTIONS: Record<string, OptionSpec> = {
   },
   '--strict': { takesValue: false, commands: ['check'], apply: (a) => (a.strict = true) },
   '--hints': { takesValue: false, commands: ['check'], apply: (a) => (a.hints = true) },
-  '--json': { takesValue: false, commands: ['check', 'stats'], apply: (a) => (a.json = true) },
+  '--json': { takesValue: false, commands: ['check', 'stats', 'consistency'], apply: (a) => (a.json = true) },
+  '--lexicon': { takesValue: true, commands: ['check', 'consistency'], apply: (a, v) => (a.lexicon = v) },
+  '--min-count': {
+    takesValue: true,
+    commands: ['check', 'consistency'],
+    apply: (a, v) => {
+      if (!/^[1-9][0-9]*$/.test(v)) throw new UsageError(`--min-count takes a whole number from 1, not '${v}'`);
+      a.minCount = Number(v);
+    },
+  },
+  '--min-share': {
+    takesValue: true,
+    commands: ['check', 'consistency'],
+    apply: (a, v) => {
+      const share = /^(0|1)?(\.[0-9]+)?$/.test(v) && v !== '' && v !== '.' ? Number(v) : NaN;
+      if (!(share > 0 && share <= 1)) throw new UsageError(`--min-share takes a share above 0 and at most 1 (0.75 is 75 %), not '${v}'`);
+      a.minShare = share;
+    },
+  },
+  '--apply': { takesValue: false, commands: ['consistency'], apply: (a) => (a.apply = true) },
+  '--out-dir': { takesValue: true, commands: ['consistency'], apply: (a, v) => (a.outDir = v) },
 };
 
 const ALIASES: Record<string, string> = { '-o': '--output', '-j': '--jobs' };
@@ -94,6 +119,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     strict: false,
     hints: false,
     json: false,
+    lexicon: undefined,
+    minCount: undefined,
+    minShare: undefined,
+    apply: false,
+    outDir: undefined,
     help: false,
     version: false,
   };
@@ -142,7 +172,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     for (const name of seen) {
       if (!OPTIONS[name].commands.includes(args.command)) throw new UsageError(`${name} does not apply to '${args.command}'`);
     }
-    if (args.command !== 'check' && args.files.length > 1) throw new UsageError(`'${args.command}' takes one input file (or none, for stdin)`);
+    if (args.command !== 'check' && args.command !== 'consistency' && args.files.length > 1) throw new UsageError(`'${args.command}' takes one input file (or none, for stdin)`);
+    if (args.apply !== (args.outDir !== undefined)) throw new UsageError('--apply and --out-dir go together: --apply --out-dir DIR');
+    if (args.apply && (args.files.length === 0 || args.files.includes('-'))) throw new UsageError('--apply rewrites files: name them (not stdin)');
+    if (args.apply && args.json) throw new UsageError('--json prints the table; --apply writes files: one or the other');
   }
   return args;
 }
@@ -153,8 +186,13 @@ Usage:
   segcorpus normalize [FILE] [-o OUT] [options]  clean running text: punctuation restored, syllables joined
   segcorpus restore   [FILE] [-o OUT] [options]  placeholders to punctuation tokens; stays segmented
   segcorpus check     [FILE...] [options]        unmatched pairs, unknown and glued placeholders,
-                                                 separators before final marks, malformed joins
+                                                 separators before final marks, malformed joins,
+                                                 segmentation inconsistent across all FILEs
   segcorpus stats     [FILE] [--json]            tokens, words, compounds, placeholders per digit
+  segcorpus consistency FILE... [--json]         variations: the same syllables segmented two ways
+  segcorpus consistency FILE... --apply --out-dir DIR
+                                                 each FILE rewritten to DIR/FILE's name with every
+                                                 flagged occurrence in its majority form
 
 FILE is read as UTF-8; without FILE (or with -) standard input is read. Output goes to standard
 output unless -o is given.
@@ -179,7 +217,13 @@ Options:
                             1 transforms in the main thread)
   --strict                  check: warnings also make the exit status 1
   --hints                   check: also likely sentence breaks (reads each file twice)
-  --json                    check, stats: JSON output
+  --json                    check, stats, consistency: JSON output
+  --lexicon FILE            check, consistency: known words, one a line, syllables joined by _
+                            (# comments); a split occurrence of one is always flagged
+  --min-count N             check, consistency: occurrences a sequence needs for a majority (3)
+  --min-share X             check, consistency: the share the majority form needs (0.75)
+  --apply --out-dir DIR     consistency: write the rewritten files into DIR (created if needed;
+                            never an input's folder: outputs keep their input's name)
   -h, --help                this help
   --version                 the version
 

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
-import { BreakWords, LineChecker, WordStats, checkLine } from '../core/check';
+import { applyVariations, countVariations, printVariations, segmentationFindings } from './consistency';
+import { BreakWords, Finding, LineChecker, WordStats, checkLine } from '../core/check';
 import { splitLines } from '../core/lines';
 import { NormalizeOptions } from '../core/normalize';
 import { DEFAULT_SCHEME, Scheme, SchemeError, parseScheme } from '../core/scheme';
@@ -61,26 +62,41 @@ async function forEachLine(file: string | undefined, onLine: (line: string, line
 }
 
 async function check(args: CliArgs, scheme: Scheme): Promise<number> {
+  const files = args.files.length > 0 ? args.files : ['-'];
+  // Segmentation is judged over all the files: they are counted first (stdin through a temporary copy).
+  const spooled = files.some((f) => inputOf(f) === undefined) ? await spoolStdin() : undefined;
+  try {
+    const variations = await countVariations(files.map((f) => inputOf(f) ?? (spooled as string)), args);
+    // With no occurrence against a majority anywhere, no line needs reading for one.
+    const segmentation = variations.hasDisagreements() ? (line: string) => segmentationFindings(variations, line) : () => [];
+    return await checkFiles(args, scheme, files, (f) => inputOf(f) ?? spooled, segmentation);
+  } finally {
+    if (spooled) fs.rmSync(path.dirname(spooled), { recursive: true, force: true });
+  }
+}
+
+async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source: (file: string) => string | undefined, moreFindings: (line: string) => Finding[]): Promise<number> {
   const tokenizer = new Tokenizer(scheme);
   const checker = new LineChecker(scheme);
-  const files = args.files.length > 0 ? args.files : ['-'];
   const rows: object[] = [];
   let failing = 0;
   for (const file of files) {
-    const name = inputOf(file) ?? '<stdin>';
+    const name = file === '-' ? '<stdin>' : file;
     // Sentence-break hints need the whole document's word statistics first: a second pass (stdin is kept in memory).
     let stats: WordStats | undefined;
     let kept: string[] | undefined;
     if (args.hints) {
       stats = new WordStats();
-      const collect: string[] | undefined = inputOf(file) === undefined ? (kept = []) : undefined;
-      await forEachLine(inputOf(file), (line) => {
+      const collect: string[] | undefined = source(file) === undefined ? (kept = []) : undefined;
+      await forEachLine(source(file), (line) => {
         stats?.addLine(tokenizer.tokenize(line));
         collect?.push(line);
       });
     }
     const onLine = (line: string, lineNumber: number): void => {
-      for (const f of checkLine(tokenizer.tokenize(line), checker, stats)) {
+      const more = moreFindings(line);
+      const found = checkLine(tokenizer.tokenize(line), checker, stats);
+      for (const f of more.length === 0 ? found : [...found, ...more].sort((a, b) => a.start - b.start)) {
         if (f.severity === 'error' || (args.strict && f.severity === 'warning')) failing++;
         if (args.json) {
           rows.push({ file: name, line: lineNumber, column: f.start + 1, endColumn: f.end + 1, severity: f.severity, code: f.code, message: f.message });
@@ -90,7 +106,7 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
       }
     };
     if (kept) kept.forEach((line, i) => onLine(line, i + 1));
-    else await forEachLine(inputOf(file), onLine);
+    else await forEachLine(source(file), onLine);
   }
   if (args.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   return failing > 0 ? 1 : 0;
@@ -178,6 +194,18 @@ async function main(argv: readonly string[]): Promise<number> {
       return check(args, scheme);
     case 'stats':
       return stats(args, scheme);
+    case 'consistency': {
+      const files = args.files.length > 0 ? args.files : ['-'];
+      const spooled = files.includes('-') ? await spoolStdin() : undefined;
+      try {
+        const variations = await countVariations(files.map((f) => inputOf(f) ?? (spooled as string)), args);
+        if (args.apply) await applyVariations(variations, files, args.outDir as string);
+        else printVariations(variations, args.json);
+      } finally {
+        if (spooled) fs.rmSync(path.dirname(spooled), { recursive: true, force: true });
+      }
+      return 0;
+    }
   }
 }
 

@@ -13,7 +13,8 @@ export type FindingCode =
   | 'glued-placeholder'
   | 'separator-before-final'
   | 'malformed-join'
-  | 'likely-sentence-break';
+  | 'likely-sentence-break'
+  | 'inconsistent-segmentation';
 
 export const FINDING_CODES: readonly FindingCode[] = [
   'unmatched-pair',
@@ -22,6 +23,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'separator-before-final',
   'malformed-join',
   'likely-sentence-break',
+  'inconsistent-segmentation',
 ];
 
 export interface Finding {
@@ -45,6 +47,8 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, RuleSetting>> = {
   'separator-before-final': 'information',
   'malformed-join': 'warning',
   'likely-sentence-break': 'hint',
+  // Counted over a whole corpus by core/variations.ts, not by the line checker.
+  'inconsistent-segmentation': 'information',
 };
 
 /**

@@ -221,4 +221,92 @@ describe('segcorpus CLI', function () {
     assert.strictEqual(rTwo.status, 0, rTwo.stderr);
     assert.strictEqual(fs.readFileSync(path.join(tmp, 'r.seg'), 'utf8'), cli(['restore', input, '--jobs', '1'], undefined, env).stdout);
   });
+  describe('consistency', () => {
+    const majority = ['cần nâng_cao trình_độ 7 .', 'nâng_cao chất_lượng .', 'để nâng_cao .'];
+    const write = (name: string, lines: readonly string[], ending = '\n'): string => {
+      const file = path.join(tmp, name);
+      fs.writeFileSync(file, lines.join(ending) + ending);
+      return file;
+    };
+
+    it('check reports inconsistent segmentation counted over all the files, spanning the occurrence', () => {
+      const a = write('a.seg', majority);
+      const b = write('b.seg', ['x', 'phải nâng cao  chất_lượng .']);
+      let r = cli(['check', b]);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.strictEqual(r.stdout, '', 'one file alone has no majority');
+      r = cli(['check', a, b]);
+      assert.strictEqual(r.status, 0, 'information does not fail the check');
+      assert.strictEqual(r.stdout, `${a}:1:23: information: separator placeholder '7' before sentence-final punctuation: redundant, normalize drops it [separator-before-final]\n${b}:2:6: information: \`nâng cao\` is split here; joined as \`nâng_cao\` in 3 of 4 places [inconsistent-segmentation]\n`);
+      r = cli(['check', '--json', a, b]);
+      assert.deepStrictEqual(JSON.parse(r.stdout)[1], {
+        file: b, line: 2, column: 6, endColumn: 14, severity: 'information', code: 'inconsistent-segmentation', message: '`nâng cao` is split here; joined as `nâng_cao` in 3 of 4 places',
+      });
+      // stdin is counted with the files
+      r = cli(['check', a, '-'], 'phải nâng cao\n');
+      assert.match(r.stdout, /^<stdin>:1:6: information: `nâng cao` is split here/m);
+      assert.strictEqual(cli(['check', '--min-count', '5', a, b]).stdout.includes('inconsistent'), false);
+      assert.strictEqual(cli(['check', '--min-share', '0.8', a, b]).stdout.includes('inconsistent'), false);
+    });
+
+    it('check --lexicon flags a split lexicon word however rare', () => {
+      const lexicon = path.join(tmp, 'words.txt');
+      fs.writeFileSync(lexicon, '# known\ntrình_độ\n');
+      const r = cli(['check', '--lexicon', lexicon], 'nâng trình độ\n');
+      assert.strictEqual(r.stdout, '<stdin>:1:6: information: `trình độ` is split here; `trình_độ` is a lexicon word (joined in 0 of 1 place) [inconsistent-segmentation]\n');
+      assert.match(cli(['check', '--lexicon', path.join(tmp, 'none.txt')], 'a\n').stderr, /cannot read lexicon .*none\.txt: no such file/);
+    });
+
+    it('prints the variations table, as text and JSON', () => {
+      const a = write('a.seg', [...majority, 'phải nâng cao chất_lượng .']);
+      let r = cli(['consistency', a]);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.strictEqual(r.stdout, 'sequence  count  majority  share  flagged  forms\nnâng cao      4  nâng_cao  75.0%        1  nâng_cao 3, nâng cao 1\n');
+      r = cli(['consistency', '--json', '--min-share', '0.9', a]);
+      assert.deepStrictEqual(JSON.parse(r.stdout), [
+        { sequence: 'nâng cao', total: 4, forms: [{ form: 'nâng_cao', count: 3 }, { form: 'nâng cao', count: 1 }], majority: null, share: 0.75, disagreeing: 0, lexicon: false },
+      ]);
+    });
+
+    it('--apply --out-dir rewrites flagged occurrences only, keeping every other byte, atomically', () => {
+      const a = write('a.seg', [...majority, ...majority], '\r\n');
+      const bText = '\ufeffx\r\nphải nâng \t cao chất_lượng .\rlone\n\nnâng cao_trình_độ';
+      const b = path.join(tmp, 'b.seg');
+      fs.writeFileSync(b, bText);
+      const out = path.join(tmp, 'out', 'deeper');
+      const r = cli(['consistency', a, b, '--apply', '--out-dir', out]);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.strictEqual(r.stdout, '');
+      assert.deepStrictEqual(fs.readdirSync(out).sort(), ['a.seg', 'b.seg'], 'no temporary file is left');
+      assert.strictEqual(fs.readFileSync(path.join(out, 'a.seg'), 'utf8'), fs.readFileSync(a, 'utf8'));
+      assert.strictEqual(fs.readFileSync(path.join(out, 'b.seg'), 'utf8'), '\ufeffx\r\nphải nâng_cao chất_lượng .\rlone\n\nnâng_cao trình_độ');
+      assert.strictEqual(fs.readFileSync(b, 'utf8'), bText, 'the input is untouched');
+    });
+
+    it('--apply refuses an out-dir holding an input, colliding names, and stdin', () => {
+      const a = write('a.seg', majority);
+      let r = cli(['consistency', a, '--apply', '--out-dir', tmp]);
+      assert.strictEqual(r.status, 2);
+      assert.match(r.stderr, /refusing to write over the input .*a\.seg: --out-dir .* holds it/);
+      assert.strictEqual(fs.readFileSync(a, 'utf8'), majority.join('\n') + '\n');
+      fs.mkdirSync(path.join(tmp, 'sub'));
+      const other = path.join(tmp, 'sub', 'a.seg');
+      fs.writeFileSync(other, 'y\n');
+      r = cli(['consistency', a, other, '--apply', '--out-dir', path.join(tmp, 'out')]);
+      assert.strictEqual(r.status, 2);
+      assert.match(r.stderr, /would both be written to/);
+      assert.ok(!fs.existsSync(path.join(tmp, 'out', 'a.seg')));
+      // a hard link to an input in the out-dir is the input
+      fs.mkdirSync(path.join(tmp, 'linked'));
+      fs.linkSync(a, path.join(tmp, 'linked', 'a.seg'));
+      r = cli(['consistency', a, '--apply', '--out-dir', path.join(tmp, 'linked')]);
+      assert.strictEqual(r.status, 2);
+      assert.match(r.stderr, /refusing to write over the input/);
+      assert.strictEqual(cli(['consistency', '--apply', '--out-dir', tmp], 'a\n').status, 2);
+      assert.match(cli(['consistency', a, '--apply']).stderr, /--apply and --out-dir go together/);
+      assert.match(cli(['consistency', a, '--min-share', '1.5']).stderr, /--min-share takes a share above 0 and at most 1/);
+      assert.match(cli(['consistency', a, '--min-count', '0']).stderr, /--min-count takes a whole number/);
+      assert.match(cli(['stats', '--lexicon', a]).stderr, /--lexicon does not apply to 'stats'/);
+    });
+  });
 });

@@ -1,0 +1,631 @@
+// Variations: the same syllables segmented in different ways across a corpus, counted, judged against the majority, and rewritten to it.
+//
+// A candidate is the syllable sequence of a word written joined somewhere (`nâng_cao`) or of a
+// lexicon word; only candidates are counted, so memory follows the corpus's compound vocabulary,
+// not its n-grams. Counting reads lines twice: noteCompounds() over every line finds the
+// candidates, count() over every line counts each candidate's occurrences by form.
+//
+// An occurrence of a candidate is any run of its syllables inside one line, across words or
+// within one, whose boundaries can be read (no placeholder or punctuation in between). Its form
+// is the boundary pattern: each inner boundary joined or not, and whether its first and last
+// syllables are joined to a syllable outside it. An occurrence lying inside a longer word
+// (`Chủ_tịch` in `Phó_Chủ_tịch`) is that word's business and is not counted.
+import { Boundary, SyllableLine, SyllableTable, utf16Length } from './syllables';
+
+export interface ConsistencyOptions {
+  /** Occurrences a sequence needs before its majority counts. */
+  readonly minCount: number;
+  /** The share of the occurrences the majority form needs, 0–1. */
+  readonly minShare: number;
+  /** The longest sequence counted, in syllables. */
+  readonly maxSyllables: number;
+}
+
+export const DEFAULT_CONSISTENCY: ConsistencyOptions = { minCount: 3, minShare: 0.75, maxSyllables: 6 };
+
+/** Form bits: bit k (k < n - 1) is the boundary after syllable k, set when joined; then the two edges. */
+const leftEdgeBit = (n: number): number => 1 << (n - 1);
+const rightEdgeBit = (n: number): number => 1 << n;
+const innerMask = (n: number): number => (1 << (n - 1)) - 1;
+
+/** One occurrence that goes against the majority (or the lexicon). Offsets are bytes from the line's start. */
+export interface Disagreement {
+  /** The first syllable's index in the line's SyllableLine, and how many. */
+  readonly first: number;
+  readonly length: number;
+  readonly start: number;
+  readonly end: number;
+  readonly form: number;
+  /** The form to follow, and how many places write it. */
+  readonly majority: number;
+  readonly majorityCount: number;
+  readonly total: number;
+  readonly lexicon: boolean;
+  readonly sequence: number;
+}
+
+/** A finding of the `inconsistent-segmentation` rule, in UTF-16 offsets of the line. */
+export interface SegmentationFinding {
+  readonly start: number;
+  readonly end: number;
+  /** The token the occurrence starts in. */
+  readonly tokenIndex: number;
+  readonly message: string;
+  /** The occurrence as written, and as the majority writes it (this occurrence's own letters). */
+  readonly written: string;
+  readonly majority: string;
+}
+
+/** A boundary to rewrite, in UTF-16 offsets of the line: replace [start, end) by `text` (`_` or a space). */
+export interface BoundaryEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: '_' | ' ';
+}
+
+/** One row of the variations table. */
+export interface Variation {
+  /** The folded syllables, space separated. */
+  readonly sequence: string;
+  readonly total: number;
+  /** Every form with its count, most frequent first; `…_` marks an edge joined to a syllable outside. */
+  readonly forms: ReadonlyArray<{ readonly form: string; readonly count: number }>;
+  /** The majority form when it is clear (or the lexicon's), else undefined. */
+  readonly majority: string | undefined;
+  readonly share: number;
+  /** Occurrences that the rule flags. */
+  readonly disagreeing: number;
+  readonly lexicon: boolean;
+}
+
+const NO_NODE = 0;
+
+/**
+ * The counts of a corpus (a document, or many files). Lines are given as UTF-8 bytes; the *Text
+ * methods take strings for callers that hold them (the editor).
+ *
+ * Incremental use (an editor): count a changed line out with count(old, -1) and in with
+ * count(new, +1). A new compound made by an edit creates a candidate that is not counted anywhere
+ * yet (`hasFresh`); it takes no part in any judgement until recountFresh() has read every line for it.
+ */
+export class Variations {
+  readonly options: ConsistencyOptions;
+  readonly syllables = new SyllableTable();
+  private readonly line = new SyllableLine();
+
+  // The candidate trie: node 0 is the root; a child is found by (parent, syllable) in an open-addressing table.
+  private childKeysParent = new Int32Array(1 << 12);
+  private childKeysSyllable = new Int32Array(1 << 12);
+  private childValues = new Int32Array(1 << 12);
+  private childCount = 0;
+  /** The root's children by syllable id, the hottest lookup. */
+  private rootChild = new Int32Array(1 << 10);
+  private nodeCount = 1;
+  private nodeParent = new Int32Array(1 << 10);
+  private nodeSyllable = new Int32Array(1 << 10);
+  private nodeDepth = new Uint8Array(1 << 10);
+  /** 1 for a candidate (a sequence seen joined), 2 for a lexicon word, 3 both. */
+  private nodeKind = new Uint8Array(1 << 10);
+  /** When the node's counting started: -1 fresh (not counted), else the counting round. */
+  private nodeRound = new Int32Array(1 << 10);
+  private nodeTotal = new Int32Array(1 << 10);
+  private nodeFirstForm = new Int32Array(1 << 10);
+  /** The judgement of a node, kept until its counts change: the form to follow, -1 none, -2 not judged yet. */
+  private nodeVerdict = new Int32Array(1 << 10);
+  private nodeVerdictCount = new Int32Array(1 << 10);
+  private round = 0;
+  private freshCount = 0;
+
+  // Forms: a short list per node (a sequence rarely has more than three).
+  private formPattern = new Int32Array(1 << 10);
+  private formCount = new Int32Array(1 << 10);
+  private formNext = new Int32Array(1 << 10);
+  private formsUsed = 0;
+
+  private encoded = new Uint8Array(1 << 12);
+  private readonly encoder = new TextEncoder();
+
+  constructor(options: Partial<ConsistencyOptions> = {}) {
+    this.options = { ...DEFAULT_CONSISTENCY, ...options };
+    if (!(this.options.maxSyllables >= 2 && this.options.maxSyllables <= 16)) throw new RangeError('maxSyllables must be 2–16');
+    this.nodeRound[0] = -1;
+    this.nodeFirstForm[0] = -1;
+  }
+
+  /** Whether some candidates wait for recountFresh(). */
+  get hasFresh(): boolean {
+    return this.freshCount > 0;
+  }
+
+  /** Adds a lexicon word (syllables joined by `_`): its split occurrences are always flagged. */
+  addLexiconWord(word: string): void {
+    const parts = word.split('_');
+    if (parts.length < 2 || parts.length > this.options.maxSyllables || parts.some((p) => p === '')) return;
+    let node = NO_NODE;
+    for (const part of parts) node = this.childOrNew(node, this.syllables.idOfText(part));
+    this.markCandidate(node, 2);
+  }
+
+  /** Pass one: makes a candidate of every compound of the line in bytes[start, end). */
+  noteCompounds(bytes: Uint8Array, start: number, end: number): void {
+    // Only tokens with a `_` matter: find those, and read nothing else closely.
+    const line = this.line;
+    const max = this.options.maxSyllables;
+    for (let i = start; i < end; i++) {
+      if (bytes[i] !== 0x5f) continue;
+      let from = i;
+      while (from > start && !isBreakByte(bytes[from - 1])) from--;
+      let to = i + 1;
+      while (to < end && !isBreakByte(bytes[to])) to++;
+      this.syllables.scan(bytes, from, to, line);
+      if (line.count >= 2 && line.count <= max) {
+        let node = NO_NODE;
+        for (let k = 0; k < line.count; k++) node = this.childOrNew(node, line.ids[k]);
+        this.markCandidate(node, 1);
+      }
+      i = to;
+    }
+  }
+
+  noteCompoundsOfText(text: string): void {
+    const n = this.encode(text);
+    this.noteCompounds(this.encoded, 0, n);
+  }
+
+  /**
+   * Pass two: adds (sign 1) or removes (sign -1) the occurrences of the line in bytes[start, end)
+   * to the counts of the counted candidates. Fresh candidates found by noteCompounds() before any
+   * count() start being counted now; later ones wait for recountFresh().
+   */
+  count(bytes: Uint8Array, start: number, end: number, sign: 1 | -1 = 1): void {
+    if (this.round === 0) this.startRound();
+    this.syllables.scan(bytes, start, end, this.line);
+    this.walk((node, _first, _n, form) => {
+      if (this.nodeRound[node] >= 0) this.addForm(node, form, sign);
+    });
+  }
+
+  countText(text: string, sign: 1 | -1 = 1): void {
+    const n = this.encode(text);
+    this.count(this.encoded, 0, n, sign);
+  }
+
+  /** An edited line, for an editor: counted out as it was and in as it is, its new compounds noted. */
+  replaceLineText(before: string, after: string): void {
+    this.countText(before, -1);
+    this.noteCompoundsOfText(after);
+    this.countText(after, 1);
+  }
+
+  /**
+   * Counts the fresh candidates (compounds made after counting began) over every line of the
+   * document, as they are now; they take part in judgements from then on.
+   */
+  recountFresh(lineCount: number, lineAt: (index: number) => string): void {
+    if (this.freshCount === 0) return;
+    const round = this.startRound();
+    for (let l = 0; l < lineCount; l++) {
+      const n = this.encode(lineAt(l));
+      this.syllables.scan(this.encoded, 0, n, this.line);
+      this.walk((node, _first, _n, form) => {
+        if (this.nodeRound[node] === round) this.addForm(node, form, 1);
+      });
+    }
+  }
+
+  /** Turns every fresh candidate into a counted one, in a new round. */
+  private startRound(): number {
+    const round = ++this.round;
+    for (let node = 1; node < this.nodeCount; node++) if (this.nodeKind[node] !== 0 && this.nodeRound[node] < 0) this.nodeRound[node] = round;
+    this.freshCount = 0;
+    return round;
+  }
+
+  /**
+   * Whether any occurrence anywhere goes against a clear majority or the lexicon: when none does,
+   * no line needs reading for findings.
+   */
+  hasDisagreements(): boolean {
+    for (let node = 1; node < this.nodeCount; node++) {
+      if (this.nodeKind[node] === 0 || this.nodeRound[node] < 0) continue;
+      const n = this.nodeDepth[node];
+      const verdict = this.majorityOf(node, n);
+      if (verdict === undefined) continue;
+      for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
+        if (this.formCount[f] > 0 && (this.formPattern[f] & innerMask(n)) !== (verdict.form & innerMask(n))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The occurrences of the line in bytes[start, end) that go against a clear majority or the lexicon. */
+  disagreements(bytes: Uint8Array, start: number, end: number): Disagreement[] {
+    this.syllables.scan(bytes, start, end, this.line);
+    return this.judgeLine();
+  }
+
+  private judgeLine(): Disagreement[] {
+    const found: Disagreement[] = [];
+    const line = this.line;
+    this.walk((node, first, n, form) => {
+      if (this.nodeRound[node] < 0) return;
+      const verdict = this.majorityOf(node, n);
+      if (verdict === undefined) return;
+      const inner = innerMask(n);
+      if ((form & inner) === (verdict.form & inner)) return;
+      found.push({
+        first,
+        length: n,
+        start: line.starts[first],
+        end: line.ends[first + n - 1],
+        form,
+        majority: verdict.form,
+        majorityCount: verdict.count,
+        total: this.nodeTotal[node],
+        lexicon: verdict.lexicon,
+        sequence: node,
+      });
+    });
+    return found;
+  }
+
+  /** The `inconsistent-segmentation` findings of a line of text, in UTF-16 offsets. */
+  findingsOfText(text: string): SegmentationFinding[] {
+    const n = this.encode(text);
+    const bytes = this.encoded;
+    return this.disagreements(bytes, 0, n).map((d) => this.describe(bytes, 0, d));
+  }
+
+  /** A disagreement as a finding: UTF-16 offsets and the message, for the line whose bytes start at `lineStart`. */
+  describe(bytes: Uint8Array, lineStart: number, d: Disagreement): SegmentationFinding {
+    const line = this.line;
+    const written = this.render(bytes, lineStart, d.first, d.length, d.form & innerMask(d.length));
+    const majority = this.render(bytes, lineStart, d.first, d.length, d.majority & innerMask(d.length));
+    const n = d.length;
+    const inner = innerMask(n);
+    const hereJoined = (d.form & inner) === inner;
+    const majorJoined = (d.majority & inner) === inner;
+    const majorSplit = (d.majority & inner) === 0;
+    const places = `${d.majorityCount} of ${d.total} place${d.total === 1 ? '' : 's'}`;
+    let message: string;
+    if (d.lexicon) message = `\`${written}\` is split here; \`${majority}\` is a lexicon word (joined in ${places})`;
+    else if (majorJoined) message = `\`${written}\` is split here; joined as \`${majority}\` in ${places}`;
+    else if (majorSplit && hereJoined) message = `\`${written}\` is joined here; split as \`${majority}\` in ${places}`;
+    else message = `\`${written}\` is segmented differently here; \`${majority}\` in ${places}`;
+    const start = utf16Length(bytes, lineStart, lineStart + d.start);
+    return {
+      start,
+      end: start + utf16Length(bytes, lineStart + d.start, lineStart + d.end),
+      tokenIndex: line.tokens[d.first],
+      message,
+      written,
+      majority,
+    };
+  }
+
+  /** The occurrence's syllables as written, with the given inner boundaries. */
+  private render(bytes: Uint8Array, lineStart: number, first: number, n: number, pattern: number): string {
+    const line = this.line;
+    let text = '';
+    for (let k = 0; k < n; k++) {
+      if (k > 0) text += pattern & (1 << (k - 1)) ? '_' : ' ';
+      text += decoder.decode(bytes.subarray(lineStart + line.starts[first + k], lineStart + line.ends[first + k]));
+    }
+    return text;
+  }
+
+  /**
+   * The boundary rewrites that make every flagged occurrence of the line follow its majority, in
+   * byte offsets from `start`: inner boundaries take the majority's; an edge the majority leaves
+   * open is opened (`x_nâng cao` → `x nâng_cao`), one it joins is left alone (what to join to is
+   * not known). Where two occurrences ask a boundary for opposite things, the better attested
+   * majority wins. White space between two words, however long, becomes one `_`; a `_` becomes one space.
+   */
+  applyEdits(bytes: Uint8Array, start: number, end: number): Array<{ start: number; end: number; text: '_' | ' ' }> {
+    const found = this.disagreements(bytes, start, end);
+    if (found.length === 0) return [];
+    const line = this.line;
+    // Per boundary before syllable k: wanted joined (1) or not (0), and the weight of the evidence.
+    const wanted = new Map<number, { joined: boolean; weight: number }>();
+    const want = (k: number, joined: boolean, weight: number): void => {
+      const seen = wanted.get(k);
+      if (seen !== undefined && seen.weight >= weight) return;
+      wanted.set(k, { joined, weight });
+    };
+    for (const d of found) {
+      const weight = d.lexicon ? Number.MAX_SAFE_INTEGER : d.majorityCount;
+      for (let b = 0; b < d.length - 1; b++) want(d.first + b + 1, (d.majority & (1 << b)) !== 0, weight);
+      if (d.form & leftEdgeBit(d.length) && !(d.majority & leftEdgeBit(d.length))) want(d.first, false, weight);
+      if (d.form & rightEdgeBit(d.length) && !(d.majority & rightEdgeBit(d.length))) want(d.first + d.length, false, weight);
+    }
+    const edits: Array<{ start: number; end: number; text: '_' | ' ' }> = [];
+    for (const [k, { joined }] of [...wanted].sort((a, b) => a[0] - b[0])) {
+      if (joined === (line.before[k] === Boundary.Joined)) continue;
+      edits.push({ start: line.ends[k - 1], end: line.starts[k], text: joined ? '_' : ' ' });
+    }
+    return edits;
+  }
+
+  /** applyEdits() for a line of text, in UTF-16 offsets. */
+  applyEditsOfText(text: string): BoundaryEdit[] {
+    const n = this.encode(text);
+    const bytes = this.encoded;
+    return this.applyEdits(bytes, 0, n).map((e) => {
+      const start = utf16Length(bytes, 0, e.start);
+      return { start, end: start + utf16Length(bytes, e.start, e.end), text: e.text };
+    });
+  }
+
+  /** The variations: sequences written with more than one inner pattern (or split lexicon words), most frequent first. */
+  table(): Variation[] {
+    const rows: Variation[] = [];
+    for (let node = 1; node < this.nodeCount; node++) {
+      if (this.nodeKind[node] === 0 || this.nodeRound[node] < 0 || this.nodeTotal[node] === 0) continue;
+      const n = this.nodeDepth[node];
+      const inner = innerMask(n);
+      const forms: Array<{ pattern: number; count: number }> = [];
+      let patterns = 0;
+      const seenInner = new Set<number>();
+      for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
+        if (this.formCount[f] === 0) continue;
+        forms.push({ pattern: this.formPattern[f], count: this.formCount[f] });
+        if (!seenInner.has(this.formPattern[f] & inner)) {
+          seenInner.add(this.formPattern[f] & inner);
+          patterns++;
+        }
+      }
+      const verdict = this.majorityOf(node, n);
+      const lexicon = (this.nodeKind[node] & 2) !== 0;
+      // Written joined nowhere any more (edited away), and not in the lexicon: no longer a candidate.
+      if (!lexicon && !forms.some((f) => (f.pattern & inner) === inner)) continue;
+      if (patterns < 2 && !(lexicon && forms.some((f) => (f.pattern & inner) !== inner))) continue;
+      forms.sort((a, b) => b.count - a.count || a.pattern - b.pattern);
+      const syllables = this.sequenceIds(node);
+      const total = this.nodeTotal[node];
+      const best = forms[0];
+      rows.push({
+        sequence: syllables.map((id) => this.syllables.text(id)).join(' '),
+        total,
+        forms: forms.map((f) => ({ form: this.formText(syllables, f.pattern), count: f.count })),
+        majority: verdict ? this.formText(syllables, verdict.form & inner) : undefined,
+        share: verdict ? verdict.count / total : best.count / total,
+        disagreeing: verdict ? forms.filter((f) => (f.pattern & inner) !== (verdict.form & inner)).reduce((s, f) => s + f.count, 0) : 0,
+        lexicon,
+      });
+    }
+    return rows.sort((a, b) => b.total - a.total || (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0));
+  }
+
+  private formText(syllables: readonly number[], pattern: number): string {
+    const n = syllables.length;
+    let text = pattern & leftEdgeBit(n) ? '…_' : '';
+    syllables.forEach((id, k) => {
+      if (k > 0) text += pattern & (1 << (k - 1)) ? '_' : ' ';
+      text += this.syllables.text(id);
+    });
+    return pattern & rightEdgeBit(n) ? text + '_…' : text;
+  }
+
+  private sequenceIds(node: number): number[] {
+    const ids: number[] = [];
+    for (let at = node; at !== NO_NODE; at = this.nodeParent[at]) ids.push(this.nodeSyllable[at]);
+    return ids.reverse();
+  }
+
+  /**
+   * The form an occurrence of the node's sequence should take, if any: for a lexicon word, joined
+   * with open edges; else the most frequent inner pattern, when the sequence has enough
+   * occurrences and that pattern a large enough share. Edges do not split the vote (`tin nén` and
+   * `tập_tin nén` both write `tin nén` split); the majority's edges are those most of its
+   * occurrences have.
+   */
+  private majorityOf(node: number, n: number): { form: number; count: number; lexicon: boolean } | undefined {
+    // Judged once per change of the node's counts: a findings pass asks for every occurrence.
+    let form = this.nodeVerdict[node];
+    if (form === -2) {
+      const verdict = this.judge(node, n);
+      this.nodeVerdict[node] = form = verdict ? verdict.form : -1;
+      this.nodeVerdictCount[node] = verdict ? verdict.count : 0;
+    }
+    if (form < 0) return undefined;
+    return { form, count: this.nodeVerdictCount[node], lexicon: (this.nodeKind[node] & 2) !== 0 };
+  }
+
+  private judge(node: number, n: number): { form: number; count: number; lexicon: boolean } | undefined {
+    const inner = innerMask(n);
+    let bestInner = -1;
+    let bestCount = 0;
+    let joined = 0;
+    for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
+      const pattern = this.formPattern[f] & inner;
+      if (pattern === bestInner) continue;
+      let count = 0;
+      for (let g = f; g >= 0; g = this.formNext[g]) if ((this.formPattern[g] & inner) === pattern) count += this.formCount[g];
+      if (pattern === inner) joined = count;
+      if (count > bestCount) {
+        bestCount = count;
+        bestInner = pattern;
+      }
+    }
+    if (this.nodeKind[node] & 2) return { form: inner, count: joined, lexicon: true };
+    // A candidate whose compounds have all been edited away is counted on but judged no more.
+    if (joined === 0) return undefined;
+    const total = this.nodeTotal[node];
+    if (bestInner < 0 || total < this.options.minCount || bestCount < this.options.minShare * total) return undefined;
+    let leftClosed = 0;
+    let rightClosed = 0;
+    for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
+      if ((this.formPattern[f] & inner) !== bestInner) continue;
+      if (this.formPattern[f] & leftEdgeBit(n)) leftClosed += this.formCount[f];
+      if (this.formPattern[f] & rightEdgeBit(n)) rightClosed += this.formCount[f];
+    }
+    const form = bestInner | (2 * leftClosed > bestCount ? leftEdgeBit(n) : 0) | (2 * rightClosed > bestCount ? rightEdgeBit(n) : 0);
+    return { form, count: bestCount, lexicon: false };
+  }
+
+  /**
+   * Calls `visit` for every occurrence of a candidate in the scanned line: its trie node, first
+   * syllable, length and form. Occurrences inside a longer word are skipped.
+   */
+  private walk(visit: (node: number, first: number, n: number, form: number) => void): void {
+    const line = this.line;
+    const count = line.count;
+    const ids = line.ids;
+    const before = line.before;
+    const max = this.options.maxSyllables;
+    const rootChild = this.rootChild;
+    for (let i = 0; i < count; i++) {
+      const id = ids[i];
+      let node = id < rootChild.length ? rootChild[id] : NO_NODE;
+      if (node === NO_NODE) continue;
+      let inner = 0;
+      for (let k = i + 1; k < count && k - i < max; k++) {
+        const b = before[k];
+        if (b === Boundary.Break) break;
+        node = this.child(node, ids[k]);
+        if (node === NO_NODE) break;
+        const n = k - i + 1;
+        if (b === Boundary.Joined) inner |= 1 << (n - 2);
+        if (this.nodeKind[node] === 0) continue;
+        const leftClosed = before[i] === Boundary.Joined;
+        const rightClosed = k + 1 < count && before[k + 1] === Boundary.Joined;
+        // Inside a longer word: `Chủ_tịch` in `Phó_Chủ_tịch` is not an occurrence of `chủ tịch`.
+        if (inner === innerMask(n) && (leftClosed || rightClosed)) continue;
+        visit(node, i, n, inner | (leftClosed ? leftEdgeBit(n) : 0) | (rightClosed ? rightEdgeBit(n) : 0));
+      }
+    }
+  }
+
+  private addForm(node: number, pattern: number, sign: number): void {
+    this.nodeTotal[node] += sign;
+    this.nodeVerdict[node] = -2;
+    let last = -1;
+    for (let f = this.nodeFirstForm[node]; f >= 0; f = this.formNext[f]) {
+      if (this.formPattern[f] === pattern) {
+        this.formCount[f] += sign;
+        return;
+      }
+      last = f;
+    }
+    if (sign < 0) return; // removing a form never counted: cannot happen with balanced add/remove
+    if (this.formsUsed === this.formPattern.length) {
+      this.formPattern = grown(this.formPattern);
+      this.formCount = grown(this.formCount);
+      this.formNext = grown(this.formNext);
+    }
+    const f = this.formsUsed++;
+    this.formPattern[f] = pattern;
+    this.formCount[f] = sign;
+    this.formNext[f] = -1;
+    if (last < 0) this.nodeFirstForm[node] = f;
+    else this.formNext[last] = f;
+  }
+
+  private markCandidate(node: number, kind: 1 | 2): void {
+    this.nodeVerdict[node] = -2;
+    if (this.nodeKind[node] === 0) {
+      this.nodeRound[node] = -1;
+      this.freshCount++;
+    }
+    this.nodeKind[node] |= kind;
+  }
+
+  private child(parent: number, syllable: number): number {
+    if (parent === NO_NODE) return syllable < this.rootChild.length ? this.rootChild[syllable] : NO_NODE;
+    const mask = this.childValues.length - 1;
+    for (let slot = hashPair(parent, syllable) & mask; ; slot = (slot + 1) & mask) {
+      const value = this.childValues[slot];
+      if (value === NO_NODE) return NO_NODE;
+      if (this.childKeysParent[slot] === parent && this.childKeysSyllable[slot] === syllable) return value;
+    }
+  }
+
+  private childOrNew(parent: number, syllable: number): number {
+    const existing = this.child(parent, syllable);
+    if (existing !== NO_NODE) return existing;
+    const node = this.newNode(parent, syllable);
+    if (parent === NO_NODE) {
+      if (syllable >= this.rootChild.length) {
+        const bigger = new Int32Array(Math.max(this.rootChild.length * 2, syllable + 1));
+        bigger.set(this.rootChild);
+        this.rootChild = bigger;
+      }
+      this.rootChild[syllable] = node;
+      return node;
+    }
+    if ((this.childCount + 1) * 2 > this.childValues.length) this.rehashChildren();
+    this.putChild(parent, syllable, node);
+    this.childCount++;
+    return node;
+  }
+
+  private putChild(parent: number, syllable: number, node: number): void {
+    const mask = this.childValues.length - 1;
+    let slot = hashPair(parent, syllable) & mask;
+    while (this.childValues[slot] !== NO_NODE) slot = (slot + 1) & mask;
+    this.childKeysParent[slot] = parent;
+    this.childKeysSyllable[slot] = syllable;
+    this.childValues[slot] = node;
+  }
+
+  private rehashChildren(): void {
+    const parents = this.childKeysParent;
+    const syllables = this.childKeysSyllable;
+    const values = this.childValues;
+    const size = values.length * 2;
+    this.childKeysParent = new Int32Array(size);
+    this.childKeysSyllable = new Int32Array(size);
+    this.childValues = new Int32Array(size);
+    for (let s = 0; s < values.length; s++) if (values[s] !== NO_NODE) this.putChild(parents[s], syllables[s], values[s]);
+  }
+
+  private newNode(parent: number, syllable: number): number {
+    if (this.nodeCount === this.nodeParent.length) {
+      this.nodeParent = grown(this.nodeParent);
+      this.nodeSyllable = grown(this.nodeSyllable);
+      this.nodeRound = grown(this.nodeRound);
+      this.nodeTotal = grown(this.nodeTotal);
+      this.nodeFirstForm = grown(this.nodeFirstForm);
+      this.nodeVerdict = grown(this.nodeVerdict);
+      this.nodeVerdictCount = grown(this.nodeVerdictCount);
+      const depth = new Uint8Array(this.nodeDepth.length * 2);
+      depth.set(this.nodeDepth);
+      this.nodeDepth = depth;
+      const kind = new Uint8Array(this.nodeKind.length * 2);
+      kind.set(this.nodeKind);
+      this.nodeKind = kind;
+    }
+    const node = this.nodeCount++;
+    this.nodeParent[node] = parent;
+    this.nodeSyllable[node] = syllable;
+    this.nodeDepth[node] = parent === NO_NODE ? 1 : this.nodeDepth[parent] + 1;
+    this.nodeKind[node] = 0;
+    this.nodeRound[node] = -1;
+    this.nodeTotal[node] = 0;
+    this.nodeFirstForm[node] = -1;
+    this.nodeVerdict[node] = -2;
+    return node;
+  }
+
+  private encode(text: string): number {
+    if (this.encoded.length < text.length * 3) this.encoded = new Uint8Array(text.length * 3 + 64);
+    return this.encoder.encodeInto(text, this.encoded).written;
+  }
+}
+
+const decoder = new TextDecoder();
+
+function isBreakByte(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
+}
+
+function hashPair(parent: number, syllable: number): number {
+  const h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(syllable + 0x7f4a7c15, 0x85ebca77);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}

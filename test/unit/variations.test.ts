@@ -1,0 +1,209 @@
+// Variations: counting segmentations across lines, judging occurrences against the majority, rewriting to it; with properties.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { DEFAULT_SEVERITIES, FINDING_CODES } from '../../src/core/check';
+import { parseLexicon } from '../../src/core/lexicon';
+import { ConsistencyOptions, Variations } from '../../src/core/variations';
+import { SAMPLE } from './fixtures';
+
+/** Counts `lines` as the CLI does: every line's compounds first, then every line's occurrences. */
+function counted(lines: readonly string[], options: Partial<ConsistencyOptions> = {}, lexicon: readonly string[] = []): Variations {
+  const v = new Variations(options);
+  for (const word of lexicon) v.addLexiconWord(word);
+  for (const line of lines) v.noteCompoundsOfText(line);
+  for (const line of lines) v.countText(line);
+  return v;
+}
+
+function applyLine(v: Variations, line: string): string {
+  let out = '';
+  let at = 0;
+  for (const e of v.applyEditsOfText(line)) {
+    out += line.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + line.slice(at);
+}
+
+const repeat = (line: string, n: number): string[] => Array.from({ length: n }, () => line);
+
+describe('variations', () => {
+  it('is a finding code of its own, information by default', () => {
+    assert.ok(FINDING_CODES.includes('inconsistent-segmentation'));
+    assert.strictEqual(DEFAULT_SEVERITIES['inconsistent-segmentation'], 'information');
+  });
+
+  it('flags the split occurrences of a word joined in a clear majority, over the whole occurrence', () => {
+    const lines = [...repeat('cần nâng_cao trình_độ 7 .', 12), ...repeat('phải nâng cao chất_lượng .', 3)];
+    const v = counted(lines);
+    assert.deepStrictEqual(v.findingsOfText(lines[0]), []);
+    const [finding, ...more] = v.findingsOfText(lines[12]);
+    assert.deepStrictEqual(more, []);
+    assert.strictEqual(finding.message, '`nâng cao` is split here; joined as `nâng_cao` in 12 of 15 places');
+    assert.strictEqual(lines[12].slice(finding.start, finding.end), 'nâng cao');
+    assert.strictEqual(finding.tokenIndex, 1);
+    assert.strictEqual(finding.majority, 'nâng_cao');
+    assert.strictEqual(applyLine(v, lines[12]), 'phải nâng_cao chất_lượng .');
+  });
+
+  it('flags a joined occurrence of a sequence split in a clear majority', () => {
+    const lines = [...repeat('nhà nước ta', 4), 'nhà_nước ta'];
+    const v = counted(lines);
+    const [finding] = v.findingsOfText('nhà_nước ta');
+    assert.strictEqual(finding.message, '`nhà_nước` is joined here; split as `nhà nước` in 4 of 5 places');
+    assert.strictEqual(applyLine(v, 'nhà_nước ta'), 'nhà nước ta');
+  });
+
+  it('rewrites a word joined the wrong way: nâng cao_trình_độ → nâng_cao trình_độ, in one apply', () => {
+    const lines = [...repeat('nâng_cao trình_độ', 6), 'để nâng cao_trình_độ 7 .'];
+    const v = counted(lines);
+    const messages = v.findingsOfText(lines[6]).map((f) => f.message);
+    assert.deepStrictEqual(messages, [
+      '`nâng cao` is split here; joined as `nâng_cao` in 6 of 7 places',
+      '`cao_trình_độ` is segmented differently here; `cao trình_độ` in 6 of 7 places',
+    ]);
+    assert.strictEqual(applyLine(v, lines[6]), 'để nâng_cao trình_độ 7 .');
+  });
+
+  it('folds case and Unicode form, and keeps the letters as written', () => {
+    const nfd = 'Nâng cao'.normalize('NFD');
+    const lines = [...repeat('nâng_cao', 3), ...repeat('NÂNG_CAO', 3), `${nfd} x`];
+    const v = counted(lines);
+    const [finding] = v.findingsOfText(lines[6]);
+    assert.strictEqual(finding.message, `\`${nfd}\` is split here; joined as \`${nfd.replace(' ', '_')}\` in 6 of 7 places`);
+    assert.strictEqual(applyLine(v, lines[6]), `${nfd.replace(' ', '_')} x`);
+  });
+
+  it('does not take a word inside a longer one for an occurrence (Chủ_tịch in Phó_Chủ_tịch)', () => {
+    const lines = [...repeat('Chủ_tịch UBND', 5), ...repeat('Phó_Chủ_tịch UBND', 5), 'Chủ tịch nước'];
+    const v = counted(lines);
+    for (const line of lines.slice(0, 10)) assert.deepStrictEqual(v.findingsOfText(line), [], line);
+    assert.strictEqual(v.findingsOfText('Chủ tịch nước').length, 1);
+    assert.strictEqual(v.table().find((r) => r.sequence === 'chủ tịch')?.total, 6);
+  });
+
+  it('needs enough occurrences and a large enough share', () => {
+    const lines = ['a_b', 'a_b', 'a b'];
+    assert.deepStrictEqual(counted(lines).findingsOfText('a b'), [], '2 of 3 is under 75 %');
+    assert.strictEqual(counted(lines, { minShare: 0.6 }).findingsOfText('a b').length, 1);
+    assert.deepStrictEqual(counted(['a_b', 'a_b', 'a_b', 'a b'], { minCount: 5 }).findingsOfText('a b'), []);
+  });
+
+  it('reads no occurrence across a placeholder, punctuation or a malformed join', () => {
+    const lines = [...repeat('a_b', 5), 'a 7 b', 'a . b', 'a_ b', 'a 1 b'];
+    const v = counted(lines);
+    for (const line of lines) assert.deepStrictEqual(v.findingsOfText(line), [], line);
+    assert.deepStrictEqual(v.table(), []);
+  });
+
+  it('flags every split occurrence of a lexicon word, however rare', () => {
+    const v = counted(['x nâng cao y', 'nâng cao', 'nâng cao', 'nâng_cao'], {}, parseLexicon('# known words\n\nnâng_cao\ntrình độ # spaces read as joins\n'));
+    const findings = v.findingsOfText('x nâng cao y');
+    assert.deepStrictEqual(findings.map((f) => f.message), ['`nâng cao` is split here; `nâng_cao` is a lexicon word (joined in 1 of 4 places)']);
+    assert.strictEqual(applyLine(v, 'x nâng cao y'), 'x nâng_cao y');
+    assert.strictEqual(counted(['trình độ'], {}, ['trình_độ']).findingsOfText('trình độ').length, 1);
+  });
+
+  it('reads a lexicon file', () => {
+    assert.deepStrictEqual(parseLexicon('\ufeffnâng_cao\r\n# c\n\n  trình độ  \nmột\ncơ_quan_chuyên_môn # x\n'), ['nâng_cao', 'trình_độ', 'cơ_quan_chuyên_môn']);
+  });
+
+  it('lists the variations with their forms, majority, share and disagreeing count', () => {
+    const lines = [...repeat('nâng_cao', 12), ...repeat('nâng cao', 3), ...repeat('trình_độ', 4)];
+    assert.deepStrictEqual(counted(lines).table(), [
+      { sequence: 'nâng cao', total: 15, forms: [{ form: 'nâng_cao', count: 12 }, { form: 'nâng cao', count: 3 }], majority: 'nâng_cao', share: 0.8, disagreeing: 3, lexicon: false },
+    ]);
+  });
+
+  it('joins a white-space run into one `_` and splits a `_` into one space, nothing else', () => {
+    const lines = [...repeat('p a_b q', 4), 'p a \t b q', ...repeat('c d', 4), 'c_d'];
+    const v = counted(lines);
+    assert.strictEqual(applyLine(v, 'p a \t b q'), 'p a_b q');
+    assert.strictEqual(applyLine(v, 'c_d'), 'c d');
+  });
+
+  it('counts the sample: it has no variation by itself', () => {
+    const v = counted([SAMPLE]);
+    assert.deepStrictEqual(v.findingsOfText(SAMPLE), []);
+  });
+
+  describe('incremental counting (an editor)', () => {
+    it('an edit that makes a new compound waits for recountFresh, then counts exactly', () => {
+      const lines = [...repeat('a b', 4), 'x'];
+      const v = counted(lines);
+      v.replaceLineText(lines[4], 'a_b');
+      lines[4] = 'a_b';
+      assert.ok(v.hasFresh);
+      assert.deepStrictEqual(v.findingsOfText('a_b'), [], 'a fresh candidate is not judged');
+      v.recountFresh(lines.length, (i) => lines[i]);
+      assert.ok(!v.hasFresh);
+      assert.deepStrictEqual(v.table(), counted(lines).table());
+      assert.strictEqual(v.findingsOfText('a_b')[0].message, '`a_b` is joined here; split as `a b` in 4 of 5 places');
+    });
+  });
+
+  describe('properties', () => {
+    const syllable = fc.constantFrom('a', 'b', 'c', 'Đặt', 'hàng', 'ĐẶT', 'nâng', 'cao', 'A');
+    const word = fc.array(syllable, { minLength: 1, maxLength: 3 }).map((s) => s.join('_'));
+    const token = fc.oneof({ weight: 8, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom('7', '6', '.', '1') });
+    const gap = fc.constantFrom(' ', ' ', ' ', '  ', '\t');
+    const lineArb = fc.array(fc.tuple(token, gap), { maxLength: 12 }).map((ts) => ts.map(([t, g]) => t + g).join('').trimEnd());
+    const corpus = fc.array(lineArb, { minLength: 1, maxLength: 25 });
+    const options = fc.record({ minCount: fc.integer({ min: 1, max: 4 }), minShare: fc.constantFrom(0.5, 0.6, 0.75, 1) });
+
+    it('apply changes boundaries only: every other character, and the syllables, stay', () => {
+      fc.assert(
+        fc.property(corpus, options, (lines, opts) => {
+          const v = counted(lines, opts);
+          for (const line of lines) {
+            const out = applyLine(v, line);
+            assert.strictEqual(out.replace(/[ \t]+|_/g, '|'), line.replace(/[ \t]+|_/g, '|'));
+            for (const e of v.applyEditsOfText(line)) assert.match(line.slice(e.start, e.end), e.text === '_' ? /^[ \t]+$/ : /^_$/);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('counts do not depend on the order of the lines', () => {
+      fc.assert(
+        fc.property(corpus, fc.integer(), (lines, seed) => {
+          const shuffled = lines.map((l, i) => [((i + 1) * (seed | 1)) % 9973, l] as const).sort((x, y) => x[0] - y[0]).map(([, l]) => l);
+          assert.deepStrictEqual(counted(shuffled).table(), counted(lines).table());
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('a finding always proposes a form other than the one written', () => {
+      fc.assert(
+        fc.property(corpus, (lines) => {
+          const v = counted(lines);
+          for (const line of lines) {
+            const found = v.findingsOfText(line);
+            for (const f of found) assert.notStrictEqual(f.written, f.majority);
+          }
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it('edits counted in and out give the counts of the edited text read afresh', () => {
+      fc.assert(
+        fc.property(corpus, fc.array(fc.tuple(fc.nat(), lineArb), { maxLength: 8 }), (lines, edits) => {
+          const v = counted(lines);
+          const now = [...lines];
+          for (const [at, text] of edits) {
+            const l = at % now.length;
+            v.replaceLineText(now[l], text);
+            now[l] = text;
+          }
+          v.recountFresh(now.length, (i) => now[i]);
+          assert.deepStrictEqual(v.table(), counted(now).table());
+          for (const line of now) assert.deepStrictEqual(v.findingsOfText(line), counted(now).findingsOfText(line));
+        }),
+        { numRuns: 150 },
+      );
+    });
+  });
+});
