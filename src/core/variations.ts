@@ -359,16 +359,20 @@ export class Variations {
 
   /**
    * applyEdits() for a line of text, in UTF-16 offsets; `only` limits it to the occurrences of one
-   * sequence (folded, space separated), or to the one occurrence starting at a UTF-16 offset.
+   * sequence (folded, space separated), or to the one occurrence starting at a UTF-16 offset;
+   * `except` leaves out sequences (those a person chose to keep).
    */
-  applyEditsOfText(text: string, only: { readonly sequence?: string; readonly start?: number } = {}): BoundaryEdit[] {
+  applyEditsOfText(text: string, only: { readonly sequence?: string; readonly start?: number; readonly except?: ReadonlySet<string> } = {}): BoundaryEdit[] {
     const n = this.encode(text);
     const bytes = this.encoded;
+    const except = only.except !== undefined && only.except.size > 0 ? only.except : undefined;
     const accept =
-      only.sequence === undefined && only.start === undefined
+      only.sequence === undefined && only.start === undefined && except === undefined
         ? undefined
         : (d: Disagreement): boolean =>
-            (only.sequence === undefined || this.sequenceText(d.sequence) === only.sequence) && (only.start === undefined || utf16Length(bytes, 0, d.start) === only.start);
+            (only.sequence === undefined || this.sequenceText(d.sequence) === only.sequence) &&
+            (except === undefined || !except.has(this.sequenceText(d.sequence))) &&
+            (only.start === undefined || utf16Length(bytes, 0, d.start) === only.start);
     return this.applyEdits(bytes, 0, n, accept).map((e) => {
       const start = utf16Length(bytes, 0, e.start);
       return { start, end: start + utf16Length(bytes, e.start, e.end), text: e.text };

@@ -150,6 +150,7 @@ describe('variations', () => {
     assert.deepStrictEqual(v.applyEditsOfText(line, { start: second }), [{ start: second + 4, end: second + 5, text: '_' }]);
     assert.deepStrictEqual(v.applyEditsOfText(line, { sequence: 'nâng cao', start: 5 }), [{ start: 9, end: 10, text: '_' }]);
     assert.deepStrictEqual(v.applyEditsOfText(line, { start: 6 }), []);
+    assert.strictEqual(v.applyEditsOfText(line, { except: new Set(['nâng cao']) }).length, 1);
   });
 
   it('finds a word in every segmentation, not across a placeholder', () => {
