@@ -15,6 +15,7 @@ const SECTIONS = {
   grammar: () => import('./grammar.mjs'),
   segmentation: () => import('./segmentation.mjs'),
   consistency: () => import('./consistency.mjs'),
+  'consistency-editor': () => import('./consistencyEditor.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]

@@ -4,7 +4,7 @@ import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { CorpusConfiguration } from './features/configuration';
 import { CorpusConsistency } from './features/consistency';
-import { registerConsistencyActions } from './features/consistencyActions';
+import { ConsistencyFixes, registerConsistencyActions } from './features/consistencyActions';
 import { CorpusDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerLanguageStatus } from './features/languageStatus';
@@ -18,6 +18,7 @@ import { WordStatus } from './features/wordStatus';
 export interface ExtensionApi {
   readonly consistency: CorpusConsistency;
   readonly variationsView: VariationsView;
+  readonly consistencyFixes: ConsistencyFixes;
 }
 
 export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
@@ -25,6 +26,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
   const diagnostics = new CorpusDiagnostics(config);
   const consistency = new CorpusConsistency(config, context.workspaceState);
   const variations = registerVariationsView(consistency);
+  const fixes = registerConsistencyActions(consistency);
   context.subscriptions.push(
     config,
     diagnostics,
@@ -37,8 +39,8 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     registerSegmentationActions(config),
     new WordStatus(config),
     consistency,
-    registerConsistencyActions(consistency),
+    fixes.disposable,
     variations.disposable,
   );
-  return { consistency, variationsView: variations.view };
+  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes };
 }

@@ -13,7 +13,7 @@ export const IGNORE_VARIATION = 'segmentedCorpus.ignoreVariation';
 export const FORGET_IGNORED = 'segmentedCorpus.forgetIgnoredVariations';
 export const ADD_TO_LEXICON = 'segmentedCorpus.addToLexicon';
 
-class ConsistencyFixes implements vscode.CodeActionProvider {
+export class ConsistencyFixes implements vscode.CodeActionProvider {
   static readonly kinds = [QUICK_FIX];
 
   constructor(private readonly consistency: CorpusConsistency) {}
@@ -67,9 +67,10 @@ export async function applyTextEdits(uri: vscode.Uri, edits: readonly vscode.Tex
   return vscode.workspace.applyEdit(edit);
 }
 
-export function registerConsistencyActions(consistency: CorpusConsistency): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider(LANGUAGE_ID, new ConsistencyFixes(consistency), { providedCodeActionKinds: ConsistencyFixes.kinds }),
+export function registerConsistencyActions(consistency: CorpusConsistency): { fixes: ConsistencyFixes; disposable: vscode.Disposable } {
+  const fixes = new ConsistencyFixes(consistency);
+  const disposable = vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider(LANGUAGE_ID, fixes, { providedCodeActionKinds: ConsistencyFixes.kinds }),
     vscode.commands.registerCommand(FOLLOW_EVERYWHERE, async (uri: vscode.Uri, sequence: string) => {
       const document = await vscode.workspace.openTextDocument(uri);
       return applyTextEdits(uri, consistency.editsEverywhere(document, sequence));
@@ -89,4 +90,5 @@ export function registerConsistencyActions(consistency: CorpusConsistency): vsco
       }
     }),
   );
+  return { fixes, disposable };
 }
