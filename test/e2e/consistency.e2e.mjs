@@ -65,6 +65,17 @@ export default async function consistency() {
     await view.locator('.monaco-list-row', { hasText: 'nâng cao' }).first().waitFor();
     await variation.click();
     await view.locator('.monaco-list-row', { hasText: 'railway-b.seg:2' }).first().waitFor({ timeout: 10_000 });
+    // Room for the picture: the folder list folded away, the side bar wider (its sash dragged as a hand does).
+    await page.locator('.pane-header', { hasText: 'fixtures' }).first().click();
+    const sash = page.locator('.part.sidebar + .monaco-sash, .monaco-sash.vertical').first();
+    const box = await sash.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 260, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+    }
+    await view.locator('.monaco-list-row', { hasText: 'railway-b.seg:2' }).first().waitFor();
     await screenshot(page, 'variations-view.png');
     await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'railway-a.seg' }).waitFor();
   }, { settings: { 'editor.wordWrap': 'on' } });
