@@ -78,10 +78,18 @@ export interface Occurrence {
 /** Yields to the event loop when the current slice is used up. */
 class Slicer {
   private started = performance.now();
+  /** Milliseconds spent working, yields left out. */
+  busy = 0;
   async next(): Promise<void> {
-    if (performance.now() - this.started < SLICE_MS) return;
+    const now = performance.now();
+    if (now - this.started < SLICE_MS) return;
+    this.busy += now - this.started;
     await new Promise((resolve) => setTimeout(resolve, 0));
     this.started = performance.now();
+  }
+  /** busy, with the slice in progress. */
+  get total(): number {
+    return this.busy + performance.now() - this.started;
   }
 }
 
@@ -101,8 +109,10 @@ export class CorpusConsistency implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private scopeGeneration = 0;
+  /** A restart (one is planned at construction) is reading the lexicon or deciding the scope: what is counted is about to be replaced. */
+  private restarting = true;
   /** Milliseconds of the last full count (wall time, slices included), edit counted out and in, and update after typing (read by the benchmark). */
-  readonly timings = { count: 0, edit: 0, update: 0 };
+  readonly timings = { count: 0, countBusy: 0, edit: 0, update: 0 };
   private disposed = false;
 
   constructor(
@@ -143,9 +153,11 @@ export class CorpusConsistency implements vscode.Disposable {
   /** Reads the lexicon, decides the scope, and counts everything again. */
   private async restart(): Promise<void> {
     const generation = ++this.scopeGeneration;
+    this.restarting = true;
     await this.loadLexicon();
     const workspace = await this.useWorkspace();
     if (generation !== this.scopeGeneration || this.disposed) return;
+    this.restarting = false;
     for (const counted of this.documents.values()) counted.tally.generation++;
     this.documents.clear();
     this.collection.clear();
@@ -256,7 +268,7 @@ export class CorpusConsistency implements vscode.Disposable {
     for (const line of disk) v.countText(line, 1);
     if (v.hasFresh) return this.schedule(tally, 0);
     tally.generation++;
-    for (const other of tally.documents) if (!(await this.judgeAll(other, tally.generation))) return;
+    for (const other of tally.documents) if ((await this.judgeAll(other, tally.generation)) === false) return;
     this.changed.fire();
   }
 
@@ -334,7 +346,7 @@ export class CorpusConsistency implements vscode.Disposable {
       this.publish(counted);
     }
     this.timings.update = performance.now() - started;
-    for (const counted of tally.documents) if (!(await this.judgeAll(counted, generation))) return;
+    for (const counted of tally.documents) if ((await this.judgeAll(counted, generation)) === false) return;
     this.changed.fire();
   }
 
@@ -422,22 +434,28 @@ export class CorpusConsistency implements vscode.Disposable {
       done = await run();
     }
     if (!done || stale()) return;
+    let busy = slicer.total;
     tally.variations = v;
     tally.files = files;
     tally.ready = true;
-    for (const counted of tally.documents) if (!(await this.judgeAll(counted, generation))) return;
+    for (const counted of tally.documents) {
+      const judged = await this.judgeAll(counted, generation);
+      if (judged === false) return;
+      busy += judged;
+    }
     this.timings.count = performance.now() - started;
+    this.timings.countBusy = busy;
     this.changed.fire();
   }
 
-  /** Judges every line of a document in slices, then publishes; false when made stale on the way. */
-  private async judgeAll(counted: CountedDocument, generation: number): Promise<boolean> {
+  /** Judges every line of a document in slices, then publishes; the milliseconds it worked, or false when made stale on the way. */
+  private async judgeAll(counted: CountedDocument, generation: number): Promise<number | false> {
     const tally = counted.tally;
     const v = tally.variations;
     const version = counted.document.version;
     const findings = new Array<SegmentationFinding[] | undefined>(counted.lines.length);
+    const slicer = new Slicer();
     if (v.hasDisagreements()) {
-      const slicer = new Slicer();
       for (let l = 0; l < counted.lines.length; l++) {
         const found = v.findingsOfText(counted.lines[l]);
         if (found.length > 0) findings[l] = found;
@@ -452,7 +470,7 @@ export class CorpusConsistency implements vscode.Disposable {
     for (const found of findings) if (found) for (const f of found) perSequence.set(f.sequence, (perSequence.get(f.sequence) ?? 0) + 1);
     counted.perSequence = perSequence;
     this.publish(counted);
-    return true;
+    return slicer.total;
   }
 
   /** Sets the document's consistency problems, unless they are the ones already shown. */
@@ -669,6 +687,7 @@ export class CorpusConsistency implements vscode.Disposable {
   async settled(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const quiet = () =>
+      !this.restarting &&
       [...this.documents.values()].every((c) => c.tally.ready && c.edited.size === 0 && c.judgedVersion === c.document.version && c.tally.timer === undefined) &&
       (!this.workspaceTally || this.workspaceTally.ready);
     while (!quiet()) {

@@ -30,6 +30,7 @@ async function figuresFor(file: string): Promise<Record<string, unknown>> {
   console.log(`${marker}consistency-editor: ${file} counted`);
   const firstPassWall = performance.now() - started;
   const firstPass = consistency.timings.count;
+  const firstPassBusy = consistency.timings.countBusy;
   const baselineStarted = performance.now();
   wordCount(document);
   const baseline = performance.now() - baselineStarted;
@@ -72,6 +73,7 @@ async function figuresFor(file: string): Promise<Record<string, unknown>> {
     problems,
     diagnostics: diagnostics.length,
     firstPass,
+    firstPassBusy,
     firstPassWall,
     baseline,
     edit: sorted(edits),

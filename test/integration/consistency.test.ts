@@ -85,6 +85,28 @@ describe('consistency', function () {
     await problemsBecome(uri, [`${CODE}@12:5-13 warning`, `${CODE}@13:5-13 warning`, `${CODE}@14:5-13 warning`]);
   });
 
+  it('an invalid threshold gives one warning naming it, and the default is used', async () => {
+    const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'invalid');
+    const uri = editor.document.uri;
+    await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+    const warnings: string[] = [];
+    const original = vscode.window.showWarningMessage;
+    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (message: string) => {
+      warnings.push(message);
+      return Promise.resolve(undefined);
+    };
+    try {
+      await setSetting('consistency.minShare', 0.4);
+      await setSetting('consistency.scope', 'everywhere');
+    } finally {
+      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+    }
+    assert.ok(warnings.some((w) => w.includes('segmentedCorpus.consistency.minShare: 0.4 is not a share above 0.5')), JSON.stringify(warnings));
+    assert.ok(warnings.some((w) => w.includes('segmentedCorpus.consistency.scope: "everywhere" is not one of')), JSON.stringify(warnings));
+    await settled();
+    await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+  });
+
   it('follows a typed edit: the counts in the message change, and a flag goes when its majority does', async () => {
     const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'typed');
     const uri = editor.document.uri;
