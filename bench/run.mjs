@@ -16,6 +16,7 @@ const SECTIONS = {
   segmentation: () => import('./segmentation.mjs'),
   consistency: () => import('./consistency.mjs'),
   detect: () => import('./detect.mjs'),
+  'consistency-editor': () => import('./consistencyEditor.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]

@@ -4,17 +4,30 @@ import { registerAutoDetect } from './features/autoDetect';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { CorpusConfiguration } from './features/configuration';
+import { CorpusConsistency } from './features/consistency';
+import { ConsistencyFixes, registerConsistencyActions } from './features/consistencyActions';
 import { CorpusDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerLanguageStatus } from './features/languageStatus';
 import { registerPreview } from './features/preview';
 import { registerSegmentationActions } from './features/segmentationActions';
 import { registerSegmentationCommands } from './features/segmentationCommands';
+import { VariationsView, registerVariationsView } from './features/variationsView';
 import { WordStatus } from './features/wordStatus';
 
-export function activateShared(context: vscode.ExtensionContext): void {
+/** What activate() returns: the parts the integration tests and benchmarks read. */
+export interface ExtensionApi {
+  readonly consistency: CorpusConsistency;
+  readonly variationsView: VariationsView;
+  readonly consistencyFixes: ConsistencyFixes;
+}
+
+export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
   const config = new CorpusConfiguration();
   const diagnostics = new CorpusDiagnostics(config);
+  const consistency = new CorpusConsistency(config, context.workspaceState);
+  const variations = registerVariationsView(consistency);
+  const fixes = registerConsistencyActions(consistency);
   context.subscriptions.push(
     config,
     diagnostics,
@@ -27,5 +40,9 @@ export function activateShared(context: vscode.ExtensionContext): void {
     registerSegmentationActions(config),
     new WordStatus(config),
     registerAutoDetect(context),
+    consistency,
+    fixes.disposable,
+    variations.disposable,
   );
+  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes };
 }

@@ -1,9 +1,9 @@
 // Entry point for the desktop (Node) extension host.
 import * as vscode from 'vscode';
-import { activateShared } from './extension.shared';
+import { ExtensionApi, activateShared } from './extension.shared';
 
-export function activate(context: vscode.ExtensionContext): void {
-  activateShared(context);
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  return activateShared(context);
 }
 
 export function deactivate(): void {

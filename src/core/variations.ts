@@ -54,6 +54,8 @@ export interface SegmentationFinding {
   /** The occurrence as written, and as the majority writes it (this occurrence's own letters). */
   readonly written: string;
   readonly majority: string;
+  /** The folded syllables, space separated, as in Variation.sequence: what an ignore list or a view names. */
+  readonly sequence: string;
 }
 
 /** A boundary to rewrite, in UTF-16 offsets of the line: replace [start, end) by `text` (`_` or a space). */
@@ -320,7 +322,15 @@ export class Variations {
       message,
       written,
       majority,
+      sequence: this.sequenceText(d.sequence),
     };
+  }
+
+  /** A sequence's folded syllables, space separated. */
+  sequenceText(node: number): string {
+    return this.sequenceIds(node)
+      .map((id) => this.syllables.text(id))
+      .join(' ');
   }
 
   /** The occurrence's syllables as written, with the given inner boundaries. */
@@ -341,8 +351,9 @@ export class Variations {
    * not known). Where two occurrences ask a boundary for opposite things, the better attested
    * majority wins. White space between two words, however long, becomes one `_`; a `_` becomes one space.
    */
-  applyEdits(bytes: Uint8Array, start: number, end: number): Array<{ start: number; end: number; text: '_' | ' ' }> {
-    const found = this.disagreements(bytes, start, end);
+  applyEdits(bytes: Uint8Array, start: number, end: number, accept?: (d: Disagreement) => boolean): Array<{ start: number; end: number; text: '_' | ' ' }> {
+    const all = this.disagreements(bytes, start, end);
+    const found = accept ? all.filter(accept) : all;
     if (found.length === 0) return [];
     const line = this.line;
     // Per boundary before syllable k: wanted joined (1) or not (0), and the weight of the evidence.
@@ -366,14 +377,52 @@ export class Variations {
     return edits;
   }
 
-  /** applyEdits() for a line of text, in UTF-16 offsets. */
-  applyEditsOfText(text: string): BoundaryEdit[] {
+  /**
+   * applyEdits() for a line of text, in UTF-16 offsets; `only` limits it to the occurrences of one
+   * sequence (folded, space separated), or to the one occurrence starting at a UTF-16 offset;
+   * `except` leaves out sequences (those a person chose to keep).
+   */
+  applyEditsOfText(text: string, only: { readonly sequence?: string; readonly start?: number; readonly except?: ReadonlySet<string> } = {}): BoundaryEdit[] {
     const n = this.encode(text);
     const bytes = this.encoded;
-    return this.applyEdits(bytes, 0, n).map((e) => {
+    const except = only.except !== undefined && only.except.size > 0 ? only.except : undefined;
+    const accept =
+      only.sequence === undefined && only.start === undefined && except === undefined
+        ? undefined
+        : (d: Disagreement): boolean =>
+            (only.sequence === undefined || this.sequenceText(d.sequence) === only.sequence) &&
+            (except === undefined || !except.has(this.sequenceText(d.sequence))) &&
+            (only.start === undefined || utf16Length(bytes, 0, d.start) === only.start);
+    return this.applyEdits(bytes, 0, n, accept).map((e) => {
       const start = utf16Length(bytes, 0, e.start);
       return { start, end: start + utf16Length(bytes, e.start, e.end), text: e.text };
     });
+  }
+
+  /**
+   * Every run of the given syllables in a line of text, in any segmentation (`nâng_cao` finds
+   * `nâng cao`, `Nâng_cao` and the `nâng_cao` inside `nâng_cao_trình_độ`): what a search finds.
+   * `sequence` is a word or syllables separated by spaces or `_`; offsets are UTF-16.
+   */
+  occurrencesOfText(text: string, sequence: string): Array<{ start: number; end: number; text: string }> {
+    const parts = sequence.split(/[\s_]+/).filter((p) => p !== '');
+    if (parts.length === 0) return [];
+    const wanted = parts.map((p) => this.syllables.idOfText(p));
+    const n = this.encode(text);
+    const bytes = this.encoded;
+    const line = this.line;
+    this.syllables.scan(bytes, 0, n, line);
+    const found: Array<{ start: number; end: number; text: string }> = [];
+    for (let i = 0; i + wanted.length <= line.count; i++) {
+      let k = 0;
+      while (k < wanted.length && line.ids[i + k] === wanted[k] && (k === 0 || line.before[i + k] !== Boundary.Break)) k++;
+      if (k < wanted.length) continue;
+      const from = line.starts[i];
+      const to = line.ends[i + wanted.length - 1];
+      const start = utf16Length(bytes, 0, from);
+      found.push({ start, end: start + utf16Length(bytes, from, to), text: decoder.decode(bytes.subarray(from, to)) });
+    }
+    return found;
   }
 
   /** The variations: sequences written with more than one inner pattern (or split lexicon words), most frequent first. */

@@ -26,6 +26,18 @@ export interface Settings {
   readonly diagnosticsEnabled: boolean;
   readonly severities: Record<FindingCode, RuleSetting>;
   readonly maxProblems: number;
+  readonly consistency: ConsistencySettings;
+}
+
+export type ConsistencyScope = 'document' | 'workspace' | 'auto';
+
+/** How variations are counted and judged (`segmentedCorpus.consistency.*`). */
+export interface ConsistencySettings {
+  readonly minOccurrences: number;
+  readonly minShare: number;
+  /** The lexicon file as set (relative to the workspace folder, or absolute), '' for none. */
+  readonly lexicon: string;
+  readonly scope: ConsistencyScope;
 }
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -46,6 +58,29 @@ function folderOf(resource: vscode.Uri): { key: string; folder?: vscode.Workspac
  * may override the user's and the workspace's values. Settings only differ between folders, not
  * between the files of one folder, so a snapshot is kept per folder.
  */
+
+const SCOPES: readonly ConsistencyScope[] = ['document', 'workspace', 'auto'];
+
+function readConsistency(config: vscode.WorkspaceConfiguration, problems: string[]): ConsistencySettings {
+  const minOccurrences = config.get<unknown>('consistency.minOccurrences', 3);
+  const minShare = config.get<unknown>('consistency.minShare', 0.75);
+  const lexicon = config.get<unknown>('consistency.lexicon', '');
+  const scope = config.get<unknown>('consistency.scope', 'auto');
+  const okCount = typeof minOccurrences === 'number' && Number.isInteger(minOccurrences) && minOccurrences >= 2;
+  // Half or less is no majority: two forms could both claim it.
+  const okShare = typeof minShare === 'number' && minShare > 0.5 && minShare <= 1;
+  if (!okCount) problems.push(`${SECTION}.consistency.minOccurrences: ${JSON.stringify(minOccurrences)} is not a whole number of at least 2`);
+  if (!okShare) problems.push(`${SECTION}.consistency.minShare: ${JSON.stringify(minShare)} is not a share above 0.5 and at most 1`);
+  if (typeof lexicon !== 'string') problems.push(`${SECTION}.consistency.lexicon: not a path`);
+  if (!SCOPES.includes(scope as ConsistencyScope)) problems.push(`${SECTION}.consistency.scope: ${JSON.stringify(scope)} is not one of ${SCOPES.join(', ')}`);
+  return {
+    minOccurrences: okCount ? minOccurrences : 3,
+    minShare: okShare ? minShare : 0.75,
+    lexicon: typeof lexicon === 'string' ? lexicon.trim() : '',
+    scope: SCOPES.includes(scope as ConsistencyScope) ? (scope as ConsistencyScope) : 'auto',
+  };
+}
+
 export class CorpusConfiguration implements vscode.Disposable {
   private readonly snapshots = new Map<string, Settings>();
   private readonly changed = new vscode.EventEmitter<CorpusConfigurationChange>();
@@ -81,6 +116,19 @@ export class CorpusConfiguration implements vscode.Disposable {
     return settings;
   }
 
+  /**
+   * The settings of the window as a whole, read without a folder: what is counted across the
+   * workspace (the `segmentedCorpus.consistency.*` settings, `window`-scoped) is read here.
+   */
+  get windowSettings(): Settings {
+    let settings = this.snapshots.get('');
+    if (!settings) {
+      settings = this.read('', undefined);
+      this.snapshots.set('', settings);
+    }
+    return settings;
+  }
+
   private forget(key: string): void {
     this.snapshots.delete(key);
     this.lastWarnings.delete(key);
@@ -112,6 +160,7 @@ export class CorpusConfiguration implements vscode.Disposable {
     }
     const maxProblems = config.get<number>('diagnostics.maxProblems', 1000);
     const delay = config.get<number>('preview.delay', 300);
+    const consistency = readConsistency(config, problems);
     this.warn(key, folder, problems);
     const plan = planNormalize(scheme, options);
     return {
@@ -125,6 +174,7 @@ export class CorpusConfiguration implements vscode.Disposable {
       diagnosticsEnabled: config.get<boolean>('diagnostics.enabled', true) !== false,
       severities,
       maxProblems: typeof maxProblems === 'number' && maxProblems >= 0 ? Math.floor(maxProblems) : 1000,
+      consistency,
     };
   }
 

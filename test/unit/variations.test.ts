@@ -127,6 +127,43 @@ describe('variations', () => {
     assert.deepStrictEqual(v.findingsOfText(SAMPLE), []);
   });
 
+  it('names the sequence of a finding, folded, as the table does', () => {
+    const lines = [...repeat('cần Nâng_cao trình_độ .', 4), 'phải nâng cao chất_lượng .'];
+    const v = counted(lines);
+    assert.deepStrictEqual(
+      v.findingsOfText(lines[4]).map((f) => f.sequence),
+      ['nâng cao'],
+    );
+    assert.ok(v.table().some((row) => row.sequence === 'nâng cao'));
+  });
+
+  it('rewrites only the occurrences asked for: one sequence, or the one at an offset', () => {
+    const lines = [...repeat('cần nâng_cao trình_độ và đường_sắt .', 8), 'phải nâng cao và đường sắt 7 nâng cao .'];
+    const v = counted(lines);
+    const line = lines[8];
+    assert.strictEqual(v.applyEditsOfText(line).length, 3);
+    assert.deepStrictEqual(
+      v.applyEditsOfText(line, { sequence: 'đường sắt' }).map((e) => line.slice(0, e.start) + '|'),
+      ['phải nâng cao và đường|'],
+    );
+    const second = line.lastIndexOf('nâng cao');
+    assert.deepStrictEqual(v.applyEditsOfText(line, { start: second }), [{ start: second + 4, end: second + 5, text: '_' }]);
+    assert.deepStrictEqual(v.applyEditsOfText(line, { sequence: 'nâng cao', start: 5 }), [{ start: 9, end: 10, text: '_' }]);
+    assert.deepStrictEqual(v.applyEditsOfText(line, { start: 6 }), []);
+    assert.strictEqual(v.applyEditsOfText(line, { except: new Set(['nâng cao']) }).length, 1);
+  });
+
+  it('finds a word in every segmentation, not across a placeholder', () => {
+    const v = new Variations();
+    const line = 'Nâng cao 7 nâng_cao_trình_độ nâng 6 cao nâng__cao';
+    assert.deepStrictEqual(v.occurrencesOfText(line, 'nâng_cao'), [
+      { start: 0, end: 8, text: 'Nâng cao' },
+      { start: 11, end: 19, text: 'nâng_cao' },
+    ]);
+    assert.deepStrictEqual(v.occurrencesOfText(line, 'nâng cao trình_độ').map((o) => o.text), ['nâng_cao_trình_độ']);
+    assert.deepStrictEqual(v.occurrencesOfText(line, '  '), []);
+  });
+
   describe('incremental counting (an editor)', () => {
     it('an edit that makes a new compound waits for recountFresh, then counts exactly', () => {
       const lines = [...repeat('a b', 4), 'x'];

@@ -1,0 +1,711 @@
+// Consistency in the editor: variations counted over a document or the workspace's corpus files, kept up to date as you type, published as `inconsistent-segmentation` problems.
+//
+// Counting is done by core/variations.ts; this file decides what is counted together (a tally),
+// keeps each open document's lines as they were counted (so an edit is counted out and in
+// without re-reading anything), and spreads the long passes over time slices so that typing is
+// never held up. A newer edit or setting cancels a pass in progress.
+import * as vscode from 'vscode';
+import { parseLexicon } from '../core/lexicon';
+import { SegmentationFinding, Variation, Variations } from '../core/variations';
+import { ConsistencySettings, CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+export const CONSISTENCY_CODE = 'inconsistent-segmentation';
+/** The corpus files of a workspace: the language's file extensions. */
+export const CORPUS_GLOB = '**/*.{seg,wseg,tok}';
+/** `auto` counts over the workspace below this many bytes of corpus files. */
+export const AUTO_WORKSPACE_BYTES = 200 * 1024 * 1024;
+/** A workspace count over more bytes than this shows a notification (with Cancel) instead of a status bar item. */
+const NOTIFY_BYTES = 20 * 1024 * 1024;
+/** Pause after typing before the judgements are brought up to date. */
+const TYPING_DELAY = 150;
+/** Pause after a corpus file changes on disk before the workspace is recounted. */
+const RECOUNT_DELAY = 1000;
+/** The longest the extension host is held by a pass before it lets other work run. */
+const SLICE_MS = 8;
+/** An edit of more lines than this is recounted from scratch (in slices) rather than counted out and in at once. */
+const MAX_INCREMENTAL_LINES = 2000;
+/** A document up to this many characters has a new compound counted over it at once (a few ms); a larger one in slices. */
+const MAX_SYNC_RECOUNT_CHARS = 500_000;
+const IGNORED_KEY = 'segmentedCorpus.consistency.ignored';
+
+const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** An open document whose lines are counted in a tally. */
+interface CountedDocument {
+  readonly document: vscode.TextDocument;
+  tally: Tally;
+  /** The lines as counted, and each one's findings (undefined: not judged yet), kept in step by edits. */
+  lines: string[];
+  findings: Array<SegmentationFinding[] | undefined>;
+  /** Lines edited since the last judgement. */
+  edited: Set<number>;
+  /** Disagreeing occurrences per sequence, from the last full judgement (the quick fixes' counts). */
+  perSequence: Map<string, number>;
+  /** The document version the findings describe. */
+  judgedVersion: number;
+  published?: string;
+}
+
+/** What is counted together: one document, or the workspace's corpus files. */
+class Tally {
+  variations = new Variations();
+  readonly documents = new Set<CountedDocument>();
+  /** Workspace corpus files counted from disk (not open). */
+  files: vscode.Uri[] = [];
+  ready = false;
+  /** Bumped by anything that makes a pass in progress stale. */
+  generation = 0;
+  timer?: ReturnType<typeof setTimeout>;
+  constructor(readonly workspace: boolean) {}
+}
+
+/** One place a sequence occurs, for the view and the search. */
+export interface Occurrence {
+  readonly uri: vscode.Uri;
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  /** The occurrence as written. */
+  readonly text: string;
+}
+
+/** Yields to the event loop when the current slice is used up. */
+class Slicer {
+  private started = performance.now();
+  /** Milliseconds spent working, yields left out. */
+  busy = 0;
+  async next(): Promise<void> {
+    const now = performance.now();
+    if (now - this.started < SLICE_MS) return;
+    this.busy += now - this.started;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.started = performance.now();
+  }
+  /** busy, with the slice in progress. */
+  get total(): number {
+    return this.busy + performance.now() - this.started;
+  }
+}
+
+function linesOf(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export class CorpusConsistency implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-consistency`);
+  private readonly documents = new Map<string, CountedDocument>();
+  private workspaceTally: Tally | undefined;
+  private lexiconWords: string[] = [];
+  private lexiconWatcher: vscode.Disposable | undefined;
+  private workspaceWatcher: vscode.FileSystemWatcher | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when counts or judgements change (the view listens). */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private scopeGeneration = 0;
+  /** A restart (one is planned at construction) is reading the lexicon or deciding the scope: what is counted is about to be replaced. */
+  private restarting = true;
+  /** Milliseconds of the last full count (wall time, slices included), edit counted out and in, and update after typing (read by the benchmark). */
+  readonly timings = { count: 0, countBusy: 0, edit: 0, update: 0 };
+  private disposed = false;
+
+  constructor(
+    private readonly config: CorpusConfiguration,
+    private readonly state: vscode.Memento,
+  ) {
+    vscode.workspace.onDidOpenTextDocument((d) => this.open(d), null, this.subscriptions);
+    vscode.workspace.onDidCloseTextDocument((d) => this.close(d), null, this.subscriptions);
+    vscode.workspace.onDidChangeTextDocument((e) => this.edited(e), null, this.subscriptions);
+    let last = JSON.stringify(config.windowSettings.consistency);
+    let severity = config.windowSettings.severities[CONSISTENCY_CODE];
+    config.onDidChange(
+      () => {
+        const settings = config.windowSettings;
+        const now = JSON.stringify(settings.consistency);
+        if (now !== last) {
+          last = now;
+          void this.restart();
+        } else if (settings.severities[CONSISTENCY_CODE] !== severity) {
+          severity = settings.severities[CONSISTENCY_CODE];
+          for (const counted of this.documents.values()) this.publish(counted, true);
+        } else {
+          for (const counted of this.documents.values()) this.publish(counted);
+        }
+      },
+      null,
+      this.subscriptions,
+    );
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void this.restart(), null, this.subscriptions);
+    setTimeout(() => void this.restart(), 0);
+  }
+
+  private get settings(): ConsistencySettings {
+    return this.config.windowSettings.consistency;
+  }
+
+  // ---- what is counted together -------------------------------------------------------------
+
+  /** Reads the lexicon, decides the scope, and counts everything again. */
+  private async restart(): Promise<void> {
+    const generation = ++this.scopeGeneration;
+    this.restarting = true;
+    await this.loadLexicon();
+    const workspace = await this.useWorkspace();
+    if (generation !== this.scopeGeneration || this.disposed) return;
+    this.restarting = false;
+    for (const counted of this.documents.values()) counted.tally.generation++;
+    this.documents.clear();
+    this.collection.clear();
+    this.workspaceWatcher?.dispose();
+    this.workspaceWatcher = undefined;
+    this.workspaceTally = workspace ? new Tally(true) : undefined;
+    if (this.workspaceTally) {
+      const watcher = vscode.workspace.createFileSystemWatcher(CORPUS_GLOB);
+      const onDisk = (uri: vscode.Uri) => {
+        // An open document is counted from its live text; its saves change nothing.
+        if (!this.documents.has(uri.toString())) this.schedule(this.workspaceTally, RECOUNT_DELAY);
+      };
+      watcher.onDidChange(onDisk);
+      watcher.onDidCreate(onDisk);
+      watcher.onDidDelete(onDisk);
+      this.workspaceWatcher = watcher;
+    }
+    for (const document of vscode.workspace.textDocuments) this.open(document, false);
+    const tallies = new Set([...this.documents.values()].map((c) => c.tally));
+    if (this.workspaceTally) tallies.add(this.workspaceTally);
+    for (const tally of tallies) void this.count(tally);
+  }
+
+  /** Whether the workspace's corpus files are counted together, as the scope setting says. */
+  private async useWorkspace(): Promise<boolean> {
+    const scope = this.settings.scope;
+    if (scope === 'document' || !vscode.workspace.workspaceFolders?.length) return false;
+    if (scope === 'workspace') return true;
+    let total = 0;
+    for (const uri of await vscode.workspace.findFiles(CORPUS_GLOB)) {
+      total += await vscode.workspace.fs.stat(uri).then(
+        (s) => s.size,
+        () => 0,
+      );
+      if (total >= AUTO_WORKSPACE_BYTES) return false;
+    }
+    return true;
+  }
+
+  private inWorkspace(document: vscode.TextDocument): boolean {
+    return document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
+  }
+
+  private open(document: vscode.TextDocument, countNow = true): void {
+    if (document.languageId !== LANGUAGE_ID || this.documents.has(document.uri.toString())) return;
+    const shared = this.workspaceTally && this.inWorkspace(document) ? this.workspaceTally : undefined;
+    const tally = shared ?? new Tally(false);
+    const lines = linesOf(document.getText());
+    const counted: CountedDocument = {
+      document,
+      tally,
+      lines,
+      findings: new Array<SegmentationFinding[] | undefined>(lines.length),
+      edited: new Set(),
+      perSequence: new Map(),
+      judgedVersion: -1,
+    };
+    this.documents.set(document.uri.toString(), counted);
+    tally.documents.add(counted);
+    if (!countNow) return;
+    if (!shared) {
+      void this.count(tally);
+      return;
+    }
+    // A workspace file opening as it is on disk is already counted: only its lines are taken.
+    const index = tally.files.findIndex((f) => f.toString() === document.uri.toString());
+    if (tally.ready && index >= 0 && !document.isDirty) {
+      tally.files.splice(index, 1);
+      void this.judgeAll(counted, tally.generation);
+    } else {
+      this.schedule(tally, 0);
+    }
+  }
+
+  private close(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const counted = this.documents.get(key);
+    if (!counted) return;
+    this.documents.delete(key);
+    counted.tally.documents.delete(counted);
+    this.collection.delete(document.uri);
+    if (counted.tally.workspace) {
+      void this.backToDisk(counted);
+    } else {
+      counted.tally.generation++;
+    }
+    this.changed.fire();
+  }
+
+  /**
+   * A workspace document closed: its file on disk counts now. Usually that is the text counted
+   * (saved, or never edited); unsaved changes closed away are counted out, the file in.
+   */
+  private async backToDisk(counted: CountedDocument): Promise<void> {
+    const tally = counted.tally;
+    const generation = tally.generation;
+    const bytes = await vscode.workspace.fs.readFile(counted.document.uri).then(
+      (b) => b,
+      () => undefined,
+    );
+    if (!tally.ready || generation !== tally.generation || this.disposed) return this.schedule(tally, 0);
+    if (bytes) tally.files.push(counted.document.uri);
+    const disk = bytes ? linesOf(new TextDecoder().decode(bytes)) : [];
+    if (disk.length === counted.lines.length && disk.every((line, l) => line === counted.lines[l])) return;
+    const v = tally.variations;
+    for (const line of counted.lines) v.countText(line, -1);
+    for (const line of disk) v.noteCompoundsOfText(line);
+    for (const line of disk) v.countText(line, 1);
+    if (v.hasFresh) return this.schedule(tally, 0);
+    tally.generation++;
+    for (const other of tally.documents) if ((await this.judgeAll(other, tally.generation)) === false) return;
+    this.changed.fire();
+  }
+
+  // ---- edits ----------------------------------------------------------------------------------
+
+  private edited(event: vscode.TextDocumentChangeEvent): void {
+    const counted = this.documents.get(event.document.uri.toString());
+    if (!counted) {
+      if (event.document.languageId === LANGUAGE_ID) this.open(event.document);
+      return;
+    }
+    if (event.contentChanges.length === 0) return;
+    const started = performance.now();
+    const tally = counted.tally;
+    let incremental = tally.ready;
+    // Changes arrive in the order they apply, each in the coordinates left by the ones before.
+    for (const change of event.contentChanges) {
+      const from = change.range.start.line;
+      const to = change.range.end.line;
+      const before = counted.lines.slice(from, to + 1);
+      const head = before[0]?.slice(0, change.range.start.character) ?? '';
+      const tail = before[before.length - 1]?.slice(change.range.end.character) ?? '';
+      const after = linesOf(head + change.text + tail);
+      counted.lines.splice(from, to - from + 1, ...after);
+      counted.findings.splice(from, to - from + 1, ...new Array<undefined>(after.length));
+      // Line numbers after the change move with it.
+      if (after.length !== before.length) {
+        const moved = new Set<number>();
+        for (const l of counted.edited) moved.add(l > to ? l + after.length - before.length : l);
+        counted.edited = moved;
+      }
+      for (let l = from; l < from + after.length; l++) counted.edited.add(l);
+      if (incremental && before.length + after.length > MAX_INCREMENTAL_LINES) incremental = false;
+      if (incremental) {
+        const v = tally.variations;
+        for (const line of before) v.countText(line, -1);
+        for (const line of after) v.noteCompoundsOfText(line);
+        for (const line of after) v.countText(line, 1);
+      }
+    }
+    if (!incremental) {
+      // Counted from scratch: the pass in progress (if any) read lines that are no longer there.
+      tally.ready = false;
+      this.schedule(tally, TYPING_DELAY);
+      return;
+    }
+    tally.generation++;
+    clearTimeout(tally.timer);
+    tally.timer = setTimeout(() => {
+      tally.timer = undefined;
+      void this.update(tally);
+    }, TYPING_DELAY);
+    this.timings.edit = performance.now() - started;
+  }
+
+  /**
+   * After a pause in typing: compounds that are new to the tally are counted over everything, then
+   * the edited lines are judged and published at once, and every line in the background (a new
+   * majority can change the verdict of any occurrence of its sequence, and the counts in every message).
+   */
+  private async update(tally: Tally): Promise<void> {
+    if (!tally.ready) return;
+    const started = performance.now();
+    const v = tally.variations;
+    if (v.hasFresh) {
+      // A compound new to the tally is counted over every line: at once in a small document, in slices otherwise.
+      const [counted] = tally.documents;
+      if (tally.workspace || !counted || counted.lines.reduce((sum, line) => sum + line.length, 0) > MAX_SYNC_RECOUNT_CHARS) return this.count(tally);
+      v.recountFresh(counted.lines.length, (l) => counted.lines[l]);
+    }
+    const generation = tally.generation;
+    for (const counted of tally.documents) {
+      for (const l of counted.edited) if (l < counted.lines.length) counted.findings[l] = v.findingsOfText(counted.lines[l]);
+      counted.edited.clear();
+      this.publish(counted);
+    }
+    this.timings.update = performance.now() - started;
+    for (const counted of tally.documents) if ((await this.judgeAll(counted, generation)) === false) return;
+    this.changed.fire();
+  }
+
+  // ---- counting -------------------------------------------------------------------------------
+
+  /** Counts the tally after `delay` ms, replacing any count planned or in progress. */
+  private schedule(tally: Tally | undefined, delay: number): void {
+    if (!tally) return;
+    tally.generation++;
+    clearTimeout(tally.timer);
+    tally.timer = setTimeout(() => {
+      tally.timer = undefined;
+      void this.count(tally);
+    }, delay);
+  }
+
+  /** Counts a tally from scratch: every line's compounds, then every occurrence; then judges. */
+  private async count(tally: Tally): Promise<void> {
+    clearTimeout(tally.timer);
+    tally.timer = undefined;
+    const started = performance.now();
+    const generation = ++tally.generation;
+    tally.ready = false;
+    const stale = () => generation !== tally.generation || this.disposed;
+    const settings = this.settings;
+    const v = new Variations({ minCount: settings.minOccurrences, minShare: settings.minShare });
+    for (const word of this.lexiconWords) v.addLexiconWord(word);
+    // Open documents count with their live text, as it is now.
+    for (const counted of tally.documents) {
+      counted.lines = linesOf(counted.document.getText());
+      counted.findings = new Array<SegmentationFinding[] | undefined>(counted.lines.length);
+      counted.edited.clear();
+    }
+    let files: vscode.Uri[] = [];
+    if (tally.workspace) {
+      const open = new Set([...tally.documents].map((c) => c.document.uri.toString()));
+      files = (await vscode.workspace.findFiles(CORPUS_GLOB)).filter((f) => !open.has(f.toString()));
+      if (stale()) return;
+    }
+    const slicer = new Slicer();
+    const run = async (token?: vscode.CancellationToken, report?: (done: number) => void): Promise<boolean> => {
+      for (const pass of ['compounds', 'occurrences'] as const) {
+        const take = (line: string) => (pass === 'compounds' ? v.noteCompoundsOfText(line) : v.countText(line));
+        for (const counted of tally.documents) {
+          for (const line of counted.lines) {
+            take(line);
+            await slicer.next();
+            if (stale() || token?.isCancellationRequested) return false;
+          }
+        }
+        for (const [index, uri] of files.entries()) {
+          report?.((pass === 'compounds' ? index : files.length + index) / (2 * files.length));
+          const bytes = await vscode.workspace.fs.readFile(uri).then(
+            (b) => b,
+            () => new Uint8Array(0),
+          );
+          if (stale() || token?.isCancellationRequested) return false;
+          for (const line of linesOf(new TextDecoder().decode(bytes))) {
+            take(line);
+            await slicer.next();
+            if (stale() || token?.isCancellationRequested) return false;
+          }
+        }
+      }
+      return true;
+    };
+    let done: boolean;
+    if (tally.workspace && files.length > 0) {
+      // A small workspace counts in a moment: the status bar says so; a large one gets a notification with Cancel.
+      let bytes = 0;
+      for (const uri of files) bytes += await vscode.workspace.fs.stat(uri).then((s) => s.size, () => 0);
+      if (stale()) return;
+      done = await vscode.window.withProgress(
+        { location: bytes > NOTIFY_BYTES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: 'Segmented Corpus: counting segmentation variations', cancellable: true },
+        async (progress, token) => {
+          let reported = 0;
+          return run(token, (share) => {
+            const percent = Math.floor(share * 100);
+            if (percent > reported) progress.report({ increment: percent - reported, message: `${files.length} files` });
+            reported = Math.max(reported, percent);
+          });
+        },
+      );
+    } else {
+      done = await run();
+    }
+    if (!done || stale()) return;
+    let busy = slicer.total;
+    tally.variations = v;
+    tally.files = files;
+    tally.ready = true;
+    for (const counted of tally.documents) {
+      const judged = await this.judgeAll(counted, generation);
+      if (judged === false) return;
+      busy += judged;
+    }
+    this.timings.count = performance.now() - started;
+    this.timings.countBusy = busy;
+    this.changed.fire();
+  }
+
+  /** Judges every line of a document in slices, then publishes; the milliseconds it worked, or false when made stale on the way. */
+  private async judgeAll(counted: CountedDocument, generation: number): Promise<number | false> {
+    const tally = counted.tally;
+    const v = tally.variations;
+    const version = counted.document.version;
+    const findings = new Array<SegmentationFinding[] | undefined>(counted.lines.length);
+    const slicer = new Slicer();
+    if (v.hasDisagreements()) {
+      for (let l = 0; l < counted.lines.length; l++) {
+        const found = v.findingsOfText(counted.lines[l]);
+        if (found.length > 0) findings[l] = found;
+        await slicer.next();
+        if (generation !== tally.generation || this.disposed || !this.documents.has(counted.document.uri.toString())) return false;
+      }
+    }
+    counted.findings = findings;
+    counted.edited.clear();
+    counted.judgedVersion = version;
+    const perSequence = new Map<string, number>();
+    for (const found of findings) if (found) for (const f of found) perSequence.set(f.sequence, (perSequence.get(f.sequence) ?? 0) + 1);
+    counted.perSequence = perSequence;
+    this.publish(counted);
+    return slicer.total;
+  }
+
+  /** Sets the document's consistency problems, unless they are the ones already shown. */
+  private publish(counted: CountedDocument, force = false): void {
+    const settings = this.config.settingsFor(counted.document);
+    const setting = settings.severities[CONSISTENCY_CODE];
+    const diagnostics: vscode.Diagnostic[] = [];
+    if (setting !== 'off' && settings.diagnosticsEnabled) {
+      const ignored = this.ignored();
+      const max = settings.maxProblems;
+      for (let l = 0; l < counted.findings.length && diagnostics.length < max; l++) {
+        const found = counted.findings[l];
+        if (!found) continue;
+        for (const f of found) {
+          if (ignored.has(f.sequence) || diagnostics.length >= max) continue;
+          const d = new vscode.Diagnostic(new vscode.Range(l, f.start, l, f.end), f.message, SEVERITY[setting]);
+          d.source = DIAGNOSTIC_SOURCE;
+          d.code = CONSISTENCY_CODE;
+          diagnostics.push(d);
+        }
+      }
+    }
+    const key = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}:${d.range.end.character}:${d.severity}:${d.message}`).join('\n');
+    if (!force && key === counted.published) return;
+    counted.published = key;
+    this.collection.set(counted.document.uri, diagnostics);
+  }
+
+  // ---- the lexicon ----------------------------------------------------------------------------
+
+  /** The lexicon file the setting names, if any. */
+  lexiconUri(): vscode.Uri | undefined {
+    const setting = this.settings.lexicon;
+    if (!setting) return undefined;
+    if (setting.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(setting)) return vscode.Uri.file(setting);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
+  }
+
+  private async loadLexicon(): Promise<void> {
+    this.lexiconWatcher?.dispose();
+    this.lexiconWatcher = undefined;
+    const uri = this.lexiconUri();
+    if (!uri) {
+      this.lexiconWords = [];
+      return;
+    }
+    this.lexiconWords = await vscode.workspace.fs.readFile(uri).then(
+      (bytes) => parseLexicon(new TextDecoder().decode(bytes)),
+      () => [],
+    );
+    const folder = vscode.Uri.joinPath(uri, '..');
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
+    const reload = () => void this.restart();
+    watcher.onDidChange(reload);
+    watcher.onDidCreate(reload);
+    watcher.onDidDelete(reload);
+    this.lexiconWatcher = watcher;
+  }
+
+  /** Appends a word to the lexicon file (written whole to a temporary file, then renamed over it), and counts again. */
+  async addToLexicon(word: string): Promise<void> {
+    const uri = this.lexiconUri();
+    if (!uri) throw new Error('no lexicon file is set (segmentedCorpus.consistency.lexicon)');
+    const old = await vscode.workspace.fs.readFile(uri).then(
+      (bytes) => new TextDecoder().decode(bytes),
+      () => '',
+    );
+    if (parseLexicon(old).some((w) => w.toLowerCase() === word.toLowerCase())) return;
+    const text = old + (old === '' || old.endsWith('\n') ? '' : '\n') + word + '\n';
+    const temporary = uri.with({ path: `${uri.path}.${Date.now()}.tmp` });
+    await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
+    await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+    await this.restart();
+  }
+
+  // ---- the ignore list ------------------------------------------------------------------------
+
+  ignored(): Set<string> {
+    return new Set(this.state.get<string[]>(IGNORED_KEY, []));
+  }
+
+  /** Keeps a sequence as it is written: no problem, no quick fix and no row for it, in this workspace. */
+  async ignore(sequence: string): Promise<void> {
+    const ignored = this.ignored();
+    ignored.add(sequence);
+    await this.state.update(IGNORED_KEY, [...ignored].sort());
+    this.republish();
+  }
+
+  async forgetIgnored(): Promise<number> {
+    const count = this.ignored().size;
+    await this.state.update(IGNORED_KEY, undefined);
+    this.republish();
+    return count;
+  }
+
+  private republish(): void {
+    for (const counted of this.documents.values()) this.publish(counted);
+    this.changed.fire();
+  }
+
+  // ---- what the quick fixes, the view and the search read --------------------------------------
+
+  private countedOf(document: vscode.TextDocument): CountedDocument | undefined {
+    return this.documents.get(document.uri.toString());
+  }
+
+  /** The finding behind a problem at `range`, if the document's findings are current. */
+  findingAt(document: vscode.TextDocument, range: vscode.Range): SegmentationFinding | undefined {
+    const counted = this.countedOf(document);
+    const found = counted?.findings[range.start.line];
+    if (!counted || !found || counted.lines[range.start.line] !== document.lineAt(range.start.line).text) return undefined;
+    return found.find((f) => f.start === range.start.character && f.end === range.end.character);
+  }
+
+  /** The edits that make the one occurrence starting at `start` on `line` follow its majority. */
+  editsHere(document: vscode.TextDocument, line: number, start: number): vscode.TextEdit[] {
+    const counted = this.countedOf(document);
+    if (!counted?.tally.ready) return [];
+    return counted.tally.variations
+      .applyEditsOfText(document.lineAt(line).text, { start })
+      .map((e) => vscode.TextEdit.replace(new vscode.Range(line, e.start, line, e.end), e.text));
+  }
+
+  /** How many occurrences of `sequence` disagree in the document, as last judged. */
+  disagreeingIn(document: vscode.TextDocument, sequence: string): number {
+    return this.countedOf(document)?.perSequence.get(sequence) ?? 0;
+  }
+
+  /**
+   * The edits making every disagreeing occurrence in the document follow its majority: of one
+   * sequence, or of every sequence not ignored. Reads only the lines with findings when those are
+   * current, else every line.
+   */
+  editsEverywhere(document: vscode.TextDocument, sequence?: string): vscode.TextEdit[] {
+    const counted = this.countedOf(document);
+    // A file the view just opened may not have been taken in yet: the workspace counts it anyway.
+    const tally = counted?.tally ?? (this.workspaceTally && this.inWorkspace(document) ? this.workspaceTally : undefined);
+    if (!tally?.ready) return [];
+    const v = tally.variations;
+    const ignored = this.ignored();
+    const current = counted !== undefined && counted.judgedVersion === document.version && counted.edited.size === 0;
+    const edits: vscode.TextEdit[] = [];
+    for (let l = 0; l < document.lineCount; l++) {
+      if (current && !counted.findings[l]?.some((f) => (sequence === undefined ? !ignored.has(f.sequence) : f.sequence === sequence))) continue;
+      const text = document.lineAt(l).text;
+      const only = sequence === undefined ? { except: ignored } : { sequence };
+      for (const e of v.applyEditsOfText(text, only)) edits.push(vscode.TextEdit.replace(new vscode.Range(l, e.start, l, e.end), e.text));
+    }
+    return edits;
+  }
+
+  /** The tally that `document` is counted in (else the workspace's), for the view. */
+  private tallyFor(document: vscode.TextDocument | undefined): Tally | undefined {
+    return (document && this.countedOf(document)?.tally) ?? this.workspaceTally;
+  }
+
+  /** Whether the counts that the view shows for `document` are complete. */
+  isReady(document: vscode.TextDocument | undefined): boolean {
+    return this.tallyFor(document)?.ready ?? false;
+  }
+
+  /** The variations counted with `document` (or the workspace's), most frequent first, ignored ones left out. */
+  variations(document: vscode.TextDocument | undefined): Variation[] {
+    const tally = this.tallyFor(document);
+    if (!tally?.ready) return [];
+    const ignored = this.ignored();
+    return tally.variations.table().filter((row) => !ignored.has(row.sequence));
+  }
+
+  /**
+   * Every occurrence of a word or syllable sequence, in any segmentation, in what `document` is
+   * counted with (its open documents from their live text, its other files from disk); at most `limit`.
+   */
+  async occurrences(document: vscode.TextDocument | undefined, sequence: string, limit = 1000, token?: vscode.CancellationToken): Promise<Occurrence[]> {
+    const tally = this.tallyFor(document);
+    if (!tally) return [];
+    // A throwaway table: searching must not add the searched syllables to the tally's.
+    const finder = new Variations();
+    const found: Occurrence[] = [];
+    const slicer = new Slicer();
+    const search = async (uri: vscode.Uri, lines: readonly string[]): Promise<boolean> => {
+      for (let l = 0; l < lines.length; l++) {
+        for (const o of finder.occurrencesOfText(lines[l], sequence)) {
+          found.push({ uri, line: l, start: o.start, end: o.end, text: o.text });
+          if (found.length >= limit) return false;
+        }
+        await slicer.next();
+        if (token?.isCancellationRequested) return false;
+      }
+      return true;
+    };
+    for (const counted of tally.documents) if (!(await search(counted.document.uri, linesOf(counted.document.getText())))) return found;
+    for (const uri of tally.files) {
+      if (this.documents.has(uri.toString())) continue;
+      const bytes = await vscode.workspace.fs.readFile(uri).then(
+        (b) => b,
+        () => new Uint8Array(0),
+      );
+      if (!(await search(uri, linesOf(new TextDecoder().decode(bytes))))) return found;
+    }
+    return found;
+  }
+
+  /** The documents and files `document` is counted with (the view's "apply to all" opens the files). */
+  members(document: vscode.TextDocument | undefined): vscode.Uri[] {
+    const tally = this.tallyFor(document);
+    if (!tally) return [];
+    return [...[...tally.documents].map((c) => c.document.uri), ...tally.files.filter((f) => !this.documents.has(f.toString()))];
+  }
+
+  /** Resolves once every tally is counted and judged (for tests and benchmarks). */
+  async settled(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const quiet = () =>
+      !this.restarting &&
+      [...this.documents.values()].every((c) => c.tally.ready && c.edited.size === 0 && c.judgedVersion === c.document.version && c.tally.timer === undefined) &&
+      (!this.workspaceTally || this.workspaceTally.ready);
+    while (!quiet()) {
+      if (Date.now() > deadline) throw new Error('consistency counts did not settle');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const counted of this.documents.values()) clearTimeout(counted.tally.timer);
+    if (this.workspaceTally) clearTimeout(this.workspaceTally.timer);
+    this.lexiconWatcher?.dispose();
+    this.workspaceWatcher?.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,94 @@
+// Quick fixes on `inconsistent-segmentation` problems: follow the majority here or everywhere in the document, keep the sequence as it is, add the word to the lexicon.
+import * as vscode from 'vscode';
+import { CONSISTENCY_CODE, CorpusConsistency } from './consistency';
+import { LANGUAGE_ID } from './configuration';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+const QUICK_FIX = vscode.CodeActionKind.QuickFix;
+/** Problems offered fixes per request: a selection over thousands of problems asks for no more than a menu can show. */
+const MAX_PROBLEMS = 5;
+
+export const FOLLOW_EVERYWHERE = 'segmentedCorpus.followMajorityEverywhere';
+export const IGNORE_VARIATION = 'segmentedCorpus.ignoreVariation';
+export const FORGET_IGNORED = 'segmentedCorpus.forgetIgnoredVariations';
+export const ADD_TO_LEXICON = 'segmentedCorpus.addToLexicon';
+
+export class ConsistencyFixes implements vscode.CodeActionProvider {
+  static readonly kinds = [QUICK_FIX];
+
+  constructor(private readonly consistency: CorpusConsistency) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+    if (context.only && !context.only.intersects(QUICK_FIX)) return [];
+    const actions: vscode.CodeAction[] = [];
+    const problems = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === CONSISTENCY_CODE).slice(0, MAX_PROBLEMS);
+    const lexicon = this.consistency.lexiconUri() !== undefined;
+    for (const problem of problems) {
+      if (token.isCancellationRequested) return [];
+      const finding = this.consistency.findingAt(document, problem.range);
+      if (!finding) continue;
+      const here = this.consistency.editsHere(document, problem.range.start.line, problem.range.start.character);
+      if (here.length > 0) {
+        const action = new vscode.CodeAction(`Follow the majority here: \`${finding.majority}\``, QUICK_FIX);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.set(document.uri, here);
+        action.diagnostics = [problem];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      const places = this.consistency.disagreeingIn(document, finding.sequence);
+      if (places > 1) {
+        const action = new vscode.CodeAction(`Follow the majority everywhere in this document: \`${finding.majority}\` (${places} places)`, QUICK_FIX);
+        action.command = { command: FOLLOW_EVERYWHERE, title: action.title, arguments: [document.uri, finding.sequence] };
+        action.diagnostics = [problem];
+        actions.push(action);
+      }
+      const keep = new vscode.CodeAction(`Keep \`${finding.written}\` as it is`, QUICK_FIX);
+      keep.command = { command: IGNORE_VARIATION, title: keep.title, arguments: [finding.sequence] };
+      keep.diagnostics = [problem];
+      actions.push(keep);
+      // A lexicon says what is one word: offered when the majority writes it as one.
+      if (lexicon && !finding.majority.includes(' ')) {
+        const add = new vscode.CodeAction(`Add \`${finding.majority}\` to lexicon`, QUICK_FIX);
+        add.command = { command: ADD_TO_LEXICON, title: add.title, arguments: [finding.majority] };
+        add.diagnostics = [problem];
+        actions.push(add);
+      }
+    }
+    return actions;
+  }
+}
+
+/** Applies edits to one document as one undo step. */
+export async function applyTextEdits(uri: vscode.Uri, edits: readonly vscode.TextEdit[]): Promise<boolean> {
+  if (edits.length === 0) return false;
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(uri, [...edits]);
+  return vscode.workspace.applyEdit(edit);
+}
+
+export function registerConsistencyActions(consistency: CorpusConsistency): { fixes: ConsistencyFixes; disposable: vscode.Disposable } {
+  const fixes = new ConsistencyFixes(consistency);
+  const disposable = vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider(LANGUAGE_ID, fixes, { providedCodeActionKinds: ConsistencyFixes.kinds }),
+    vscode.commands.registerCommand(FOLLOW_EVERYWHERE, async (uri: vscode.Uri, sequence: string) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      return applyTextEdits(uri, consistency.editsEverywhere(document, sequence));
+    }),
+    vscode.commands.registerCommand(IGNORE_VARIATION, (sequence: string) => consistency.ignore(sequence)),
+    vscode.commands.registerCommand(FORGET_IGNORED, async () => {
+      const count = await consistency.forgetIgnored();
+      void vscode.window.showInformationMessage(
+        count === 0 ? 'No segmentation variation was being kept.' : `Segmentation variations are checked again: ${count} forgotten.`,
+      );
+    }),
+    vscode.commands.registerCommand(ADD_TO_LEXICON, async (word: string) => {
+      try {
+        await consistency.addToLexicon(word);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Segmented Corpus: could not add \`${word}\` to the lexicon: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }),
+  );
+  return { fixes, disposable };
+}

@@ -1,0 +1,157 @@
+// The Segmentation Variations view: every variation with its forms and counts, its occurrences a click away, the majority applied in one go, and a search in every segmentation.
+import * as vscode from 'vscode';
+import { Variation } from '../core/variations';
+import { CorpusConsistency, Occurrence } from './consistency';
+import { LANGUAGE_ID } from './configuration';
+
+export const VIEW_ID = 'segmentedCorpus.variations';
+export const APPLY_MAJORITY = 'segmentedCorpus.applyMajority';
+export const APPLY_ALL_MAJORITIES = 'segmentedCorpus.applyAllMajorities';
+export const SEARCH_VARIATIONS = 'segmentedCorpus.searchVariations';
+/** More places than this are confirmed before they are rewritten. */
+const CONFIRM_PLACES = 20;
+/** Occurrences listed under a variation. */
+const MAX_OCCURRENCES = 500;
+
+export type VariationNode = { readonly kind: 'variation'; readonly row: Variation } | { readonly kind: 'occurrence'; readonly occurrence: Occurrence };
+
+/** `nâng_cao 12 · nâng cao 3`. */
+export function formsText(row: Variation): string {
+  return row.forms.map((f) => `${f.form} ${f.count}`).join(' · ');
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function openArgs(o: Occurrence): [vscode.Uri, vscode.TextDocumentShowOptions] {
+  return [o.uri, { selection: new vscode.Range(o.line, o.start, o.line, o.end), preview: true }];
+}
+
+export class VariationsView implements vscode.TreeDataProvider<VariationNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The corpus document the view follows: the last active one. */
+  private document: vscode.TextDocument | undefined;
+
+  constructor(private readonly consistency: CorpusConsistency) {
+    const follow = (editor: vscode.TextEditor | undefined) => {
+      if (editor?.document.languageId === LANGUAGE_ID && editor.document !== this.document) {
+        this.document = editor.document;
+        this.changed.fire();
+      }
+    };
+    follow(vscode.window.activeTextEditor);
+    vscode.window.onDidChangeActiveTextEditor(follow, null, this.subscriptions);
+    vscode.workspace.onDidCloseTextDocument((d) => d === this.document && ((this.document = undefined), this.changed.fire()), null, this.subscriptions);
+    consistency.onDidChange(() => this.changed.fire(), null, this.subscriptions);
+  }
+
+  /** The variations listed, in order. */
+  rows(): Variation[] {
+    return this.consistency.variations(this.document);
+  }
+
+  getTreeItem(node: VariationNode): vscode.TreeItem {
+    if (node.kind === 'variation') {
+      const row = node.row;
+      const item = new vscode.TreeItem(row.sequence, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = formsText(row);
+      item.tooltip = new vscode.MarkdownString().appendText(
+        `${row.sequence}: ${formsText(row)}\n` +
+          (row.majority === undefined
+            ? `no clear majority (${(100 * row.share).toFixed(0)} % at most)`
+            : `${row.lexicon ? 'lexicon word' : 'majority'}: ${row.majority} (${(100 * row.share).toFixed(0)} %), ${row.disagreeing} to change`),
+      );
+      item.contextValue = row.majority !== undefined && row.disagreeing > 0 ? 'variation.fixable' : 'variation';
+      item.iconPath = new vscode.ThemeIcon(row.majority === undefined ? 'question' : 'symbol-text');
+      return item;
+    }
+    const o = node.occurrence;
+    const item = new vscode.TreeItem(o.text, vscode.TreeItemCollapsibleState.None);
+    item.description = `${fileName(o.uri)}:${o.line + 1}:${o.start + 1}`;
+    item.command = { command: 'vscode.open', title: 'Open', arguments: openArgs(o) };
+    item.contextValue = 'occurrence';
+    return item;
+  }
+
+  async getChildren(node?: VariationNode): Promise<VariationNode[]> {
+    if (!node) return this.rows().map((row) => ({ kind: 'variation', row }));
+    if (node.kind !== 'variation') return [];
+    const found = await this.consistency.occurrences(this.document, node.row.sequence, MAX_OCCURRENCES);
+    return found.map((occurrence) => ({ kind: 'occurrence', occurrence }));
+  }
+
+  /**
+   * Rewrites every disagreeing occurrence to its majority, of one sequence or of all, in every
+   * document and file counted together (one workspace edit: one undo step per document).
+   */
+  async applyMajority(sequence: string | undefined, confirm = true): Promise<number> {
+    const edit = new vscode.WorkspaceEdit();
+    let places = 0;
+    for (const uri of this.consistency.members(this.document)) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const edits = this.consistency.editsEverywhere(document, sequence);
+      if (edits.length === 0) continue;
+      edit.set(uri, edits);
+      places += edits.length;
+    }
+    if (places === 0) return 0;
+    if (confirm && places > CONFIRM_PLACES) {
+      const what = sequence === undefined ? 'every variation' : `\`${sequence}\``;
+      const go = `Rewrite ${places} Boundaries`;
+      const choice = await vscode.window.showWarningMessage(`Follow the majority for ${what}: ${places} boundaries in ${edit.size} files?`, { modal: true }, go);
+      if (choice !== go) return 0;
+    }
+    return (await vscode.workspace.applyEdit(edit)) ? places : 0;
+  }
+
+  /** Every occurrence of a word in any segmentation, in what the view lists. */
+  search(word: string, token?: vscode.CancellationToken): Promise<Occurrence[]> {
+    return this.consistency.occurrences(this.document, word, MAX_OCCURRENCES, token);
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.changed.dispose();
+  }
+}
+
+/** Asks for a word and lists its occurrences in every segmentation; picking one opens it. */
+async function searchCommand(view: VariationsView, query?: string): Promise<void> {
+  const word = query ?? (await vscode.window.showInputBox({ title: 'Find a word in every segmentation', prompt: '`nâng_cao` finds `nâng cao` too', placeHolder: 'nâng_cao' }));
+  if (!word?.trim()) return;
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { occurrence: Occurrence }>();
+  pick.title = `\`${word.trim()}\` in every segmentation`;
+  pick.busy = true;
+  pick.matchOnDescription = true;
+  pick.show();
+  const source = new vscode.CancellationTokenSource();
+  pick.onDidHide(() => source.cancel());
+  const found = await view.search(word.trim(), source.token);
+  pick.items = found.map((occurrence) => ({ label: occurrence.text, description: `${fileName(occurrence.uri)}:${occurrence.line + 1}:${occurrence.start + 1}`, occurrence }));
+  pick.placeholder = found.length === 0 ? 'Not found' : `${found.length} place${found.length === 1 ? '' : 's'}`;
+  pick.busy = false;
+  pick.onDidAccept(() => {
+    const chosen = pick.selectedItems[0];
+    pick.hide();
+    if (chosen) void vscode.commands.executeCommand('vscode.open', ...openArgs(chosen.occurrence));
+  });
+}
+
+export function registerVariationsView(consistency: CorpusConsistency): { view: VariationsView; disposable: vscode.Disposable } {
+  const view = new VariationsView(consistency);
+  const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
+  const disposable = vscode.Disposable.from(
+    view,
+    tree,
+    vscode.commands.registerCommand(APPLY_MAJORITY, (node?: VariationNode | string) => {
+      const sequence = typeof node === 'string' ? node : node?.kind === 'variation' ? node.row.sequence : undefined;
+      return sequence === undefined ? 0 : view.applyMajority(sequence);
+    }),
+    vscode.commands.registerCommand(APPLY_ALL_MAJORITIES, () => view.applyMajority(undefined)),
+    vscode.commands.registerCommand(SEARCH_VARIATIONS, (query?: string) => searchCommand(view, query)),
+  );
+  return { view, disposable };
+}

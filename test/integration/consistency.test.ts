@@ -1,0 +1,259 @@
+// Consistency in the real editor: inconsistent-segmentation problems, their quick fixes, the ignore memory, the lexicon, the workspace count, the variations view and the search.
+import * as assert from 'assert/strict';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension.shared';
+import {
+  EXTENSION_ID,
+  actionTitled,
+  applyAction,
+  closeAllEditors,
+  codeActions,
+  corpusDiagnostics,
+  deleteCorpusFiles,
+  eventually,
+  fixtureUri,
+  openCorpusFile,
+  problemsBecome,
+  rangeOf,
+  resetSettings,
+  run,
+  setSetting,
+  undo,
+} from './helpers';
+
+const CODE = 'inconsistent-segmentation';
+const JOINED = 'cần nâng_cao trình_độ .';
+const SPLIT = 'phải nâng cao chất_lượng .';
+/** `nâng_cao` twelve times, `nâng cao` three: the brief's example. */
+const TWELVE_OF_FIFTEEN = [...Array<string>(12).fill(JOINED), ...Array<string>(3).fill(SPLIT)].join('\n');
+
+function api(): ExtensionApi {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(extension?.isActive);
+  return extension.exports;
+}
+
+function consistencyProblems(uri: vscode.Uri): vscode.Diagnostic[] {
+  return corpusDiagnostics(uri).filter((d) => d.code === CODE);
+}
+
+async function settled(): Promise<void> {
+  await api().consistency.settled();
+}
+
+const tempFiles: vscode.Uri[] = [];
+async function tempFile(name: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.file(path.join(os.tmpdir(), `segcorpus-${process.pid}-${tempFiles.length}-${name}`));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  tempFiles.push(uri);
+  return uri;
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+describe('consistency', function () {
+  this.timeout(60_000);
+
+  afterEach(async () => {
+    await closeAllEditors();
+    await deleteCorpusFiles();
+    await resetSettings();
+    await api()?.consistency.forgetIgnored();
+    for (const uri of tempFiles.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('flags each occurrence against a clear majority, with the counts, as information; severity and thresholds from the settings', async () => {
+    const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'twelve');
+    const uri = editor.document.uri;
+    await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+    assert.deepEqual(
+      consistencyProblems(uri).map((d) => d.message),
+      Array<string>(3).fill('`nâng cao` is split here; joined as `nâng_cao` in 12 of 15 places'),
+    );
+    await setSetting('diagnostics.severity', { [CODE]: 'warning' });
+    await problemsBecome(uri, [`${CODE}@12:5-13 warning`, `${CODE}@13:5-13 warning`, `${CODE}@14:5-13 warning`]);
+    await setSetting('consistency.minOccurrences', 16);
+    await problemsBecome(uri, []);
+    await setSetting('consistency.minOccurrences', 15);
+    await setSetting('consistency.minShare', 0.85);
+    await problemsBecome(uri, []);
+    await setSetting('consistency.minShare', 0.8);
+    await problemsBecome(uri, [`${CODE}@12:5-13 warning`, `${CODE}@13:5-13 warning`, `${CODE}@14:5-13 warning`]);
+  });
+
+  it('an invalid threshold gives one warning naming it, and the default is used', async () => {
+    const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'invalid');
+    const uri = editor.document.uri;
+    await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+    const warnings: string[] = [];
+    const original = vscode.window.showWarningMessage;
+    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (message: string) => {
+      warnings.push(message);
+      return Promise.resolve(undefined);
+    };
+    try {
+      await setSetting('consistency.minShare', 0.4);
+      await setSetting('consistency.scope', 'everywhere');
+    } finally {
+      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+    }
+    assert.ok(warnings.some((w) => w.includes('segmentedCorpus.consistency.minShare: 0.4 is not a share above 0.5')), JSON.stringify(warnings));
+    assert.ok(warnings.some((w) => w.includes('segmentedCorpus.consistency.scope: "everywhere" is not one of')), JSON.stringify(warnings));
+    await settled();
+    await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+  });
+
+  it('follows a typed edit: the counts in the message change, and a flag goes when its majority does', async () => {
+    const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'typed');
+    const uri = editor.document.uri;
+    await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+    // Split one of the twelve by hand: 11 of 15, still a clear majority (73 % is not: the default needs 75 %).
+    assert.ok(await editor.edit((b) => b.replace(new vscode.Range(0, 8, 0, 9), ' ')));
+    await problemsBecome(uri, []);
+    await setSetting('consistency.minShare', 0.7);
+    await problemsBecome(uri, [`${CODE}@0:4-12 information`, `${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+    assert.equal(consistencyProblems(uri)[0].message, '`nâng cao` is split here; joined as `nâng_cao` in 11 of 15 places');
+  });
+
+  it('quick fix: follow the majority here (preferred) rewrites that occurrence only', async () => {
+    const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'here');
+    const document = editor.document;
+    await problemsBecome(document.uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+    const range = new vscode.Range(13, 5, 13, 13);
+    const actions = await codeActions(document.uri, range, vscode.CodeActionKind.QuickFix.value);
+    const here = actionTitled(actions, 'Follow the majority here: `nâng_cao`');
+    assert.equal(here.isPreferred, true);
+    assert.ok(actions.some((a) => a.title === 'Follow the majority everywhere in this document: `nâng_cao` (3 places)'));
+    assert.ok(actions.some((a) => a.title === 'Keep `nâng cao` as it is'));
+    assert.ok(!actions.some((a) => a.title.includes('lexicon')), 'no lexicon set: no "Add to lexicon"');
+    await applyAction(here);
+    assert.equal(document.lineAt(13).text, 'phải nâng_cao chất_lượng .');
+    assert.equal(document.lineAt(12).text, SPLIT);
+    await problemsBecome(document.uri, [`${CODE}@12:5-13 information`, `${CODE}@14:5-13 information`]);
+    assert.equal(consistencyProblems(document.uri)[0].message, '`nâng cao` is split here; joined as `nâng_cao` in 13 of 15 places');
+  });
+
+  it('quick fix: follow the majority everywhere in the document, in one undo step', async () => {
+    const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'everywhere');
+    const document = editor.document;
+    await problemsBecome(document.uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+    const actions = await codeActions(document.uri, new vscode.Range(12, 5, 12, 13), vscode.CodeActionKind.QuickFix.value);
+    const everywhere = actionTitled(actions, 'Follow the majority everywhere in this document: `nâng_cao` (3 places)');
+    assert.ok(everywhere.command);
+    await vscode.commands.executeCommand(everywhere.command.command, ...(everywhere.command.arguments ?? []));
+    assert.equal(document.getText(), [...Array<string>(12).fill(JOINED), ...Array<string>(3).fill('phải nâng_cao chất_lượng .')].join('\n'));
+    await problemsBecome(document.uri, []);
+    await undo(document);
+    assert.equal(document.getText(), TWELVE_OF_FIFTEEN, 'one undo step puts all three back');
+  });
+
+  it('quick fix: keep the sequence as it is, remembered in the workspace until forgotten', async () => {
+    const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'keep');
+    const uri = editor.document.uri;
+    await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+    const keep = actionTitled(await codeActions(uri, new vscode.Range(14, 5, 14, 13), vscode.CodeActionKind.QuickFix.value), 'Keep `nâng cao` as it is');
+    assert.ok(keep.command);
+    await vscode.commands.executeCommand(keep.command.command, ...(keep.command.arguments ?? []));
+    await problemsBecome(uri, []);
+    assert.deepEqual([...api().consistency.ignored()], ['nâng cao']);
+    assert.ok(!api().variationsView.rows().some((r) => r.sequence === 'nâng cao'), 'a kept sequence leaves the view');
+    // Another document of the workspace session keeps it too.
+    const other = await openCorpusFile(TWELVE_OF_FIFTEEN, 'keep-other');
+    await settled();
+    assert.deepEqual(consistencyProblems(other.document.uri), []);
+    await run('forgetIgnoredVariations');
+    await problemsBecome(other.document.uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+  });
+
+  it('lexicon: a split lexicon word is always flagged, the file is reloaded when it changes, and "Add to lexicon" writes it', async () => {
+    const lexicon = await tempFile('lexicon.txt', '# words\nđường_sắt\n');
+    await setSetting('consistency.lexicon', lexicon.fsPath);
+    const editor = await openCorpusFile('Tuyến đường sắt mới .\nhọ nâng_cao 7 nâng_cao 7 nâng_cao 7 nâng cao .', 'lexicon');
+    const uri = editor.document.uri;
+    const split = rangeOf(editor.document, 'nâng cao');
+    const at = `1:${split.start.character}-${split.end.character}`;
+    await problemsBecome(uri, [`${CODE}@0:6-15 information`, `${CODE}@${at} information`]);
+    assert.match(consistencyProblems(uri)[0].message, /^`đường sắt` is split here; `đường_sắt` is a lexicon word/);
+    const add = actionTitled(await codeActions(uri, split, vscode.CodeActionKind.QuickFix.value), 'Add `nâng_cao` to lexicon');
+    assert.ok(add.command);
+    await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
+    assert.equal(await readText(lexicon), '# words\nđường_sắt\nnâng_cao\n');
+    await eventually(() => consistencyProblems(uri)[1]?.message.includes('lexicon word'), 'nâng_cao is a lexicon word now');
+    // Changed by another program: reloaded.
+    await vscode.workspace.fs.writeFile(lexicon, new TextEncoder().encode('tuyến_đường\n'));
+    await problemsBecome(uri, [`${CODE}@0:0-11 information`, `${CODE}@${at} information`]);
+  });
+
+  it('workspace: a majority seen only across files is found, open documents count with their live text', async () => {
+    const a = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri('consistency/railway-a.seg')));
+    await problemsBecome(a.document.uri, [`${CODE}@0:6-15 information`], 20_000);
+    assert.equal(consistencyProblems(a.document.uri)[0].message, '`đường sắt` is split here; joined as `đường_sắt` in 4 of 5 places');
+    // Splitting two of b's three, unsaved, leaves 2 of 5: no majority any more.
+    const b = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri('consistency/railway-b.seg')));
+    assert.ok(
+      await b.edit((edit) => {
+        for (let k = 0; k < 2; k++) {
+          const r = rangeOf(b.document, 'đường_sắt', k);
+          edit.replace(new vscode.Range(r.start.translate(0, 5), r.start.translate(0, 6)), ' ');
+        }
+      }),
+    );
+    await problemsBecome(a.document.uri, []);
+    // Counted on its own, a's one split occurrence has no majority to follow.
+    await closeAllEditors();
+    await setSetting('consistency.scope', 'document');
+    const alone = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri('consistency/railway-a.seg')));
+    await settled();
+    assert.deepEqual(consistencyProblems(alone.document.uri), []);
+  });
+
+  it('view: the variations with their forms and counts, most frequent first; a variation lists its occurrences, which open where they are', async () => {
+    const editor = await openCorpusFile([TWELVE_OF_FIFTEEN, 'đường_sắt đường_sắt đường sắt .'].join('\n'), 'view');
+    await settled();
+    const view = api().variationsView;
+    const rows = view.rows();
+    assert.deepEqual(
+      rows.map((r) => r.sequence),
+      ['nâng cao', 'đường sắt'],
+    );
+    const item = view.getTreeItem({ kind: 'variation', row: rows[0] });
+    assert.equal(item.label, 'nâng cao');
+    assert.equal(item.description, 'nâng_cao 12 · nâng cao 3');
+    assert.equal(item.contextValue, 'variation.fixable');
+    const children = await view.getChildren({ kind: 'variation', row: rows[0] });
+    assert.equal(children.length, 15);
+    const last = children[14];
+    assert.equal(last.kind, 'occurrence');
+    const occurrenceItem = view.getTreeItem(last);
+    assert.equal(occurrenceItem.label, 'nâng cao');
+    assert.ok(occurrenceItem.command);
+    await vscode.commands.executeCommand(occurrenceItem.command.command, ...(occurrenceItem.command.arguments ?? []));
+    await eventually(() => vscode.window.activeTextEditor?.selection.isEqual(new vscode.Selection(14, 5, 14, 13)), 'the occurrence is selected');
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document);
+  });
+
+  it('view: applying the majority rewrites every disagreeing place in one undo step', async () => {
+    const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'apply');
+    const document = editor.document;
+    await settled();
+    assert.equal(await run('applyMajority', 'nâng cao'), 3);
+    assert.ok(!document.getText().includes('nâng cao'));
+    await problemsBecome(document.uri, []);
+    await undo(document);
+    assert.equal(document.getText(), TWELVE_OF_FIFTEEN);
+  });
+
+  it('search: a word is found in every segmentation (`nâng_cao` finds `nâng cao`)', async () => {
+    await openCorpusFile('Nâng cao 7 nâng_cao_trình_độ .\nphải nâng_cao chất_lượng .', 'search');
+    await settled();
+    const found = await api().variationsView.search('nâng_cao');
+    assert.deepEqual(
+      found.map((o) => `${o.line}:${o.start}-${o.end} ${o.text}`),
+      ['0:0-8 Nâng cao', '0:11-19 nâng_cao', '1:5-13 nâng_cao'],
+    );
+  });
+});
