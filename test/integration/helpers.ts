@@ -235,9 +235,13 @@ export async function problemsBecome(uri: vscode.Uri, expected: readonly string[
   }
 }
 
-/** The code actions the providers give for `range` (all kinds but source actions, or only `kind`). */
-export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind);
+/**
+ * The code actions the providers give for `range` (all kinds but source actions, or only `kind`),
+ * the first `resolve` of them resolved as the editor does when one is chosen (document-wide
+ * actions compute their edit then).
+ */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string, resolve = 100): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind, resolve);
   return (actions ?? []).filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
 }
 
