@@ -7,6 +7,7 @@ import { CorpusDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerLanguageStatus } from './features/languageStatus';
 import { registerPreview } from './features/preview';
+import { registerProblemSummary } from './features/problemSummary';
 
 export function activateShared(context: vscode.ExtensionContext): void {
   const config = new CorpusConfiguration();
@@ -15,6 +16,7 @@ export function activateShared(context: vscode.ExtensionContext): void {
     config,
     diagnostics,
     registerCodeActions(config, diagnostics),
+    registerProblemSummary(diagnostics),
     registerLanguageStatus(),
     registerHover(config),
     registerCommands(config),

@@ -4,6 +4,7 @@ import { FindingCode } from '../core/check';
 import { LineEdit, PlannedAction, ProblemAt, WideAction, planCodeActions, wideActionEdits, wideActions } from '../core/codeActionPlan';
 import { restoreEdits } from '../core/restore';
 import { PLACEHOLDER_ROLES, PlaceholderRole } from '../core/scheme';
+import { corpusEditorFor } from './activeCorpus';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
 import { CorpusDiagnostics, DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -156,7 +157,7 @@ export function registerCodeActions(config: CorpusConfiguration, diagnostics: Co
     vscode.languages.registerCodeActionsProvider(LANGUAGE_ID, new CorpusCodeActions(config, diagnostics), { providedCodeActionKinds: CorpusCodeActions.kinds }),
     vscode.commands.registerCommand('segmentedCorpus.definePlaceholder', definePlaceholder),
     vscode.commands.registerCommand('segmentedCorpus.fixAll', async () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = await corpusEditorFor('segmentedCorpus.fixAll');
       if (!editor || editor.document.languageId !== LANGUAGE_ID) return false;
       return vscode.workspace.applyEdit(restoreDocumentEdit(editor.document, config));
     }),
