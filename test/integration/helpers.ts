@@ -162,17 +162,23 @@ export async function hoverMarkdown(uri: vscode.Uri, position: vscode.Position):
 }
 
 /**
- * Markdown as a reader sees it: MarkdownString.appendText escapes punctuation with backslashes and
- * writes spaces as `&nbsp;`. Bold markers (unescaped `**`) are removed unless `keepBold`.
+ * Markdown as a reader sees it: the hover escapes markdown's punctuation with backslashes and `<`,
+ * `&` as entities (MarkdownString.appendText also writes spaces as `&nbsp;`). Bold (`<strong>`) and
+ * links (`[text](target)`: the text) are removed unless `keepBold`.
  */
 export function markdownText(markdown: string, { keepBold = false } = {}): string {
-  const withoutBold = keepBold ? markdown : markdown.replace(/(?<!\\)\*\*/g, '');
-  return withoutBold.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!~>|])/g, '$1');
+  const withoutBold = keepBold ? markdown : markdown.replace(/<\/?strong>/g, '');
+  return withoutBold
+    .replace(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\([\\`*_{}[\]()#+\-.!~>|])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
 }
 
 /** The bold parts of markdown, as text. */
 export function boldParts(markdown: string): string[] {
-  return [...markdown.matchAll(/(?<!\\)\*\*(.*?)(?<!\\)\*\*/g)].map((match) => markdownText(match[1]));
+  return [...markdown.matchAll(/<strong>(.*?)<\/strong>/g)].map((match) => markdownText(match[1]));
 }
 
 /** Runs one of the extension's commands on the active editor. */
