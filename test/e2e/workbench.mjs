@@ -8,13 +8,13 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const fixtures = join(repoRoot, 'test', 'fixtures');
 
 /**
- * Runs `steps(page)` in a workbench on test/fixtures with the extension loaded from the repo.
- * On failure the session keeps its logs and a screenshot and prints where.
+ * Runs `steps(page)` in a workbench on test/fixtures (or `workspace`) with the extension loaded
+ * from the repo. On failure the session keeps its logs and a screenshot and prints where.
  */
-export async function withEditor(label, steps, { settings = {} } = {}) {
+export async function withEditor(label, steps, { settings = {}, workspace = fixtures } = {}) {
   // The workspace is test/fixtures itself: edits in a test stay in the page, never on disk.
   settings = { 'files.autoSave': 'off', 'files.hotExit': 'off', ...settings };
-  const session = await startEditorSession({ workspace: fixtures, extensionDevelopmentPath: repoRoot, label, settings });
+  const session = await startEditorSession({ workspace, extensionDevelopmentPath: repoRoot, label, settings });
   let failed = true;
   try {
     await waitForWorkbench(session.page);
