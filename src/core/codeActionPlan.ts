@@ -14,7 +14,7 @@ import { Token, Tokenizer } from './tokens';
 export const MAX_TOKENS = 12;
 /** The most characters of the range read to find tokens, past the cursor's and the problems' lines. */
 export const MAX_SCAN_CHARS = 20_000;
-/** The most other cursors a placeholder rewrite is repeated at. */
+/** The most cursors a placeholder rewrite is repeated at (their lines are read). */
 export const MAX_CURSORS = 100;
 
 export interface LinePosition {
@@ -96,8 +96,8 @@ export function placeName(line: number, character: number): string {
 }
 
 /**
- * The fixes of a request. The tokens looked at are, in this order and at most MAX_TOKENS: those
- * under the cursors in the range (the range's start when there are none), those with a problem
+ * The fixes of a request. The tokens looked at are, in this order and at most MAX_TOKENS: the one
+ * under the first cursor in the range (the range's start when there is none), those with a problem
  * passed with the request (nearest the cursor first), and, for a request a person made (Ctrl+.),
  * the placeholders of the range itself, read from its start up to MAX_SCAN_CHARS. Each line is
  * tokenized, paired and split into sentences once. When the fixes concern more than one token,
@@ -141,9 +141,11 @@ export function planCodeActions<P extends ProblemAt>(
   };
   const tokenAt = (p: LinePosition): number => (p.line < document.lineCount ? tokenIndexAt(analyse(p.line).tokens, p.character) : -1);
 
-  const cursors = request.cursors.filter(inRange);
+  // With several cursors a rewrite at the first is repeated at the others (repeatAtCursors): the
+  // others are not places of their own.
+  const cursors = request.cursors.filter(inRange).slice(0, 1);
   if (cursors.length === 0 && (start.line !== end.line || start.character === end.character)) cursors.push(start);
-  for (const c of cursors) if (!add(c.line, tokenAt(c))) large = true;
+  for (const c of cursors) add(c.line, tokenAt(c));
 
   // Problems nearest the primary cursor first: with everything selected, the ones the person sees.
   const focus = request.cursors.find(inRange) ?? start;

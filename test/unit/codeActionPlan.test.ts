@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { LineAnalysis, tokenFixes } from '../../src/core/actions';
 import { FindingCode, LineChecker } from '../../src/core/check';
-import { ActionRequest, LinePosition, MAX_TOKENS, PlannedFix, ProblemAt, planCodeActions, wideActionEdits, wideActions } from '../../src/core/codeActionPlan';
+import { ActionRequest, LinePosition, MAX_CURSORS, MAX_TOKENS, PlannedFix, ProblemAt, planCodeActions, wideActionEdits, wideActions } from '../../src/core/codeActionPlan';
 import { DocumentChecker } from '../../src/core/documentCheck';
 import { buildMarkTable } from '../../src/core/marks';
 import { applyEdits } from '../../src/core/restore';
@@ -94,6 +94,20 @@ describe('code actions for a request', () => {
     assert.ok(doc.lineReads < 100, `${doc.lineReads} lines read`);
     assert.strictEqual(plan.large, true);
     assert.ok(plan.actions.length > 0);
+  });
+
+  it('many cursors (Ctrl+Shift+L): one rewrite repeated at them, the lines of at most MAX_CURSORS cursors read', () => {
+    const lines = corpus(2000);
+    // Each cursor on a 7: every one is a place a rewrite could be repeated at.
+    const cursors = lines.map((text, line) => ({ line, character: text.indexOf(' 7 ') + 1 })).filter((c) => c.character > 0);
+    assert.ok(cursors.length > 1000);
+    const doc = documentOf(lines);
+    const plan = planCodeActions({ ...everything(lines), automatic: true, cursors, problems: [] }, doc, tokenizer, DEFAULT_SCHEME, table);
+    assert.ok(plan);
+    assert.ok(doc.lineReads <= MAX_TOKENS + MAX_CURSORS + 1, `${doc.lineReads} lines read`);
+    // The rewrite at the first cursor is repeated at the others (the first MAX_CURSORS), and says so, once.
+    const repeated = plan.actions.filter((a) => a.title.startsWith("Replace '7' with ','"));
+    assert.deepStrictEqual(repeated.map((a) => a.title.replace(/ \(Ln.*$/, '')), [`Replace '7' with ',' (${MAX_CURSORS} selections)`]);
   });
 
   it('stops when cancelled', () => {
