@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { fixtures, quickOpen, readable, runCommand, screenshot, withEditor } from './workbench.mjs';
 
-export const name = 'a 65 MB corpus (over the sync limit): Normalize Document says why it cannot and offers the command line';
+export const name = 'a 75 MB corpus (56 M characters, over the sync limit): Normalize Document says why it cannot and offers the command line';
 
 /** VS Code hands extensions no document over this many characters. */
 const SYNC_LIMIT = 50 * 1024 * 1024;
@@ -14,7 +14,7 @@ const SYNC_LIMIT = 50 * 1024 * 1024;
 export default async function overSyncLimit() {
   const workspace = mkdtempSync(join(tmpdir(), 'segcorpus-e2e-huge-'));
   try {
-    const file = writeCorpus(join(workspace, 'huge.seg'), 65_000_000, join(fixtures, 'sample.seg'));
+    const file = writeCorpus(join(workspace, 'huge.seg'), 75_000_000, join(fixtures, 'sample.seg'));
     const characters = readFileSync(file.path, 'utf8').length;
     assert.ok(characters > SYNC_LIMIT, `${characters} characters, over the limit`);
     await withEditor(name, async (page) => {
@@ -25,7 +25,7 @@ export default async function overSyncLimit() {
       const message = page.locator('.notifications-center .notification-list-item', { hasText: 'too large for extensions' });
       await message.waitFor({ timeout: 60_000 });
       const text = readable(await message.textContent());
-      assert.match(text, /huge\.seg is too large for extensions: VS Code hands them files of up to 50 million characters, and this one has 65 MB/);
+      assert.match(text, /huge\.seg is too large for extensions: VS Code hands them files of up to 50 million characters, and this one has 75 MB/);
       const commandLine = `segcorpus normalize ${file.path} -o ${file.path.replace(/\.seg$/, '.clean.txt')}`;
       assert.ok(text.includes(commandLine), text);
       await screenshot(page, 'over-sync-limit.png');
