@@ -46,6 +46,8 @@ interface Tally {
   readonly bySeverity: Record<Severity, number>;
   /** Per code, how many tokens have a finding of it (a token with two runs of bad joins counts once). */
   readonly tokensByCode: Map<FindingCode, number>;
+  /** Restorable placeholders before each line (one more entry than lines): a range's count in two reads. */
+  readonly placeholdersBefore: Float64Array;
 }
 
 /**
@@ -219,9 +221,10 @@ export class DocumentChecker {
 
   /** How many placeholders restore would rewrite in lines `from`..`to` (inclusive). */
   placeholdersIn(from: number, to: number): number {
-    let count = 0;
-    for (let l = Math.max(0, from); l <= to && l < this.results.length; l++) count += this.results[l]?.placeholders ?? 0;
-    return count;
+    const before = this.counts().placeholdersBefore;
+    const first = Math.min(Math.max(0, from), this.results.length);
+    const end = Math.min(Math.max(first, to + 1), this.results.length);
+    return before[end] - before[first];
   }
 
   /** The findings of one line, hints included. */
@@ -262,7 +265,10 @@ export class DocumentChecker {
       bySeverity[finding.severity]++;
       if (!sameToken) tokensByCode.set(finding.code, (tokensByCode.get(finding.code) ?? 0) + 1);
     };
-    for (const result of this.results) {
+    const placeholdersBefore = new Float64Array(this.results.length + 1);
+    for (let l = 0; l < this.results.length; l++) {
+      const result = this.results[l];
+      placeholdersBefore[l + 1] = placeholdersBefore[l] + (result?.placeholders ?? 0);
       if (!result || result.findings.length === 0) continue;
       // A line's findings come token by token, so a token's several findings of one code (bad joins) are neighbours.
       let previous: Finding | undefined;
@@ -272,6 +278,6 @@ export class DocumentChecker {
       }
     }
     for (const { finding } of this.sentenceBreaks()) count(finding, false);
-    return (this.tally = { bySeverity, tokensByCode });
+    return (this.tally = { bySeverity, tokensByCode, placeholdersBefore });
   }
 }
