@@ -14,6 +14,7 @@ import { registerSegmentationActions } from './features/segmentationActions';
 import { registerSegmentationCommands } from './features/segmentationCommands';
 import { VariationsView, registerVariationsView } from './features/variationsView';
 import { WordStatus } from './features/wordStatus';
+import { registerProblemSummary } from './features/problemSummary';
 
 /** What activate() returns: the parts the integration tests and benchmarks read. */
 export interface ExtensionApi {
@@ -32,6 +33,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     config,
     diagnostics,
     registerCodeActions(config, diagnostics),
+    registerProblemSummary(diagnostics),
     registerLanguageStatus(),
     registerHover(config),
     registerCommands(config),

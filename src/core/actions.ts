@@ -1,11 +1,50 @@
 // The fixes behind code actions: each is a title and line edits, never touching a byte outside its target.
 import { FindingCode, joinProblems } from './check';
-import { Attach, MarkTable } from './marks';
-import { pairPlaceholders } from './pairs';
+import { Attach, MarkTable, buildMarkTable } from './marks';
+import { PairLink, pairPlaceholders } from './pairs';
 import { TextEdit, restoreEdits } from './restore';
 import { PairMarks, Scheme, placeholderFor } from './scheme';
 import { SentenceSpan, sentenceSpans } from './sentences';
 import { Token } from './tokens';
+
+/**
+ * One line read once for a request: its tokens, pair links and sentences, and its restore edits
+ * when first asked. Every fix of the line's tokens reads these instead of re-pairing the line
+ * (which made a selection's code actions quadratic in its tokens).
+ */
+export class LineAnalysis {
+  readonly pairs: ReadonlyMap<number, PairLink>;
+  readonly sentences: readonly SentenceSpan[];
+  private restore: TextEdit[] | undefined;
+
+  constructor(
+    readonly tokens: readonly Token[],
+    readonly scheme: Scheme,
+    readonly table: MarkTable = buildMarkTable(scheme),
+  ) {
+    this.pairs = pairPlaceholders(tokens, scheme);
+    this.sentences = sentenceSpans(tokens, scheme, table, this.pairs);
+  }
+
+  /** The edits that restore every placeholder of the line. */
+  restoreEdits(): readonly TextEdit[] {
+    return (this.restore ??= restoreEdits(this.tokens, this.scheme, 0, this.pairs));
+  }
+
+  /** The sentence holding token `index`. */
+  sentenceOf(index: number): SentenceSpan | undefined {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.sentences[mid];
+      if (index < s.firstToken) hi = mid - 1;
+      else if (index > s.lastToken) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  }
+}
 
 export interface Fix {
   readonly title: string;
@@ -34,7 +73,8 @@ function uniquePairs(marks: readonly PairMarks[]): PairMarks[] {
  * any alternative; a matched pair to “…” (the scheme's marks, preferred) or each alternative, both
  * ends at once; an unmatched pair end to its own mark.
  */
-export function placeholderFixes(tokens: readonly Token[], index: number, scheme: Scheme): Fix[] {
+export function placeholderFixes(line: LineAnalysis, index: number): Fix[] {
+  const { tokens, scheme } = line;
   const token = tokens[index];
   if (token.digit === undefined) return [];
   const placeholder = placeholderFor(scheme, token.digit);
@@ -46,7 +86,7 @@ export function placeholderFixes(tokens: readonly Token[], index: number, scheme
     }));
   }
   if (placeholder?.role !== 'pair') return [];
-  const link = pairPlaceholders(tokens, scheme).get(index);
+  const link = line.pairs.get(index);
   if (!link) return [];
   const styles = uniquePairs([placeholder.marks, ...placeholder.alternatives]);
   if (link.partner === undefined) {
@@ -65,21 +105,16 @@ export function placeholderFixes(tokens: readonly Token[], index: number, scheme
   }));
 }
 
-/** The sentence holding token `index`. */
-export function sentenceOf(tokens: readonly Token[], index: number, scheme: Scheme, table?: MarkTable): SentenceSpan | undefined {
-  return sentenceSpans(tokens, scheme, table).find((s) => s.firstToken <= index && index <= s.lastToken);
-}
-
 /** Restores the placeholders of one sentence (pairs as read over the whole line). */
-export function restoreSentenceFix(tokens: readonly Token[], index: number, scheme: Scheme): Fix | undefined {
-  const sentence = sentenceOf(tokens, index, scheme);
+export function restoreSentenceFix(line: LineAnalysis, index: number): Fix | undefined {
+  const sentence = line.sentenceOf(index);
   if (!sentence) return undefined;
-  const edits = restoreEdits(tokens, scheme).filter((e) => e.offset >= sentence.start && e.offset < sentence.end);
+  const edits = line.restoreEdits().filter((e) => e.offset >= sentence.start && e.offset < sentence.end);
   return edits.length > 0 ? { title: 'Restore all placeholders in this sentence', edits } : undefined;
 }
 
-export function restoreLineFix(tokens: readonly Token[], scheme: Scheme): Fix | undefined {
-  const edits = restoreEdits(tokens, scheme);
+export function restoreLineFix(line: LineAnalysis): Fix | undefined {
+  const edits = line.restoreEdits();
   return edits.length > 0 ? { title: 'Restore all placeholders in this line', edits } : undefined;
 }
 
@@ -95,9 +130,10 @@ export function removeTokenFix(tokens: readonly Token[], index: number, title: s
  * Closes an unmatched pair opener at the end of its sentence: before the sentence-final mark
  * (and any closing marks before it), or after the sentence's last token.
  */
-export function closePairFix(tokens: readonly Token[], index: number, scheme: Scheme, table: MarkTable): Fix | undefined {
+export function closePairFix(line: LineAnalysis, index: number): Fix | undefined {
+  const { tokens, table } = line;
   const token = tokens[index];
-  const sentence = sentenceOf(tokens, index, scheme, table);
+  const sentence = line.sentenceOf(index);
   if (!sentence || token.digit === undefined) return undefined;
   let last = sentence.lastToken;
   while (last > index && isTrailingMark(tokens[last], table)) last--;
@@ -161,7 +197,8 @@ export interface TokenFix {
  * preferred fix, and the plain rewrite of the placeholder to its mark is then only an option.
  * At most one quick fix is preferred.
  */
-export function tokenFixes(tokens: readonly Token[], index: number, scheme: Scheme, table: MarkTable, problems: ReadonlySet<FindingCode>): TokenFix[] {
+export function tokenFixes(line: LineAnalysis, index: number, problems: ReadonlySet<FindingCode>): TokenFix[] {
+  const { tokens, table } = line;
   const token = tokens[index];
   const out: TokenFix[] = [];
   const quick = (fix: Fix | undefined, resolves: readonly FindingCode[], preferred?: boolean, rewriteIndex?: number): void => {
@@ -175,13 +212,13 @@ export function tokenFixes(tokens: readonly Token[], index: number, scheme: Sche
     const glued = problems.has('glued-placeholder');
     const isBreak = problems.has('likely-sentence-break');
     const rewritePreferred = !beforeFinal && !glued && !isBreak;
-    const rewrites = placeholderFixes(tokens, index, scheme);
+    const rewrites = placeholderFixes(line, index);
     // A rewrite of an unmatched pair end resolves it too (the mark no longer needs a partner),
     // unless the token is redundant anyway.
     rewrites.forEach((fix, i) => quick(fix, beforeFinal ? [] : ['unmatched-pair'], rewritePreferred ? fix.preferred === true : false, i));
     if (unmatched || (token.role === 'pair' && rewrites.every((f) => f.edits.length === 1))) {
       quick(removeTokenFix(tokens, index, `Remove the stray '${token.digit}'`), ['unmatched-pair']);
-      quick(closePairFix(tokens, index, scheme, table), ['unmatched-pair']);
+      quick(closePairFix(line, index), ['unmatched-pair']);
     }
     if (beforeFinal) {
       const title = `Remove the redundant '${token.digit}'`;
@@ -192,7 +229,7 @@ export function tokenFixes(tokens: readonly Token[], index: number, scheme: Sche
     const split = splitGluedFix(token);
     quick(split, ['glued-placeholder'], split && beforeFinal ? false : undefined);
     if (isBreak) quick(sentenceBreakFix(token), ['likely-sentence-break']);
-    const sentence = restoreSentenceFix(tokens, index, scheme);
+    const sentence = restoreSentenceFix(line, index);
     if (sentence) out.push({ fix: sentence, kind: 'rewrite', resolves: [] });
   } else if (token.digit === undefined) {
     const joins = problems.has('malformed-join');

@@ -1,10 +1,17 @@
 // Checking a whole document incrementally: one result per line, re-checked only where edits land.
-import { BreakCandidate, Finding, LineChecker, WordStats } from './check';
-import { Tokenizer } from './tokens';
+import { BreakCandidate, Finding, FindingCode, LineChecker, Severity, WordStats } from './check';
+import { Token, Tokenizer } from './tokens';
 
 interface LineResult {
   readonly findings: readonly Finding[];
   readonly candidates: readonly BreakCandidate[];
+  /** How many placeholders the line has that restore rewrites (pairs and separators): the "restore all" actions count them. */
+  readonly placeholders: number;
+  /**
+   * The line's likely breaks by the statistics they were read with: an edit re-reads its own lines
+   * only, so publishing after a keystroke does not weigh every candidate of the document again.
+   */
+  breaks?: { readonly stats: WordStats; readonly findings: readonly Finding[] };
 }
 
 /** An edit as line numbers: lines `from`..`to` (inclusive, before the edit) became `lineCount` lines. */
@@ -19,7 +26,29 @@ export interface LocatedFinding {
   readonly finding: Finding;
 }
 
-const NOTHING: LineResult = { findings: [], candidates: [] };
+const NOTHING: LineResult = { findings: [], candidates: [], placeholders: 0 };
+
+/** Most severe first: the order in which a capped list keeps findings. */
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** What a capped list of findings shows of the whole. */
+export interface FindingSelection {
+  /** The findings kept, in document order. */
+  readonly shown: readonly LocatedFinding[];
+  /** How many findings the document has, hints included. */
+  readonly total: number;
+  /** The count of each severity in the whole document. */
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+}
+
+/** Counts kept until the results or the statistics change. */
+interface Tally {
+  readonly bySeverity: Record<Severity, number>;
+  /** Per code, how many tokens have a finding of it (a token with two runs of bad joins counts once). */
+  readonly tokensByCode: Map<FindingCode, number>;
+  /** Restorable placeholders before each line (one more entry than lines): a range's count in two reads. */
+  readonly placeholdersBefore: Float64Array;
+}
 
 /**
  * The findings of a document, kept per line. `load` checks everything once (and counts the word
@@ -32,6 +61,7 @@ export class DocumentChecker {
   private statsFresh = false;
   /** The sentence-break hints of the whole document, kept until the results or the statistics change. */
   private breaks: LocatedFinding[] | undefined;
+  private tally: Tally | undefined;
 
   constructor(
     private readonly tokenizer: Tokenizer,
@@ -57,7 +87,7 @@ export class DocumentChecker {
     }
     this.stats = stats;
     this.statsFresh = true;
-    this.breaks = undefined;
+    this.forget();
   }
 
   /**
@@ -73,7 +103,7 @@ export class DocumentChecker {
     }
     if (edits.length > 0) {
       this.statsFresh = false;
-      this.breaks = undefined;
+      this.forget();
     }
   }
 
@@ -85,7 +115,7 @@ export class DocumentChecker {
       this.results[l] = this.resultOf(this.tokenizer.tokenize(lineAt(l)));
       checked++;
     }
-    if (checked > 0) this.breaks = undefined;
+    if (checked > 0) this.forget();
     return checked;
   }
 
@@ -100,7 +130,7 @@ export class DocumentChecker {
     for (let l = 0; l < lineCount; l++) stats.addLine(this.tokenizer.tokenize(lineAt(l)));
     this.stats = stats;
     this.statsFresh = true;
-    this.breaks = undefined;
+    this.forget();
   }
 
   /**
@@ -111,33 +141,97 @@ export class DocumentChecker {
     if (this.breaks) return this.breaks;
     const out: LocatedFinding[] = [];
     for (let l = 0; l < this.results.length; l++) {
-      const candidates = this.results[l]?.candidates;
-      if (!candidates || candidates.length === 0) continue;
-      for (const finding of this.checker.breakFindings(candidates, this.stats)) out.push({ line: l, finding });
+      const result = this.results[l];
+      if (!result || result.candidates.length === 0) continue;
+      for (const finding of this.breaksOf(result)) out.push({ line: l, finding });
     }
     return (this.breaks = out);
   }
 
-  /** Up to `max` findings in document order, sentence-break hints included. */
+  /**
+   * Up to `max` findings, the most severe kept first (every error before any warning, and so on;
+   * within the severity that does not fit whole, the first in the document), listed in document
+   * order, sentence-break hints included.
+   */
   findings(max: number): LocatedFinding[] {
-    const out: LocatedFinding[] = [];
-    for (let l = 0; l < this.results.length && out.length < max; l++) {
-      const result = this.results[l] ?? NOTHING;
-      if (result.findings.length === 0 && result.candidates.length === 0) continue;
-      const all = result.candidates.length === 0 ? result.findings : [...result.findings, ...this.checker.breakFindings(result.candidates, this.stats)].sort((a, b) => a.start - b.start);
-      for (const finding of all) {
-        if (out.length >= max) break;
-        out.push({ line: l, finding });
+    return [...this.select(max).shown];
+  }
+
+  /** `findings(max)` with what it leaves out: the totals of the whole document. */
+  select(max: number): FindingSelection {
+    const { bySeverity } = this.counts();
+    const total = SEVERITY_ORDER.reduce((sum, s) => sum + bySeverity[s], 0);
+    // Severities kept whole, then how many of the first one that does not fit.
+    const whole = new Set<Severity>();
+    let cut: Severity | undefined;
+    let room = Math.max(0, max);
+    for (const severity of SEVERITY_ORDER) {
+      if (bySeverity[severity] <= room) {
+        whole.add(severity);
+        room -= bySeverity[severity];
+      } else {
+        cut = severity;
+        break;
       }
     }
+    const shown: LocatedFinding[] = [];
+    const take = (line: number, finding: Finding): void => {
+      if (whole.has(finding.severity)) shown.push({ line, finding });
+      else if (finding.severity === cut && room > 0) {
+        room--;
+        shown.push({ line, finding });
+      }
+    };
+    const breaks = this.sentenceBreaks();
+    let b = 0;
+    for (let l = 0; l < this.results.length; l++) {
+      const result = this.results[l];
+      if (result && result.findings.length > 0) {
+        for (const finding of result.findings) {
+          // Hints of this line that come before the finding, to keep document order.
+          while (b < breaks.length && breaks[b].line === l && breaks[b].finding.start < finding.start) take(l, breaks[b++].finding);
+          take(l, finding);
+        }
+      }
+      while (b < breaks.length && breaks[b].line === l) take(l, breaks[b++].finding);
+    }
+    return { shown, total, bySeverity };
+  }
+
+  /** Every finding in document order, hints included: what "Check Whole File" lists. */
+  allFindings(): LocatedFinding[] {
+    return this.findings(Number.POSITIVE_INFINITY);
+  }
+
+  /** Per finding code, how many tokens of the document have it: the "fix all in the file" actions say so. */
+  tokensWith(code: FindingCode): number {
+    return this.counts().tokensByCode.get(code) ?? 0;
+  }
+
+  /** The findings of one code, in document order. */
+  findingsOf(code: FindingCode): LocatedFinding[] {
+    if (code === 'likely-sentence-break') return [...this.sentenceBreaks()];
+    const out: LocatedFinding[] = [];
+    for (let l = 0; l < this.results.length; l++) {
+      const result = this.results[l];
+      if (result) for (const finding of result.findings) if (finding.code === code) out.push({ line: l, finding });
+    }
     return out;
+  }
+
+  /** How many placeholders restore would rewrite in lines `from`..`to` (inclusive). */
+  placeholdersIn(from: number, to: number): number {
+    const before = this.counts().placeholdersBefore;
+    const first = Math.min(Math.max(0, from), this.results.length);
+    const end = Math.min(Math.max(first, to + 1), this.results.length);
+    return before[end] - before[first];
   }
 
   /** The findings of one line, hints included. */
   lineFindings(line: number): readonly Finding[] {
     const result = this.results[line] ?? NOTHING;
     if (result.candidates.length === 0) return result.findings;
-    return [...result.findings, ...this.checker.breakFindings(result.candidates, this.stats)].sort((a, b) => a.start - b.start);
+    return [...result.findings, ...this.breaksOf(result)].sort((a, b) => a.start - b.start);
   }
 
   /** The word statistics last counted (possibly of an earlier version: see hasFreshStats). */
@@ -145,9 +239,45 @@ export class DocumentChecker {
     return this.stats;
   }
 
-  private resultOf(tokens: ReturnType<Tokenizer['tokenize']>): LineResult {
+  private resultOf(tokens: readonly Token[]): LineResult {
     if (tokens.length === 0) return NOTHING;
     const { findings, candidates } = this.checker.check(tokens);
-    return findings.length === 0 && candidates.length === 0 ? NOTHING : { findings, candidates };
+    let placeholders = 0;
+    for (const t of tokens) if (t.role === 'pair' || t.role === 'separator') placeholders++;
+    return findings.length === 0 && candidates.length === 0 && placeholders === 0 ? NOTHING : { findings, candidates, placeholders };
+  }
+
+  private breaksOf(result: LineResult): readonly Finding[] {
+    if (result.breaks?.stats !== this.stats) result.breaks = { stats: this.stats, findings: this.checker.breakFindings(result.candidates, this.stats) };
+    return result.breaks.findings;
+  }
+
+  private forget(): void {
+    this.breaks = undefined;
+    this.tally = undefined;
+  }
+
+  private counts(): Tally {
+    if (this.tally) return this.tally;
+    const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+    const tokensByCode = new Map<FindingCode, number>();
+    const count = (finding: Finding, sameToken: boolean): void => {
+      bySeverity[finding.severity]++;
+      if (!sameToken) tokensByCode.set(finding.code, (tokensByCode.get(finding.code) ?? 0) + 1);
+    };
+    const placeholdersBefore = new Float64Array(this.results.length + 1);
+    for (let l = 0; l < this.results.length; l++) {
+      const result = this.results[l];
+      placeholdersBefore[l + 1] = placeholdersBefore[l] + (result?.placeholders ?? 0);
+      if (!result || result.findings.length === 0) continue;
+      // A line's findings come token by token, so a token's several findings of one code (bad joins) are neighbours.
+      let previous: Finding | undefined;
+      for (const finding of result.findings) {
+        count(finding, previous !== undefined && previous.code === finding.code && previous.tokenIndex === finding.tokenIndex);
+        previous = finding;
+      }
+    }
+    for (const { finding } of this.sentenceBreaks()) count(finding, false);
+    return (this.tally = { bySeverity, tokensByCode, placeholdersBefore });
   }
 }

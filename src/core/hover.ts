@@ -78,3 +78,52 @@ export function hoverAt(line: string, offset: number, scheme: Scheme, plan: Norm
   };
   return { ...info, placeholder };
 }
+
+/**
+ * Text as markdown shows it literally: markdown's punctuation escaped with a backslash, and `<`
+ * and `&` as entities (the hover renders the little HTML used for bold).
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+const ROLE_NAMES: Record<PlaceholderInfo['role'], string> = {
+  pair: 'pair placeholder',
+  separator: 'separator placeholder',
+  number: 'number placeholder (masked value)',
+  date: 'date placeholder (masked value)',
+  unknown: 'unknown placeholder (not in the scheme)',
+};
+
+/**
+ * The hover as markdown: the cleaned sentence with the hovered part in bold, then what a
+ * placeholder stands for. Bold is `<strong>`, not `**`: markdown does not make `**,**` bold next to
+ * a word (a delimiter run touching punctuation must have a space or punctuation on its other
+ * side), so a 7 showed `**,**`. `partnerLink` is the link target that moves the cursor to the
+ * partner of a pair (the "column 333" of a long line), when the caller has one.
+ */
+export function hoverMarkdown(info: HoverInfo, partnerLink?: string): string {
+  const { cleaned, cleanedStart, cleanedEnd } = info;
+  const parts: string[] = [];
+  if (cleanedEnd > cleanedStart) {
+    parts.push(escapeMarkdown(cleaned.slice(0, cleanedStart)), '<strong>', escapeMarkdown(cleaned.slice(cleanedStart, cleanedEnd)), '</strong>', escapeMarkdown(cleaned.slice(cleanedEnd)));
+  } else {
+    parts.push(escapeMarkdown(cleaned));
+  }
+  const p = info.placeholder;
+  if (p) {
+    // The digit is one character 0-9: a code span needs no escaping.
+    parts.push('\n\n---\n\n', `\`${p.digit}\`: ${escapeMarkdown(ROLE_NAMES[p.role])}`);
+    if (p.restoresTo !== undefined) parts.push(` → ${escapeMarkdown(p.restoresTo)}`);
+    if (p.side) {
+      if (p.partner) {
+        const column = `column ${p.partner.start + 1}`;
+        parts.push(` · ${p.side === 'open' ? 'opens' : 'closes'}; its partner is at ${partnerLink ? `[${column}](${partnerLink} "Go to the partner")` : column}`);
+      } else {
+        parts.push(' · unmatched: no partner in this line');
+      }
+    }
+    if (p.normalizesTo === '' && p.role === 'separator') parts.push(' · dropped when normalized here');
+  }
+  return parts.join('');
+}

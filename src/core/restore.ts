@@ -1,6 +1,6 @@
 // Restore punctuation: each placeholder becomes its scheme's mark; the corpus stays segmented.
 import { splitLines } from './lines';
-import { pairPlaceholders } from './pairs';
+import { PairLink, pairPlaceholders } from './pairs';
 import { Scheme, placeholderFor } from './scheme';
 import { Token, Tokenizer } from './tokens';
 
@@ -22,10 +22,10 @@ export function restoredMark(token: Token, side: 'open' | 'close' | undefined, s
 
 /**
  * The edits that restore the placeholders of one line's tokens: only the digit is replaced, so a
- * glued `7.` becomes `,.` and every other character stays where it was.
+ * glued `7.` becomes `,.` and every other character stays where it was. A caller that has paired
+ * the line already passes `pairs`, so the line is paired once.
  */
-export function restoreEdits(tokens: readonly Token[], scheme: Scheme, lineOffset = 0): TextEdit[] {
-  const pairs = pairPlaceholders(tokens, scheme);
+export function restoreEdits(tokens: readonly Token[], scheme: Scheme, lineOffset = 0, pairs: ReadonlyMap<number, PairLink> = pairPlaceholders(tokens, scheme)): TextEdit[] {
   const edits: TextEdit[] = [];
   tokens.forEach((token, index) => {
     if (token.kind !== 'placeholder' && token.kind !== 'glued') return;

@@ -1,6 +1,6 @@
 // Sentences within a line: what the hover shows and what "this sentence" actions work on.
 import { Attach, MarkTable, buildMarkTable } from './marks';
-import { pairPlaceholders } from './pairs';
+import { PairLink, pairPlaceholders } from './pairs';
 import { Scheme } from './scheme';
 import { Token } from './tokens';
 
@@ -24,11 +24,16 @@ function lastMarkClass(table: MarkTable, text: string): Attach {
 /**
  * Splits a line's tokens into sentences. A sentence ends at a token that ends in `. ! ? …` (also a
  * glued `7.`), together with the closing marks and closing pair placeholders right after it.
+ * A caller that has paired the line already passes `pairs`, so the line is paired once.
  */
-export function sentenceSpans(tokens: readonly Token[], scheme: Scheme, table: MarkTable = buildMarkTable(scheme)): SentenceSpan[] {
+export function sentenceSpans(
+  tokens: readonly Token[],
+  scheme: Scheme,
+  table: MarkTable = buildMarkTable(scheme),
+  pairs: ReadonlyMap<number, PairLink> = pairPlaceholders(tokens, scheme),
+): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   if (tokens.length === 0) return spans;
-  const pairs = pairPlaceholders(tokens, scheme);
   let first = 0;
   let i = 0;
   while (i < tokens.length) {

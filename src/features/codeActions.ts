@@ -1,20 +1,18 @@
-// Code actions: quick fixes for placeholders and joins, restore per sentence or line, and the fix-all on save.
+// Code actions: quick fixes for placeholders and joins, restore per sentence or line, document-wide fixes, and the fix-all on save.
 import * as vscode from 'vscode';
-import { Fix, placeholderFixes, restoreLineFix, tokenFixes } from '../core/actions';
 import { FindingCode } from '../core/check';
+import { LineEdit, PlannedAction, ProblemAt, WideAction, planCodeActions, wideActionEdits, wideActions } from '../core/codeActionPlan';
 import { restoreEdits } from '../core/restore';
 import { PLACEHOLDER_ROLES, PlaceholderRole } from '../core/scheme';
-import { Token } from '../core/tokens';
+import { corpusEditorFor } from './activeCorpus';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
 import { CorpusDiagnostics, DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('segmented-corpus');
 
-function toWorkspaceEdit(document: vscode.TextDocument, line: number, fixes: ReadonlyArray<Pick<Fix, 'edits'>>): vscode.WorkspaceEdit {
+function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly LineEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const fix of fixes) {
-    for (const e of fix.edits) edit.replace(document.uri, new vscode.Range(line, e.offset, line, e.offset + e.length), e.text);
-  }
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(e.line, e.offset, e.line, e.offset + e.length), e.text);
   return edit;
 }
 
@@ -30,7 +28,20 @@ export function restoreDocumentEdit(document: vscode.TextDocument, config: Corpu
   return edit;
 }
 
-class CorpusCodeActions implements vscode.CodeActionProvider {
+/** A document-wide action: counted when offered, its edit computed only when it is chosen (resolveCodeAction). */
+class WideCodeAction extends vscode.CodeAction {
+  constructor(
+    readonly wide: WideAction,
+    readonly document: vscode.TextDocument,
+    kind: vscode.CodeActionKind,
+  ) {
+    super(wide.title, kind);
+  }
+}
+
+type RequestProblem = ProblemAt & { readonly diagnostic: vscode.Diagnostic };
+
+class CorpusCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
 
   constructor(
@@ -38,112 +49,69 @@ class CorpusCodeActions implements vscode.CodeActionProvider {
     private readonly diagnostics: CorpusDiagnostics,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, cancel: vscode.CancellationToken): vscode.CodeAction[] {
     const only = context.only;
     if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) return [this.fixAll(document)];
     if (only && !only.intersects(vscode.CodeActionKind.QuickFix) && !only.intersects(vscode.CodeActionKind.RefactorRewrite)) return [];
-    const actions: vscode.CodeAction[] = [];
-    // Only the requested lines are read: a long line is tokenized once, the rest of the document not at all.
-    for (let line = range.start.line; line <= range.end.line && line < document.lineCount; line++) {
-      const text = document.lineAt(line).text;
-      const tokens = this.config.settingsFor(document).tokenizer.tokenize(text);
-      const from = line === range.start.line ? range.start.character : 0;
-      const to = line === range.end.line ? range.end.character : text.length;
-      tokens.forEach((token, index) => {
-        if (token.end < from || token.start > to) return;
-        actions.push(...this.tokenActions(document, line, tokens, index, context));
-      });
-      const restoreLine = restoreLineFix(tokens, this.config.settingsFor(document).scheme);
-      if (restoreLine && actions.length > 0) actions.push(this.action(document, line, restoreLine, vscode.CodeActionKind.RefactorRewrite));
+    const { tokenizer, scheme, marks } = this.config.settingsFor(document);
+    const editor = vscode.window.activeTextEditor;
+    const cursors = editor && editor.document === document ? editor.selections.map((s) => ({ line: s.active.line, character: s.active.character })) : [];
+    const problems: RequestProblem[] = [];
+    for (const d of context.diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE || d.range.start.line !== d.range.end.line) continue;
+      problems.push({ line: d.range.start.line, start: d.range.start.character, end: d.range.end.character, code: d.code as FindingCode, diagnostic: d });
     }
-    return actions;
-  }
-
-  private tokenActions(document: vscode.TextDocument, line: number, tokens: Token[], index: number, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const { scheme, marks: table } = this.config.settingsFor(document);
-    const token = tokens[index];
-    const tokenRange = new vscode.Range(line, token.start, line, token.end);
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.intersection(tokenRange) !== undefined);
-    const problems = new Set(ours.map((d) => d.code as FindingCode));
-    const about = (codes: readonly FindingCode[]) => ours.filter((d) => codes.includes(d.code as FindingCode));
-    const actions: vscode.CodeAction[] = [];
-
-    if (token.digit !== undefined && token.role === 'unknown') {
-      const action = new vscode.CodeAction(`Define placeholder '${token.digit}' as…`, vscode.CodeActionKind.QuickFix);
-      action.command = { command: 'segmentedCorpus.definePlaceholder', title: action.title, arguments: [token.digit] };
-      action.diagnostics = about(['unknown-placeholder']);
-      actions.push(action);
-    }
-    const fixes = tokenFixes(tokens, index, scheme, table, problems);
-    const rewrites = fixes.some((f) => f.rewriteIndex !== undefined) ? this.atOtherSelections(document, line, tokens, index) : [];
-    for (const { fix, kind, resolves, rewriteIndex } of fixes) {
-      const extra = rewriteIndex === undefined ? undefined : this.repeatedAt(document, fix, rewrites, rewriteIndex);
-      const vsKind = kind === 'quickfix' ? vscode.CodeActionKind.QuickFix : vscode.CodeActionKind.RefactorRewrite;
-      actions.push(this.action(document, line, extra ?? fix, vsKind, about(resolves)));
-      // Right after the one break: the same rewrite at every likely break of the file.
-      if (resolves.includes('likely-sentence-break')) {
-        const all = this.allSentenceBreaks(document);
-        if (all.size > 1) {
-          const action = new vscode.CodeAction(`End the sentence at all ${all.size} likely breaks in the file`, vscode.CodeActionKind.QuickFix);
-          action.edit = new vscode.WorkspaceEdit();
-          for (const r of all.values()) action.edit.replace(document.uri, r, '.');
-          action.diagnostics = about(['likely-sentence-break']);
-          actions.push(action);
+    const request = {
+      start: range.start,
+      end: range.end,
+      automatic: context.triggerKind === vscode.CodeActionTriggerKind.Automatic,
+      cursors,
+      problems,
+    };
+    const lines = { lineCount: document.lineCount, lineAt: (l: number) => document.lineAt(l).text };
+    const plan = planCodeActions(request, lines, tokenizer, scheme, marks, () => cancel.isCancellationRequested);
+    if (!plan) return [];
+    const actions = plan.actions.map((planned) => this.toCodeAction(document, planned));
+    const checker = this.diagnostics.checkerFor(document);
+    if (checker && checker.lineCount === document.lineCount) {
+      for (const wide of wideActions(checker, plan, range.start.line, range.end.line)) {
+        const kind = wide.kind === 'restore' ? vscode.CodeActionKind.RefactorRewrite : vscode.CodeActionKind.QuickFix;
+        const action = new WideCodeAction(wide, document, kind);
+        if (wide.kind === 'everywhere') {
+          // Listed under the problems of the tokens offered (not under every problem passed: a thousand with Ctrl+A).
+          const about = [...new Set(plan.actions.flatMap((a) => a.problems).filter((p) => p.code === wide.code).map((p) => p.diagnostic))];
+          if (about.length > 0) action.diagnostics = about;
         }
+        actions.push(action);
       }
     }
-    return actions;
+    return cancel.isCancellationRequested ? [] : actions;
   }
 
-  /**
-   * The other selections of the active editor that sit on the same digit in the same form as
-   * token `index` (multi-cursor): a placeholder rewrite is repeated there, the same choice
-   * everywhere the user pointed.
-   */
-  private atOtherSelections(document: vscode.TextDocument, line: number, tokens: Token[], index: number): Array<{ line: number; tokens: Token[]; index: number }> {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document !== document || editor.selections.length < 2) return [];
-    const { tokenizer } = this.config.settingsFor(document);
-    const token = tokens[index];
-    const targets: Array<{ line: number; tokens: Token[]; index: number }> = [];
-    for (const selection of editor.selections) {
-      const l = selection.active.line;
-      const lineTokens = l === line ? tokens : tokenizer.tokenize(document.lineAt(l).text);
-      const i = lineTokens.findIndex((t) => t.start <= selection.active.character && selection.active.character <= t.end);
-      if (i < 0 || (l === line && i === index) || lineTokens[i].digit !== token.digit || lineTokens[i].kind !== token.kind) continue;
-      targets.push({ line: l, tokens: lineTokens, index: i });
+  resolveCodeAction(action: vscode.CodeAction, cancel: vscode.CancellationToken): vscode.CodeAction {
+    if (!(action instanceof WideCodeAction) || action.edit) return action;
+    const { document, wide } = action;
+    const checker = this.diagnostics.checkerFor(document);
+    if (!checker) return action;
+    const { tokenizer, scheme, marks } = this.config.settingsFor(document);
+    const lines = { lineCount: document.lineCount, lineAt: (l: number) => document.lineAt(l).text };
+    const edits = wideActionEdits(wide, checker, lines, tokenizer, scheme, marks, () => cancel.isCancellationRequested);
+    if (!edits) return action;
+    action.edit = toWorkspaceEdit(document, edits);
+    return action;
+  }
+
+  private toCodeAction(document: vscode.TextDocument, planned: PlannedAction<RequestProblem>): vscode.CodeAction {
+    const diagnostics = planned.problems.map((p) => p.diagnostic);
+    if (planned.kind === 'define') {
+      const action = new vscode.CodeAction(planned.title, vscode.CodeActionKind.QuickFix);
+      action.command = { command: 'segmentedCorpus.definePlaceholder', title: planned.title, arguments: [planned.digit] };
+      action.diagnostics = diagnostics;
+      return action;
     }
-    return targets;
-  }
-
-  /** `fix` (the `k`th placeholder rewrite) with the same rewrite at each target, or undefined when there are none. */
-  private repeatedAt(document: vscode.TextDocument, fix: Fix, targets: ReadonlyArray<{ line: number; tokens: Token[]; index: number }>, k: number): (Fix & { extra: vscode.WorkspaceEdit }) | undefined {
-    if (targets.length === 0) return undefined;
-    const extra = new vscode.WorkspaceEdit();
-    let count = 1;
-    for (const t of targets) {
-      const other = placeholderFixes(t.tokens, t.index, this.config.settingsFor(document).scheme)[k];
-      if (!other) continue;
-      count++;
-      for (const e of other.edits) extra.replace(document.uri, new vscode.Range(t.line, e.offset, t.line, e.offset + e.length), e.text);
-    }
-    return { ...fix, title: count > 1 ? `${fix.title} (${count} selections)` : fix.title, extra };
-  }
-
-  private allSentenceBreaks(document: vscode.TextDocument): Map<string, vscode.Range> {
-    const ranges = new Map<string, vscode.Range>();
-    for (const { line, finding: f } of this.diagnostics.checkerFor(document)?.sentenceBreaks() ?? []) {
-      ranges.set(`${line}:${f.start}`, new vscode.Range(line, f.start, line, f.end));
-    }
-    return ranges;
-  }
-
-  private action(document: vscode.TextDocument, line: number, fix: Fix & { extra?: vscode.WorkspaceEdit }, kind: vscode.CodeActionKind, diagnostics: vscode.Diagnostic[] = []): vscode.CodeAction {
-    const action = new vscode.CodeAction(fix.title, kind);
-    const edit = toWorkspaceEdit(document, line, [fix]);
-    if (fix.extra) for (const [uri, edits] of fix.extra.entries()) edits.forEach((e) => edit.replace(uri, e.range, e.newText));
-    action.edit = edit;
-    action.isPreferred = fix.preferred === true;
+    const action = new vscode.CodeAction(planned.title, planned.kind === 'quickfix' ? vscode.CodeActionKind.QuickFix : vscode.CodeActionKind.RefactorRewrite);
+    action.edit = toWorkspaceEdit(document, planned.edits);
+    action.isPreferred = planned.preferred;
     if (diagnostics.length > 0) action.diagnostics = diagnostics;
     return action;
   }
@@ -192,7 +160,7 @@ export function registerCodeActions(config: CorpusConfiguration, diagnostics: Co
     vscode.languages.registerCodeActionsProvider(LANGUAGE_ID, new CorpusCodeActions(config, diagnostics), { providedCodeActionKinds: CorpusCodeActions.kinds }),
     vscode.commands.registerCommand('segmentedCorpus.definePlaceholder', definePlaceholder),
     vscode.commands.registerCommand('segmentedCorpus.fixAll', async () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = await corpusEditorFor('segmentedCorpus.fixAll');
       if (!editor || editor.document.languageId !== LANGUAGE_ID) return false;
       return vscode.workspace.applyEdit(restoreDocumentEdit(editor.document, config));
     }),

@@ -4,6 +4,7 @@ import { hoverAt } from '../core/hover';
 import { splitLines } from '../core/lines';
 import { normalizeLine, normalizeText } from '../core/normalize';
 import { restoreEdits } from '../core/restore';
+import { corpusEditorFor } from './activeCorpus';
 import { CLEAN_LANGUAGE_ID, CorpusConfiguration } from './configuration';
 import { planFor } from './documentPlan';
 
@@ -166,13 +167,9 @@ export function registerCommands(config: CorpusConfiguration): vscode.Disposable
   ];
   return vscode.Disposable.from(
     ...commands.map((command) =>
-      vscode.commands.registerCommand(command.id, () => {
-        const editor = vscode.window.activeTextEditor;
-        if (!editor) {
-          void vscode.window.showInformationMessage('Segmented Corpus: open a corpus file first.');
-          return undefined;
-        }
-        return command.execute(editor);
+      vscode.commands.registerCommand(command.id, async () => {
+        const editor = await corpusEditorFor(command.id);
+        return editor ? command.execute(editor) : undefined;
       }),
     ),
   );

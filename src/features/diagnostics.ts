@@ -1,7 +1,7 @@
-// Diagnostics: the check rules as problems in the editor, re-checked per edited line, debounced while typing.
+// Diagnostics: the check rules as problems in the editor, the most severe first when capped, re-checked per edited line, debounced while typing.
 import * as vscode from 'vscode';
 import { FindingCode, LineChecker, RuleSetting, Severity } from '../core/check';
-import { DocumentChecker, LineEdit } from '../core/documentCheck';
+import { DocumentChecker, FindingSelection, LineEdit, LocatedFinding } from '../core/documentCheck';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
 
 export const DIAGNOSTIC_SOURCE = 'segmented-corpus';
@@ -17,8 +17,15 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/** How many problems a document has and how many the Problems panel shows. */
+export interface ProblemSummary {
+  readonly shown: number;
+  readonly total: number;
+}
+
 interface Tracked {
   readonly checker: DocumentChecker;
+  summary?: ProblemSummary;
   /** What was last published, as one string: an unchanged list is not published again. */
   published?: string;
   typingTimer?: ReturnType<typeof setTimeout>;
@@ -29,6 +36,9 @@ export class CorpusDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly tracked = new Map<string, Tracked>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly summaryChanged = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when what a document's problems summary says changes. */
+  readonly onDidChangeSummary = this.summaryChanged.event;
 
   constructor(private readonly config: CorpusConfiguration) {
     vscode.workspace.onDidOpenTextDocument((d) => this.open(d), null, this.subscriptions);
@@ -44,6 +54,31 @@ export class CorpusDiagnostics implements vscode.Disposable {
   /** The findings behind a document's diagnostics (code actions read them). */
   checkerFor(document: vscode.TextDocument): DocumentChecker | undefined {
     return this.tracked.get(document.uri.toString())?.checker;
+  }
+
+  /** How many problems the document has and shows, once checked (undefined when it is not checked). */
+  summaryFor(document: vscode.TextDocument): ProblemSummary | undefined {
+    return this.tracked.get(document.uri.toString())?.summary;
+  }
+
+  /**
+   * Every finding of the document as it is now, hints by statistics counted on it, with the
+   * severities of the settings: the checker kept for the Problems panel brought up to date, or,
+   * with the diagnostics off, a check made for the asking.
+   */
+  wholeFile(document: vscode.TextDocument): FindingSelection & { readonly all: readonly LocatedFinding[] } {
+    const lineAt = (l: number) => document.lineAt(l).text;
+    let checker = this.tracked.get(document.uri.toString())?.checker;
+    if (!checker || checker.lineCount !== document.lineCount || !this.config.settingsFor(document).diagnosticsEnabled) {
+      const { tokenizer, scheme, plan } = this.config.settingsFor(document);
+      checker = new DocumentChecker(tokenizer, new LineChecker(scheme, this.severities(document), plan));
+      checker.load(document.lineCount, lineAt);
+    } else {
+      checker.recheck(lineAt);
+      if (!checker.hasFreshStats) checker.refreshStats(document.lineCount, lineAt);
+    }
+    const selection = checker.select(this.config.settingsFor(document).maxProblems);
+    return { ...selection, all: checker.allFindings() };
   }
 
   private severities(document: vscode.TextDocument): Record<FindingCode, RuleSetting> {
@@ -68,6 +103,7 @@ export class CorpusDiagnostics implements vscode.Disposable {
     clearTimeout(state.statsTimer);
     this.tracked.delete(key);
     this.collection.delete(document.uri);
+    if (state.summary) this.summaryChanged.fire(document.uri);
   }
 
   private changed(event: vscode.TextDocumentChangeEvent): void {
@@ -117,7 +153,13 @@ export class CorpusDiagnostics implements vscode.Disposable {
   private publish(document: vscode.TextDocument): void {
     const state = this.tracked.get(document.uri.toString());
     if (!state) return;
-    const found = state.checker.findings(this.config.settingsFor(document).maxProblems);
+    const selection = state.checker.select(this.config.settingsFor(document).maxProblems);
+    const found = selection.shown;
+    const summary = { shown: found.length, total: selection.total };
+    if (summary.shown !== state.summary?.shown || summary.total !== state.summary?.total) {
+      state.summary = summary;
+      this.summaryChanged.fire(document.uri);
+    }
     const key = found.map(({ line, finding: f }) => `${line}:${f.start}:${f.end}:${f.code}:${f.severity}:${f.message}`).join('\n');
     if (key === state.published) return;
     state.published = key;
@@ -137,5 +179,6 @@ export class CorpusDiagnostics implements vscode.Disposable {
     }
     this.subscriptions.forEach((s) => s.dispose());
     this.collection.dispose();
+    this.summaryChanged.dispose();
   }
 }

@@ -1,48 +1,25 @@
-// Hover: the cleaned sentence under the mouse, the hovered word in bold; on a placeholder, what it stands for.
+// Hover: the cleaned sentence under the mouse, the hovered word in bold; on a placeholder, what it stands for and a link to its partner.
 import * as vscode from 'vscode';
-import { HoverInfo, hoverAt } from '../core/hover';
+import { hoverAt, hoverMarkdown } from '../core/hover';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
 import { planFor } from './documentPlan';
 
-const ROLE_NAMES: Record<string, string> = {
-  pair: 'pair placeholder',
-  separator: 'separator placeholder',
-  number: 'number placeholder (masked value)',
-  date: 'date placeholder (masked value)',
-  unknown: 'unknown placeholder (not in the scheme)',
-};
+/** Moves the cursor to a position of a document: the hover's link to the partner of a pair. */
+export const GO_TO_PARTNER = 'segmentedCorpus.goToPairPartner';
 
-export function hoverMarkdown(info: HoverInfo): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  const { cleaned, cleanedStart, cleanedEnd } = info;
-  if (cleanedEnd > cleanedStart) {
-    md.appendText(cleaned.slice(0, cleanedStart));
-    md.appendMarkdown('**');
-    md.appendText(cleaned.slice(cleanedStart, cleanedEnd));
-    md.appendMarkdown('**');
-    md.appendText(cleaned.slice(cleanedEnd));
-  } else {
-    md.appendText(cleaned);
-  }
-  const p = info.placeholder;
-  if (p) {
-    md.appendMarkdown('\n\n---\n\n');
-    md.appendText(`\`${p.digit}\`: ${ROLE_NAMES[p.role]}`);
-    if (p.restoresTo !== undefined) md.appendText(` → ${p.restoresTo}`);
-    if (p.side) {
-      if (p.partner) {
-        md.appendText(` · ${p.side === 'open' ? 'opens' : 'closes'}; its partner is at column ${p.partner.start + 1}`);
-      } else {
-        md.appendText(' · unmatched: no partner in this line');
-      }
-    }
-    if (p.normalizesTo === '' && p.role === 'separator') md.appendText(' · dropped when normalized here');
-  }
-  return md;
+async function goToPartner(uri: unknown, line: unknown, character: unknown): Promise<boolean> {
+  if (typeof uri !== 'string' || typeof line !== 'number' || typeof character !== 'number') return false;
+  const target = vscode.Uri.parse(uri);
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
+  const editor = visible ? await vscode.window.showTextDocument(visible.document, visible.viewColumn) : await vscode.window.showTextDocument(target);
+  const position = editor.document.validatePosition(new vscode.Position(line, character));
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
 }
 
 export function registerHover(config: CorpusConfiguration): vscode.Disposable {
-  return vscode.languages.registerHoverProvider(LANGUAGE_ID, {
+  const provider = vscode.languages.registerHoverProvider(LANGUAGE_ID, {
     provideHover(document, position) {
       const { hoverEnabled, scheme, tokenizer } = config.settingsFor(document);
       if (!hoverEnabled) return undefined;
@@ -50,8 +27,15 @@ export function registerHover(config: CorpusConfiguration): vscode.Disposable {
       const line = document.lineAt(position.line).text;
       const info = hoverAt(line, position.character, scheme, plan, tokenizer);
       if (!info) return undefined;
+      const partner = info.placeholder?.partner;
+      const link = partner ? `command:${GO_TO_PARTNER}?${encodeURIComponent(JSON.stringify([document.uri.toString(), position.line, partner.start]))}` : undefined;
+      const markdown = new vscode.MarkdownString(hoverMarkdown(info, link));
+      markdown.supportHtml = true;
+      // Only the link to the partner may run a command.
+      markdown.isTrusted = { enabledCommands: [GO_TO_PARTNER] };
       const range = new vscode.Range(position.line, info.token.start, position.line, info.token.end);
-      return new vscode.Hover(hoverMarkdown(info), range);
+      return new vscode.Hover(markdown, range);
     },
   });
+  return vscode.Disposable.from(provider, vscode.commands.registerCommand(GO_TO_PARTNER, goToPartner));
 }

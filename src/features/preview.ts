@@ -1,6 +1,7 @@
 // Clean preview: a read-only virtual document showing the normalized text, following edits and the cursor.
 import * as vscode from 'vscode';
 import { normalizeText } from '../core/normalize';
+import { corpusEditorFor } from './activeCorpus';
 import { CLEAN_LANGUAGE_ID, CorpusConfiguration, LANGUAGE_ID } from './configuration';
 import { planFor } from './documentPlan';
 
@@ -80,11 +81,8 @@ class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disp
 export function registerPreview(config: CorpusConfiguration): vscode.Disposable {
   const provider = new PreviewProvider(config);
   const open = vscode.commands.registerCommand('segmentedCorpus.openPreviewToSide', async (uri?: vscode.Uri) => {
-    const source = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-    if (!source) {
-      void vscode.window.showInformationMessage('Segmented Corpus: open a corpus file first.');
-      return undefined;
-    }
+    const source = uri instanceof vscode.Uri ? uri : (await corpusEditorFor('segmentedCorpus.openPreviewToSide'))?.document.uri;
+    if (!source) return undefined;
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === source.toString())) await vscode.workspace.openTextDocument(source);
     let document = await vscode.workspace.openTextDocument(previewUri(source));
     // A preview VS Code still holds (e.g. of an earlier untitled document of the same name) keeps its old text otherwise.

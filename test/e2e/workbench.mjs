@@ -8,17 +8,17 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const fixtures = join(repoRoot, 'test', 'fixtures');
 
 /**
- * Runs `steps(page)` in a workbench on test/fixtures with the extension loaded from the repo.
- * On failure the session keeps its logs and a screenshot and prints where. With `untrusted`,
- * workspace trust is on and test/fixtures opens in Restricted Mode; with `installed`, the extension
- * is installed from its packaged files (as from the VSIX) instead of loaded under development,
- * which VS Code exempts from workspace trust.
+ * Runs `steps(page)` in a workbench on test/fixtures (or `workspace`) with the extension loaded
+ * from the repo. On failure the session keeps its logs and a screenshot and prints where. With
+ * `untrusted`, workspace trust is on and the workspace opens in Restricted Mode; with `installed`,
+ * the extension is installed from its packaged files (as from the VSIX) instead of loaded under
+ * development, which VS Code exempts from workspace trust.
  */
-export async function withEditor(label, steps, { settings = {}, untrusted = false, installed = false } = {}) {
+export async function withEditor(label, steps, { settings = {}, workspace = fixtures, untrusted = false, installed = false } = {}) {
   // The workspace is test/fixtures itself: edits in a test stay in the page, never on disk.
   settings = { 'files.autoSave': 'off', 'files.hotExit': 'off', ...settings };
   const extension = installed ? { installedExtension: repoRoot } : { extensionDevelopmentPath: repoRoot };
-  const session = await startEditorSession({ workspace: fixtures, ...extension, label, settings, untrusted });
+  const session = await startEditorSession({ workspace, ...extension, label, settings, untrusted });
   let failed = true;
   try {
     await waitForWorkbench(session.page);

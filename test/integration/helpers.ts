@@ -162,17 +162,23 @@ export async function hoverMarkdown(uri: vscode.Uri, position: vscode.Position):
 }
 
 /**
- * Markdown as a reader sees it: MarkdownString.appendText escapes punctuation with backslashes and
- * writes spaces as `&nbsp;`. Bold markers (unescaped `**`) are removed unless `keepBold`.
+ * Markdown as a reader sees it: the hover escapes markdown's punctuation with backslashes and `<`,
+ * `&` as entities (MarkdownString.appendText also writes spaces as `&nbsp;`). Bold (`<strong>`) and
+ * links (`[text](target)`: the text) are removed unless `keepBold`.
  */
 export function markdownText(markdown: string, { keepBold = false } = {}): string {
-  const withoutBold = keepBold ? markdown : markdown.replace(/(?<!\\)\*\*/g, '');
-  return withoutBold.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!~>|])/g, '$1');
+  const withoutBold = keepBold ? markdown : markdown.replace(/<\/?strong>/g, '');
+  return withoutBold
+    .replace(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\([\\`*_{}[\]()#+\-.!~>|])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
 }
 
 /** The bold parts of markdown, as text. */
 export function boldParts(markdown: string): string[] {
-  return [...markdown.matchAll(/(?<!\\)\*\*(.*?)(?<!\\)\*\*/g)].map((match) => markdownText(match[1]));
+  return [...markdown.matchAll(/<strong>(.*?)<\/strong>/g)].map((match) => markdownText(match[1]));
 }
 
 /** Runs one of the extension's commands on the active editor. */
@@ -235,9 +241,13 @@ export async function problemsBecome(uri: vscode.Uri, expected: readonly string[
   }
 }
 
-/** The code actions the providers give for `range` (all kinds but source actions, or only `kind`). */
-export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind);
+/**
+ * The code actions the providers give for `range` (all kinds but source actions, or only `kind`),
+ * the first `resolve` of them resolved as the editor does when one is chosen (document-wide
+ * actions compute their edit then).
+ */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string, resolve = 100): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind, resolve);
   return (actions ?? []).filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
 }
 

@@ -35,7 +35,7 @@ describe('hover', () => {
     const hovers = await hoverOn('Chủ_tịch', { into: 3 });
     assert.equal(hovers.length, 1, `one hover: ${JSON.stringify(hovers)}`);
     assert.equal(markdownText(hovers[0]), cleanedSentences[0]);
-    assert.ok(markdownText(hovers[0], { keepBold: true }).includes('**Chủ tịch**'), hovers[0]);
+    assert.ok(markdownText(hovers[0], { keepBold: true }).includes('<strong>Chủ tịch</strong>'), hovers[0]);
     assert.deepEqual(boldParts(hovers[0]), ['Chủ tịch']);
   });
 
@@ -81,6 +81,32 @@ describe('hover', () => {
     const close = markdownText((await hoverMarkdown(sample.uri, sample.positionAt(closing)))[0] ?? '');
     assert.match(close, /→ ”/);
     assert.match(close, new RegExp(`closes; its partner is at column ${opening + 1}\\b`), close);
+  });
+
+  it("links the partner's column: the link runs the one command the hover trusts, which moves the cursor there", async () => {
+    const editor = await vscode.window.showTextDocument(sample);
+    const opening = text.indexOf('6');
+    const closing = text.indexOf('6', opening + 1);
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', sample.uri, sample.positionAt(opening))) ?? [];
+    const content = hovers[0]?.contents[0];
+    assert.ok(content instanceof vscode.MarkdownString, 'markdown');
+    const link = /\[column (\d+)\]\((command:([^?]+)\?([^ )]+))/.exec(content.value);
+    assert.ok(link, content.value);
+    assert.equal(Number(link[1]), closing + 1);
+    assert.deepEqual(content.isTrusted, { enabledCommands: [link[3]] }, 'only the link\'s command is enabled');
+    const args = JSON.parse(decodeURIComponent(link[4])) as unknown[];
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.equal(await vscode.commands.executeCommand(link[3], ...args), true);
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [0, closing]);
+    assert.ok(editor.selection.isEmpty);
+  });
+
+  it('writes what it shows so that markdown shows it: no stray asterisks or backticks, marks in bold', async () => {
+    const hovers = await hoverOn(' 7 ');
+    const [sentence, about] = hovers[0].split(/\n\n---\n\n/);
+    assert.ok(!/(?<!\\)\*\*/.test(hovers[0]), `no ** left for markdown to leave as it is: ${hovers[0]}`);
+    assert.deepEqual(boldParts(sentence), [',']);
+    assert.match(about, /^`7`: separator placeholder/, 'the digit as code, not escaped backticks');
   });
 
   it('gives no hover where there is no token: an empty line, a run of spaces', async () => {

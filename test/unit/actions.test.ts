@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import {
   Fix,
+  LineAnalysis,
   closePairFix,
   placeholderFixes,
   removeTokenFix,
@@ -24,20 +25,20 @@ import { SAMPLE } from './fixtures';
 const table = buildMarkTable(DEFAULT_SCHEME);
 const apply = (line: string, fix: Fix | undefined): string => applyEdits(line, fix?.edits ?? []);
 const at = (line: string, text: string, from = 0): number => tokenize(line, DEFAULT_SCHEME).findIndex((t) => t.start >= from && t.text === text);
+const analyse = (line: string): LineAnalysis => new LineAnalysis(tokenize(line, DEFAULT_SCHEME), DEFAULT_SCHEME, table);
 
 describe('code action fixes', () => {
   it('rewrites a separator to its mark (preferred) or any alternative', () => {
     const line = 'a 7 b';
-    const fixes = placeholderFixes(tokenize(line, DEFAULT_SCHEME), 1, DEFAULT_SCHEME);
+    const fixes = placeholderFixes(analyse(line), 1);
     assert.deepStrictEqual(fixes.map((f) => apply(line, f)), ['a , b', 'a ; b', 'a : b', 'a – b', 'a … b']);
     assert.deepStrictEqual(fixes.map((f) => f.preferred), [true, false, false, false, false]);
   });
 
   it('rewrites both ends of a pair at once, from either end', () => {
     const line = 'x 6 Đặt_hàng 6 y';
-    const tokens = tokenize(line, DEFAULT_SCHEME);
     for (const index of [1, 3]) {
-      const fixes = placeholderFixes(tokens, index, DEFAULT_SCHEME);
+      const fixes = placeholderFixes(analyse(line), index);
       assert.deepStrictEqual(fixes.map((f) => apply(line, f)), ['x “ Đặt_hàng ” y', 'x ( Đặt_hàng ) y', 'x « Đặt_hàng » y', 'x " Đặt_hàng " y']);
       assert.strictEqual(fixes[0].preferred, true);
     }
@@ -47,17 +48,16 @@ describe('code action fixes', () => {
     const line = 'a 6 b c 7 . d';
     const tokens = tokenize(line, DEFAULT_SCHEME);
     assert.strictEqual(apply(line, removeTokenFix(tokens, 1, 'remove')), 'a b c 7 . d');
-    assert.strictEqual(apply(line, closePairFix(tokens, 1, DEFAULT_SCHEME, table)), 'a 6 b c 6 7 . d');
+    assert.strictEqual(apply(line, closePairFix(analyse(line), 1)), 'a 6 b c 6 7 . d');
     const first = tokenize('6 a', DEFAULT_SCHEME);
     assert.strictEqual(apply('6 a', removeTokenFix(first, 0, 'remove')), 'a');
-    assert.strictEqual(apply('a 6 b', closePairFix(tokenize('a 6 b', DEFAULT_SCHEME), 1, DEFAULT_SCHEME, table)), 'a 6 b 6');
+    assert.strictEqual(apply('a 6 b', closePairFix(analyse('a 6 b'), 1)), 'a 6 b 6');
   });
 
   it('restores a sentence or a line', () => {
     const line = '6 a 6 7 b . 6 c 6 7 d';
-    const tokens = tokenize(line, DEFAULT_SCHEME);
-    assert.strictEqual(apply(line, restoreSentenceFix(tokens, at(line, 'c'), DEFAULT_SCHEME) ?? restoreSentenceFix(tokens, 8, DEFAULT_SCHEME)), '6 a 6 7 b . “ c ” , d');
-    assert.strictEqual(apply(line, restoreLineFix(tokens, DEFAULT_SCHEME)), '“ a ” , b . “ c ” , d');
+    assert.strictEqual(apply(line, restoreSentenceFix(analyse(line), at(line, 'c')) ?? restoreSentenceFix(analyse(line), 8)), '6 a 6 7 b . “ c ” , d');
+    assert.strictEqual(apply(line, restoreLineFix(analyse(line))), '“ a ” , b . “ c ” , d');
   });
 
   it('splits glued placeholders and repairs joins', () => {
@@ -83,9 +83,10 @@ describe('code action fixes', () => {
       fc.property(fc.array(tokenArb, { minLength: 1, maxLength: 30 }), (parts) => {
         const line = parts.join(' ');
         const tokens = tokenize(line, DEFAULT_SCHEME);
+        const analysis = new LineAnalysis(tokens, DEFAULT_SCHEME, table);
         tokens.forEach((token, index) => {
           const fixes: Array<Fix | undefined> = [
-            ...placeholderFixes(tokens, index, DEFAULT_SCHEME),
+            ...placeholderFixes(analysis, index),
             splitGluedFix(token),
             repairJoinsFix(token, table),
             token.digit === undefined ? splitWordGluedFix(token) : undefined,
@@ -130,7 +131,7 @@ describe('the fixes offered on a token', () => {
     const stats = new WordStats();
     stats.addLine(tokens);
     const problems = new Set(checkLine(tokens, checker, stats).filter((f) => f.tokenIndex === index).map((f) => f.code));
-    const fixes = tokenFixes(tokens, index, DEFAULT_SCHEME, table, problems);
+    const fixes = tokenFixes(new LineAnalysis(tokens, DEFAULT_SCHEME, table), index, problems);
     return {
       problems: [...problems].sort(),
       titles: fixes.map((f) => `${f.kind === 'rewrite' ? '[rewrite] ' : ''}${f.fix.preferred ? '* ' : ''}${f.fix.title}${f.resolves.length ? ` {${f.resolves.join(',')}}` : ''}`),
@@ -192,9 +193,10 @@ describe('the fixes offered on a token', () => {
         const stats = new WordStats();
         stats.addLine(tokens);
         const findings = checkLine(tokens, checker, stats);
+        const analysis = new LineAnalysis(tokens, DEFAULT_SCHEME, table);
         tokens.forEach((_, index) => {
           const problems = new Set<FindingCode>(findings.filter((f) => f.tokenIndex === index).map((f) => f.code));
-          const fixes = tokenFixes(tokens, index, DEFAULT_SCHEME, table, problems);
+          const fixes = tokenFixes(analysis, index, problems);
           assert.ok(fixes.filter((f) => f.kind === 'quickfix' && f.fix.preferred).length <= 1, `two preferred fixes on token ${index} of ${line}`);
           for (const f of fixes) for (const code of f.resolves) assert.ok(problems.has(code), `${f.fix.title} resolves ${code}, which ${line} does not have`);
           // Each of the token's problems has a fix that resolves it (an unknown digit is defined through settings instead).
@@ -220,6 +222,45 @@ describe('document checker', () => {
     assert.ok(found.includes('1:unmatched-pair@2') && found.includes('3:unknown-placeholder@7'));
     assert.ok(found.some((f) => f.startsWith('0:likely-sentence-break')));
     assert.strictEqual(doc.findings(2).length, 2, 'capped');
+  });
+
+  it('keeps the most severe when capped: every error, then warnings, and so on, in document order; says what it left out', () => {
+    // Hints and warnings first in the document, the errors last (where a cut by position lost them).
+    const lines = ['TP 7 Theo a .', 'theo b .', 'x 5 y .', 'a__b c .', 'e 7 .', 'f 6 g .', 'h 6 i .'];
+    const doc = make();
+    doc.load(lines.length, (l) => lines[l]);
+    const all = doc.allFindings().map((f) => `${f.line}:${f.finding.severity}`);
+    assert.deepStrictEqual(all, ['0:hint', '2:warning', '3:warning', '4:information', '5:error', '6:error']);
+    const shown = (max: number) => doc.findings(max).map((f) => `${f.line}:${f.finding.severity}`);
+    assert.deepStrictEqual(shown(2), ['5:error', '6:error']);
+    assert.deepStrictEqual(shown(3), ['2:warning', '5:error', '6:error']);
+    assert.deepStrictEqual(shown(5), ['2:warning', '3:warning', '4:information', '5:error', '6:error']);
+    assert.deepStrictEqual(shown(1), ['5:error']);
+    assert.deepStrictEqual(shown(0), []);
+    const selection = doc.select(3);
+    assert.strictEqual(selection.total, 6);
+    assert.deepStrictEqual(selection.bySeverity, { error: 2, warning: 2, information: 1, hint: 1 });
+  });
+
+  it('a capped list is the most severe part of the whole, for any document and cap', () => {
+    const pool = ['a 6 b', 'x 5', 'ok ok', '6 c 6', '_bad', '', 'd 7 .', 'TP 7 Theo', 'theo', 'x7 .'];
+    const rank = { error: 0, warning: 1, information: 2, hint: 3 };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 30 }), fc.nat(40), (lines, max) => {
+        const doc = make();
+        doc.load(lines.length, (l) => lines[l]);
+        const all = doc.allFindings();
+        const shown = doc.findings(max);
+        assert.strictEqual(shown.length, Math.min(max, all.length));
+        const key = (f: (typeof all)[number]) => `${f.line}:${f.finding.start}:${f.finding.code}`;
+        const kept = new Set(shown.map(key));
+        // In document order, and nothing left out is more severe than something kept.
+        assert.deepStrictEqual(shown.map(key), all.filter((f) => kept.has(key(f))).map(key));
+        const worstKept = Math.max(-1, ...shown.map((f) => rank[f.finding.severity]));
+        for (const f of all) if (!kept.has(key(f))) assert.ok(rank[f.finding.severity] >= worstKept, `${key(f)} left out`);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('re-checks only edited lines and follows inserted and deleted lines', () => {

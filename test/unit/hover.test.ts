@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { hoverAt, tokenIndexAt } from '../../src/core/hover';
+import fc from 'fast-check';
+import { escapeMarkdown, hoverAt, hoverMarkdown, tokenIndexAt } from '../../src/core/hover';
 import { normalizeText, planNormalize } from '../../src/core/normalize';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
 import { tokenize } from '../../src/core/tokens';
@@ -56,5 +57,42 @@ describe('hover', () => {
   it('finds tokens by offset, including at their end', () => {
     const tokens = tokenize('ab  cd', DEFAULT_SCHEME);
     assert.deepStrictEqual([0, 1, 2, 3, 4, 6].map((o) => tokenIndexAt(tokens, o)), [0, 0, 0, -1, 1, 1]);
+  });
+
+  describe('as markdown', () => {
+    /** What a reader sees of the markdown this module writes: entities and backslash escapes undone. */
+    const unescape = (md: string) => md.replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+
+    it('bolds the mark a placeholder becomes with <strong>, which renders next to a word (** does not)', () => {
+      const line = 'Ngày 4 7 Chủ_tịch UBND 6 Đặt_hàng 6 .';
+      const comma = hoverMarkdown(hoverAt(line, line.indexOf('7'), DEFAULT_SCHEME, plan)!);
+      assert.ok(!comma.includes('**'), comma);
+      assert.match(comma, /^Ngày 4<strong>,<\/strong> Chủ tịch/);
+      const quote = hoverMarkdown(hoverAt(line, line.indexOf('6'), DEFAULT_SCHEME, plan)!);
+      assert.match(quote, /UBND <strong>“<\/strong>Đặt hàng/);
+    });
+
+    it('writes the digit as code and the role as plain text', () => {
+      const md = hoverMarkdown(hoverAt('a 7 b', 2, DEFAULT_SCHEME, plan)!);
+      assert.strictEqual(md.split('\n\n---\n\n')[1], '`7`: separator placeholder → ,');
+    });
+
+    it('makes the partner a link when given one', () => {
+      const line = '6 Đặt_hàng 6 đào_tạo';
+      const info = hoverAt(line, 0, DEFAULT_SCHEME, plan)!;
+      assert.match(hoverMarkdown(info, 'command:x?y'), /opens; its partner is at \[column 12\]\(command:x\?y "Go to the partner"\)$/);
+      assert.match(hoverMarkdown(info), /opens; its partner is at column 12$/);
+    });
+
+    it('escapes any text so that markdown shows it as it is', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '*', '_', '`', '[', ']', '(', ')', '<', '>', '&', '#', '-', '.', '!', '|', '~', '\\', '1', 'ư') }), (text) => {
+          const md = escapeMarkdown(text);
+          assert.strictEqual(unescape(md), text);
+          assert.ok(!/(?<!\\)[*_`[\]<]/.test(md.replace(/&lt;|&amp;/g, '')), md);
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });
