@@ -9,8 +9,11 @@ import { NormalizeOptions } from '../core/normalize';
 import { DEFAULT_SCHEME, Scheme, SchemeError, parseScheme } from '../core/scheme';
 import { countLine, emptyStats } from '../core/stats';
 import { Tokenizer } from '../core/tokens';
-import { DEFAULT_CHUNK_SIZE, InputError, describe, readLines, runFileJob } from '../node/fileJob';
+import { DEFAULT_CHUNK_SIZE, readLines, readStdin, runFileJob } from '../node/fileJob';
 import { transformSpec } from '../node/chunkTransform';
+import { InputError, OutputError, describe } from '../node/errors';
+import { exitNow, removeUnlessDone, stopOnSignals } from '../node/leftovers';
+import { TextOutput } from '../node/output';
 
 declare const SEGCORPUS_VERSION: string | undefined;
 
@@ -47,8 +50,11 @@ function inputOf(file: string | undefined): string | undefined {
   return file === undefined || file === '-' ? undefined : file;
 }
 
-/** Calls `onLine` for every line of the input, decoded, with its 1-based number. */
-async function forEachLine(file: string | undefined, onLine: (line: string, lineNumber: number) => void): Promise<void> {
+/**
+ * Calls `onLine` for every line of the input, decoded, with its 1-based number; between two runs
+ * of lines waits for `out` to take what was written (a slow pipe holds the reading back).
+ */
+async function forEachLine(file: string | undefined, onLine: (line: string, lineNumber: number) => void, out?: TextOutput): Promise<void> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let lineNumber = 0;
   for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
@@ -57,6 +63,7 @@ async function forEachLine(file: string | undefined, onLine: (line: string, line
     const last = lines[lines.length - 1];
     const count = last.text.length === 0 ? lines.length - 1 : lines.length;
     for (let i = 0; i < count; i++) onLine(lines[i].text, ++lineNumber);
+    await out?.drained();
   }
 }
 
@@ -65,6 +72,7 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
   const checker = new LineChecker(scheme);
   const files = args.files.length > 0 ? args.files : ['-'];
   const rows: object[] = [];
+  const out = new TextOutput();
   let failing = 0;
   for (const file of files) {
     const name = inputOf(file) ?? '<stdin>';
@@ -85,14 +93,15 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
         if (args.json) {
           rows.push({ file: name, line: lineNumber, column: f.start + 1, endColumn: f.end + 1, severity: f.severity, code: f.code, message: f.message });
         } else {
-          process.stdout.write(`${name}:${lineNumber}:${f.start + 1}: ${f.severity}: ${f.message} [${f.code}]\n`);
+          out.write(`${name}:${lineNumber}:${f.start + 1}: ${f.severity}: ${f.message} [${f.code}]\n`);
         }
       }
     };
     if (kept) kept.forEach((line, i) => onLine(line, i + 1));
-    else await forEachLine(inputOf(file), onLine);
+    else await forEachLine(inputOf(file), onLine, out);
   }
-  if (args.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  if (args.json) out.write(JSON.stringify(rows, null, 2) + '\n');
+  await out.end();
   return failing > 0 ? 1 : 0;
 }
 
@@ -100,8 +109,10 @@ async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
   const tokenizer = new Tokenizer(scheme);
   const result = emptyStats();
   await forEachLine(inputOf(args.files[0]), (line) => countLine(result, tokenizer.tokenize(line)));
+  const out = new TextOutput();
   if (args.json) {
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    out.write(JSON.stringify(result, null, 2) + '\n');
+    await out.end();
     return 0;
   }
   const digits = Object.keys(result.placeholders).sort();
@@ -119,21 +130,39 @@ async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
     ['other', result.other],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)}  ${value}\n`);
+  for (const [label, value] of rows) out.write(`${label.padEnd(width)}  ${value}\n`);
+  await out.end();
   return 0;
 }
 
-/** Copies stdin into a private temporary file, for inputs that must be read twice. */
-async function spoolStdin(): Promise<string> {
+/**
+ * Copies stdin into a private temporary file, for inputs that must be read twice; the copy goes
+ * when the run ends, however it ends (call the returned function when done with it).
+ */
+async function spoolStdin(): Promise<{ file: string; remove: () => void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-'));
+  const remove = (): void => fs.rmSync(dir, { recursive: true, force: true });
+  const forget = removeUnlessDone(remove);
   const file = path.join(dir, 'stdin');
   const fd = fs.openSync(file, 'w', 0o600);
   try {
-    for await (const chunk of process.stdin as AsyncIterable<Buffer>) fs.writeSync(fd, chunk);
+    for await (const chunk of readStdin(DEFAULT_CHUNK_SIZE)) {
+      try {
+        fs.writeSync(fd, chunk);
+      } catch (error) {
+        throw new OutputError(`cannot keep standard input in ${dir}: ${describe(error)}`);
+      }
+    }
   } finally {
     fs.closeSync(fd);
   }
-  return file;
+  return {
+    file,
+    remove: () => {
+      forget();
+      remove();
+    },
+  };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -152,25 +181,25 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'restore': {
       let input = inputOf(args.files[0]);
       let breakWords: string[] | undefined;
-      let spooled: string | undefined;
-      if (args.command === 'normalize' && args.inferSentenceBreaks) {
-        // The break words come from the whole input, before any line is written: read it twice.
-        if (input === undefined) input = spooled = await spoolStdin();
-        const collector = new BreakWords();
-        const tokenizer = new Tokenizer(scheme);
-        await forEachLine(input, (line) => collector.addLine(tokenizer.tokenize(line)));
-        breakWords = collector.words();
-      }
-      const spec = transformSpec(args.command, scheme, normalizeOptions(args), breakWords);
-      // One core stays with the main thread's reading and writing: on 2 cores that means no worker,
-      // which measured fastest (the WebAssembly normalizer outruns the disk copy) and leanest.
-      const jobs = args.jobs ?? Math.max(1, Math.min(os.availableParallelism() - 1, 8));
-      // SEGCORPUS_CHUNK_BYTES is a testing knob: small chunks make the parallel path cut lines everywhere.
-      const chunkSize = Number(process.env.SEGCORPUS_CHUNK_BYTES) || DEFAULT_CHUNK_SIZE;
+      let spooled: { file: string; remove: () => void } | undefined;
       try {
+        if (args.command === 'normalize' && args.inferSentenceBreaks) {
+          // The break words come from the whole input, before any line is written: read it twice.
+          if (input === undefined) input = (spooled = await spoolStdin()).file;
+          const collector = new BreakWords();
+          const tokenizer = new Tokenizer(scheme);
+          await forEachLine(input, (line) => collector.addLine(tokenizer.tokenize(line)));
+          breakWords = collector.words();
+        }
+        const spec = transformSpec(args.command, scheme, normalizeOptions(args), breakWords);
+        // One core stays with the main thread's reading and writing: on 2 cores that means no worker,
+        // which measured fastest (the WebAssembly normalizer outruns the disk copy) and leanest.
+        const jobs = args.jobs ?? Math.max(1, Math.min(os.availableParallelism() - 1, 8));
+        // SEGCORPUS_CHUNK_BYTES is a testing knob: small chunks make the parallel path cut lines everywhere.
+        const chunkSize = Number(process.env.SEGCORPUS_CHUNK_BYTES) || DEFAULT_CHUNK_SIZE;
         await runFileJob(spec, input, args.output, { jobs, chunkSize });
       } finally {
-        if (spooled) fs.rmSync(path.dirname(spooled), { recursive: true, force: true });
+        spooled?.remove();
       }
       return 0;
     }
@@ -181,14 +210,27 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * The exit status when the reader of stdout has gone (`segcorpus … | head -1`): 141, 128 + SIGPIPE,
+ * what a shell reports for sed or cat in the same place, so `set -o pipefail` sees it the same way.
+ */
+export const CLOSED_PIPE_STATUS = 141;
+
+stopOnSignals();
+// Write errors on stdout come as events, whenever the stream tries: a closed pipe ends the run
+// quietly, anything else (a full disk) is one line and status 2. Either way nothing is committed.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') exitNow(CLOSED_PIPE_STATUS);
+  process.stderr.write(`segcorpus: cannot write standard output: ${describe(error)}\n`);
+  exitNow(2);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`segcorpus: ${error.message}\n`);
-    } else if (error instanceof InputError) {
+    if (error instanceof UsageError || error instanceof InputError || error instanceof OutputError) {
       process.stderr.write(`segcorpus: ${error.message}\n`);
     } else {
       process.stderr.write(`segcorpus: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
