@@ -7,7 +7,7 @@ import { BreakWords, LineChecker, WordStats, checkLine } from '../core/check';
 import { splitLines } from '../core/lines';
 import { NormalizeOptions } from '../core/normalize';
 import { DEFAULT_SCHEME, Scheme, SchemeError, parseScheme } from '../core/scheme';
-import { countLine, emptyStats } from '../core/stats';
+import { ByteStats, emptyStats } from '../core/stats';
 import { Tokenizer } from '../core/tokens';
 import { DEFAULT_CHUNK_SIZE, readLines, readStdin, runFileJob } from '../node/fileJob';
 import { transformSpec } from '../node/chunkTransform';
@@ -106,9 +106,9 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
 }
 
 async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
-  const tokenizer = new Tokenizer(scheme);
+  const counter = new ByteStats(scheme);
   const result = emptyStats();
-  await forEachLine(inputOf(args.files[0]), (line) => countLine(result, tokenizer.tokenize(line)));
+  for await (const run of readLines(inputOf(args.files[0]), DEFAULT_CHUNK_SIZE, () => undefined)) counter.addLines(result, run.bytes);
   const out = new TextOutput();
   if (args.json) {
     out.write(JSON.stringify(result, null, 2) + '\n');
