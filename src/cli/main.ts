@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
-import { BreakWords, LineChecker, WordStats, checkLine } from '../core/check';
+import { BreakWords, Finding, LineChecker, WordStats, checkLine } from '../core/check';
+import { ByteChecker } from '../core/byteChecker';
 import { splitLines } from '../core/lines';
 import { NormalizeOptions } from '../core/normalize';
 import { DEFAULT_SCHEME, Scheme, SchemeError, parseScheme } from '../core/scheme';
@@ -67,9 +68,35 @@ async function forEachLine(file: string | undefined, onLine: (line: string, line
   }
 }
 
+/** Calls `onLine` for every line of the input, as bytes: `bytes[start, end)`, with its 1-based number. */
+async function forEachLineBytes(file: string | undefined, onLine: (bytes: Uint8Array, start: number, end: number, lineNumber: number) => void, out: TextOutput): Promise<void> {
+  let lineNumber = 0;
+  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
+    const bytes = run.bytes;
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const n = bytes.length;
+    let nextCr = -1;
+    let i = 0;
+    while (i < n) {
+      let e = buf.indexOf(0x0a, i);
+      if (e < 0) e = n;
+      if (nextCr < i && nextCr !== n) {
+        nextCr = buf.indexOf(0x0d, i);
+        if (nextCr < 0) nextCr = n;
+      }
+      if (nextCr < e) e = nextCr;
+      onLine(bytes, i, e, ++lineNumber);
+      i = e < n && bytes[e] === 0x0d && bytes[e + 1] === 0x0a ? e + 2 : e + 1;
+    }
+    await out.drained();
+  }
+}
+
 async function check(args: CliArgs, scheme: Scheme): Promise<number> {
   const tokenizer = new Tokenizer(scheme);
   const checker = new LineChecker(scheme);
+  const screen = new ByteChecker(scheme);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const files = args.files.length > 0 ? args.files : ['-'];
   const rows: object[] = [];
   const out = new TextOutput();
@@ -87,8 +114,8 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
         collect?.push(line);
       });
     }
-    const onLine = (line: string, lineNumber: number): void => {
-      for (const f of checkLine(tokenizer.tokenize(line), checker, stats)) {
+    const report = (findings: readonly Finding[], lineNumber: number): void => {
+      for (const f of findings) {
         if (f.severity === 'error' || (args.strict && f.severity === 'warning')) failing++;
         if (args.json) {
           rows.push({ file: name, line: lineNumber, column: f.start + 1, endColumn: f.end + 1, severity: f.severity, code: f.code, message: f.message });
@@ -97,8 +124,13 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
         }
       }
     };
+    const onLine = (line: string, lineNumber: number): void => report(checkLine(tokenizer.tokenize(line), checker, stats), lineNumber);
     if (kept) kept.forEach((line, i) => onLine(line, i + 1));
-    else await forEachLine(inputOf(file), onLine, out);
+    else if (args.hints) await forEachLine(inputOf(file), onLine, out);
+    else await forEachLineBytes(inputOf(file), (bytes, start, end, lineNumber) => {
+      // Most lines are answered on bytes; the others are decoded and checked in full.
+      report(screen.checkLine(bytes, start, end) ?? checkLine(tokenizer.tokenize(decoder.decode(bytes.subarray(start, end))), checker), lineNumber);
+    }, out);
   }
   if (args.json) out.write(JSON.stringify(rows, null, 2) + '\n');
   await out.end();
