@@ -85,6 +85,22 @@ function wellJoined(text: string): boolean {
   return true;
 }
 
+/** A number, or a digit that stands for one (number, date, or no role): what a date like `23 / 5 / 2024` is made of. */
+function isNumberLike(token: Token | undefined): boolean {
+  if (!token) return false;
+  return token.kind === 'number' || (token.kind === 'placeholder' && token.role !== 'pair' && token.role !== 'separator');
+}
+
+/**
+ * Whether the lone digit at `index` is a number between slashes (`23 / 5 / 2024`, `5 / 2024`):
+ * a date or a fraction written with spaces, not a placeholder the scheme lacks.
+ */
+function inNumberWithSlashes(tokens: readonly Token[], index: number): boolean {
+  if (tokens[index].kind !== 'placeholder') return false;
+  const slash = (t: Token | undefined): boolean => t?.text === '/';
+  return (slash(tokens[index - 1]) && isNumberLike(tokens[index - 2])) || (slash(tokens[index + 1]) && isNumberLike(tokens[index + 2]));
+}
+
 /** A run of "_" in a token that does not join two syllables, and why. */
 export interface JoinProblem {
   /** Offsets of the run in the token. */
@@ -135,7 +151,7 @@ export class LineChecker {
     tokens.forEach((token, index) => {
       const { start, end, text } = token;
       if (token.digit !== undefined) {
-        if (token.role === 'unknown') {
+        if (token.role === 'unknown' && !inNumberWithSlashes(tokens, index)) {
           add('unknown-placeholder', index, start, start + 1, `unknown placeholder '${token.digit}': the scheme does not define this digit`);
         }
         if (token.kind === 'glued') {

@@ -97,13 +97,39 @@ function checkNotUtf16(head: Uint8Array, name: string): void {
   if (order) throw new InputError(`${name}: UTF-16 (${order}) text; convert it to UTF-8 first (iconv -f UTF-16${order} -t UTF-8)`);
 }
 
-/** The line breaks in a run of lines: LF, CRLF and a lone CR each end one line. */
-function countLineBreaks(bytes: Uint8Array): number {
+/**
+ * The line breaks in a run of lines (LF, CRLF and a lone CR each end one line), and the index of
+ * the first line longer than `limit` bytes in it, or -1.
+ */
+function scanLines(bytes: Uint8Array, limit: number): { breaks: number; tooLong: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  let count = 0;
-  for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) count++;
-  for (let i = buf.indexOf(CR); i >= 0; i = buf.indexOf(CR, i + 1)) if (buf[i + 1] !== LF) count++;
-  return count;
+  let breaks = 0;
+  let tooLong = -1;
+  let lineStart = 0;
+  const lineEnds = (end: number): void => {
+    if (tooLong < 0 && end - lineStart > limit) tooLong = breaks;
+  };
+  // Both found with memchr; the next CR is remembered, so a file with few CRs is not searched twice.
+  let cr = buf.indexOf(CR);
+  const loneCrsBefore = (end: number): void => {
+    while (cr >= 0 && cr < end) {
+      if (buf[cr + 1] !== LF) {
+        lineEnds(cr);
+        breaks++;
+        lineStart = cr + 1;
+      }
+      cr = buf.indexOf(CR, cr + 1);
+    }
+  };
+  for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) {
+    loneCrsBefore(i);
+    lineEnds(buf[i - 1] === CR ? i - 1 : i);
+    breaks++;
+    lineStart = i + 1;
+  }
+  loneCrsBefore(bytes.length);
+  lineEnds(bytes.length);
+  return { breaks, tooLong };
 }
 
 /** A run of whole lines, and whether it follows a lone CR (see LineChunker). */
@@ -164,17 +190,20 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
   const chunker = new LineChunker();
   let offset = 0;
   let lines = 0;
+  const tooLong = (line: number): InputError =>
+    new InputError(`${name}: line ${line} is longer than ${limit} bytes, the longest line segcorpus reads (set SEGCORPUS_MAX_LINE_BYTES to allow more)`);
   const emit = (run: Uint8Array): LineRun | undefined => {
     if (run.length === 0) return undefined;
     checkText(run, offset, name);
     offset += run.length;
-    lines += countLineBreaks(run);
+    const scan = scanLines(run, limit);
+    if (scan.tooLong >= 0) throw tooLong(lines + scan.tooLong + 1);
+    lines += scan.breaks;
     return { bytes: run, afterLoneCr: chunker.startsAfterLoneCr };
   };
+  // A line still coming is refused as soon as it passes the limit, before it is read whole.
   const checkPending = (): void => {
-    if (chunker.pending.length > limit) {
-      throw new InputError(`${name}: line ${lines + 1} is longer than ${limit} bytes, the longest line segcorpus reads (set SEGCORPUS_MAX_LINE_BYTES to allow more)`);
-    }
+    if (chunker.pending.length > limit) throw tooLong(lines + 1);
   };
   const source = inputPath === undefined ? stdinSource(chunkSize) : await fileSource(inputPath, chunkSize);
   try {
