@@ -35,13 +35,14 @@ export class CommandFailed extends Error {}
 /**
  * Runs `command args…` with stdout sent to `stdoutPath` (or discarded) and GNU time's report to
  * `scratchDir`; returns `{ seconds, peakRssBytes, stderr }`. Throws CommandFailed, with the tail
- * of stderr, on a non-zero exit.
+ * of stderr, on an exit status not in `okStatuses` (default: only 0; `segcorpus check` exits 1
+ * when it finds errors).
  *
  * Peak RSS comes from GNU time's %M (the kernel's ru_maxrss for the child): worker threads are
  * threads of that process, so it covers them. Both the command under test and its baseline go
  * through GNU time, so its fork/exec (about a millisecond) costs each side the same.
  */
-export async function measure(command, args, { stdoutPath, scratchDir }) {
+export async function measure(command, args, { stdoutPath, scratchDir, okStatuses = [0] }) {
   const useGnuTime = existsSync(GNU_TIME);
   const rssPath = join(scratchDir, 'peak-rss.txt');
   const file = useGnuTime ? GNU_TIME : command;
@@ -73,7 +74,7 @@ export async function measure(command, args, { stdoutPath, scratchDir }) {
         resolve({ code, signal });
       });
     });
-    if (exit.code !== 0) {
+    if (!okStatuses.includes(exit.code)) {
       const how = exit.signal ? `was killed by ${exit.signal}` : `exited with ${exit.code}`;
       throw new CommandFailed(`${[command, ...args].join(' ')} ${how}\n${stderr.trimEnd()}`);
     }
