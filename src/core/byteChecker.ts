@@ -4,6 +4,7 @@ import { DEFAULT_SEVERITIES, Finding, FindingCode, RuleSetting } from './check';
 import { NormalizePlan, pairCloses, planNormalize } from './normalize';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
 import { ENDS_WITH_DIGIT, PieceSink, STARTS_WITH_DIGIT, Typesetter } from './typesetter';
+import { tokenEndAndUnderscore, viewOf } from './byteTokens';
 import { BYTE_CLASS, ByteMarks, ORDINARY, SPACE, TAB, UNDERSCORE, decoder, isDigitByte } from './byteText';
 
 const SILENT: PieceSink = { space: () => undefined, put: () => undefined };
@@ -52,6 +53,9 @@ export class ByteChecker {
   private readonly typesetter: Typesetter;
   private readonly pairSeen = new Uint8Array(11);
   private readonly severities: Readonly<Record<FindingCode, RuleSetting>> = DEFAULT_SEVERITIES;
+  /** The bytes the view is over: the lines of one run come from one buffer. */
+  private viewed: Uint8Array | undefined;
+  private view = viewOf(new Uint8Array(0));
 
   constructor(scheme: Scheme) {
     this.table = buildMarkTable(scheme);
@@ -68,6 +72,11 @@ export class ByteChecker {
 
   /** The findings of the line `bytes[start, end)` (no line break in it), or undefined: ask LineChecker. */
   checkLine(bytes: Uint8Array, start: number, end: number): Finding[] | undefined {
+    if (bytes !== this.viewed) {
+      this.viewed = bytes;
+      this.view = viewOf(bytes);
+    }
+    const view = this.view;
     const typesetter = this.typesetter;
     const marks = this.marks;
     typesetter.startLine();
@@ -96,8 +105,9 @@ export class ByteChecker {
       }
       const s = i;
       i++;
-      let underscore = b === UNDERSCORE;
-      for (let c = bytes[i]; i < end && (c > 0x20 || (c !== SPACE && c !== TAB)); c = bytes[++i]) if (c === UNDERSCORE) underscore = true;
+      const scan = tokenEndAndUnderscore(bytes, view, i, end);
+      i = scan.end;
+      const underscore = scan.underscore || b === UNDERSCORE;
       tokenIndex++;
       const separator = previousIsSeparator;
       previousIsSeparator = false;

@@ -3,6 +3,7 @@ import { Attach } from './marks';
 import { NormalizePlan, pairCloses, planNormalize } from './normalize';
 import { Scheme, placeholderFor } from './scheme';
 import { ENDS_WITH_DIGIT, PieceSink, STARTS_WITH_DIGIT, Typesetter } from './typesetter';
+import { tokenEnd, viewOf } from './byteTokens';
 import { BYTE_CLASS, ByteMarks, ByteOutput, CR, LF, ORDINARY, SPACE, TAB, UNDERSCORE, encoder, isDigitByte } from './byteText';
 
 /** The restorer only asks the typesetter where pairs open; nothing is written. */
@@ -29,6 +30,7 @@ export class ByteRestorer {
   private readonly pairSeen = new Uint8Array(11);
   /** The bytes restoreChunk looks for: LF, CR, then the digits that have a mark. */
   private readonly watched: number[] = [LF, CR];
+  private view = viewOf(new Uint8Array(0));
 
   constructor(scheme: Scheme) {
     this.plan = planNormalize(scheme);
@@ -47,6 +49,9 @@ export class ByteRestorer {
   restoreChunk(input: Uint8Array): Uint8Array {
     // A mark is at most a few bytes for a one-byte digit; ByteOutput grows when needed.
     const out = new ByteOutput(input.length + (input.length >> 3) + 64);
+    // A plain Uint8Array view: a Buffer's subarray (taken for every copied run) costs a constructor call.
+    input = new Uint8Array(input.buffer, input.byteOffset, input.length);
+    this.view = viewOf(input);
     const n = input.length;
     // Buffer's indexOf is memchr: line ends and digits are found by it, not by a loop over every byte.
     const buf = Buffer.from(input.buffer, input.byteOffset, n);
@@ -101,6 +106,7 @@ export class ByteRestorer {
 
   /** A line with a pair digit: every token goes through the silent typesetter, which decides the sides. */
   private pairLine(input: Uint8Array, start: number, end: number, out: ByteOutput): number {
+    const view = this.view;
     const typesetter = this.typesetter;
     const marks = this.marks;
     typesetter.startLine();
@@ -115,8 +121,7 @@ export class ByteRestorer {
       }
       const s = i;
       i++;
-      // Inside a line only a space or a tab ends a token: most bytes pass the first test.
-      for (let c = input[i]; i < end && (c > 0x20 || (c !== SPACE && c !== TAB)); c = input[++i]);
+      i = tokenEnd(input, view, i, end);
       if (this.wordStart[b] === 1) {
         // The common case, as in the byte normalizer's fast path: a word that starts with a letter.
         typesetter.settleBeforeLetterWord();

@@ -1,5 +1,6 @@
 // Corpus statistics: tokens, words, compounds, syllables and placeholders per digit.
 import { ByteMarks } from './byteText';
+import { tokenEnd, viewOf } from './byteTokens';
 import { buildMarkTable } from './marks';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
 import { Token } from './tokens';
@@ -103,6 +104,7 @@ export class ByteStats {
   /** Adds the lines of a run of whole lines (the last one may lack its line break at the end of the input). */
   addLines(stats: CorpusStats, bytes: Uint8Array): void {
     const n = bytes.length;
+    const view = viewOf(bytes);
     let i = 0;
     let lineOpen = false;
     while (i < n) {
@@ -121,7 +123,7 @@ export class ByteStats {
       lineOpen = true;
       const s = i;
       i++;
-      for (let c = bytes[i]; i < n && (c > 0x20 || (c !== SPACE && c !== TAB && c !== LF && c !== CR)); c = bytes[++i]);
+      i = tokenEnd(bytes, view, i, n);
       this.token(stats, bytes, s, i);
     }
     if (lineOpen) stats.lines++;
