@@ -34,6 +34,15 @@ function isJoinable(c: number): boolean {
   return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f);
 }
 
+/** isJoinable of the character starting at `bytes[i]`, with the lead bytes of Vietnamese letters answered at once. */
+function joinableAt(bytes: Uint8Array, i: number): boolean {
+  const b = bytes[i];
+  if (b < 0x80) return (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a);
+  // C4-DF: U+0100-07FF; E1: U+1000-1FFF (Latin Extended Additional): joinable whatever follows.
+  if ((b >= 0xc4 && b <= 0xdf) || b === 0xe1) return true;
+  return isJoinable(codePointAt(bytes, i));
+}
+
 /**
  * Screens lines on bytes. Most lines of a corpus have no finding, or only the common ones (a
  * separator placeholder before a full stop, a glued `7.`), and those are found here without
@@ -199,7 +208,7 @@ export class ByteChecker {
       if (k === s || k === e - 1) return true;
       let before = k - 1;
       while ((bytes[before] & 0xc0) === 0x80) before--;
-      if (!isJoinable(codePointAt(bytes, before)) || !isJoinable(codePointAt(bytes, k + 1))) return true;
+      if (!joinableAt(bytes, before) || !joinableAt(bytes, k + 1)) return true;
     }
     return false;
   }
