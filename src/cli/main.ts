@@ -3,11 +3,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
+import { forEachLine, forEachLineBytes, inputOf } from './lines';
+import { loadScheme } from './schemeFile';
 import { BreakWords, Finding, LineChecker, WordStats, checkLine } from '../core/check';
 import { ByteChecker } from '../core/byteChecker';
-import { splitLines } from '../core/lines';
 import { NormalizeOptions } from '../core/normalize';
-import { DEFAULT_SCHEME, Scheme, SchemeError, parseScheme } from '../core/scheme';
+import { Scheme } from '../core/scheme';
 import { ByteStats, emptyStats } from '../core/stats';
 import { Tokenizer } from '../core/tokens';
 import { DEFAULT_CHUNK_SIZE, readLines, readStdin, runFileJob } from '../node/fileJob';
@@ -18,60 +19,6 @@ import { TextOutput } from '../node/output';
 
 declare const SEGCORPUS_VERSION: string | undefined;
 
-/** A scheme is a few hundred bytes; these bounds keep a wrong file from becoming a crash. */
-const MAX_SCHEME_BYTES = 1024 * 1024;
-const MAX_SCHEME_DEPTH = 32;
-/** A mark is punctuation: a few characters. A longer one would make every output buffer huge. */
-const MAX_MARK_CHARS = 32;
-
-/** How deeply the JSON text nests (brackets outside strings), without parsing it. */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
-    else if (c === '}' || c === ']') depth--;
-  }
-  return deepest;
-}
-
-function loadScheme(file: string | undefined): Scheme {
-  if (file === undefined) return DEFAULT_SCHEME;
-  let text: string;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_SCHEME_BYTES) throw new InputError(`invalid scheme ${file}: ${size} bytes; a scheme is a small JSON file (at most ${MAX_SCHEME_BYTES} bytes)`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read scheme ${file}: ${describe(error)}`);
-  }
-  // Editors on Windows save JSON with a byte order mark; JSON.parse refuses it.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (nestingDepth(text) > MAX_SCHEME_DEPTH) throw new InputError(`invalid scheme ${file}: nested more than ${MAX_SCHEME_DEPTH} levels deep`);
-  let scheme: Scheme;
-  try {
-    scheme = parseScheme(text);
-  } catch (error) {
-    if (error instanceof SchemeError) {
-      throw new InputError(`invalid scheme ${file}:\n${error.problems.map((p) => `  ${p.key}: ${p.message}`).join('\n')}`);
-    }
-    throw error;
-  }
-  for (const [digit, p] of Object.entries(scheme.placeholders)) {
-    const marks = p?.role === 'separator' ? [p.mark, ...p.alternatives] : p?.role === 'pair' ? [p.marks, ...p.alternatives].flatMap((m) => [m.open, m.close]) : [];
-    const long = marks.find((m) => [...m].length > MAX_MARK_CHARS);
-    if (long !== undefined) throw new InputError(`invalid scheme ${file}:\n  placeholders.${digit}: a mark of ${[...long].length} characters; marks are at most ${MAX_MARK_CHARS}`);
-  }
-  return scheme;
-}
-
 function normalizeOptions(args: CliArgs): Partial<NormalizeOptions> {
   const options: { -readonly [K in keyof NormalizeOptions]?: NormalizeOptions[K] } = {};
   if (args.keepUnderscores) options.joinSyllables = false;
@@ -81,51 +28,6 @@ function normalizeOptions(args: CliArgs): Partial<NormalizeOptions> {
   if (args.toneStyle !== 'keep') options.toneStyle = args.toneStyle;
   if (args.separatorAtLineEnd !== undefined) options.separatorAtLineEnd = args.separatorAtLineEnd;
   return options;
-}
-
-function inputOf(file: string | undefined): string | undefined {
-  return file === undefined || file === '-' ? undefined : file;
-}
-
-/**
- * Calls `onLine` for every line of the input, decoded, with its 1-based number; between two runs
- * of lines waits for `out` to take what was written (a slow pipe holds the reading back).
- */
-async function forEachLine(file: string | undefined, onLine: (line: string, lineNumber: number) => void, out?: TextOutput): Promise<void> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let lineNumber = 0;
-  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
-    const lines = splitLines(decoder.decode(run.bytes));
-    // A run ends with a line break except at the end of the input; then its last line is real.
-    const last = lines[lines.length - 1];
-    const count = last.text.length === 0 ? lines.length - 1 : lines.length;
-    for (let i = 0; i < count; i++) onLine(lines[i].text, ++lineNumber);
-    await out?.drained();
-  }
-}
-
-/** Calls `onLine` for every line of the input, as bytes: `bytes[start, end)`, with its 1-based number. */
-async function forEachLineBytes(file: string | undefined, onLine: (bytes: Uint8Array, start: number, end: number, lineNumber: number) => void, out: TextOutput): Promise<void> {
-  let lineNumber = 0;
-  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
-    const bytes = run.bytes;
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    const n = bytes.length;
-    let nextCr = -1;
-    let i = 0;
-    while (i < n) {
-      let e = buf.indexOf(0x0a, i);
-      if (e < 0) e = n;
-      if (nextCr < i && nextCr !== n) {
-        nextCr = buf.indexOf(0x0d, i);
-        if (nextCr < 0) nextCr = n;
-      }
-      if (nextCr < e) e = nextCr;
-      onLine(bytes, i, e, ++lineNumber);
-      i = e < n && bytes[e] === 0x0d && bytes[e + 1] === 0x0a ? e + 2 : e + 1;
-    }
-    await out.drained();
-  }
 }
 
 async function check(args: CliArgs, scheme: Scheme): Promise<number> {
