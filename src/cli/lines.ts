@@ -3,6 +3,9 @@ import { splitLines } from '../core/lines';
 import { DEFAULT_CHUNK_SIZE, readLines } from '../node/fileJob';
 import { TextOutput } from '../node/output';
 
+/** How much a line loop reads between two turns of the event loop (where signals are handled). */
+const YIELD_BYTES = 512 * 1024;
+
 export function inputOf(file: string | undefined): string | undefined {
   return file === undefined || file === '-' ? undefined : file;
 }
@@ -33,6 +36,7 @@ export async function forEachLineBytes(file: string | undefined, onLine: (bytes:
     const n = bytes.length;
     let nextCr = -1;
     let i = 0;
+    let yieldAt = YIELD_BYTES;
     while (i < n) {
       let e = buf.indexOf(0x0a, i);
       if (e < 0) e = n;
@@ -43,6 +47,11 @@ export async function forEachLineBytes(file: string | undefined, onLine: (bytes:
       if (nextCr < e) e = nextCr;
       onLine(bytes, i, e, ++lineNumber);
       i = e < n && bytes[e] === 0x0d && bytes[e + 1] === 0x0a ? e + 2 : e + 1;
+      // Let a Ctrl+C in every so often: a run is several MB, and checking one takes a while.
+      if (i >= yieldAt) {
+        yieldAt = i + YIELD_BYTES;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     await out.drained();
   }
