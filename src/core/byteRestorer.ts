@@ -91,8 +91,7 @@ export class ByteRestorer {
   }
 
   /** A line without pair digits: each separator placeholder (lone or glued) becomes its mark. */
-  private separatorLine(input: Uint8Array, start: number, end: number, out: ByteOutput): number {
-    let copied = start;
+  private separatorLine(input: Uint8Array, start: number, end: number, out: ByteOutput, copied = start): number {
     for (let i = start; i < end; i++) {
       const b = input[i];
       if (this.digitKind[b] !== 2 || (i > start && input[i - 1] !== SPACE && input[i - 1] !== TAB)) continue;
@@ -111,9 +110,13 @@ export class ByteRestorer {
     const marks = this.marks;
     typesetter.startLine();
     this.pairSeen.fill(0);
+    // Past the line's last pair digit the typesetter has nothing left to decide: only separators remain.
+    let lastPair = end - 1;
+    while (this.digitKind[input[lastPair]] !== 1) lastPair--;
     let copied = start;
     let i = start;
     while (i < end) {
+      if (i > lastPair) return this.separatorLine(input, i, end, out, copied);
       const b = input[i];
       if (b === SPACE || b === TAB) {
         i++;
