@@ -147,22 +147,32 @@ interface ByteSource {
 
 async function fileSource(inputPath: string, chunkSize: number): Promise<ByteSource> {
   const handle = await openInput(inputPath);
+  const read = async (): Promise<Uint8Array | null> => {
+    const buf = Buffer.allocUnsafeSlow(chunkSize);
+    let n: number;
+    try {
+      n = (await handle.read(buf, 0, chunkSize, null)).bytesRead;
+    } catch (error) {
+      throw new InputError(`cannot read ${inputPath}: ${describe(error)}`);
+    }
+    return n === 0 ? null : buf.subarray(0, n);
+  };
+  // One read ahead: the next chunk comes from the disk (or page cache) while this one is worked on.
+  let ahead: Promise<Uint8Array | null> | undefined = read();
+  ahead.catch(() => undefined); // awaited in next(); this only keeps a failure meanwhile from going unhandled
   return {
-    async next(pending) {
-      // A line longer than a chunk doubles the read, so carrying it costs linear time, not quadratic.
-      const size = Math.max(chunkSize, pending.length);
-      const buf = Buffer.allocUnsafeSlow(pending.length + size);
-      buf.set(pending);
-      let n: number;
-      try {
-        n = (await handle.read(buf, pending.length, size, null)).bytesRead;
-      } catch (error) {
-        throw new InputError(`cannot read ${inputPath}: ${describe(error)}`);
-      }
-      if (n === 0) return null;
-      return { data: buf.subarray(0, pending.length + n), withPending: pending.length > 0 };
+    async next() {
+      if (ahead === undefined) return null;
+      const data = await ahead;
+      ahead = data === null ? undefined : read();
+      ahead?.catch(() => undefined);
+      // The chunker joins an unfinished line to it: one copy, and a line may not pass the cap.
+      return data === null ? null : { data, withPending: false };
     },
-    close: () => handle.close(),
+    async close() {
+      await ahead?.catch(() => undefined);
+      await handle.close();
+    },
   };
 }
 
