@@ -138,10 +138,10 @@ export interface LineRun {
   readonly afterLoneCr: boolean;
 }
 
-/** Bytes from a file or stdin; a file read may go behind the unfinished line carried over. */
+/** Bytes from a file or stdin, in chunks. */
 interface ByteSource {
-  /** The next bytes, or null at the end; `withPending`: they start with `pending`. */
-  next(pending: Uint8Array): Promise<{ data: Uint8Array; withPending: boolean } | null>;
+  /** The next bytes, or null at the end. */
+  next(): Promise<Uint8Array | null>;
   close(): Promise<void>;
 }
 
@@ -167,7 +167,7 @@ async function fileSource(inputPath: string, chunkSize: number): Promise<ByteSou
       ahead = data === null ? undefined : read();
       ahead?.catch(() => undefined);
       // The chunker joins an unfinished line to it: one copy, and a line may not pass the cap.
-      return data === null ? null : { data, withPending: false };
+      return data;
     },
     async close() {
       await ahead?.catch(() => undefined);
@@ -181,7 +181,7 @@ function stdinSource(chunkSize: number): ByteSource {
   return {
     async next() {
       const { value, done } = await chunks.next();
-      return done ? null : { data: value, withPending: false };
+      return done ? null : value;
     },
     async close() {
       await chunks.return(undefined);
@@ -221,9 +221,9 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
     let head: Uint8Array = new Uint8Array(0);
     let ended = false;
     while (head.length < 4 && !ended) {
-      const got = await source.next(new Uint8Array(0));
-      if (got === null) ended = true;
-      else head = head.length === 0 ? got.data : Buffer.concat([head, got.data]);
+      const data = await source.next();
+      if (data === null) ended = true;
+      else head = head.length === 0 ? data : Buffer.concat([head, data]);
     }
     checkNotUtf16(head, name);
     if (head.length >= 3 && head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2]) {
@@ -235,9 +235,9 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
     if (run) yield run;
     checkPending();
     while (!ended) {
-      const got = await source.next(chunker.pending);
-      if (got === null) break;
-      run = emit(chunker.push(got.data, got.withPending));
+      const data = await source.next();
+      if (data === null) break;
+      run = emit(chunker.push(data));
       if (run) yield run;
       checkPending();
     }
