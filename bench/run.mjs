@@ -10,6 +10,7 @@ import { render } from './report.mjs';
 // Later benchmarks (grammar, hover, …) are added here.
 const SECTIONS = {
   normalize: () => import('./normalize.mjs'),
+  filters: () => import('./filters.mjs'),
   hover: () => import('./hover.mjs'),
   diagnostics: () => import('./diagnostics.mjs'),
   grammar: () => import('./grammar.mjs'),

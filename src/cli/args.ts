@@ -161,16 +161,23 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       args.version = true;
       continue;
     }
-    const eq = word.indexOf('=');
-    const rawName = eq > 0 ? word.slice(0, eq) : word;
+    // A short option may carry its value: -j2, -oout.txt, -o=out.txt.
+    const short = !word.startsWith('--') && word.length > 2 ? ALIASES[word.slice(0, 2)] : undefined;
+    const eq = short ? 2 : word.indexOf('=');
+    const rawName = short ? word.slice(0, 2) : eq > 0 ? word.slice(0, eq) : word;
     const name = ALIASES[rawName] ?? rawName;
     const spec = OPTIONS[name];
     if (!spec) throw new UsageError(`unknown option '${rawName}' (see segcorpus --help)`);
     let value = '';
     if (spec.takesValue) {
-      if (eq > 0) value = word.slice(eq + 1);
+      if (short) value = word.slice(word[2] === '=' ? 3 : 2);
+      else if (eq > 0) value = word.slice(eq + 1);
       else if (i + 1 < argv.length) value = argv[++i];
       else throw new UsageError(`${rawName} needs a value`);
+      // `-o --nfc` is more likely a forgotten file name than a file called --nfc: such a value must be attached.
+      if (eq <= 0 && !short && value.length > 1 && value.startsWith('-')) {
+        throw new UsageError(`${rawName} needs a value, not the option-like '${value}' (to mean it, write ${name}=${value})`);
+      }
     } else if (eq > 0) {
       throw new UsageError(`${rawName} takes no value`);
     }
@@ -204,7 +211,8 @@ Usage:
                                                  flagged occurrence in its majority form
 
 FILE is read as UTF-8; without FILE (or with -) standard input is read. Output goes to standard
-output unless -o is given.
+output unless -o is given. An option's value follows it (-o OUT, -j 2) or is attached (-oOUT, -j2,
+--output=OUT, --jobs=2); a value starting with - must be attached (--output=-x.txt).
 
 Options:
   -o, --output OUT          write OUT atomically: a failed run leaves no file; never the input
@@ -238,5 +246,6 @@ Options:
   -h, --help                this help
   --version                 the version
 
-Exit status: 0 ok, 1 check found errors, 2 usage or input error (bad option, unreadable file,
-invalid UTF-8, binary file, invalid scheme).`;
+Exit status: 0 ok, 1 check found errors, 2 usage, input or output error (bad option, unreadable
+file, invalid UTF-8, binary file, a line over 16 MB, invalid scheme, full disk), 130 / 143 stopped
+by Ctrl+C / SIGTERM (nothing written), 141 the reader of standard output went away (| head).`;

@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SEVERITIES, Finding } from '../core/check';
 import { Variations } from '../core/variations';
-import { DEFAULT_CHUNK_SIZE, InputError, Output, checkNotSameFile, describe, readLines } from '../node/fileJob';
+import { DEFAULT_CHUNK_SIZE, checkNotSameFile, readLines } from '../node/fileJob';
+import { InputError, describe } from '../node/errors';
+import { Output } from '../node/output';
 import { ConsistencyArgs, FileFindings, countVariations, fileFindings, forEachLineOf } from '../node/variationsFiles';
 import { Worker } from 'worker_threads';
 
@@ -147,13 +149,8 @@ export async function applyVariations(variations: Variations, files: readonly st
   if (!fs.statSync(dir).isDirectory()) throw new InputError(`--out-dir ${dir} is not a folder`);
   const targets = outputPaths(files, dir);
   const outputs: Output[] = [];
+  // Each output's temporary file is removed on every way out, a signal included (node/leftovers).
   const abandon = (): void => outputs.forEach((o) => o.abandon());
-  const interrupted = (): void => {
-    abandon();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
   try {
     for (let k = 0; k < files.length; k++) {
       const output = new Output(targets[k]);
@@ -176,9 +173,6 @@ export async function applyVariations(variations: Variations, files: readonly st
   } catch (error) {
     abandon();
     throw error;
-  } finally {
-    process.removeListener('SIGINT', interrupted);
-    process.removeListener('SIGTERM', interrupted);
   }
 }
 

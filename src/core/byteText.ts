@@ -9,6 +9,7 @@ export const SPACE = 0x20;
 export const TAB = 0x09;
 export const LF = 0x0a;
 export const CR = 0x0d;
+export const UNDERSCORE = 0x5f;
 
 export const encoder = new TextEncoder();
 // ignoreBOM: a U+FEFF inside the text is content, not a byte order mark to strip.
@@ -17,6 +18,18 @@ export const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 export function isDigitByte(b: number): boolean {
   return b >= 0x30 && b <= 0x39;
 }
+
+// What a byte means to a token scanner.
+export const ORDINARY = 0;
+export const BLANK = 1;
+export const EOL = 2;
+export const JOINER = 3;
+export const BYTE_CLASS = new Uint8Array(256);
+BYTE_CLASS[SPACE] = BLANK;
+BYTE_CLASS[TAB] = BLANK;
+BYTE_CLASS[LF] = EOL;
+BYTE_CLASS[CR] = EOL;
+BYTE_CLASS[UNDERSCORE] = JOINER;
 
 /** Marks as byte sequences, grouped by their first byte, longest first (the greedy split of marks.ts). */
 export class ByteMarks {
@@ -29,6 +42,10 @@ export class ByteMarks {
       list.push({ bytes, cls });
     }
     for (const list of this.byLead) list?.sort((x, y) => y.bytes.length - x.bytes.length);
+  }
+
+  isLead(b: number): boolean {
+    return this.byLead[b] !== undefined;
   }
 
   /** Length and class of the longest mark at `src[i]` before `end`; 0 length when none. */

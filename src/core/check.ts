@@ -90,6 +90,35 @@ function wellJoined(text: string): boolean {
   return true;
 }
 
+/** A number, or a digit that stands for one (number, date, or no role): what a date like `23 / 5 / 2024` is made of. */
+function isNumberLike(token: Token | undefined): boolean {
+  if (!token) return false;
+  return token.kind === 'number' || (token.kind === 'placeholder' && token.role !== 'pair' && token.role !== 'separator');
+}
+
+/**
+ * Whether the lone digit at `index` is a number between slashes (`23 / 5 / 2024`, `5 / 2024`):
+ * a date or a fraction written with spaces, not a placeholder the scheme lacks.
+ */
+function inNumberWithSlashes(tokens: readonly Token[], index: number): boolean {
+  if (tokens[index].kind !== 'placeholder') return false;
+  const slash = (t: Token | undefined): boolean => t?.text === '/';
+  return (slash(tokens[index - 1]) && isNumberLike(tokens[index - 2])) || (slash(tokens[index + 1]) && isNumberLike(tokens[index + 2]));
+}
+
+/** The sentence holding token `index`, by binary search: a line can hold thousands of unmatched pairs and sentences. */
+function sentenceOf(spans: ReturnType<typeof sentenceSpans>, index: number): ReturnType<typeof sentenceSpans>[number] | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].lastToken < index) lo = mid + 1;
+    else if (spans[mid].firstToken > index) hi = mid - 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
+
 /** A run of "_" in a token that does not join two syllables, and why. */
 export interface JoinProblem {
   /** Offsets of the run in the token. */
@@ -142,7 +171,7 @@ export class LineChecker {
     tokens.forEach((token, index) => {
       const { start, end, text } = token;
       if (token.digit !== undefined) {
-        if (token.role === 'unknown') {
+        if (token.role === 'unknown' && !inNumberWithSlashes(tokens, index)) {
           add('unknown-placeholder', index, start, start + 1, `unknown placeholder '${token.digit}': the scheme does not define this digit`);
         }
         if (token.kind === 'glued') {
@@ -151,7 +180,7 @@ export class LineChecker {
         const link = pairs.get(index);
         if (link && link.partner === undefined) {
           spans ??= sentenceSpans(tokens, this.scheme, this.marks);
-          const sentence = spans.find((s) => s.firstToken <= index && index <= s.lastToken);
+          const sentence = sentenceOf(spans, index);
           // Say where the would-be partner is missing when the sentence ends before the line does.
           const where = sentence && sentence.lastToken < tokens.length - 1 ? `; the sentence ends at column ${sentence.end}` : '';
           add('unmatched-pair', index, start, start + 1, `unmatched pair placeholder '${token.digit}': no closing '${token.digit}' after it in this line${where}`);

@@ -7,7 +7,9 @@ const CR = 0x0d;
  * Memory stays at one chunk plus the longest line.
  */
 export class LineChunker {
+  /** The unfinished last line: `restLength` bytes of `rest`, which grows by doubling (a line longer than a chunk costs linear time). */
   private rest: Uint8Array = new Uint8Array(0);
+  private restLength = 0;
   private endsAfterLoneCr = false;
   /**
    * Whether the lines last returned follow a lone CR (the previous run was cut right after one):
@@ -15,17 +17,13 @@ export class LineChunker {
    */
   startsAfterLoneCr = false;
 
-  /** The unfinished last line so far: a reader may put it at the front of its next buffer. */
+  /** The unfinished last line so far (a reader refuses it once it passes the line cap). */
   get pending(): Uint8Array {
-    return this.rest;
+    return this.rest.subarray(0, this.restLength);
   }
 
-  /**
-   * The complete lines now available (possibly empty); keeps the unfinished last line.
-   * `startsWithPending`: the caller already put `pending` at the front of `chunk`, saving a copy.
-   */
-  push(chunk: Uint8Array, startsWithPending = false): Uint8Array {
-    if (startsWithPending) this.rest = new Uint8Array(0);
+  /** The complete lines now available (possibly empty); keeps the unfinished last line. */
+  push(chunk: Uint8Array): Uint8Array {
     // Cut after the last LF; a chunk without one may be cut after a CR, but never between the CR
     // and LF of one CRLF.
     let cut = chunk.lastIndexOf(LF) + 1;
@@ -35,22 +33,35 @@ export class LineChunker {
     }
     this.startsAfterLoneCr = this.endsAfterLoneCr;
     if (cut === 0) {
-      this.rest = concat(this.rest, chunk);
+      this.append(chunk);
       return new Uint8Array(0);
     }
-    const lines = this.rest.length > 0 ? concat(this.rest, chunk.subarray(0, cut)) : chunk.subarray(0, cut);
+    const lines = this.restLength > 0 ? concat(this.pending, chunk.subarray(0, cut)) : chunk.subarray(0, cut);
     this.endsAfterLoneCr = lines[lines.length - 1] === CR;
     this.rest = new Uint8Array(chunk.subarray(cut)); // a copy: the chunk may be handed to a worker
+    this.restLength = this.rest.length;
     return lines;
   }
 
   /** The last line, without a line break, at the end of the input. */
   end(): Uint8Array {
-    const rest = this.rest;
+    const rest = this.pending;
     this.startsAfterLoneCr = this.endsAfterLoneCr;
     this.endsAfterLoneCr = false;
     this.rest = new Uint8Array(0);
+    this.restLength = 0;
     return rest;
+  }
+
+  private append(chunk: Uint8Array): void {
+    const need = this.restLength + chunk.length;
+    if (need > this.rest.length) {
+      const grown = new Uint8Array(Math.max(need, this.rest.length * 2));
+      grown.set(this.pending);
+      this.rest = grown;
+    }
+    this.rest.set(chunk, this.restLength);
+    this.restLength = need;
   }
 }
 

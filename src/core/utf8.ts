@@ -41,3 +41,25 @@ export function findInvalidUtf8(bytes: Uint8Array, start = 0, end = bytes.length
   }
   return -1;
 }
+
+/**
+ * Whether the start of a file is UTF-16 text, and in which byte order: by its byte order mark
+ * (FF FE, FE FF), or by the NUL bytes that ASCII characters leave on one side of every unit.
+ * `head` is the file's first bytes (a few hundred are plenty).
+ */
+export function utf16ByteOrder(head: Uint8Array): 'LE' | 'BE' | undefined {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'LE';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'BE';
+  const units = Math.min(head.length, 512) >> 1;
+  if (units < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < units; i++) {
+    if (head[2 * i] === 0) evenNul++;
+    if (head[2 * i + 1] === 0) oddNul++;
+  }
+  // Latin text in UTF-16 has a NUL in most units, always on the same side; binary data rarely does.
+  if (oddNul * 2 >= units && evenNul === 0) return 'LE';
+  if (evenNul * 2 >= units && oddNul === 0) return 'BE';
+  return undefined;
+}

@@ -4,22 +4,42 @@ import * as path from 'path';
 import { isUtf8 } from 'buffer';
 import { Worker } from 'worker_threads';
 import { LineChunker } from '../core/lineChunker';
-import { findInvalidUtf8 } from '../core/utf8';
+import { findInvalidUtf8, utf16ByteOrder } from '../core/utf8';
 import { ChunkTransform, TransformSpec, buildTransform } from './chunkTransform';
+import { InputError, describe } from './errors';
+import { Output } from './output';
 
-/** Bad input or a bad request: the CLI reports it and exits with status 2. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+export { InputError, describe } from './errors';
 
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+/**
+ * The longest line a command accepts, in bytes. A line is a document; past this size a command
+ * would hold the line, and for check and stats its tokens, in memory. SEGCORPUS_MAX_LINE_BYTES
+ * changes it (tests use a small value).
+ */
+export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
+const LF = 0x0a;
+const CR = 0x0d;
+
+export function maxLineBytes(): number {
+  return Number(process.env.SEGCORPUS_MAX_LINE_BYTES) || DEFAULT_MAX_LINE_BYTES;
+}
+
+/** Refuses a stdin that is a folder (`segcorpus normalize < dir`), which would read as empty. */
+export function checkStdin(): void {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.fstatSync(0);
+  } catch {
+    return; // no stdin at all: reading it reports the problem
+  }
+  if (stat.isDirectory()) throw new InputError('standard input is a folder, not a corpus file');
+}
 
 /** Reads stdin in chunks of about `size` bytes. */
-async function* readStdin(size: number): AsyncGenerator<Buffer> {
+export async function* readStdin(size: number): AsyncGenerator<Buffer> {
+  checkStdin();
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
@@ -34,7 +54,7 @@ async function* readStdin(size: number): AsyncGenerator<Buffer> {
   if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
 }
 
-function openInput(inputPath: string): number {
+async function openInput(inputPath: string): Promise<fs.promises.FileHandle> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(inputPath);
@@ -43,7 +63,7 @@ function openInput(inputPath: string): number {
   }
   if (stat.isDirectory()) throw new InputError(`${inputPath} is a directory, not a corpus file`);
   try {
-    return fs.openSync(inputPath, 'r');
+    return await fs.promises.open(inputPath, 'r');
   } catch (error) {
     throw new InputError(`cannot read ${inputPath}: ${describe(error)}`);
   }
@@ -55,13 +75,6 @@ function sizeOf(file: string): number {
   } catch {
     return 0; // reading it reports the problem
   }
-}
-
-export function describe(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e && e.code === 'ENOENT') return 'no such file';
-  if (e && e.code === 'EACCES') return 'permission denied';
-  return e && e.message ? e.message : String(error);
 }
 
 /**
@@ -78,114 +91,161 @@ export function checkText(lines: Uint8Array, offset: number, name: string): void
   }
 }
 
+/** Refuses UTF-16 by name rather than as "binary": the fix is a conversion. */
+function checkNotUtf16(head: Uint8Array, name: string): void {
+  const order = utf16ByteOrder(head);
+  if (order) throw new InputError(`${name}: UTF-16 (${order}) text; convert it to UTF-8 first (iconv -f UTF-16${order} -t UTF-8)`);
+}
+
 /**
- * Reads an input as validated runs of whole lines, the byte order mark split off first.
- * Memory stays at about one chunk plus the longest line.
+ * The line breaks in a run of lines (LF, CRLF and a lone CR each end one line), and the index of
+ * the first line longer than `limit` bytes in it, or -1.
  */
+function scanLines(bytes: Uint8Array, limit: number): { breaks: number; tooLong: number } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let breaks = 0;
+  let tooLong = -1;
+  let lineStart = 0;
+  const lineEnds = (end: number): void => {
+    if (tooLong < 0 && end - lineStart > limit) tooLong = breaks;
+  };
+  // Both found with memchr; the next CR is remembered, so a file with few CRs is not searched twice.
+  let cr = buf.indexOf(CR);
+  const loneCrsBefore = (end: number): void => {
+    while (cr >= 0 && cr < end) {
+      if (buf[cr + 1] !== LF) {
+        lineEnds(cr);
+        breaks++;
+        lineStart = cr + 1;
+      }
+      cr = buf.indexOf(CR, cr + 1);
+    }
+  };
+  for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) {
+    loneCrsBefore(i);
+    lineEnds(buf[i - 1] === CR ? i - 1 : i);
+    breaks++;
+    lineStart = i + 1;
+  }
+  loneCrsBefore(bytes.length);
+  lineEnds(bytes.length);
+  return { breaks, tooLong };
+}
+
 /** A run of whole lines, and whether it follows a lone CR (see LineChunker). */
 export interface LineRun {
   readonly bytes: Uint8Array;
   readonly afterLoneCr: boolean;
 }
 
+/** Bytes from a file or stdin, in chunks. */
+interface ByteSource {
+  /** The next bytes, or null at the end. */
+  next(): Promise<Uint8Array | null>;
+  close(): Promise<void>;
+}
+
+async function fileSource(inputPath: string, chunkSize: number): Promise<ByteSource> {
+  const handle = await openInput(inputPath);
+  const read = async (): Promise<Uint8Array | null> => {
+    const buf = Buffer.allocUnsafeSlow(chunkSize);
+    let n: number;
+    try {
+      n = (await handle.read(buf, 0, chunkSize, null)).bytesRead;
+    } catch (error) {
+      throw new InputError(`cannot read ${inputPath}: ${describe(error)}`);
+    }
+    return n === 0 ? null : buf.subarray(0, n);
+  };
+  // One read ahead: the next chunk comes from the disk (or page cache) while this one is worked on.
+  let ahead: Promise<Uint8Array | null> | undefined = read();
+  ahead.catch(() => undefined); // awaited in next(); this only keeps a failure meanwhile from going unhandled
+  return {
+    async next() {
+      if (ahead === undefined) return null;
+      const data = await ahead;
+      ahead = data === null ? undefined : read();
+      ahead?.catch(() => undefined);
+      // The chunker joins an unfinished line to it: one copy, and a line may not pass the cap.
+      return data;
+    },
+    async close() {
+      await ahead?.catch(() => undefined);
+      await handle.close();
+    },
+  };
+}
+
+function stdinSource(chunkSize: number): ByteSource {
+  const chunks = readStdin(chunkSize);
+  return {
+    async next() {
+      const { value, done } = await chunks.next();
+      return done ? null : value;
+    },
+    async close() {
+      await chunks.return(undefined);
+    },
+  };
+}
+
+/**
+ * Reads an input as validated runs of whole lines, the byte order mark split off first. Reads are
+ * asynchronous, so a signal is handled between two chunks. Memory stays at about one chunk plus
+ * the longest line, which may not pass maxLineBytes().
+ */
 export async function* readLines(inputPath: string | undefined, chunkSize: number, onBom: (bom: Uint8Array) => void): AsyncGenerator<LineRun> {
   const name = inputPath ?? '<stdin>';
+  const limit = maxLineBytes();
   const chunker = new LineChunker();
   let offset = 0;
-  let first = true;
-  const emit = (lines: Uint8Array): LineRun | undefined => {
-    if (lines.length === 0) return undefined;
-    checkText(lines, offset, name);
-    offset += lines.length;
-    return { bytes: lines, afterLoneCr: chunker.startsAfterLoneCr };
+  let lines = 0;
+  const tooLong = (line: number): InputError =>
+    new InputError(`${name}: line ${line} is longer than ${limit} bytes, the longest line segcorpus reads (set SEGCORPUS_MAX_LINE_BYTES to allow more)`);
+  const emit = (run: Uint8Array): LineRun | undefined => {
+    if (run.length === 0) return undefined;
+    checkText(run, offset, name);
+    offset += run.length;
+    const scan = scanLines(run, limit);
+    if (scan.tooLong >= 0) throw tooLong(lines + scan.tooLong + 1);
+    lines += scan.breaks;
+    return { bytes: run, afterLoneCr: chunker.startsAfterLoneCr };
   };
-  const skipBom = (chunk: Buffer): Buffer => {
-    if (!first) return chunk;
-    first = false;
-    if (chunk.length >= 3 && chunk[0] === BOM[0] && chunk[1] === BOM[1] && chunk[2] === BOM[2]) {
-      onBom(chunk.subarray(0, 3));
+  // A line still coming is refused as soon as it passes the limit, before it is read whole.
+  const checkPending = (): void => {
+    if (chunker.pending.length > limit) throw tooLong(lines + 1);
+  };
+  const source = inputPath === undefined ? stdinSource(chunkSize) : await fileSource(inputPath, chunkSize);
+  try {
+    // The first bytes decide about a byte order mark and UTF-16: a FIFO may hand them over one at a time.
+    let head: Uint8Array = new Uint8Array(0);
+    let ended = false;
+    while (head.length < 4 && !ended) {
+      const data = await source.next();
+      if (data === null) ended = true;
+      else head = head.length === 0 ? data : Buffer.concat([head, data]);
+    }
+    checkNotUtf16(head, name);
+    if (head.length >= 3 && head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2]) {
+      onBom(head.subarray(0, 3));
       offset = 3;
-      return chunk.subarray(3);
+      head = head.subarray(3);
     }
-    return chunk;
-  };
-  if (inputPath === undefined) {
-    for await (const chunk of readStdin(chunkSize)) {
-      const run = emit(chunker.push(skipBom(chunk)));
+    let run = head.length > 0 ? emit(chunker.push(head)) : undefined;
+    if (run) yield run;
+    checkPending();
+    while (!ended) {
+      const data = await source.next();
+      if (data === null) break;
+      run = emit(chunker.push(data));
       if (run) yield run;
+      checkPending();
     }
-  } else {
-    const fd = openInput(inputPath);
-    try {
-      for (;;) {
-        // Read behind the unfinished line carried over, so no chunk is ever copied to join them.
-        const pending = chunker.pending;
-        // A line longer than a chunk doubles the read, so carrying it costs linear time, not quadratic.
-        const size = Math.max(chunkSize, pending.length);
-        const buf = Buffer.allocUnsafeSlow(pending.length + size);
-        buf.set(pending);
-        const n = fs.readSync(fd, buf, pending.length, size, null);
-        if (n === 0) break;
-        const data = buf.subarray(0, pending.length + n);
-        const run = emit(pending.length > 0 ? chunker.push(data, true) : chunker.push(skipBom(data)));
-        if (run) yield run;
-      }
-    } finally {
-      fs.closeSync(fd);
-    }
+  } finally {
+    await source.close();
   }
   const run = emit(chunker.end());
   if (run) yield run;
-}
-
-/** Where output goes: stdout, or a temporary file renamed over the target only when all went well. */
-export class Output {
-  private fd = -1;
-  private readonly temp: string | undefined;
-  private done = false;
-
-  constructor(private readonly target: string | undefined) {
-    if (target === undefined) return;
-    const dir = path.dirname(path.resolve(target));
-    if (!fs.existsSync(dir)) throw new InputError(`cannot write ${target}: folder ${dir} does not exist`);
-    this.temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-    try {
-      this.fd = fs.openSync(this.temp, 'wx');
-    } catch (error) {
-      throw new InputError(`cannot write ${target}: ${describe(error)}`);
-    }
-  }
-
-  async write(bytes: Uint8Array): Promise<void> {
-    if (bytes.length === 0) return;
-    if (this.fd >= 0) {
-      let at = 0;
-      while (at < bytes.length) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
-      return;
-    }
-    if (!process.stdout.write(bytes)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
-  }
-
-  /** Makes the output visible under its name (atomically, for a file). */
-  commit(): void {
-    if (this.done) return;
-    this.done = true;
-    if (this.fd < 0 || this.temp === undefined || this.target === undefined) return;
-    // Atomic, not durable: rename makes the whole file appear at once; an fsync would cost as much
-    // as the job itself on a big corpus, and no other text tool (sed, sort -o) pays it either.
-    fs.closeSync(this.fd);
-    this.fd = -1;
-    fs.renameSync(this.temp, this.target);
-  }
-
-  /** Removes the temporary file: a failed or interrupted run leaves no output file. */
-  abandon(): void {
-    if (this.done) return;
-    this.done = true;
-    if (this.fd >= 0) fs.closeSync(this.fd);
-    this.fd = -1;
-    if (this.temp !== undefined) fs.rmSync(this.temp, { force: true });
-  }
 }
 
 /** Refuses an output that is the input: the source file is never changed. */
@@ -274,12 +334,6 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const transform: ChunkTransform = buildTransform(spec);
   const output = new Output(outputPath);
-  const cleanup = (): void => {
-    output.abandon();
-    process.exit(130);
-  };
-  process.once('SIGINT', cleanup);
-  process.once('SIGTERM', cleanup);
   let pool: WorkerPool | undefined;
   try {
     // Threads pay off only past a couple of chunks; stdin's size is unknown, so it stays in this thread.
@@ -312,8 +366,6 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
     output.abandon();
     throw error;
   } finally {
-    process.removeListener('SIGINT', cleanup);
-    process.removeListener('SIGTERM', cleanup);
     await pool?.close();
   }
 }

@@ -1,0 +1,168 @@
+// Where a rewrite's output goes: stdout, a file written atomically, or a device or FIFO written directly.
+import * as fs from 'fs';
+import * as path from 'path';
+import { InputError, OutputError, describe } from './errors';
+import { removeUnlessDone } from './leftovers';
+
+/**
+ * Where `target` finally points: symlinks are followed, also when the last one points at a file
+ * that does not exist yet, so the output replaces the link's target and the link stays a link.
+ */
+function finalTarget(target: string): string {
+  let at = path.resolve(target);
+  for (let hops = 0; hops < 40; hops++) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(at);
+    } catch {
+      return at;
+    }
+    if (!stat.isSymbolicLink()) return at;
+    const dir = path.dirname(at);
+    let realDir = dir;
+    try {
+      realDir = fs.realpathSync(dir);
+    } catch {
+      // An unresolvable folder is reported when the temporary file cannot be made in it.
+    }
+    at = path.resolve(realDir, fs.readlinkSync(at));
+  }
+  throw new InputError(`cannot write ${target}: too many levels of symbolic links`);
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The output of a rewrite. A regular file (new or existing) is written to a temporary file beside
+ * it and renamed over it only when all went well, keeping an existing file's permissions; a
+ * failed or interrupted run leaves it as it was. A character device, FIFO or socket (`/dev/null`,
+ * a named pipe) is opened and written directly: renaming over it would replace the device node.
+ */
+export class Output {
+  private fd = -1;
+  private temp: string | undefined;
+  private mode: number | undefined;
+  private real: string | undefined;
+  private done = false;
+  private forget: () => void = () => undefined;
+
+  constructor(private readonly target: string | undefined) {
+    if (target === undefined) return;
+    if (target === '') throw new InputError('-o needs a file name, not an empty string');
+    if (/[/\\]$/.test(target) || path.basename(target) === '.' || path.basename(target) === '..') {
+      throw new InputError(`cannot write ${target}: that names a folder; -o takes a file name`);
+    }
+    const real = finalTarget(target);
+    const stat = statOrUndefined(real);
+    if (stat?.isDirectory()) throw new InputError(`cannot write ${target}: it is a folder; -o takes a file name`);
+    if (stat && !stat.isFile()) {
+      try {
+        this.fd = fs.openSync(real, 'w');
+      } catch (error) {
+        throw new OutputError(`cannot write ${target}: ${describe(error)}`);
+      }
+      return;
+    }
+    const dir = path.dirname(real);
+    if (!statOrUndefined(dir)?.isDirectory()) throw new InputError(`cannot write ${target}: folder ${dir} does not exist`);
+    this.real = real;
+    this.mode = stat ? stat.mode & 0o7777 : undefined;
+    const temp = path.join(dir, `.${path.basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    try {
+      this.fd = fs.openSync(temp, 'wx');
+    } catch (error) {
+      throw new OutputError(`cannot write ${target}: ${describe(error)}`);
+    }
+    this.temp = temp;
+    this.forget = removeUnlessDone(() => this.abandon());
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return;
+    if (this.fd >= 0) {
+      try {
+        let at = 0;
+        while (at < bytes.length) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
+      } catch (error) {
+        throw new OutputError(`cannot write ${this.target}: ${describe(error)}`);
+      }
+      return;
+    }
+    // Errors on stdout (a closed pipe, a full disk) arrive as its 'error' event: see the CLI's main.
+    if (!process.stdout.write(bytes)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+
+  /** Makes the output visible under its name (atomically, for a file). */
+  commit(): void {
+    if (this.done) return;
+    this.done = true;
+    this.forget();
+    if (this.fd < 0) return;
+    const fd = this.fd;
+    this.fd = -1;
+    try {
+      // Atomic, not durable: rename makes the whole file appear at once; an fsync would cost as much
+      // as the job itself on a big corpus, and no other text tool (sed, sort -o) pays it either.
+      if (this.mode !== undefined) fs.fchmodSync(fd, this.mode);
+      fs.closeSync(fd);
+      if (this.temp !== undefined && this.real !== undefined) fs.renameSync(this.temp, this.real);
+    } catch (error) {
+      if (this.temp !== undefined) fs.rmSync(this.temp, { force: true });
+      throw new OutputError(`cannot write ${this.target}: ${describe(error)}`);
+    }
+  }
+
+  /** Removes the temporary file: a failed or interrupted run leaves no output file. */
+  abandon(): void {
+    if (this.done) return;
+    this.done = true;
+    this.forget();
+    if (this.fd >= 0) fs.closeSync(this.fd);
+    this.fd = -1;
+    if (this.temp !== undefined) fs.rmSync(this.temp, { force: true });
+  }
+}
+
+/** Text for stdout (check and stats reports), written in big pieces and with the pipe's pace. */
+export class TextOutput {
+  private parts: string[] = [];
+  private size = 0;
+  private waiting: Promise<void> | undefined;
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 16) this.flush();
+  }
+
+  /** Resolves when stdout has taken what was written so far (at once unless a pipe is full). */
+  drained(): Promise<void> {
+    return this.waiting ?? Promise.resolve();
+  }
+
+  async end(): Promise<void> {
+    this.flush();
+    await this.drained();
+  }
+
+  private flush(): void {
+    if (this.size === 0) return;
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!process.stdout.write(text) && !this.waiting) {
+      this.waiting = new Promise<void>((resolve) =>
+        process.stdout.once('drain', () => {
+          this.waiting = undefined;
+          resolve();
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// The byte screen of check answers a line only when it gives exactly LineChecker's findings.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { ByteChecker } from '../../src/core/byteChecker';
+import { LineChecker, checkLine } from '../../src/core/check';
+import { DEFAULT_SCHEME, Scheme, schemeFromJson } from '../../src/core/scheme';
+import { Tokenizer } from '../../src/core/tokens';
+import { SAMPLE } from './fixtures';
+
+const encoder = new TextEncoder();
+const SCHEMES: Scheme[] = [
+  DEFAULT_SCHEME,
+  schemeFromJson({ placeholders: { '6': { role: 'pair', open: '(', close: ')' }, '7': { role: 'separator', mark: ';' }, '3': { role: 'pair', open: '«', close: '»' } } }),
+  schemeFromJson({ placeholders: { '6': { role: 'pair', open: '"', close: '"' }, '7': { role: 'separator', mark: '—' }, '5': { role: 'separator', mark: ':' } } }),
+];
+const tokenArb = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...new Set(SAMPLE.split(' '))) },
+  { weight: 5, arbitrary: fc.constantFrom('1', '4', '5', '6', '6', '7', '7', '3') },
+  { weight: 3, arbitrary: fc.constantFrom('.', ',', ';', ':', '!', '?', '…', '...', '(', ')', '“', '”', '«', '»', '"', '-', '—', '%', ').', '”.', '?!') },
+  { weight: 2, arbitrary: fc.constantFrom('7.', '7…', '7,', '6.', '6”', '7”.', '5:', '12', '2007', '3,5', 'x7', '7x', 'G7', '_a', 'a_', 'a__b', 'a_.b', 'Việt_Nam'.normalize('NFD'), 'x×_y', 'a_🙂', '🙂', 'Đà_Nẵng', '\ufeffa') },
+);
+const lineArb = fc.array(fc.tuple(tokenArb, fc.constantFrom(' ', ' ', '  ', '\t')), { maxLength: 25 }).map((parts) => parts.map(([t, g]) => t + g).join('').trimEnd());
+
+describe('byte checker', function () {
+  this.timeout(20000);
+  it('gives LineChecker’s findings, or leaves the line to it (differential)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...SCHEMES.keys()), lineArb, fc.constantFrom('', 'x '), (s, line, prefix) => {
+        const scheme = SCHEMES[s];
+        // The line sits inside a bigger buffer, as in a run of lines.
+        const bytes = encoder.encode(`${prefix}\n${line}\r\n`);
+        const start = prefix.length + 1;
+        const got = new ByteChecker(scheme).checkLine(bytes, start, bytes.length - 2);
+        if (got === undefined) return;
+        answered++;
+        assert.deepStrictEqual(got, checkLine(new Tokenizer(scheme).tokenize(line), new LineChecker(scheme)));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(answered > 600, `the screen answers many of these odd lines (${answered} of 3000)`);
+  });
+
+  it('answers the common findings itself: a separator before a full stop, a glued 7.', () => {
+    const line = encoder.encode('Đặt_hàng 7 . xong 7 ” . rồi 7.');
+    const got = new ByteChecker(DEFAULT_SCHEME).checkLine(line, 0, line.length);
+    assert.ok(got);
+    assert.deepStrictEqual(got, checkLine(new Tokenizer(DEFAULT_SCHEME).tokenize(new TextDecoder().decode(line)), new LineChecker(DEFAULT_SCHEME)));
+    assert.deepStrictEqual(got.map((f) => f.code), ['separator-before-final', 'separator-before-final', 'glued-placeholder', 'separator-before-final']);
+  });
+
+  it('leaves a line with a pair placeholder or a straight quote to LineChecker, which reads pair sides from the whole line', () => {
+    for (const text of ['xong 7 6 a 6 7 ” .', 'nói " a " .']) {
+      const line = encoder.encode(text);
+      assert.strictEqual(new ByteChecker(DEFAULT_SCHEME).checkLine(line, 0, line.length), undefined, text);
+    }
+  });
+});
