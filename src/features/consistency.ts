@@ -461,7 +461,7 @@ export class CorpusConsistency implements vscode.Disposable {
         const found = v.findingsOfText(counted.lines[l]);
         if (found.length > 0) findings[l] = found;
         await slicer.next();
-        if (generation !== tally.generation || this.disposed || !this.documents.has(counted.document.uri.toString())) return false;
+        if (generation !== tally.generation || this.disposed || !this.isCurrent(counted)) return false;
       }
     }
     counted.findings = findings;
@@ -475,7 +475,17 @@ export class CorpusConsistency implements vscode.Disposable {
   }
 
   /** Sets the document's consistency problems, unless they are the ones already shown. */
+  /**
+   * Whether `counted` is what the document is counted as now: a restart (scope or lexicon change)
+   * replaces every CountedDocument, and work of the old count still in flight (a closed document
+   * read back from disk, a scheduled recount) must not publish over the new one's problems.
+   */
+  private isCurrent(counted: CountedDocument): boolean {
+    return this.documents.get(counted.document.uri.toString()) === counted;
+  }
+
   private publish(counted: CountedDocument, force = false): void {
+    if (!this.isCurrent(counted)) return;
     const settings = this.config.settingsFor(counted.document);
     const setting = settings.severities[CONSISTENCY_CODE];
     const diagnostics: vscode.Diagnostic[] = [];
