@@ -51,8 +51,13 @@ export default async function colours() {
       await waitForExtensionsActivated(page);
       await chooseTheme(page, theme);
       // Dark Modern's editor is #1F1F1F, Light Modern's #FFFFFF: the theme really is the one named.
-      const background = await editorBackground(page);
-      assert.strictEqual(background, theme === 'Dark Modern' ? 'rgb(31, 31, 31)' : 'rgb(255, 255, 255)', `${theme} is applied`);
+      // The theme is applied a moment after the picker closes (later on a busy machine): wait for it.
+      const expected = theme === 'Dark Modern' ? 'rgb(31, 31, 31)' : 'rgb(255, 255, 255)';
+      let background = await editorBackground(page);
+      for (const deadline = Date.now() + 10_000; background !== expected && Date.now() < deadline; background = await editorBackground(page)) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.strictEqual(background, expected, `${theme} is applied`);
       await page.locator('.editor-instance .view-line span span:not(.mtk1)').first().waitFor({ timeout: 10_000 });
       const plain = await colourOf(page, 'trẻ');
       assert.ok(plain, 'the plain syllable is rendered');
