@@ -1,34 +1,38 @@
 // Restore over UTF-8 bytes, for big files: the same output as restoreLine, byte for byte.
-import { buildMarkTable } from './marks';
-import { restoreLine } from './restore';
+import { NormalizePlan, pairSidesOfTokens, planNormalize } from './normalize';
 import { Scheme, placeholderFor } from './scheme';
-import { Tokenizer } from './tokens';
-import { ByteMarks, ByteOutput, CR, LF, SPACE, TAB, decoder, encoder } from './byteText';
+import { BYTE_CLASS, ByteMarks, ByteOutput, CR, LF, ORDINARY, SPACE, TAB, UNDERSCORE, decoder, encoder, isDigitByte } from './byteText';
 
 /**
  * Streaming restorer over UTF-8 bytes: placeholders become their marks, everything else stays,
- * copied in long runs; a line without a pair placeholder is never decoded. A line with one is
- * restored by restoreLine, whose pairing (pairPlaceholders) reads the sides as normalize does.
+ * copied in long runs; no line is decoded whole. A pair placeholder opens or closes as normalize
+ * decides: its line's tokens go through the one typesetter, as pairPlaceholders does for restoreLine.
  */
 export class ByteRestorer {
   private readonly marks: ByteMarks;
-  private readonly tokenizer: Tokenizer;
-  /** Per digit: its separator mark; undefined when it has none. */
+  /** The default plan: pairing reads the context with it, as pairPlaceholders does. */
+  private readonly plan: NormalizePlan;
+  /** Per digit: its separator mark, or its pair's open mark; undefined when it stays a digit. */
   private readonly openMark: Array<Uint8Array | undefined> = [];
+  private readonly closeMark: Array<Uint8Array | undefined> = [];
+  /** Bytes that can only start a plain word: not a digit, a mark's first byte, "_" or white space. */
+  private readonly wordStart = new Uint8Array(256);
   /** Per byte: 1 for a pair digit, 2 for another digit with a mark (separator). */
   private readonly digitKind = new Uint8Array(256);
   /** The bytes restoreChunk looks for: LF, CR, then the digits that have a mark. */
   private readonly watched: number[] = [LF, CR];
 
-  constructor(private readonly scheme: Scheme) {
-    this.tokenizer = new Tokenizer(scheme);
-    this.marks = new ByteMarks(buildMarkTable(scheme));
+  constructor(scheme: Scheme) {
+    this.plan = planNormalize(scheme);
+    this.marks = new ByteMarks(this.plan.marks);
     for (let d = 0; d <= 9; d++) {
       const p = placeholderFor(scheme, String(d));
-      this.openMark.push(p?.role === 'separator' ? encoder.encode(p.mark) : undefined);
+      this.openMark.push(p?.role === 'separator' ? encoder.encode(p.mark) : p?.role === 'pair' ? encoder.encode(p.marks.open) : undefined);
+      this.closeMark.push(p?.role === 'pair' ? encoder.encode(p.marks.close) : undefined);
       this.digitKind[0x30 + d] = p?.role === 'pair' ? 1 : p?.role === 'separator' ? 2 : 0;
       if (this.digitKind[0x30 + d] !== 0) this.watched.push(0x30 + d);
     }
+    for (let b = 0; b < 256; b++) this.wordStart[b] = BYTE_CLASS[b] === ORDINARY && !isDigitByte(b) && !this.marks.isLead(b) ? 1 : 0;
   }
 
   restoreChunk(input: Uint8Array): Uint8Array {
@@ -88,12 +92,54 @@ export class ByteRestorer {
   }
 
   /**
-   * A line with a pair digit: which side each pair mark is on is read from the whole line by the
-   * typesetter (pairPlaceholders), in one place, so this line is decoded and restored as a string.
+   * A line with a pair digit. Which side each pair mark is on is read by the one typesetter
+   * (pairSidesOfTokens, as pairPlaceholders does), fed the line's tokens without decoding the line:
+   * a token that starts with a letter only matters to it by whether it ends with a digit, so it is
+   * handed a two-letter stand-in; the rest (digits, marks, numbers: short) are decoded.
    */
   private pairLine(input: Uint8Array, start: number, end: number, out: ByteOutput): number {
-    const line = encoder.encode(restoreLine(decoder.decode(input.subarray(start, end)), this.scheme, this.tokenizer));
-    out.bytes(line, 0, line.length);
-    return end;
+    const tokens: Array<{ text: string; start: number }> = [];
+    const at: number[] = [];
+    const pairDigit: boolean[] = [];
+    let i = start;
+    while (i < end) {
+      const b = input[i];
+      if (b === SPACE || b === TAB) {
+        i++;
+        continue;
+      }
+      const s = i;
+      while (i < end && input[i] !== SPACE && input[i] !== TAB) i++;
+      let text: string;
+      if (this.wordStart[b] === 1) {
+        let last = i - 1;
+        while (input[last] === UNDERSCORE) last--;
+        text = isDigitByte(input[last]) ? 'a0' : 'aa';
+      } else {
+        text = decoder.decode(input.subarray(s, i));
+      }
+      at.push(s);
+      pairDigit.push(this.digitKind[b] === 1 && (i - s === 1 || this.marks.splits(input, s + 1, i)));
+      tokens.push({ text, start: tokens.length });
+    }
+    const sides = pairSidesOfTokens(tokens, this.plan);
+    // As pairPlaceholders: a mark read as closing closes only when one of its digit is open.
+    const open = new Int32Array(10);
+    let copied = start;
+    for (let k = 0; k < tokens.length; k++) {
+      const s = at[k];
+      const b = input[s];
+      if (pairDigit[k]) {
+        const d = b - 0x30;
+        const closes = sides.get(k) === 'close' && open[d] > 0;
+        open[d] += closes ? -1 : 1;
+        copied = this.replace(input, copied, s, (closes ? this.closeMark[d] : this.openMark[d]) as Uint8Array, out);
+      } else if (this.digitKind[b] === 2) {
+        let e = s + 1;
+        while (e < end && input[e] !== SPACE && input[e] !== TAB) e++;
+        if (e - s === 1 || this.marks.splits(input, s + 1, e)) copied = this.replace(input, copied, s, this.openMark[b - 0x30] as Uint8Array, out);
+      }
+    }
+    return copied;
   }
 }
