@@ -1,5 +1,6 @@
 // Restore over UTF-8 bytes, for big files: the same output as restoreLine, byte for byte.
 import { NormalizePlan, pairSidesOfTokens, planNormalize } from './normalize';
+import { tokenEnd, viewOf } from './byteTokens';
 import { Scheme, placeholderFor } from './scheme';
 import { BYTE_CLASS, ByteMarks, ByteOutput, CR, LF, ORDINARY, SPACE, TAB, UNDERSCORE, decoder, encoder, isDigitByte } from './byteText';
 
@@ -17,6 +18,8 @@ export class ByteRestorer {
   private readonly closeMark: Array<Uint8Array | undefined> = [];
   /** Bytes that can only start a plain word: not a digit, a mark's first byte, "_" or white space. */
   private readonly wordStart = new Uint8Array(256);
+  /** A DataView over the chunk being restored, for tokenEnd. */
+  private view = viewOf(new Uint8Array(0));
   /** Per byte: 1 for a pair digit, 2 for another digit with a mark (separator). */
   private readonly digitKind = new Uint8Array(256);
   /** The bytes restoreChunk looks for: LF, CR, then the digits that have a mark. */
@@ -40,6 +43,7 @@ export class ByteRestorer {
     const out = new ByteOutput(input.length + (input.length >> 3) + 64);
     // A plain Uint8Array view: a Buffer's subarray (taken for every copied run) costs a constructor call.
     input = new Uint8Array(input.buffer, input.byteOffset, input.length);
+    this.view = viewOf(input);
     const n = input.length;
     // Buffer's indexOf is memchr: line ends and digits are found by it, not by a loop over every byte.
     const buf = Buffer.from(input.buffer, input.byteOffset, n);
@@ -109,7 +113,7 @@ export class ByteRestorer {
         continue;
       }
       const s = i;
-      while (i < end && input[i] !== SPACE && input[i] !== TAB) i++;
+      i = tokenEnd(input, this.view, i + 1, end);
       let text: string;
       if (this.wordStart[b] === 1) {
         let last = i - 1;
