@@ -3,7 +3,7 @@ import { Attach, MarkTable, buildMarkTable } from './marks';
 import { DEFAULT_SEVERITIES, Finding, FindingCode, RuleSetting } from './check';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
 import { tokenEndAndUnderscore, viewOf } from './byteTokens';
-import { BYTE_CLASS, ByteMarks, ORDINARY, SPACE, TAB, UNDERSCORE, decoder, isDigitByte } from './byteText';
+import { BYTE_CLASS, ByteMarks, ORDINARY, SPACE, TAB, UNDERSCORE, codePointAt, decoder, isDigitByte } from './byteText';
 
 
 /** The UTF-16 length of `bytes[from, to)` (valid UTF-8): columns are counted as the editor counts them. */
@@ -14,15 +14,6 @@ function utf16Length(bytes: Uint8Array, from: number, to: number): number {
     if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
   }
   return units;
-}
-
-/** The code point starting at `bytes[i]` (valid UTF-8). */
-function codePointAt(bytes: Uint8Array, i: number): number {
-  const b = bytes[i];
-  if (b < 0x80) return b;
-  if (b < 0xe0) return ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
-  if (b < 0xf0) return ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
-  return ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
 }
 
 /** As check.ts's isJoinable, on the code point. */

@@ -31,6 +31,15 @@ BYTE_CLASS[LF] = EOL;
 BYTE_CLASS[CR] = EOL;
 BYTE_CLASS[UNDERSCORE] = JOINER;
 
+/** The code point starting at `bytes[i]` (valid UTF-8: the readers check it). */
+export function codePointAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  if (b < 0x80) return b;
+  if (b < 0xe0) return ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+  if (b < 0xf0) return ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+  return ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
+}
+
 /** Marks as byte sequences, grouped by their first byte, longest first (the greedy split of marks.ts). */
 export class ByteMarks {
   private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach }> | undefined> = new Array(256);

@@ -1,5 +1,5 @@
 // Corpus statistics: tokens, words, compounds, syllables and placeholders per digit.
-import { ByteMarks } from './byteText';
+import { ByteMarks, codePointAt } from './byteText';
 import { tokenEnd, viewOf } from './byteTokens';
 import { buildMarkTable } from './marks';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
@@ -72,15 +72,6 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 /** As the tokenizer's isPlainLetter: ASCII and Latin letters up to Latin Extended Additional, but × and ÷. */
 function isPlainLetter(c: number): boolean {
   return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
-}
-
-/** The code point starting at `bytes[i]` (valid UTF-8). */
-function codePointAt(bytes: Uint8Array, i: number): number {
-  const b = bytes[i];
-  if (b < 0x80) return b;
-  if (b < 0xe0) return ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
-  if (b < 0xf0) return ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
-  return ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
 }
 
 /**

@@ -3,6 +3,7 @@
 // Counting variations over hundreds of MB must not build a string or an object per syllable: the
 // bytes of a syllable are hashed where they lie and looked up in a table of the distinct forms seen
 // so far; only a form never seen before is decoded (once) to find its folded id.
+import { codePointAt } from './byteText';
 
 /** What stands before a syllable in its line. */
 export const enum Boundary {
@@ -77,15 +78,6 @@ function isLetter(cp: number): boolean {
 function isJoinable(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a);
   return cp >= 0xc0 && cp !== 0xd7 && cp !== 0xf7 && (cp < 0x2000 || cp > 0x206f);
-}
-
-/** The code point starting at `i` (valid UTF-8 assumed: the readers check it). */
-function codePointAt(bytes: Uint8Array, i: number): number {
-  const b = bytes[i];
-  if (b < 0x80) return b;
-  if (b < 0xe0) return ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
-  if (b < 0xf0) return ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
-  return ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
 }
 
 /** The code point ending just before `end`. */

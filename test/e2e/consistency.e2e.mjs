@@ -2,21 +2,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { activeEditorText, fixtures, quickOpen, readable, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { activeEditorText, fixtures, goTo, quickOpen, readable, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = 'Ctrl+. on `đường sắt` (joined in the other files) offers "Follow the majority here" first; Enter joins it; the variations view lists it';
-
-async function goTo(page, line, column) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 10_000 });
-  // The light bulb's own request 250 ms after a cursor move would replace a Ctrl+. on its way.
-  await page.waitForTimeout(400);
-}
 
 export default async function consistency() {
   const path = join(fixtures, 'consistency', 'railway-a.seg');

@@ -2,23 +2,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { activeEditorText, fixtures, quickOpen, readable, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { activeEditorText, fixtures, goTo, quickOpen, readable, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = "Ctrl+. on a 7 offers \"Replace '7' with ','\" first; Enter writes the comma, Ctrl+Z takes it back";
-
-/** Ctrl+G, `line:column` (1-based), Enter; waits until the status bar shows the cursor there. */
-async function goTo(page, line, column) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 10_000 });
-  // 250 ms after the cursor moves the workbench asks for code actions by itself (the light bulb),
-  // and that request replaces a Ctrl+. still on its way: a hand takes longer than that anyway.
-  await page.waitForTimeout(400);
-}
 
 /**
  * Ctrl+. and the titles of the quick fix menu's rows, once it lists `expected` (the focused row

@@ -2,21 +2,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { activeEditorText, fixtures, quickOpen, readable, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { activeEditorText, fixtures, goTo, quickOpen, readable, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = 'Ctrl+Alt+K/J/Shift+J/U split, join and flip boundaries at the cursors, Ctrl+Z takes each back; Ctrl+. joins a selection';
-
-/** Ctrl+G, `line:column` (1-based), Enter; waits until the status bar shows the cursor there, and a hand's pause. */
-async function goTo(page, line, column) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 10_000 });
-  await page.waitForTimeout(400);
-}
 
 /** The sample is one line that the editor wraps: its rendered rows put back together. */
 async function lineText(page) {

@@ -64,6 +64,20 @@ export function readable(text) {
   return (text ?? '').replace(/\u00a0/g, ' ');
 }
 
+/** Ctrl+G, `line:column` (1-based), Enter; waits until the status bar shows the cursor there. */
+export async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 10_000 });
+  // 250 ms after the cursor moves the workbench asks for code actions by itself (the light bulb),
+  // and that request replaces a Ctrl+. still on its way: a hand takes longer than that anyway.
+  await page.waitForTimeout(400);
+}
+
 /**
  * F1, type the command's title, wait until the highlighted row is that command, Enter.
  * `title` is the palette label, e.g. "Segmented Corpus: Normalize Document".
