@@ -495,6 +495,18 @@ export function normalizeLine(line: string, plan: NormalizePlan): string {
 }
 
 /**
+ * Normalizes one line of a text, knowing the breaks around it. A line emptied between a lone CR and
+ * an LF cannot be written empty (the CR and the LF would read as one CRLF and merge two lines), so
+ * it stays as it came (after the Unicode transforms, as the byte normalizer sees it): no byte is
+ * invented and the line count is kept.
+ */
+function normalizeLineBetween(line: string, plan: NormalizePlan, previousEnding: string, ending: string): string {
+  const normalized = normalizeLine(line, plan);
+  if (normalized === '' && line !== '' && previousEnding === '\r' && ending.startsWith('\n')) return plan.transformsText ? transformText(line, plan) : line;
+  return normalized;
+}
+
+/**
  * Normalizes a whole text: every line on its own, line breaks (LF, CRLF, CR) kept as they are, and a
  * leading byte order mark kept.
  */
@@ -503,10 +515,7 @@ export function normalizeText(text: string, plan: NormalizePlan): string {
   const out: string[] = [bom];
   let previousEnding = '';
   for (const { text: line, ending } of splitLines(bom ? text.slice(1) : text)) {
-    let normalized = normalizeLine(line, plan);
-    // A line emptied between a lone CR and an LF would merge the two breaks into one CRLF: keep a space.
-    if (normalized === '' && line !== '' && previousEnding === '\r' && ending.startsWith('\n')) normalized = ' ';
-    out.push(normalized, ending);
+    out.push(normalizeLineBetween(line, plan, previousEnding, ending), ending);
     previousEnding = ending;
   }
   return out.join('');
@@ -522,10 +531,7 @@ export function normalizeBytes(input: Uint8Array, plan: NormalizePlan, afterLone
   const out: string[] = [];
   let previousEnding = afterLoneCr ? '\r' : '';
   for (const { text: line, ending } of splitLines(decoder.decode(input))) {
-    let normalized = normalizeLine(line, plan);
-    // As in normalizeText: an emptied line between a lone CR and an LF keeps a space.
-    if (normalized === '' && line !== '' && previousEnding === '\r' && ending.startsWith('\n')) normalized = ' ';
-    out.push(normalized, ending);
+    out.push(normalizeLineBetween(line, plan, previousEnding, ending), ending);
     previousEnding = ending;
   }
   return encoder.encode(out.join(''));

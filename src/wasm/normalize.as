@@ -261,7 +261,8 @@ export function neededRoom(): f64 {
 export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, outPos: i32, outCap: i32, afterLoneCrIn: bool): i32 {
   src = inPtr;
   o = outPtr + <usize>outPos;
-  // 32 bytes of slack: the 16-byte speculative writes, and the lone-CR space.
+  // 32 bytes of slack: the 16-byte speculative writes. A line copied as it came after a lone CR needs
+  // no more: the room checks count every input byte as maxExpansion >= 2 output bytes.
   const outLimit = <i64>outCap - 32;
   let afterLoneCr = afterLoneCrIn;
   let roomUntil: i32 = -1;
@@ -314,8 +315,9 @@ export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, out
           continue;
         }
         const len = b == CR && i + 1 < end && load<u8>(src + <usize>(i + 1)) == LF ? 2 : 1;
-        // An empty line between a lone CR and an LF would merge the two breaks into one CRLF.
-        if (b == LF && afterLoneCr && ts.lineIsEmpty && i > lineStart) putByte(SPACE);
+        // An empty line between a lone CR and an LF would merge the two breaks into one CRLF: a line
+        // emptied there is copied as it came (as normalizeLineBetween in src/core/normalize.ts).
+        if (b == LF && afterLoneCr && ts.lineIsEmpty && i > lineStart) copyBytes(src + <usize>lineStart, <usize>(i - lineStart));
         afterLoneCr = b == CR && len == 1;
         putByte(<u8>b);
         if (len == 2) putByte(LF);

@@ -236,6 +236,18 @@ describe('segcorpus CLI', function () {
     assert.strictEqual(rTwo.status, 0, rTwo.stderr);
     assert.strictEqual(fs.readFileSync(path.join(tmp, 'r.seg'), 'utf8'), cli(['restore', input, '--jobs', '1'], undefined, env).stdout);
   });
+  it('keeps as it came a line emptied between a lone CR and an LF, whatever the chunks and the normalizer', () => {
+    const input = path.join(tmp, 'lone-cr.seg');
+    fs.writeFileSync(input, 'a\r  \nb_c\r\t\n\r_\nd 7 .\r 7 \n');
+    // Chunks of 1 to 5 bytes end right after each lone CR somewhere; the string and WebAssembly normalizers.
+    for (const wasm of ['0', '1']) {
+      for (const bytes of ['1', '2', '3', '4', '5', '4096']) {
+        const r = cli(['normalize', input, '-j', '1'], undefined, { SEGCORPUS_CHUNK_BYTES: bytes, SEGCORPUS_WASM: wasm });
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.strictEqual(r.stdout, 'a\r  \nb c\r\t\n\r_\nd.\r 7 \n', `chunks of ${bytes} bytes, SEGCORPUS_WASM=${wasm}`);
+      }
+    }
+  });
   describe('consistency', () => {
     const majority = ['cần nâng_cao trình_độ 7 .', 'nâng_cao chất_lượng .', 'để nâng_cao .'];
     const write = (name: string, lines: readonly string[], ending = '\n'): string => {

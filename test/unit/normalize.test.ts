@@ -127,8 +127,32 @@ describe('normalize', () => {
     assert.strictEqual(norm(''), '');
     assert.strictEqual(norm('\n\n'), '\n\n');
     assert.strictEqual(norm('  \t  '), '');
-    // An emptied line between a lone CR and an LF keeps a space, or the breaks would read as one CRLF.
-    assert.strictEqual(norm('a\r 7 \nb'), 'a\r \nb');
+  });
+
+  it('keeps as it came a line emptied between a lone CR and an LF, which would merge the breaks into one CRLF', () => {
+    // No byte invented (a space was written before), the line count kept.
+    assert.strictEqual(norm('a\r  \n'), 'a\r  \n');
+    assert.strictEqual(norm('a\r\t\n'), 'a\r\t\n');
+    assert.strictEqual(norm('a\r_\n'), 'a\r_\n');
+    assert.strictEqual(norm('a\r 7 \nb'), 'a\r 7 \nb');
+    assert.strictEqual(norm('\ufeffx_y\r \t __ \nb  c\r\n'), '\ufeffx y\r \t __ \nb c\r\n');
+    // Elsewhere an emptied line is empty: after an LF or a CRLF, before a CR or a CRLF, at the end.
+    assert.strictEqual(norm('a\n  \nb\r\n _ \rc\r  \r\nd\r  '), 'a\n\nb\r\n\rc\r\r\nd\r');
+    // Through the byte normalizers, with the lone CR at the end of the previous chunk.
+    const plan = planNormalize(DEFAULT_SCHEME);
+    const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+    const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+    for (const [input, expected] of [['  \n', '  \n'], ['\t\n', '\t\n'], ['_\n', '_\n'], ['  \nb_c \n  \n', '  \nb c\n\n']]) {
+      assert.strictEqual(decode(normalizeBytes(bytes(input), plan, true)), expected, JSON.stringify(input));
+      assert.strictEqual(decode(wasmFor(plan).normalizeChunk(bytes(input), true)), expected, JSON.stringify(input));
+      assert.strictEqual(decode(normalizeBytes(bytes(input), plan, false)), expected.replace(/^[ \t_]+/, ''), JSON.stringify(input));
+      assert.strictEqual(decode(wasmFor(plan).normalizeChunk(bytes(input), false)), expected.replace(/^[ \t_]+/, ''), JSON.stringify(input));
+    }
+    // Under Unicode transforms and with the output room running out at that line.
+    const nfc = planNormalize(DEFAULT_SCHEME, { unicode: 'nfc', toneStyle: 'new' });
+    assert.strictEqual(normalizeText('hòa\r  \n', nfc), 'hoà\r  \n');
+    assert.strictEqual(decode(wasmFor(nfc).normalizeChunk(bytes('hòa\r  \n'))), 'hoà\r  \n');
+    for (let room = 0; room < 40; room++) assert.strictEqual(decode(wasmFor(plan, { outputBytes: room }).normalizeChunk(bytes('a_b\r\t _ \t\nc\r   \n'))), 'a b\r\t _ \t\nc\r   \n');
   });
 
   it('folds white space and stray underscores to single spaces', () => {
