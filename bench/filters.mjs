@@ -1,10 +1,9 @@
 // Benchmark section "filters": `segcorpus restore`, `check` and `stats` against sed on ~100 MB, and each command's memory on one long line.
-import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.mjs';
-import { measure, median, rssSource, warmPageCache } from './measure.mjs';
+import { formatMb, measure, median, row, rssSource, sedVersion, warmPageCache } from './measure.mjs';
 
 const MB = 1e6;
 const BIG_BYTES = 100 * MB;
@@ -109,16 +108,3 @@ function writeLongLine(path, bytes, samplePath) {
   closeSync(fd);
 }
 
-function row(label, bytes, seconds, peakRssBytes) {
-  const mid = median(seconds);
-  return [label, mid.toFixed(3), (bytes / MB / mid).toFixed(1), formatMb(peakRssBytes), seconds.map((s) => s.toFixed(2)).join(' ')];
-}
-
-function formatMb(bytes) {
-  return `${(bytes / MB).toFixed(1)} MB`;
-}
-
-function sedVersion() {
-  const result = spawnSync('sed', ['--version'], { encoding: 'utf8' });
-  return (result.stdout ?? '').split('\n')[0] || 'sed';
-}

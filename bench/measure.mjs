@@ -1,5 +1,5 @@
 // Runs a command as a child process and measures its wall-clock time and peak RSS; checks output files.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
@@ -126,4 +126,22 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const MB = 1e6;
+
+/** A table row of a command timed against sed: median seconds, MB/s, peak RSS, every run. */
+export function row(label, bytes, seconds, peakRssBytes) {
+  const mid = median(seconds);
+  return [label, mid.toFixed(3), (bytes / MB / mid).toFixed(1), formatMb(peakRssBytes), seconds.map((s) => s.toFixed(2)).join(' ')];
+}
+
+export function formatMb(bytes) {
+  return `${(bytes / MB).toFixed(1)} MB`;
+}
+
+/** The first line of `sed --version`, for the report's machine line. */
+export function sedVersion() {
+  const result = spawnSync('sed', ['--version'], { encoding: 'utf8' });
+  return (result.stdout ?? '').split('\n')[0] || 'sed';
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync } from 'node:fs
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.mjs';
-import { measure, median, rssSource, scanOutput, warmPageCache } from './measure.mjs';
+import { formatMb, measure, median, row, rssSource, scanOutput, sedVersion, warmPageCache } from './measure.mjs';
 
 const MB = 1e6;
 const BIG_BYTES = 100 * MB;
@@ -168,19 +168,6 @@ export async function run(ctx) {
   };
 }
 
-function row(label, bytes, seconds, peakRssBytes) {
-  const mid = median(seconds);
-  return [label, mid.toFixed(3), (bytes / MB / mid).toFixed(1), formatMb(peakRssBytes), seconds.map((s) => s.toFixed(2)).join(' ')];
-}
-
-function formatMb(bytes) {
-  return `${(bytes / MB).toFixed(1)} MB`;
-}
-
-function sedVersion() {
-  const result = spawnSync('sed', ['--version'], { encoding: 'utf8' });
-  return (result.stdout ?? '').split('\n')[0] || 'sed';
-}
 
 /**
  * Makes sure Debian's python sees NLTK, installing python3-nltk with apt-get when it is missing and we

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../bench/corpus.mjs';
 import { extractParagraphs } from './extract.mjs';
 import { toPlaceholderLine } from './mapping.mjs';
 import { MAINT_GUIDE_HTML, SetupError, VNTK_VERSION, ensureMaintGuide, ensureVntk } from './setup.mjs';
@@ -37,17 +38,6 @@ const TARGETS = { recall: 95, precision: 90, restored: 95 };
 const log = (message) => console.error(`eval:consistency: ${message}`);
 
 class EvalError extends Error {}
-
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A token the consistency rule reads as a word: starts with a letter, every `_` between two letters or digits. */
 const isWord = (token) => /^\p{L}/u.test(token) && !/(^|[^\p{L}\p{N}])_|_($|[^\p{L}\p{N}])|__/u.test(token);
