@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { activeEditorText, fixtures, goTo, quickOpen, readable, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { activeEditorText, fixtures, goTo, openQuickFixes, quickOpen, readable, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = 'Ctrl+. on `đường sắt` (joined in the other files) offers "Follow the majority here" first; Enter joins it; the variations view lists it';
 
@@ -18,22 +18,9 @@ export default async function consistency() {
     await page.locator('.editor-group-container.active .squiggly-info').first().waitFor({ timeout: 30_000 });
     await goTo(page, 1, column + 2);
 
-    const widget = page.locator('.action-widget:not(.action-list-submenu-panel)');
-    const row = widget.locator('.monaco-list-row.action', { hasText: 'Follow the majority here' }).first();
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      try {
-        await row.waitFor({ timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
-    const titles = (await widget.locator('.monaco-list-row.action').allTextContents()).map((t) => readable(t).trim());
+    const { widget, titles, focused } = await openQuickFixes(page, 'Follow the majority here');
     assert.equal(titles[0], 'Follow the majority here: `đường_sắt`', JSON.stringify(titles));
     assert.ok(titles.includes('Keep `đường sắt` as it is'), JSON.stringify(titles));
-    const focused = readable(await widget.locator('.monaco-list-row.action.focused').first().textContent()).trim();
     assert.equal(focused, titles[0], 'the preferred fix has the focus, for Enter');
     await screenshot(page, 'consistency-quickfix.png');
 

@@ -2,39 +2,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { activeEditorText, fixtures, goTo, quickOpen, readable, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { activeEditorText, fixtures, goTo, openQuickFixes, quickOpen, readable, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = "Ctrl+. on a 7 offers \"Replace '7' with ','\" first; Enter writes the comma, Ctrl+Z takes it back";
-
-/**
- * Ctrl+. and the titles of the quick fix menu's rows, once it lists `expected` (the focused row
- * first in `focused`). The workbench drops a Ctrl+. whose request is still running when it asks
- * for code actions by itself (after a cursor move or a change of problems: that request replaces
- * the manual one and shows no menu); a person then presses Ctrl+. again, and so does this, up to
- * three times.
- */
-async function openQuickFixes(page, expected) {
-  const widget = page.locator('.action-widget:not(.action-list-submenu-panel)');
-  const row = widget.locator('.monaco-list-row.action', { hasText: expected }).first();
-  const seen = [];
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+.');
-    try {
-      await row.waitFor({ timeout: 5_000 });
-      break;
-    } catch (error) {
-      const shown = (await widget.locator('.monaco-list-row.action').allTextContents().catch(() => [])).map((t) => readable(t).trim());
-      seen.push(shown.length > 0 ? JSON.stringify(shown) : 'no menu');
-      if (attempt === 3) throw new Error(`no "${expected}" in the quick fix menu after ${attempt} Ctrl+.: ${seen.join('; ')}`, { cause: error });
-      console.log(`    (Ctrl+. for "${expected}" showed ${seen.at(-1)}: pressing it again)`);
-      await page.keyboard.press('Escape');
-      await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-    }
-  }
-  const titles = (await widget.locator('.monaco-list-row.action').allTextContents()).map((t) => readable(t).trim());
-  const focused = readable(await widget.locator('.monaco-list-row.action.focused').first().textContent({ timeout: 5_000 })).trim();
-  return { widget, titles, focused };
-}
 
 export default async function quickfix() {
   const samplePath = join(fixtures, 'sample.seg');

@@ -79,6 +79,36 @@ export async function goTo(page, line, column) {
 }
 
 /**
+ * Ctrl+. and the titles of the code action menu's rows, once it lists `expected` (a string or a
+ * RegExp; its row in `row`, the focused row's title in `focused`). The workbench drops a Ctrl+. whose request is still running when it asks
+ * for code actions by itself (after a cursor move or a change of problems: that request replaces
+ * the manual one and shows no menu); a person then presses Ctrl+. again, and so does this, up to
+ * three times.
+ */
+export async function openQuickFixes(page, expected) {
+  const widget = page.locator('.action-widget:not(.action-list-submenu-panel)');
+  const row = widget.locator('.monaco-list-row.action', { hasText: expected }).first();
+  const seen = [];
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      const shown = (await widget.locator('.monaco-list-row.action').allTextContents().catch(() => [])).map((t) => readable(t).trim());
+      seen.push(shown.length > 0 ? JSON.stringify(shown) : 'no menu');
+      if (attempt === 3) throw new Error(`no "${expected}" in the quick fix menu after ${attempt} Ctrl+.: ${seen.join('; ')}`, { cause: error });
+      console.log(`    (Ctrl+. for "${expected}" showed ${seen.at(-1)}: pressing it again)`);
+      await page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    }
+  }
+  const titles = (await widget.locator('.monaco-list-row.action').allTextContents()).map((t) => readable(t).trim());
+  const focused = readable(await widget.locator('.monaco-list-row.action.focused').first().textContent({ timeout: 5_000 })).trim();
+  return { widget, row, titles, focused };
+}
+
+/**
  * F1, type the command's title, wait until the highlighted row is that command, Enter.
  * `title` is the palette label, e.g. "Segmented Corpus: Normalize Document".
  */
