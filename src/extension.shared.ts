@@ -15,6 +15,7 @@ import { registerSegmentationCommands } from './features/segmentationCommands';
 import { VariationsView, registerVariationsView } from './features/variationsView';
 import { WordStatus } from './features/wordStatus';
 import { registerProblemSummary } from './features/problemSummary';
+import { registerSchemeColours } from './features/schemeColours';
 
 /** What activate() returns: the parts the integration tests and benchmarks read. */
 export interface ExtensionApi {
@@ -36,6 +37,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     registerProblemSummary(diagnostics),
     registerLanguageStatus(),
     registerHover(config),
+    registerSchemeColours(config),
     registerCommands(config),
     registerPreview(config),
     registerSegmentationCommands(config),
