@@ -18,6 +18,7 @@ const SECTIONS = {
   consistency: () => import('./consistency.mjs'),
   detect: () => import('./detect.mjs'),
   'consistency-editor': () => import('./consistencyEditor.mjs'),
+  'scheme-colours': () => import('./schemeColours.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]
