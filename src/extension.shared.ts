@@ -16,6 +16,7 @@ import { VariationsView, registerVariationsView } from './features/variationsVie
 import { WordStatus } from './features/wordStatus';
 import { registerProblemSummary } from './features/problemSummary';
 import { registerSchemeColours } from './features/schemeColours';
+import { registerWalkthrough } from './features/walkthrough';
 
 /** What activate() returns: the parts the integration tests and benchmarks read. */
 export interface ExtensionApi {
@@ -44,6 +45,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     registerSegmentationActions(config),
     new WordStatus(config),
     registerAutoDetect(context),
+    registerWalkthrough(context),
     consistency,
     fixes.disposable,
     variations.disposable,
