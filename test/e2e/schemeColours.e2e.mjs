@@ -16,7 +16,7 @@ async function colourOf(page, text) {
 }
 
 /** Waits until `probe()` is true; false when it never becomes so. */
-async function eventually(probe, timeoutMs = 15_000) {
+async function eventually(probe, timeoutMs = 30_000) {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
     if (await probe()) return true;
   }
@@ -35,7 +35,7 @@ export default async function schemeColours() {
     const pair = await colourOf(page, '6');
     const date = await colourOf(page, '4');
     assert.ok(separator && pair && date && new Set([separator, pair, date]).size === 3, `the default roles look different: 7 ${separator}, 6 ${pair}, 4 ${date}`);
-    // The grammar paints first; the semantic tokens for the visible range follow.
+    // The grammar paints first; the semantic tokens for the visible range follow (seconds later on a busy machine).
     const recoloured = await eventually(async () => (await colourOf(page, '5')) === separator && (await colourOf(page, '1')) === pair);
     await screenshot(page, 'scheme-colours.png');
     assert.ok(recoloured, `5 is coloured as the separator 7 (${separator}): ${await colourOf(page, '5')}; 1 as the pair 6 (${pair}): ${await colourOf(page, '1')}`);
