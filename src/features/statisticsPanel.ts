@@ -163,8 +163,9 @@ ${charts.join('\n')}
   /** A chart, and the same numbers as a table one key press away (for screen readers and for reading exact values). */
   private figure(svg: string, bars: readonly Bar[], labelHeading: string, valueHeading: string, count: (n: number) => string): string {
     const id = /id="([^"]+)"/.exec(svg)?.[1] ?? '';
+    const title = /<title id="[^"]+">([^<]*)<\/title>/.exec(svg)?.[1] ?? '';
     const rows = bars.map((b): [string, string] => [b.label, count(b.value)]);
-    return `<figure tabindex="0" aria-labelledby="${id}-title">${svg}<details><summary>${escapeXml(vscode.l10n.t('Data as a table'))}</summary>${table(`${id}-data`, '', [labelHeading, valueHeading], rows)}</details></figure>`;
+    return `<figure tabindex="0" aria-labelledby="${id}-caption"><figcaption id="${id}-caption">${title}</figcaption>${svg}<details><summary>${escapeXml(vscode.l10n.t('Data as a table'))}</summary>${table(`${id}-data`, '', [labelHeading, valueHeading], rows)}</details></figure>`;
   }
 
   dispose(): void {
