@@ -97,13 +97,7 @@ export class ByteVocabulary {
     return this.size;
   }
 
-  add(bytes: Uint8Array, s: number, e: number, compound: boolean): void {
-    let h = FNV_OFFSET;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ bytes[k], FNV_PRIME);
-    this.addHashed(bytes, s, e, h >>> 0, compound);
-  }
-
-  /** add, with the word's FNV-1a hash (unsigned) already computed. */
+  /** Counts the word `bytes[s, e)`, whose FNV-1a hash (unsigned) the caller computed while reading it. */
   addHashed(bytes: Uint8Array, s: number, e: number, h: number, compound: boolean): void {
     const mask = this.slots.length - 1;
     const len = e - s;
