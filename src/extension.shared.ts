@@ -17,20 +17,24 @@ import { WordStatus } from './features/wordStatus';
 import { registerProblemSummary } from './features/problemSummary';
 import { registerSchemeColours } from './features/schemeColours';
 import { registerWalkthrough } from './features/walkthrough';
+import { CorpusFileReader, CorpusStatisticsPages, workspaceFileReader } from './features/statistics';
 
 /** What activate() returns: the parts the integration tests and benchmarks read. */
 export interface ExtensionApi {
   readonly consistency: CorpusConsistency;
   readonly variationsView: VariationsView;
   readonly consistencyFixes: ConsistencyFixes;
+  readonly statistics: CorpusStatisticsPages;
 }
 
-export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
+/** `files` is how the host reads corpus files: streamed from disk in the Node host, through workspace.fs in the web host. */
+export function activateShared(context: vscode.ExtensionContext, files: CorpusFileReader = workspaceFileReader): ExtensionApi {
   const config = new CorpusConfiguration();
   const diagnostics = new CorpusDiagnostics(config);
   const consistency = new CorpusConsistency(config, context.workspaceState);
   const variations = registerVariationsView(consistency);
   const fixes = registerConsistencyActions(consistency);
+  const statistics = new CorpusStatisticsPages(config, context.extensionUri, files);
   context.subscriptions.push(
     config,
     diagnostics,
@@ -49,6 +53,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     consistency,
     fixes.disposable,
     variations.disposable,
+    statistics,
   );
-  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes };
+  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes, statistics };
 }

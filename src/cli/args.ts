@@ -27,6 +27,8 @@ export interface CliArgs {
   strict: boolean;
   hints: boolean;
   json: boolean;
+  top: number | undefined;
+  problems: boolean;
   lexicon: string | undefined;
   minCount: number | undefined;
   minShare: number | undefined;
@@ -87,6 +89,15 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--strict': { takesValue: false, commands: ['check'], apply: (a) => (a.strict = true) },
   '--hints': { takesValue: false, commands: ['check'], apply: (a) => (a.hints = true) },
   '--json': { takesValue: false, commands: ['check', 'stats', 'consistency'], apply: (a) => (a.json = true) },
+  '--top': {
+    takesValue: true,
+    commands: ['stats'],
+    apply: (a, v) => {
+      if (!/^(0|[1-9][0-9]{0,5})$/.test(v)) throw new UsageError(`--top takes a whole number from 0 to 999999, not '${v}'`);
+      a.top = Number(v);
+    },
+  },
+  '--problems': { takesValue: false, commands: ['stats'], apply: (a) => (a.problems = true) },
   '--lexicon': { takesValue: true, commands: ['check', 'consistency'], apply: (a, v) => (a.lexicon = v) },
   '--min-count': {
     takesValue: true,
@@ -128,6 +139,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     strict: false,
     hints: false,
     json: false,
+    top: undefined,
+    problems: false,
     lexicon: undefined,
     minCount: undefined,
     minShare: undefined,
@@ -188,7 +201,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     for (const name of seen) {
       if (!OPTIONS[name].commands.includes(args.command)) throw new UsageError(`${name} does not apply to '${args.command}'`);
     }
-    if (args.command !== 'check' && args.command !== 'consistency' && args.files.length > 1) throw new UsageError(`'${args.command}' takes one input file (or none, for stdin)`);
+    if (args.command !== 'check' && args.command !== 'consistency' && args.command !== 'stats' && args.files.length > 1) throw new UsageError(`'${args.command}' takes one input file (or none, for stdin)`);
     if (args.apply !== (args.outDir !== undefined)) throw new UsageError('--apply and --out-dir go together: --apply --out-dir DIR');
     if (args.apply && (args.files.length === 0 || args.files.includes('-'))) throw new UsageError('--apply rewrites files: name them (not stdin)');
     if (args.apply && args.json) throw new UsageError('--json prints the table; --apply writes files: one or the other');
@@ -204,7 +217,10 @@ Usage:
   segcorpus check     [FILE...] [options]        unmatched pairs, unknown and glued placeholders,
                                                  separators before final marks, malformed joins,
                                                  segmentation inconsistent across all FILEs
-  segcorpus stats     [FILE] [--json]            tokens, words, compounds, placeholders per digit
+  segcorpus stats     [FILE...] [--json]         lines, sentences, tokens, words, types, compounds,
+                                                 placeholders per digit, length histograms, top
+                                                 words, vocabulary growth; several FILEs are
+                                                 counted as one corpus (their lines in order)
   segcorpus consistency FILE... [--json]         variations: the same syllables segmented two ways
   segcorpus consistency FILE... --apply --out-dir DIR
                                                  each FILE rewritten to DIR/FILE's name with every
@@ -237,6 +253,9 @@ Options:
   --strict                  check: warnings also make the exit status 1
   --hints                   check: also likely sentence breaks (reads each file twice)
   --json                    check, stats, consistency: JSON output
+  --top N                   stats: how many of the most frequent words and compounds (20)
+  --problems                stats: also the problems per rule that check finds line by line
+                            (as slow as check; the editor's statistics page counts them)
   --lexicon FILE            check, consistency: known words, one a line, syllables joined by _
                             (# comments); a split occurrence of one is always flagged
   --min-count N             check, consistency: occurrences a sequence needs for a majority (3)

@@ -6,12 +6,13 @@ import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { SegmentationFindings, applyVariations, printVariations } from './consistency';
 import { forEachLine, forEachLineBytes, inputOf } from './lines';
 import { loadScheme } from './schemeFile';
+import { statsSummary } from './statsReport';
 import { countVariations } from '../node/variationsFiles';
 import { BreakWords, Finding, LineChecker, WordStats, checkLine } from '../core/check';
 import { ByteChecker } from '../core/byteChecker';
 import { NormalizeOptions } from '../core/normalize';
 import { Scheme } from '../core/scheme';
-import { ByteStats, emptyStats } from '../core/stats';
+import { StatisticsTally } from '../core/corpusStatistics';
 import { Tokenizer } from '../core/tokens';
 import { DEFAULT_CHUNK_SIZE, readLines, readStdin, runFileJob } from '../node/fileJob';
 import { transformSpec } from '../node/chunkTransform';
@@ -104,31 +105,13 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
 }
 
 async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
-  const counter = new ByteStats(scheme);
-  const result = emptyStats();
-  for await (const run of readLines(inputOf(args.files[0]), DEFAULT_CHUNK_SIZE, () => undefined)) counter.addLines(result, run.bytes);
-  const out = new TextOutput();
-  if (args.json) {
-    out.write(JSON.stringify(result, null, 2) + '\n');
-    await out.end();
-    return 0;
+  const tally = new StatisticsTally(scheme, { top: args.top, problems: args.problems });
+  // Several files are one corpus: their lines in the order given, each file's last line ending with it.
+  for (const file of args.files.length > 0 ? args.files : ['-']) {
+    for await (const run of readLines(inputOf(file), DEFAULT_CHUNK_SIZE, () => undefined)) tally.addLines(run.bytes);
   }
-  const digits = Object.keys(result.placeholders).sort();
-  const rows: Array<[string, number]> = [
-    ['lines', result.lines],
-    ['tokens', result.tokens],
-    ['words', result.words],
-    ['compounds', result.compounds],
-    ['syllables', result.syllables],
-    ...digits.map((d): [string, number] => [`placeholder ${d}`, result.placeholders[d]]),
-    ['unknown placeholders', result.unknownPlaceholders],
-    ['glued placeholders', result.gluedPlaceholders],
-    ['punctuation', result.punctuation],
-    ['numbers', result.numbers],
-    ['other', result.other],
-  ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) out.write(`${label.padEnd(width)}  ${value}\n`);
+  const out = new TextOutput();
+  out.write(args.json ? JSON.stringify(tally.result(), null, 2) + '\n' : statsSummary(tally.result()));
   await out.end();
   return 0;
 }

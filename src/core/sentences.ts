@@ -13,7 +13,8 @@ export interface SentenceSpan {
   readonly lastToken: number;
 }
 
-function lastMarkClass(table: MarkTable, text: string): Attach {
+/** The class of the mark `text` ends with (what says whether a token ends a sentence). */
+export function lastMarkClass(table: MarkTable, text: string): Attach {
   for (let len = Math.min(table.longest, text.length); len > 0; len--) {
     const cls = table.classes.get(text.slice(text.length - len));
     if (cls !== undefined) return cls;

@@ -1,10 +1,13 @@
-// Corpus statistics: tokens, words, compounds, syllables and placeholders per digit.
+// Corpus statistics: tokens, words, compounds, syllables, sentences and placeholders per digit, counted over tokens or bytes.
 import { ByteMarks, codePointAt } from './byteText';
 import { tokenEnd, viewOf } from './byteTokens';
-import { buildMarkTable } from './marks';
+import { Attach, MarkTable, buildMarkTable } from './marks';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
+import { lastMarkClass } from './sentences';
 import { Token } from './tokens';
+import { ByteVocabulary, FNV_OFFSET, FNV_PRIME, GrowthCurve } from './vocabulary';
 
+/** What one pass counts, line by line; figures that need the whole vocabulary are StatsTally's. */
 export interface CorpusStats {
   lines: number;
   tokens: number;
@@ -20,37 +23,59 @@ export interface CorpusStats {
   punctuation: number;
   numbers: number;
   other: number;
+  /** Sentences with at least one word: a sentence ends at a token ending in `. ! ? …` (a glued `7.` too) or at the end of its line. */
+  sentences: number;
+  /** sentenceLengths[n]: sentences of n words (index 0 unused). */
+  sentenceLengths: number[];
+  /** wordLengths[n]: word tokens of n syllables. */
+  wordLengths: number[];
 }
 
 export function emptyStats(): CorpusStats {
-  return { lines: 0, tokens: 0, words: 0, compounds: 0, syllables: 0, placeholders: {}, unknownPlaceholders: 0, gluedPlaceholders: 0, punctuation: 0, numbers: 0, other: 0 };
+  return { lines: 0, tokens: 0, words: 0, compounds: 0, syllables: 0, placeholders: {}, unknownPlaceholders: 0, gluedPlaceholders: 0, punctuation: 0, numbers: 0, other: 0, sentences: 0, sentenceLengths: [], wordLengths: [] };
 }
 
-/** Adds one line's tokens to `stats`. */
-export function countLine(stats: CorpusStats, tokens: readonly Token[]): void {
+function tally(histogram: number[], n: number): void {
+  while (histogram.length <= n) histogram.push(0);
+  histogram[n]++;
+}
+
+/** Adds one line's tokens to `stats`; `table` is the scheme's marks (sentence ends are read from it). */
+export function countLine(stats: CorpusStats, tokens: readonly Token[], table: MarkTable): void {
   stats.lines++;
   stats.tokens += tokens.length;
+  let sentenceWords = 0;
   for (const token of tokens) {
     switch (token.kind) {
       case 'word':
         stats.words++;
         stats.syllables++;
+        sentenceWords++;
+        tally(stats.wordLengths, 1);
         break;
-      case 'compound':
+      case 'compound': {
+        const syllables = token.text.split('_').filter((s) => s.length > 0).length;
         stats.words++;
         stats.compounds++;
-        stats.syllables += token.text.split('_').filter((s) => s.length > 0).length;
+        stats.syllables += syllables;
+        sentenceWords++;
+        tally(stats.wordLengths, syllables);
         break;
+      }
       case 'placeholder':
       case 'glued': {
         const digit = token.digit as string;
         stats.placeholders[digit] = (stats.placeholders[digit] ?? 0) + 1;
         if (token.role === 'unknown') stats.unknownPlaceholders++;
-        if (token.kind === 'glued') stats.gluedPlaceholders++;
+        if (token.kind === 'glued') {
+          stats.gluedPlaceholders++;
+          if (sentenceWords > 0 && lastMarkClass(table, token.text) === Attach.Final) sentenceWords = endSentence(stats, sentenceWords);
+        }
         break;
       }
       case 'punctuation':
         stats.punctuation++;
+        if (sentenceWords > 0 && lastMarkClass(table, token.text) === Attach.Final) sentenceWords = endSentence(stats, sentenceWords);
         break;
       case 'number':
         stats.numbers++;
@@ -59,6 +84,15 @@ export function countLine(stats: CorpusStats, tokens: readonly Token[]): void {
         stats.other++;
     }
   }
+  if (sentenceWords > 0) endSentence(stats, sentenceWords);
+}
+
+// Which side of a sentence break a closing mark or pair placeholder falls on does not change how many
+// words each sentence has: sentences are counted by their words, so the pair reading is not needed.
+function endSentence(stats: CorpusStats, words: number): 0 {
+  stats.sentences++;
+  tally(stats.sentenceLengths, words);
+  return 0;
 }
 
 const SPACE = 0x20;
@@ -84,10 +118,22 @@ export class ByteStats {
   /** First characters of marks (code points): a token starting with one may be punctuation. */
   private readonly markStarts = new Set<number>();
   private readonly roles: Array<PlaceholderRole | 'unknown'> = [];
+  private readonly table: MarkTable;
+  /** Per ASCII byte: 1 when that one character is a sentence-final mark. */
+  private readonly finalByte = new Uint8Array(128);
+  /** Words of the sentence being read. */
+  private sentenceWords = 0;
 
-  constructor(scheme: Scheme) {
+  /** With a vocabulary, every word token goes into it (hashed in the loop that counts its syllables) and onto the growth curve. */
+  constructor(
+    scheme: Scheme,
+    private readonly vocabulary?: ByteVocabulary,
+    private readonly growth?: GrowthCurve,
+  ) {
     const table = buildMarkTable(scheme);
+    this.table = table;
     this.marks = new ByteMarks(table);
+    for (const [mark, cls] of table.classes) if (mark.length === 1 && mark.charCodeAt(0) < 0x80 && cls === Attach.Final) this.finalByte[mark.charCodeAt(0)] = 1;
     for (const key of table.classes.keys()) this.markStarts.add(key.charCodeAt(0));
     for (let d = 0; d <= 9; d++) this.roles.push(placeholderFor(scheme, String(d))?.role ?? 'unknown');
   }
@@ -107,6 +153,7 @@ export class ByteStats {
       }
       if (b === LF || b === CR) {
         stats.lines++;
+        if (this.sentenceWords > 0) this.sentenceWords = endSentence(stats, this.sentenceWords);
         lineOpen = false;
         i += b === CR && bytes[i + 1] === LF ? 2 : 1;
         continue;
@@ -117,7 +164,10 @@ export class ByteStats {
       i = tokenEnd(bytes, view, i, n);
       this.token(stats, bytes, s, i);
     }
-    if (lineOpen) stats.lines++;
+    if (lineOpen) {
+      stats.lines++;
+      if (this.sentenceWords > 0) this.sentenceWords = endSentence(stats, this.sentenceWords);
+    }
   }
 
   private token(stats: CorpusStats, bytes: Uint8Array, s: number, e: number): void {
@@ -135,7 +185,10 @@ export class ByteStats {
         const digit = String.fromCharCode(first);
         stats.placeholders[digit] = (stats.placeholders[digit] ?? 0) + 1;
         if (this.roles[first - 0x30] === 'unknown') stats.unknownPlaceholders++;
-        if (e - s > 1) stats.gluedPlaceholders++;
+        if (e - s > 1) {
+          stats.gluedPlaceholders++;
+          if (this.sentenceWords > 0 && this.endsSentence(bytes, s, e)) this.sentenceWords = endSentence(stats, this.sentenceWords);
+        }
         return;
       }
       if (isNumber(bytes, s, e)) {
@@ -145,20 +198,31 @@ export class ByteStats {
     }
     if (this.marks.isLead(first) && this.marks.splits(bytes, s, e)) {
       stats.punctuation++;
+      if (this.sentenceWords > 0 && this.endsSentence(bytes, s, e)) this.sentenceWords = endSentence(stats, this.sentenceWords);
       return;
     }
     if (LETTER.test(utf8.decode(bytes.subarray(s, e)))) this.word(stats, bytes, s, e);
     else stats.other++;
   }
 
+  /** Whether the token (all marks, or a glued placeholder) ends in a sentence-final mark. */
+  private endsSentence(bytes: Uint8Array, s: number, e: number): boolean {
+    if (e - s === 1) return bytes[s] < 0x80 && this.finalByte[bytes[s]] === 1;
+    return lastMarkClass(this.table, utf8.decode(bytes.subarray(s, e))) === Attach.Final;
+  }
+
   /** A word or compound: its syllables are the runs between underscores. */
   private word(stats: CorpusStats, bytes: Uint8Array, s: number, e: number): void {
     stats.words++;
+    this.sentenceWords++;
     let syllables = 0;
     let underscores = 0;
     let inSyllable = false;
+    let hash = FNV_OFFSET;
     for (let k = s; k < e; k++) {
-      if (bytes[k] === UNDERSCORE) {
+      const b = bytes[k];
+      hash = Math.imul(hash ^ b, FNV_PRIME);
+      if (b === UNDERSCORE) {
         underscores++;
         inSyllable = false;
       } else if (!inSyllable) {
@@ -170,7 +234,16 @@ export class ByteStats {
       stats.compounds++;
       stats.syllables += syllables;
     } else {
+      syllables = 1;
       stats.syllables++;
+    }
+    const lengths = stats.wordLengths;
+    if (syllables < lengths.length) lengths[syllables]++;
+    else tally(lengths, syllables);
+    const vocabulary = this.vocabulary;
+    if (vocabulary) {
+      vocabulary.addHashed(bytes, s, e, hash >>> 0, underscores > 0);
+      this.growth?.note(stats.words, vocabulary.types);
     }
   }
 }

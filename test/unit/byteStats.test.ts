@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { splitLines } from '../../src/core/lines';
 import { DEFAULT_SCHEME, Scheme, schemeFromJson } from '../../src/core/scheme';
 import { ByteStats, countLine, emptyStats } from '../../src/core/stats';
+import { StatisticsTally } from '../../src/core/corpusStatistics';
+import { buildMarkTable } from '../../src/core/marks';
 import { Tokenizer } from '../../src/core/tokens';
 import { SAMPLE } from './fixtures';
 
@@ -32,12 +34,31 @@ describe('byte stats', () => {
         const tokenizer = new Tokenizer(scheme);
         const lines = splitLines(text);
         if (lines[lines.length - 1].text === '') lines.pop();
-        for (const line of lines) countLine(expected, tokenizer.tokenize(line.text));
+        const table = buildMarkTable(scheme);
+        for (const line of lines) countLine(expected, tokenizer.tokenize(line.text), table);
         const got = emptyStats();
         new ByteStats(scheme).addLines(got, encoder.encode(text));
         assert.deepStrictEqual(got, expected);
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('gives the same statistics from decoded lines and from bytes, for any texts read one after another (differential)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SCHEMES.keys()), fc.array(textArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 6 }), (s, texts, top) => {
+        const scheme = SCHEMES[s];
+        const fromLines = new StatisticsTally(scheme, { top, problems: true });
+        const fromBytes = new StatisticsTally(scheme, { top, problems: true });
+        for (const text of texts) {
+          const lines = splitLines(text);
+          if (lines[lines.length - 1].text === '') lines.pop();
+          for (const line of lines) fromLines.addLine(line.text);
+          fromBytes.addLines(encoder.encode(text));
+        }
+        assert.deepStrictEqual(fromBytes.result(), fromLines.result());
+      }),
+      { numRuns: 1000 },
     );
   });
 });

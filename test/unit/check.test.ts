@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { DEFAULT_SEVERITIES, LineChecker, WordStats, checkLine } from '../../src/core/check';
+import { buildMarkTable } from '../../src/core/marks';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
 import { countLine, emptyStats } from '../../src/core/stats';
 import { tokenize } from '../../src/core/tokens';
@@ -85,12 +86,15 @@ describe('check', () => {
 describe('stats', () => {
   it('counts syllables of compounds and placeholders per digit', () => {
     const stats = emptyStats();
-    countLine(stats, tokenize('Lê_Thanh_Hải đã 7 6 x 6 5. 2007 … #', DEFAULT_SCHEME));
-    countLine(stats, []);
+    const table = buildMarkTable(DEFAULT_SCHEME);
+    countLine(stats, tokenize('Lê_Thanh_Hải đã 7 6 x 6 5. 2007 … #', DEFAULT_SCHEME), table);
+    countLine(stats, [], table);
     assert.deepStrictEqual(stats, {
       lines: 2, tokens: 10, words: 3, compounds: 1, syllables: 5,
       placeholders: { '7': 1, '6': 2, '5': 1 }, unknownPlaceholders: 1, gluedPlaceholders: 1,
       punctuation: 1, numbers: 1, other: 1,
+      // The glued 5. ends the sentence of the three words; … ends no sentence, having no word before it.
+      sentences: 1, sentenceLengths: [0, 0, 0, 1], wordLengths: [0, 2, 0, 1],
     });
   });
 });
