@@ -32,6 +32,10 @@ export interface CliArgs {
   minShare: number | undefined;
   apply: boolean;
   outDir: string | undefined;
+  gzip: boolean;
+  jsonl: boolean;
+  field: string | undefined;
+  passOtherLines: boolean;
   help: boolean;
   version: boolean;
 }
@@ -43,6 +47,7 @@ interface OptionSpec {
 }
 
 const REWRITES: readonly Command[] = ['normalize', 'restore'];
+const LINE_COMMANDS: readonly Command[] = ['normalize', 'restore', 'check', 'stats'];
 
 const OPTIONS: Record<string, OptionSpec> = {
   '--output': { takesValue: true, commands: REWRITES, apply: (a, v) => (a.output = v) },
@@ -107,6 +112,17 @@ const OPTIONS: Record<string, OptionSpec> = {
   },
   '--apply': { takesValue: false, commands: ['consistency'], apply: (a) => (a.apply = true) },
   '--out-dir': { takesValue: true, commands: ['consistency'], apply: (a, v) => (a.outDir = v) },
+  '--gzip': { takesValue: false, commands: REWRITES, apply: (a) => (a.gzip = true) },
+  '--jsonl': { takesValue: false, commands: LINE_COMMANDS, apply: (a) => (a.jsonl = true) },
+  '--field': {
+    takesValue: true,
+    commands: LINE_COMMANDS,
+    apply: (a, v) => {
+      if (v.split('.').some((key) => key === '')) throw new UsageError(`--field takes a key, or keys joined by dots (meta.text), not '${v}'`);
+      a.field = v;
+    },
+  },
+  '--pass-other-lines': { takesValue: false, commands: LINE_COMMANDS, apply: (a) => (a.passOtherLines = true) },
 };
 
 const ALIASES: Record<string, string> = { '-o': '--output', '-j': '--jobs' };
@@ -133,6 +149,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     minShare: undefined,
     apply: false,
     outDir: undefined,
+    gzip: false,
+    jsonl: false,
+    field: undefined,
+    passOtherLines: false,
     help: false,
     version: false,
   };
@@ -192,6 +212,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (args.apply !== (args.outDir !== undefined)) throw new UsageError('--apply and --out-dir go together: --apply --out-dir DIR');
     if (args.apply && (args.files.length === 0 || args.files.includes('-'))) throw new UsageError('--apply rewrites files: name them (not stdin)');
     if (args.apply && args.json) throw new UsageError('--json prints the table; --apply writes files: one or the other');
+    if (!args.jsonl && (args.field !== undefined || args.passOtherLines)) throw new UsageError(`${args.field !== undefined ? '--field' : '--pass-other-lines'} reads JSON Lines: add --jsonl`);
+    if (args.jsonl && args.inferSentenceBreaks) throw new UsageError('--infer-sentence-breaks reads plain lines, not --jsonl records');
   }
   return args;
 }
