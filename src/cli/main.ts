@@ -226,9 +226,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${typeof SEGCORPUS_VERSION === 'string' ? SEGCORPUS_VERSION : 'dev'}\n`);
     return 0;
   }
-  if (args.help || args.command === undefined) {
+  if (args.help) {
     process.stdout.write(USAGE + '\n');
-    return args.help ? 0 : 2;
+    return 0;
+  }
+  // Without a command it is a usage error: the help goes to stderr, so a pipeline's output never carries it.
+  if (args.command === undefined) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
   }
   const scheme = loadScheme(args.scheme);
   switch (args.command) {

@@ -203,7 +203,16 @@ class RecordScanner {
   private string(): void {
     this.expect(QUOTE);
     const bytes = this.bytes;
+    const end = this.end;
     for (;;) {
+      // The common bytes in a tight loop; the rest below.
+      let i = this.i;
+      while (i < end) {
+        const c = bytes[i];
+        if (c === QUOTE || c === BACKSLASH || c < 0x20) break;
+        i++;
+      }
+      this.i = i;
       if (this.i >= this.end) throw new RecordProblem('not valid JSON: a string is not closed');
       const b = bytes[this.i];
       if (b === QUOTE) {
@@ -354,9 +363,6 @@ export interface RecordOptions {
   readonly passOther: boolean;
 }
 
-/** A rewrite of texts that keeps their line breaks: many at once, for speed (see rewriteTexts). */
-export type TextsRewrite = (texts: readonly string[]) => string[];
-
 function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
   const out = new Uint8Array(total);
   let at = 0;
@@ -383,47 +389,129 @@ function forEachRecord(bytes: Uint8Array, onRecord: (start: number, end: number,
   }
 }
 
+/** A rewrite of a run of whole lines that keeps one line per line: the chunk transform of normalize or restore. */
+export type LinesRewrite = (lines: Uint8Array) => Uint8Array;
+
+function hasBackslash(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] === BACKSLASH) return true;
+  return false;
+}
+
+function sameBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let k = 0; k < aEnd - aStart; k++) if (a[aStart + k] !== b[bStart + k]) return false;
+  return true;
+}
+
+/**
+ * The bytes of a literal without escapes rewritten: escaped only where JSON requires it (quote,
+ * backslash, control characters), which is what a writer that escaped nothing else would do.
+ */
+function needsEscapes(text: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text[i] < 0x20 || text[i] === QUOTE || text[i] === BACKSLASH) return true;
+  return false;
+}
+
+function plainLiteral(text: Uint8Array, start: number, end: number): Uint8Array {
+  return encoder.encode(encodeStringLiteral(decoder.decode(text.subarray(start, end)), { asciiOnly: false, upperHex: false, slash: false, html: false }));
+}
+
 /**
  * Rewrites the field of every record in a run of whole record lines and keeps every other byte:
  * a record whose text the rewrite leaves as it was is copied as it came, escapes and all. A blank
  * line is copied; a line with no string field fails (RecordLineError) unless `passOther`.
+ *
+ * Most literals have no escapes: their bytes are the text's UTF-8, so they go to the rewrite as one
+ * run of lines and come back without decoding. The others are decoded, rewritten and encoded in
+ * their own style (see rewriteTexts).
  */
-export function rewriteRecords(bytes: Uint8Array, options: RecordOptions, path: FieldPath, rewrite: TextsRewrite): Uint8Array {
-  const spans: Array<FieldSpan | undefined> = [];
+export function rewriteRecords(bytes: Uint8Array, options: RecordOptions, path: FieldPath, rewriteLines: LinesRewrite): Uint8Array {
+  const spans: FieldSpan[] = [];
+  const plain: boolean[] = [];
+  let plainBytes = 0;
   const texts: string[] = [];
-  const lines: Array<[number, number]> = [];
   forEachRecord(bytes, (start, end, index) => {
-    lines.push([start, end]);
-    if (isBlankRecord(bytes, start, end)) return void spans.push(undefined);
+    if (isBlankRecord(bytes, start, end)) return;
+    let span: FieldSpan;
     try {
-      const span = path.find(bytes, start, end);
-      spans.push(span);
-      texts.push(decodeStringLiteral(bytes, span.start, span.end));
+      span = path.find(bytes, start, end);
     } catch (error) {
       if (!(error instanceof RecordProblem)) throw error;
       if (!options.passOther) throw new RecordLineError(index, error.message);
-      spans.push(undefined);
+      return;
     }
+    spans.push(span);
+    const isPlain = !hasBackslash(bytes, span.start + 1, span.end - 1);
+    plain.push(isPlain);
+    if (isPlain) plainBytes += span.end - span.start - 1;
+    else texts.push(decodeStringLiteral(bytes, span.start, span.end));
   });
-  const rewritten = rewrite(texts);
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  let from = 0;
+  if (spans.length === 0) return bytes;
+  // The plain texts, a line each (a literal holds no raw line break), through the rewrite at once.
+  const batch = new Uint8Array(plainBytes);
+  let at = 0;
+  for (let k = 0; k < spans.length; k++) {
+    if (!plain[k]) continue;
+    batch.set(bytes.subarray(spans[k].start + 1, spans[k].end - 1), at);
+    at += spans[k].end - spans[k].start - 2;
+    batch[at++] = 0x0a;
+  }
+  const out = plainBytes > 0 ? rewriteLines(batch) : batch;
+  const rewritten = rewriteTexts(texts, rewriteLines);
+  // Where each changed field's new bytes are: a plain one's in `out` (start, stop), written with
+  // its quotes straight into the result; the others (escapes needed) encoded here. One allocation
+  // for the result: a chunk holds tens of thousands of records.
+  const changed: number[] = [];
+  const lineStarts = new Int32Array(spans.length);
+  const lineStops = new Int32Array(spans.length);
+  const encoded = new Map<number, Uint8Array>();
+  let total = bytes.length;
+  let outAt = 0;
   let t = 0;
-  for (const span of spans) {
-    if (span === undefined) continue;
-    const text = rewritten[t];
-    if (text === texts[t++]) continue;
-    const before = bytes.subarray(from, span.start);
-    const literal = encoder.encode(encodeStringLiteral(text, escapeStyleOf(bytes, span.start, span.end)));
-    parts.push(before, literal);
-    total += before.length + literal.length;
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    if (plain[k]) {
+      const lineStart = outAt;
+      let stop = out.indexOf(0x0a, lineStart);
+      if (stop < 0) stop = out.length;
+      outAt = stop + 1;
+      if (sameBytes(out, lineStart, stop, bytes, span.start + 1, span.end - 1)) continue;
+      if (needsEscapes(out, lineStart, stop)) encoded.set(k, plainLiteral(out, lineStart, stop));
+      else {
+        lineStarts[k] = lineStart;
+        lineStops[k] = stop;
+      }
+    } else {
+      const text = rewritten[t];
+      if (text === texts[t++]) continue;
+      encoded.set(k, encoder.encode(encodeStringLiteral(text, escapeStyleOf(bytes, span.start, span.end))));
+    }
+    changed.push(k);
+    total += (encoded.get(k)?.length ?? lineStops[k] - lineStarts[k] + 2) - (span.end - span.start);
+  }
+  if (outAt < out.length) throw new Error('the rewrite gave more lines than it was given');
+  if (changed.length === 0) return bytes;
+  const result = new Uint8Array(total);
+  let from = 0;
+  at = 0;
+  for (const k of changed) {
+    const span = spans[k];
+    result.set(bytes.subarray(from, span.start), at);
+    at += span.start - from;
+    const literal = encoded.get(k);
+    if (literal) {
+      result.set(literal, at);
+      at += literal.length;
+    } else {
+      result[at++] = QUOTE;
+      result.set(out.subarray(lineStarts[k], lineStops[k]), at);
+      at += lineStops[k] - lineStarts[k];
+      result[at++] = QUOTE;
+    }
     from = span.end;
   }
-  if (parts.length === 0) return bytes;
-  parts.push(bytes.subarray(from));
-  total += bytes.length - from;
-  return concat(parts, total);
+  result.set(bytes.subarray(from), at);
+  return result;
 }
 
 /**
@@ -462,7 +550,7 @@ export function recordTexts(bytes: Uint8Array, options: RecordOptions, path: Fie
  * go as one run, a line each, and are cut back at the LFs (the rewrite keeps one line per line);
  * a text with line breaks goes alone.
  */
-export function rewriteTexts(texts: readonly string[], rewriteLines: (lines: Uint8Array) => Uint8Array): string[] {
+export function rewriteTexts(texts: readonly string[], rewriteLines: LinesRewrite): string[] {
   const out = new Array<string>(texts.length);
   const single: number[] = [];
   for (let i = 0; i < texts.length; i++) {

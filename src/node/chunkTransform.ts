@@ -1,6 +1,6 @@
 // The byte transforms a file job can run, built from plain data so a worker thread can build the same one.
 import { ByteRestorer } from '../core/byteRestorer';
-import { FieldPath, RecordOptions, rewriteRecords, rewriteTexts } from '../core/jsonl';
+import { FieldPath, RecordOptions, rewriteRecords } from '../core/jsonl';
 import { NormalizeOptions, normalizeBytes, planNormalize, withBreakWords } from '../core/normalize';
 import { schemeFromJson, schemeToJson, Scheme } from '../core/scheme';
 import { normalizerModule } from '../wasm/module';
@@ -33,8 +33,7 @@ export function buildTransform(spec: TransformSpec): ChunkTransform {
   if (!records) return lines;
   // JSON Lines: the field's texts of a chunk go through the line transform together, as lines.
   const path = new FieldPath(records.field);
-  const rewrite = (texts: readonly string[]): string[] => rewriteTexts(texts, (bytes) => lines(bytes, false));
-  return (chunk) => rewriteRecords(chunk, records, path, rewrite);
+  return (chunk) => rewriteRecords(chunk, records, path, (bytes) => lines(bytes, false));
 }
 
 function buildLineTransform(spec: TransformSpec): ChunkTransform {
