@@ -265,9 +265,26 @@ Options:
   --min-share X             check, consistency: the share the majority form needs (0.75)
   --apply --out-dir DIR     consistency: write the rewritten files into DIR (created if needed;
                             never an input's folder: outputs keep their input's name)
+  --gzip                    normalize, restore: gzip the output (-o NAME.gz does without it);
+                            gzip input is recognised by its first bytes, file or stdin, any name
+  --jsonl                   normalize, restore, check, stats: JSON Lines, one object a line; only
+                            the field's text is rewritten (checked, counted), every other byte kept
+  --field KEY               --jsonl: the field holding the text (default text; meta.text for a key
+                            inside a key)
+  --pass-other-lines        --jsonl: write a line without a string field unchanged (default: it is
+                            an error naming the line, status 2)
   -h, --help                this help
   --version                 the version
 
-Exit status: 0 ok, 1 check found errors, 2 usage, input or output error (bad option, unreadable
-file, invalid UTF-8, binary file, a line over 16 MB, invalid scheme, full disk), 130 / 143 stopped
-by Ctrl+C / SIGTERM (nothing written), 141 the reader of standard output went away (| head).`;
+Lines: one line out for every line in, each rewritten on its own (--infer-sentence-breaks reads the
+whole input first), so a corpus split at line feeds can be processed in parts (GNU parallel,
+Hadoop Streaming, Spark's RDD.pipe) and the outputs concatenated. Nothing is ever asked.
+
+Exit status (messages on stderr, one line):
+  0         done
+  1         check found errors (--strict: warnings too); nothing else
+  2         usage, input or output error: bad option, unreadable file, invalid UTF-8, binary file,
+            a line over 16 MB, damaged gzip, a JSON Lines record without its field, invalid
+            scheme, full disk
+  130, 143  stopped by Ctrl+C / SIGTERM (129 SIGHUP): nothing written, no temporary file left
+  141       the reader of standard output went away (| head): quiet, as sed and cat`;
