@@ -249,6 +249,12 @@ describe('segcorpus line contract (beyond one machine)', function () {
     // check and stats read gzip too, and the line numbers are the text's.
     assert.strictEqual(cli(['stats', '--json', gz]).stdout, cli(['stats', '--json'], text).stdout);
     assert.match(cli(['check'], zlib.gzipSync('ok\na 6 b\n')).stdout, /^<stdin>:2:3: error: unmatched pair placeholder '6'.*\[unmatched-pair\]\n$/);
+    // consistency --apply writes each output under its input's name: a .gz one as gzip.
+    const shard = path.join(tmp, 'shard.seg.gz');
+    fs.writeFileSync(shard, zlib.gzipSync('nâng_cao a\nnâng_cao b\nnâng_cao c\nnâng cao d\n'));
+    const applied = cli(['consistency', shard, '--apply', '--out-dir', path.join(tmp, 'fixed')]);
+    assert.strictEqual(applied.status, 0, applied.stderr);
+    assert.strictEqual(zlib.gunzipSync(fs.readFileSync(path.join(tmp, 'fixed', 'shard.seg.gz'))).toString(), 'nâng_cao a\nnâng_cao b\nnâng_cao c\nnâng_cao d\n');
     // Through worker threads and small chunks, the same bytes.
     const many = path.join(tmp, 'many.seg.gz');
     fs.writeFileSync(many, zlib.gzipSync(text.repeat(300)));
