@@ -31,6 +31,19 @@ function finalTarget(target: string): string {
   throw new InputError(`cannot write ${target}: too many levels of symbolic links`);
 }
 
+/** Resolves on `event`, or when the stream closes without it (after an error). */
+function settled(stream: zlib.Gzip, event: 'drain' | 'end'): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      stream.off(event, done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on(event, done);
+    stream.on('close', done);
+  });
+}
+
 function statOrUndefined(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);
@@ -106,6 +119,10 @@ export class Output {
    */
   private startGzip(): void {
     const gzip = zlib.createGzip({ writableHighWaterMark: 8 * 1024 * 1024 } as zlib.ZlibOptions);
+    // zlib does not fail on data it compresses; should it fail anyway, the run fails, in one line.
+    gzip.on('error', (error) => {
+      this.failure ??= new OutputError(`cannot compress ${this.target ?? 'standard output'}: ${describe(error)}`);
+    });
     gzip.on('data', (chunk: Buffer) => {
       if (this.done || this.failure) return;
       if (this.fd >= 0) {
@@ -136,7 +153,7 @@ export class Output {
     if (this.failure) throw this.failure;
     const gzip = this.gzip;
     if (gzip) {
-      if (!gzip.write(bytes)) await new Promise<void>((resolve) => gzip.once('drain', resolve));
+      if (!gzip.write(bytes)) await settled(gzip, 'drain');
       if (this.failure) throw this.failure;
       return;
     }
@@ -153,7 +170,7 @@ export class Output {
     const gzip = this.gzip;
     if (gzip) {
       // 'end': the last compressed bytes have been handed on, not just taken in.
-      const ended = new Promise<void>((resolve) => gzip.once('end', resolve));
+      const ended = settled(gzip, 'end');
       gzip.end();
       await ended;
     }
