@@ -156,7 +156,7 @@ describe('segcorpus line contract (beyond one machine)', function () {
     }
   });
 
-  it('property, through the CLI: parts in separate processes concatenate to the output of one', () => {
+  it('property, through the CLI: parts in separate processes concatenate to the output of one (check: the same findings)', () => {
     let run = 0;
     fc.assert(
       fc.property(splitArb, ([text, cuts]) => {
@@ -180,6 +180,20 @@ describe('segcorpus line contract (beyond one machine)', function () {
           assert.strictEqual(pieces.map((p) => p.stdout).join(''), one.stdout, command);
           assert.strictEqual(count(one.stdout, /\r\n|\r|\n/g), count(text, /\r\n|\r|\n/g));
         }
+        // check: every finding but the corpus-wide segmentation one (off with an unreachable
+        // --min-count) is about its line alone; a part's line numbers are shifted by the lines before it.
+        const findings = (file: string, shift: number): object[] => {
+          const r = cli(['check', '--json', '--min-count', '1000000', file]);
+          assert.ok(r.status === 0 || r.status === 1, r.stderr);
+          return (JSON.parse(r.stdout) as Array<{ line: number }>).map((f) => ({ ...f, file: 'corpus', line: f.line + shift }));
+        };
+        let shift = 0;
+        const byParts = files.flatMap((f, k) => {
+          const rows = findings(f, shift);
+          shift += count(parts[k], /\r\n|\r|\n/g);
+          return rows;
+        });
+        assert.deepStrictEqual(byParts, findings(whole, 0), 'check findings');
       }),
       { numRuns: 6 },
     );
