@@ -11,6 +11,7 @@ import { render } from './report.mjs';
 const SECTIONS = {
   normalize: () => import('./normalize.mjs'),
   filters: () => import('./filters.mjs'),
+  pipelines: () => import('./pipelines.mjs'),
   hover: () => import('./hover.mjs'),
   diagnostics: () => import('./diagnostics.mjs'),
   grammar: () => import('./grammar.mjs'),

@@ -34,6 +34,10 @@ export interface CliArgs {
   minShare: number | undefined;
   apply: boolean;
   outDir: string | undefined;
+  gzip: boolean;
+  jsonl: boolean;
+  field: string | undefined;
+  passOtherLines: boolean;
   help: boolean;
   version: boolean;
 }
@@ -45,6 +49,7 @@ interface OptionSpec {
 }
 
 const REWRITES: readonly Command[] = ['normalize', 'restore'];
+const LINE_COMMANDS: readonly Command[] = ['normalize', 'restore', 'check', 'stats'];
 
 const OPTIONS: Record<string, OptionSpec> = {
   '--output': { takesValue: true, commands: REWRITES, apply: (a, v) => (a.output = v) },
@@ -118,6 +123,17 @@ const OPTIONS: Record<string, OptionSpec> = {
   },
   '--apply': { takesValue: false, commands: ['consistency'], apply: (a) => (a.apply = true) },
   '--out-dir': { takesValue: true, commands: ['consistency'], apply: (a, v) => (a.outDir = v) },
+  '--gzip': { takesValue: false, commands: REWRITES, apply: (a) => (a.gzip = true) },
+  '--jsonl': { takesValue: false, commands: LINE_COMMANDS, apply: (a) => (a.jsonl = true) },
+  '--field': {
+    takesValue: true,
+    commands: LINE_COMMANDS,
+    apply: (a, v) => {
+      if (v.split('.').some((key) => key === '')) throw new UsageError(`--field takes a key, or keys joined by dots (meta.text), not '${v}'`);
+      a.field = v;
+    },
+  },
+  '--pass-other-lines': { takesValue: false, commands: LINE_COMMANDS, apply: (a) => (a.passOtherLines = true) },
 };
 
 const ALIASES: Record<string, string> = { '-o': '--output', '-j': '--jobs' };
@@ -146,6 +162,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     minShare: undefined,
     apply: false,
     outDir: undefined,
+    gzip: false,
+    jsonl: false,
+    field: undefined,
+    passOtherLines: false,
     help: false,
     version: false,
   };
@@ -205,6 +225,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (args.apply !== (args.outDir !== undefined)) throw new UsageError('--apply and --out-dir go together: --apply --out-dir DIR');
     if (args.apply && (args.files.length === 0 || args.files.includes('-'))) throw new UsageError('--apply rewrites files: name them (not stdin)');
     if (args.apply && args.json) throw new UsageError('--json prints the table; --apply writes files: one or the other');
+    if (!args.jsonl && (args.field !== undefined || args.passOtherLines)) throw new UsageError(`${args.field !== undefined ? '--field' : '--pass-other-lines'} reads JSON Lines: add --jsonl`);
+    if (args.jsonl && args.inferSentenceBreaks) throw new UsageError('--infer-sentence-breaks reads plain lines, not --jsonl records');
   }
   return args;
 }
@@ -262,9 +284,26 @@ Options:
   --min-share X             check, consistency: the share the majority form needs (0.75)
   --apply --out-dir DIR     consistency: write the rewritten files into DIR (created if needed;
                             never an input's folder: outputs keep their input's name)
+  --gzip                    normalize, restore: gzip the output (-o NAME.gz does without it);
+                            gzip input is recognised by its first bytes, file or stdin, any name
+  --jsonl                   normalize, restore, check, stats: JSON Lines, one object a line; only
+                            the field's text is rewritten (checked, counted), every other byte kept
+  --field KEY               --jsonl: the field holding the text (default text; meta.text for a key
+                            inside a key)
+  --pass-other-lines        --jsonl: write a line without a string field unchanged (default: it is
+                            an error naming the line, status 2)
   -h, --help                this help
   --version                 the version
 
-Exit status: 0 ok, 1 check found errors, 2 usage, input or output error (bad option, unreadable
-file, invalid UTF-8, binary file, a line over 16 MB, invalid scheme, full disk), 130 / 143 stopped
-by Ctrl+C / SIGTERM (nothing written), 141 the reader of standard output went away (| head).`;
+Lines: one line out for every line in, each rewritten on its own (--infer-sentence-breaks reads the
+whole input first), so a corpus split at line feeds can be processed in parts (GNU parallel,
+Hadoop Streaming, Spark's RDD.pipe) and the outputs concatenated. Nothing is ever asked.
+
+Exit status (messages on stderr, one line):
+  0         done
+  1         check found errors (--strict: warnings too); nothing else
+  2         usage, input or output error: bad option, unreadable file, invalid UTF-8, binary file,
+            a line over 16 MB, damaged gzip, a JSON Lines record without its field, invalid
+            scheme, full disk
+  130, 143  stopped by Ctrl+C / SIGTERM (129 SIGHUP): nothing written, no temporary file left
+  141       the reader of standard output went away (| head): quiet, as sed and cat`;

@@ -153,7 +153,8 @@ export async function applyVariations(variations: Variations, files: readonly st
   const abandon = (): void => outputs.forEach((o) => o.abandon());
   try {
     for (let k = 0; k < files.length; k++) {
-      const output = new Output(targets[k]);
+      // An output keeps its input's name: a .gz one is written gzip, as the input was read.
+      const output = new Output(targets[k], { gzip: Output.namesGzip(targets[k]) });
       outputs.push(output);
       for await (const run of readLines(files[k], DEFAULT_CHUNK_SIZE, (bom) => void output.write(bom))) {
         const bytes = run.bytes;
@@ -169,6 +170,7 @@ export async function applyVariations(variations: Variations, files: readonly st
         for (const piece of pieces) await output.write(piece);
       }
     }
+    for (const output of outputs) await output.finish();
     for (const output of outputs) output.commit();
   } catch (error) {
     abandon();

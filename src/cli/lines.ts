@@ -1,6 +1,7 @@
 // The lines of a command's input (a file, or stdin for - or none), decoded or as bytes, for the reporting commands.
+import { FieldPath, RecordLineError, RecordOptions, recordTexts } from '../core/jsonl';
 import { splitLines } from '../core/lines';
-import { DEFAULT_CHUNK_SIZE, readLines } from '../node/fileJob';
+import { DEFAULT_CHUNK_SIZE, InputError, RECORD_MESSAGES, readLines } from '../node/fileJob';
 import { TextOutput } from '../node/output';
 
 /** How much a line loop reads between two turns of the event loop (where signals are handled). */
@@ -57,3 +58,22 @@ export async function forEachLineBytes(file: string | undefined, onLine: (bytes:
   }
 }
 
+
+/**
+ * The field's text of every JSON Lines record of the input, a line each, in runs (see recordTexts):
+ * what check and stats read with --jsonl. A record without the field is an InputError naming its line.
+ */
+export async function* recordTextRuns(file: string | undefined, records: RecordOptions): AsyncGenerator<Uint8Array> {
+  const path = new FieldPath(records.field);
+  let firstLine = 1;
+  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
+    try {
+      yield recordTexts(run.bytes, records, path);
+    } catch (error) {
+      if (!(error instanceof RecordLineError)) throw error;
+      throw new InputError(RECORD_MESSAGES.line(file ?? '<stdin>', firstLine + error.lineIndex, error.problem, records.passOther));
+    }
+    const buf = Buffer.from(run.bytes.buffer, run.bytes.byteOffset, run.bytes.length);
+    for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) firstLine++;
+  }
+}

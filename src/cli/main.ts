@@ -4,12 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { SegmentationFindings, applyVariations, printVariations } from './consistency';
-import { forEachLine, forEachLineBytes, inputOf } from './lines';
+import { forEachLine, forEachLineBytes, inputOf, recordTextRuns } from './lines';
 import { loadScheme } from './schemeFile';
 import { statsSummary } from './statsReport';
 import { countVariations } from '../node/variationsFiles';
 import { BreakWords, Finding, LineChecker, WordStats, checkLine } from '../core/check';
 import { ByteChecker } from '../core/byteChecker';
+import { RecordOptions } from '../core/jsonl';
 import { NormalizeOptions } from '../core/normalize';
 import { Scheme } from '../core/scheme';
 import { StatisticsTally } from '../core/corpusStatistics';
@@ -18,7 +19,7 @@ import { DEFAULT_CHUNK_SIZE, readLines, readStdin, runFileJob } from '../node/fi
 import { transformSpec } from '../node/chunkTransform';
 import { InputError, OutputError, describe } from '../node/errors';
 import { exitNow, removeUnlessDone, stopOnSignals } from '../node/leftovers';
-import { TextOutput } from '../node/output';
+import { Output, TextOutput } from '../node/output';
 
 declare const SEGCORPUS_VERSION: string | undefined;
 
@@ -34,16 +35,29 @@ function normalizeOptions(args: CliArgs): Partial<NormalizeOptions> {
   return options;
 }
 
+/** The JSON Lines reading asked for, if any (--jsonl, --field, --pass-other-lines). */
+function recordOptions(args: CliArgs): RecordOptions | undefined {
+  return args.jsonl ? { field: args.field ?? 'text', passOther: args.passOtherLines } : undefined;
+}
+
 async function check(args: CliArgs, scheme: Scheme): Promise<number> {
   const files = args.files.length > 0 ? args.files : ['-'];
+  const records = recordOptions(args);
   // Segmentation is judged over all the files: they are counted first (stdin through a temporary copy).
-  const spooled = files.some((f) => inputOf(f) === undefined) ? await spoolStdin() : undefined;
-  const source = (file: string): string => inputOf(file) ?? (spooled as { file: string }).file;
-  const segmentation = SegmentationFindings.start(files.map(source), args);
+  // JSON Lines are checked as the texts of their field, a record a line, kept in temporary files.
+  const spooled = records ? await spoolRecordTexts(files, records) : files.some((f) => inputOf(f) === undefined) ? await spoolStdin() : undefined;
+  const source = (file: string): string => {
+    const spool = spooled as { file: string; files?: string[] };
+    return spool?.files ? spool.files[files.indexOf(file)] : (inputOf(file) ?? spool.file);
+  };
   try {
-    return await checkFiles(args, scheme, files, source, segmentation);
+    const segmentation = SegmentationFindings.start(files.map(source), args);
+    try {
+      return await checkFiles(args, scheme, files, source, segmentation);
+    } finally {
+      await segmentation.close();
+    }
   } finally {
-    await segmentation.close();
     spooled?.remove();
   }
 }
@@ -106,9 +120,11 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
 
 async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
   const tally = new StatisticsTally(scheme, { top: args.top, problems: args.problems });
+  const records = recordOptions(args);
   // Several files are one corpus: their lines in the order given, each file's last line ending with it.
   for (const file of args.files.length > 0 ? args.files : ['-']) {
-    for await (const run of readLines(inputOf(file), DEFAULT_CHUNK_SIZE, () => undefined)) tally.addLines(run.bytes);
+    if (records) for await (const texts of recordTextRuns(inputOf(file), records)) tally.addLines(texts);
+    else for await (const run of readLines(inputOf(file), DEFAULT_CHUNK_SIZE, () => undefined)) tally.addLines(run.bytes);
   }
   const out = new TextOutput();
   out.write(args.json ? JSON.stringify(tally.result(), null, 2) + '\n' : statsSummary(tally.result()));
@@ -146,15 +162,61 @@ async function spoolStdin(): Promise<{ file: string; remove: () => void }> {
   };
 }
 
+/**
+ * The field's texts of JSON Lines inputs, each kept in a private temporary file, a record a line,
+ * for check (which reads its inputs more than once); removed however the run ends.
+ */
+async function spoolRecordTexts(files: readonly string[], records: RecordOptions): Promise<{ file: string; files: string[]; remove: () => void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-'));
+  const remove = (): void => fs.rmSync(dir, { recursive: true, force: true });
+  const forget = removeUnlessDone(remove);
+  const spools: string[] = [];
+  try {
+    for (const [index, file] of files.entries()) {
+      const spool = path.join(dir, `texts-${index}`);
+      spools.push(spool);
+      const fd = fs.openSync(spool, 'w', 0o600);
+      try {
+        for await (const texts of recordTextRuns(inputOf(file), records)) {
+          try {
+            fs.writeSync(fd, texts);
+          } catch (error) {
+            throw new OutputError(`cannot keep the texts of ${file === '-' ? '<stdin>' : file} in ${dir}: ${describe(error)}`);
+          }
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+  } catch (error) {
+    forget();
+    remove();
+    throw error;
+  }
+  return {
+    file: spools[0],
+    files: spools,
+    remove: () => {
+      forget();
+      remove();
+    },
+  };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.version) {
     process.stdout.write(`${typeof SEGCORPUS_VERSION === 'string' ? SEGCORPUS_VERSION : 'dev'}\n`);
     return 0;
   }
-  if (args.help || args.command === undefined) {
+  if (args.help) {
     process.stdout.write(USAGE + '\n');
-    return args.help ? 0 : 2;
+    return 0;
+  }
+  // Without a command it is a usage error: the help goes to stderr, so a pipeline's output never carries it.
+  if (args.command === undefined) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
   }
   const scheme = loadScheme(args.scheme);
   switch (args.command) {
@@ -172,13 +234,14 @@ async function main(argv: readonly string[]): Promise<number> {
           await forEachLine(input, (line) => collector.addLine(tokenizer.tokenize(line)));
           breakWords = collector.words();
         }
-        const spec = transformSpec(args.command, scheme, normalizeOptions(args), breakWords);
+        const spec = transformSpec(args.command, scheme, normalizeOptions(args), breakWords, recordOptions(args));
         // One core stays with the main thread's reading and writing: on 2 cores that means no worker,
         // which measured fastest (the WebAssembly normalizer outruns the disk copy) and leanest.
         const jobs = args.jobs ?? Math.max(1, Math.min(os.availableParallelism() - 1, 8));
         // SEGCORPUS_CHUNK_BYTES is a testing knob: small chunks make the parallel path cut lines everywhere.
         const chunkSize = Number(process.env.SEGCORPUS_CHUNK_BYTES) || DEFAULT_CHUNK_SIZE;
-        await runFileJob(spec, input, args.output, { jobs, chunkSize });
+        // A .gz output name compresses as --gzip does; a gzip input is recognised by its first bytes.
+        await runFileJob(spec, input, args.output, { jobs, chunkSize, gzip: args.gzip || Output.namesGzip(args.output) });
       } finally {
         spooled?.remove();
       }

@@ -1,5 +1,6 @@
 // The byte transforms a file job can run, built from plain data so a worker thread can build the same one.
 import { ByteRestorer } from '../core/byteRestorer';
+import { FieldPath, RecordOptions, rewriteRecords } from '../core/jsonl';
 import { NormalizeOptions, normalizeBytes, planNormalize, withBreakWords } from '../core/normalize';
 import { schemeFromJson, schemeToJson, Scheme } from '../core/scheme';
 import { normalizerModule } from '../wasm/module';
@@ -9,19 +10,33 @@ import { WasmNormalizer } from '../wasm/normalizer';
 const WASM_MIN_CHUNK_BYTES = 64 * 1024;
 
 /** Structured-clone friendly description of a transform. */
-export type TransformSpec =
+export type TransformSpec = (
   | { readonly op: 'normalize'; readonly scheme: object; readonly options: Partial<NormalizeOptions>; readonly breakWords?: readonly string[] }
-  | { readonly op: 'restore'; readonly scheme: object };
+  | { readonly op: 'restore'; readonly scheme: object }
+) & {
+  /** JSON Lines: only this field of each record is rewritten (--jsonl --field). */
+  readonly records?: RecordOptions;
+};
 
 /** `afterLoneCr`: the lines follow a lone CR that ended the previous run (see LineChunker). */
 export type ChunkTransform = (lines: Uint8Array, afterLoneCr: boolean) => Uint8Array;
 
-export function transformSpec(op: 'normalize' | 'restore', scheme: Scheme, options: Partial<NormalizeOptions> = {}, breakWords?: readonly string[]): TransformSpec {
-  if (op === 'restore') return { op, scheme: schemeToJson(scheme) };
-  return breakWords ? { op, scheme: schemeToJson(scheme), options, breakWords } : { op, scheme: schemeToJson(scheme), options };
+export function transformSpec(op: 'normalize' | 'restore', scheme: Scheme, options: Partial<NormalizeOptions> = {}, breakWords?: readonly string[], records?: RecordOptions): TransformSpec {
+  const extra = records ? { records } : {};
+  if (op === 'restore') return { op, scheme: schemeToJson(scheme), ...extra };
+  return breakWords ? { op, scheme: schemeToJson(scheme), options, breakWords, ...extra } : { op, scheme: schemeToJson(scheme), options, ...extra };
 }
 
 export function buildTransform(spec: TransformSpec): ChunkTransform {
+  const lines = buildLineTransform(spec);
+  const records = spec.records;
+  if (!records) return lines;
+  // JSON Lines: the field's texts of a chunk go through the line transform together, as lines.
+  const path = new FieldPath(records.field);
+  return (chunk) => rewriteRecords(chunk, records, path, (bytes) => lines(bytes, false));
+}
+
+function buildLineTransform(spec: TransformSpec): ChunkTransform {
   const scheme = schemeFromJson(spec.scheme);
   if (spec.op === 'normalize') {
     const base = planNormalize(scheme, spec.options);

@@ -2,7 +2,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isUtf8 } from 'buffer';
+import { Readable, pipeline } from 'stream';
 import { Worker } from 'worker_threads';
+import * as zlib from 'zlib';
+import { RecordLineError } from '../core/jsonl';
 import { LineChunker } from '../core/lineChunker';
 import { findInvalidUtf8, utf16ByteOrder } from '../core/utf8';
 import { ChunkTransform, TransformSpec, buildTransform } from './chunkTransform';
@@ -189,8 +192,65 @@ function stdinSource(chunkSize: number): ByteSource {
   };
 }
 
+/** gzip's magic bytes: an input that starts with them is decompressed, whatever its name. */
+export function isGzip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/** Messages of the input layer that may be translated later (LANG=vi): kept together. */
+const GZIP_MESSAGES = {
+  damaged: (name: string, reason: string): string => `${name}: damaged gzip data (${reason}); the file was cut short or is not gzip`,
+};
+
 /**
- * Reads an input as validated runs of whole lines, the byte order mark split off first. Reads are
+ * The decompressed bytes of a gzip source (`first` is what was already read of it), in chunks of
+ * about `chunkSize`. zlib streams it: memory stays at a few chunks whatever the ratio, and
+ * concatenated members (`cat a.gz b.gz`, pigz) are read one after the other.
+ */
+function gunzipSource(first: Uint8Array, raw: ByteSource, chunkSize: number, name: string): ByteSource {
+  const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 });
+  async function* compressed(): AsyncGenerator<Uint8Array> {
+    yield first;
+    for (;;) {
+      const data = await raw.next();
+      if (data === null) return;
+      yield data;
+    }
+  }
+  // pipeline hands an error on either side to the iterator below, which rethrows it.
+  pipeline(Readable.from(compressed()), gunzip, () => undefined);
+  const chunks = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let ended = false;
+  return {
+    async next() {
+      const pending: Buffer[] = [];
+      let bytes = 0;
+      while (!ended && bytes < chunkSize) {
+        let step: IteratorResult<Buffer>;
+        try {
+          step = await chunks.next();
+        } catch (error) {
+          if (error instanceof InputError) throw error;
+          throw new InputError(GZIP_MESSAGES.damaged(name, describe(error)));
+        }
+        if (step.done) ended = true;
+        else {
+          pending.push(step.value);
+          bytes += step.value.length;
+        }
+      }
+      return bytes === 0 ? null : Buffer.concat(pending, bytes);
+    },
+    async close() {
+      gunzip.destroy();
+      await raw.close();
+    },
+  };
+}
+
+/**
+ * Reads an input as validated runs of whole lines, the byte order mark split off first. A gzip
+ * input (by its magic bytes, file or stdin) is decompressed on the way. Reads are
  * asynchronous, so a signal is handled between two chunks. Memory stays at about one chunk plus
  * the longest line, which may not pass maxLineBytes().
  */
@@ -215,15 +275,23 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
   const checkPending = (): void => {
     if (chunker.pending.length > limit) throw tooLong(lines + 1);
   };
-  const source = inputPath === undefined ? stdinSource(chunkSize) : await fileSource(inputPath, chunkSize);
+  let source = inputPath === undefined ? stdinSource(chunkSize) : await fileSource(inputPath, chunkSize);
   try {
-    // The first bytes decide about a byte order mark and UTF-16: a FIFO may hand them over one at a time.
+    // The first bytes decide about gzip, a byte order mark and UTF-16: a FIFO may hand them over one at a time.
     let head: Uint8Array = new Uint8Array(0);
     let ended = false;
-    while (head.length < 4 && !ended) {
-      const data = await source.next();
-      if (data === null) ended = true;
-      else head = head.length === 0 ? data : Buffer.concat([head, data]);
+    const readHead = async (): Promise<void> => {
+      while (head.length < 4 && !ended) {
+        const data = await source.next();
+        if (data === null) ended = true;
+        else head = head.length === 0 ? data : Buffer.concat([head, data]);
+      }
+    };
+    await readHead();
+    if (isGzip(head)) {
+      source = gunzipSource(head, source, chunkSize, name);
+      head = new Uint8Array(0);
+      await readHead();
     }
     checkNotUtf16(head, name);
     if (head.length >= 3 && head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2]) {
@@ -276,8 +344,9 @@ class WorkerPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerPath, { workerData: spec });
       // Messages posted before the thread has booted wait in its port: no need to wait for it here.
-      worker.on('message', (message: { seq: number; out: Uint8Array }) => {
-        this.resolvers.get(message.seq)?.resolve(message.out);
+      worker.on('message', (message: { seq: number; out?: Uint8Array; record?: { lineIndex: number; problem: string } }) => {
+        if (message.record) this.resolvers.get(message.seq)?.reject(new RecordLineError(message.record.lineIndex, message.record.problem));
+        else this.resolvers.get(message.seq)?.resolve(message.out as Uint8Array);
         this.resolvers.delete(message.seq);
         this.dispatch(worker);
       });
@@ -322,6 +391,28 @@ export interface JobOptions {
   readonly chunkSize?: number;
   /** The bundled worker script (dist/worker.js beside the CLI). */
   readonly workerPath?: string;
+  /** gzip the output (a `.gz` name or --gzip). */
+  readonly gzip?: boolean;
+}
+
+/** Messages of JSON Lines input that may be translated later (LANG=vi): kept together. */
+export const RECORD_MESSAGES = {
+  line: (name: string, line: number, problem: string, passOther: boolean): string =>
+    `${name}: line ${line}: ${problem}${passOther ? '' : ' (--pass-other-lines writes such lines unchanged)'}`,
+};
+
+/** Counts LFs: JSON Lines records end at LF only. */
+function countRecords(bytes: Uint8Array): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let count = 0;
+  for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) count++;
+  return count;
+}
+
+/** The record error of a run, named with its line in the whole input. */
+function recordError(error: unknown, name: string, firstLine: number, passOther: boolean): unknown {
+  if (!(error instanceof RecordLineError)) return error;
+  return new InputError(RECORD_MESSAGES.line(name, firstLine + error.lineIndex, error.problem, passOther));
 }
 
 /**
@@ -333,7 +424,16 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
   checkNotSameFile(inputPath, outputPath);
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const transform: ChunkTransform = buildTransform(spec);
-  const output = new Output(outputPath);
+  const output = new Output(outputPath, { gzip: options.gzip ?? false });
+  const name = inputPath ?? '<stdin>';
+  const passOther = spec.records?.passOther ?? false;
+  // JSON Lines errors name the record's line: the lines before each run are counted (records only).
+  let recordsBefore = 1;
+  const firstLineOf = (run: LineRun): number => {
+    const first = recordsBefore;
+    if (spec.records) recordsBefore += countRecords(run.bytes);
+    return first;
+  };
   let pool: WorkerPool | undefined;
   try {
     // Threads pay off only past a couple of chunks; stdin's size is unknown, so it stays in this thread.
@@ -343,24 +443,43 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
     if (!parallel) {
       for await (const run of lines) {
         if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
-        await output.write(transform(run.bytes, run.afterLoneCr));
+        const firstLine = firstLineOf(run);
+        let out: Uint8Array;
+        try {
+          out = transform(run.bytes, run.afterLoneCr);
+        } catch (error) {
+          throw recordError(error, name, firstLine, passOther);
+        }
+        await output.write(out);
       }
       if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
     } else {
       pool = new WorkerPool(options.jobs, options.workerPath ?? path.join(__dirname, 'worker.js'), spec);
-      const queue: Array<Promise<Uint8Array>> = [];
+      const queue: Array<{ result: Promise<Uint8Array>; firstLine: number }> = [];
       let seq = 0;
+      const writeNext = async (): Promise<void> => {
+        const { result, firstLine } = queue.shift() as { result: Promise<Uint8Array>; firstLine: number };
+        let out: Uint8Array;
+        try {
+          out = await result;
+        } catch (error) {
+          throw recordError(error, name, firstLine, passOther);
+        }
+        await output.write(out);
+      };
       for await (const run of lines) {
         if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
+        const firstLine = firstLineOf(run);
         const result = pool.run(seq++, run);
         result.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
-        queue.push(result);
+        queue.push({ result, firstLine });
         // Keep every worker busy with one chunk in hand and one waiting, and no more: flat memory.
-        while (queue.length >= options.jobs * 2) await output.write(await (queue.shift() as Promise<Uint8Array>));
+        while (queue.length >= options.jobs * 2) await writeNext();
       }
       if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
-      for (const pending of queue) await output.write(await pending);
+      while (queue.length > 0) await writeNext();
     }
+    await output.finish();
     output.commit();
   } catch (error) {
     output.abandon();

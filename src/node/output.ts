@@ -1,6 +1,7 @@
 // Where a rewrite's output goes: stdout, a file written atomically, or a device or FIFO written directly.
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { InputError, OutputError, describe } from './errors';
 import { removeUnlessDone } from './leftovers';
 
@@ -30,6 +31,19 @@ function finalTarget(target: string): string {
   throw new InputError(`cannot write ${target}: too many levels of symbolic links`);
 }
 
+/** Resolves on `event`, or when the stream closes without it (after an error). */
+function settled(stream: zlib.Gzip, event: 'drain' | 'end'): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      stream.off(event, done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on(event, done);
+    stream.on('close', done);
+  });
+}
+
 function statOrUndefined(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);
@@ -46,13 +60,29 @@ function statOrUndefined(file: string): fs.Stats | undefined {
  */
 export class Output {
   private fd = -1;
+  private gzip: zlib.Gzip | undefined;
+  private failure: Error | undefined;
   private temp: string | undefined;
   private mode: number | undefined;
   private real: string | undefined;
   private done = false;
   private forget: () => void = () => undefined;
 
-  constructor(private readonly target: string | undefined) {
+  constructor(
+    private readonly target: string | undefined,
+    options: { gzip: boolean } = { gzip: false },
+  ) {
+    this.open();
+    if (options.gzip) this.startGzip();
+  }
+
+  /** Whether `target` names a gzip file: the output is then compressed without --gzip. */
+  static namesGzip(target: string | undefined): boolean {
+    return target !== undefined && /\.gz$/i.test(target);
+  }
+
+  private open(): void {
+    const target = this.target;
     if (target === undefined) return;
     if (target === '') throw new InputError('-o needs a file name, not an empty string');
     if (/[/\\]$/.test(target) || path.basename(target) === '.' || path.basename(target) === '..') {
@@ -83,19 +113,68 @@ export class Output {
     this.forget = removeUnlessDone(() => this.abandon());
   }
 
+  /**
+   * Compression runs in zlib's thread pool while the next chunk is transformed: the stream takes
+   * two chunks before it asks to wait. Its output goes where plain bytes go, with the same errors.
+   */
+  private startGzip(): void {
+    const gzip = zlib.createGzip({ writableHighWaterMark: 8 * 1024 * 1024 } as zlib.ZlibOptions);
+    // zlib does not fail on data it compresses; should it fail anyway, the run fails, in one line.
+    gzip.on('error', (error) => {
+      this.failure ??= new OutputError(`cannot compress ${this.target ?? 'standard output'}: ${describe(error)}`);
+    });
+    gzip.on('data', (chunk: Buffer) => {
+      if (this.done || this.failure) return;
+      if (this.fd >= 0) {
+        try {
+          this.writeFd(chunk);
+        } catch (error) {
+          this.failure = error as Error;
+        }
+      } else if (!process.stdout.write(chunk)) {
+        gzip.pause();
+        process.stdout.once('drain', () => gzip.resume());
+      }
+    });
+    this.gzip = gzip;
+  }
+
+  private writeFd(bytes: Uint8Array): void {
+    try {
+      let at = 0;
+      while (at < bytes.length) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
+    } catch (error) {
+      throw new OutputError(`cannot write ${this.target}: ${describe(error)}`);
+    }
+  }
+
   async write(bytes: Uint8Array): Promise<void> {
     if (bytes.length === 0) return;
+    if (this.failure) throw this.failure;
+    const gzip = this.gzip;
+    if (gzip) {
+      if (!gzip.write(bytes)) await settled(gzip, 'drain');
+      if (this.failure) throw this.failure;
+      return;
+    }
     if (this.fd >= 0) {
-      try {
-        let at = 0;
-        while (at < bytes.length) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
-      } catch (error) {
-        throw new OutputError(`cannot write ${this.target}: ${describe(error)}`);
-      }
+      this.writeFd(bytes);
       return;
     }
     // Errors on stdout (a closed pipe, a full disk) arrive as its 'error' event: see the CLI's main.
     if (!process.stdout.write(bytes)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+
+  /** Writes what a compressed output still holds (its last block and trailer); call before commit. */
+  async finish(): Promise<void> {
+    const gzip = this.gzip;
+    if (gzip) {
+      // 'end': the last compressed bytes have been handed on, not just taken in.
+      const ended = settled(gzip, 'end');
+      gzip.end();
+      await ended;
+    }
+    if (this.failure) throw this.failure;
   }
 
   /** Makes the output visible under its name (atomically, for a file). */
@@ -122,6 +201,7 @@ export class Output {
   abandon(): void {
     if (this.done) return;
     this.done = true;
+    this.gzip?.destroy();
     this.forget();
     if (this.fd >= 0) fs.closeSync(this.fd);
     this.fd = -1;

@@ -151,7 +151,8 @@ describe('segcorpus CLI', function () {
     assert.match(r.stderr, /does not exist/);
     r = cli([]);
     assert.strictEqual(r.status, 2);
-    assert.match(r.stdout, /Usage:/);
+    assert.match(r.stderr, /Usage:/);
+    assert.strictEqual(r.stdout, '', 'a usage error prints nothing on stdout');
     r = cli(['--help']);
     assert.strictEqual(r.status, 0);
     assert.match(r.stdout, /segcorpus normalize/);
