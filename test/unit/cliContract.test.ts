@@ -71,7 +71,11 @@ function sumStats(a: CorpusStats, b: CorpusStats): CorpusStats {
   for (const [key, value] of Object.entries(a)) {
     const other = (b as unknown as Record<string, unknown>)[key];
     if (typeof value === 'number') sum[key] = value + (other as number);
-    else {
+    else if (Array.isArray(value)) {
+      // A histogram: counts by length, added length by length.
+      const longer = value.length >= (other as number[]).length ? value : (other as number[]);
+      sum[key] = longer.map((_, i) => (value[i] ?? 0) + ((other as number[])[i] ?? 0)) as unknown as Record<string, number>;
+    } else {
       const digits: Record<string, number> = { ...(value as Record<string, number>) };
       for (const [d, n] of Object.entries(other as Record<string, number>)) digits[d] = (digits[d] ?? 0) + n;
       sum[key] = digits;
