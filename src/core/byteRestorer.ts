@@ -1,5 +1,5 @@
 // Restore over UTF-8 bytes, for big files: the same output as restoreLine, byte for byte.
-import { NormalizePlan, pairSidesOfTokens, planNormalize } from './normalize';
+import { NormalizePlan, PairSideReader, planNormalize } from './normalize';
 import { tokenEnd, viewOf } from './byteTokens';
 import { Scheme, placeholderFor } from './scheme';
 import { BYTE_CLASS, ByteMarks, ByteOutput, CR, LF, ORDINARY, SPACE, TAB, UNDERSCORE, decoder, encoder, isDigitByte } from './byteText';
@@ -24,10 +24,17 @@ export class ByteRestorer {
   private readonly digitKind = new Uint8Array(256);
   /** The bytes restoreChunk looks for: LF, CR, then the digits that have a mark. */
   private readonly watched: number[] = [LF, CR];
+  private readonly reader: PairSideReader;
+  /** The pieces of the pair line being read, reused from line to line. */
+  private pieceKind = new Uint8Array(1024);
+  private pieceStart = new Int32Array(1024);
+  private pieceEnd = new Int32Array(1024);
+  private readonly open = new Int32Array(10);
 
   constructor(scheme: Scheme) {
     this.plan = planNormalize(scheme);
     this.marks = new ByteMarks(this.plan.marks);
+    this.reader = new PairSideReader(this.plan);
     for (let d = 0; d <= 9; d++) {
       const p = placeholderFor(scheme, String(d));
       this.openMark.push(p?.role === 'separator' ? encoder.encode(p.mark) : p?.role === 'pair' ? encoder.encode(p.marks.open) : undefined);
@@ -96,15 +103,16 @@ export class ByteRestorer {
   }
 
   /**
-   * A line with a pair digit. Which side each pair mark is on is read by the one typesetter
-   * (pairSidesOfTokens, as pairPlaceholders does), fed the line's tokens without decoding the line:
-   * a token that starts with a letter only matters to it by whether it ends with a digit, so it is
-   * handed a two-letter stand-in; the rest (digits, marks, numbers: short) are decoded.
+   * A line with a pair digit. Which side each pair mark is on is read by the one typesetter (as
+   * pairPlaceholders does), fed from the bytes without decoding the line: a run of words that
+   * start with a letter is one push (only whether its last word ends with a digit matters), a
+   * lone digit is pushed as its placeholder, and only the rest (marks, numbers: short) is decoded.
    */
   private pairLine(input: Uint8Array, start: number, end: number, out: ByteOutput): number {
-    const tokens: Array<{ text: string; start: number }> = [];
-    const at: number[] = [];
-    const pairDigit: boolean[] = [];
+    // The line as pieces: kind (LETTERS, DIGIT, TEXT), start, end; a piece's index is its reference.
+    let count = 0;
+    let letters = false;
+    let lettersEndWithDigit = false;
     let i = start;
     while (i < end) {
       const b = input[i];
@@ -114,36 +122,82 @@ export class ByteRestorer {
       }
       const s = i;
       i = tokenEnd(input, this.view, i + 1, end);
-      let text: string;
       if (this.wordStart[b] === 1) {
         let last = i - 1;
         while (input[last] === UNDERSCORE) last--;
-        text = isDigitByte(input[last]) ? 'a0' : 'aa';
-      } else {
-        text = decoder.decode(input.subarray(s, i));
+        letters = true;
+        lettersEndWithDigit = isDigitByte(input[last]);
+        continue;
       }
-      at.push(s);
-      pairDigit.push(this.digitKind[b] === 1 && (i - s === 1 || this.marks.splits(input, s + 1, i)));
-      tokens.push({ text, start: tokens.length });
+      if (count + 2 > this.pieceKind.length) this.growPieces();
+      if (letters) {
+        this.pieceKind[count] = lettersEndWithDigit ? LETTERS_DIGIT_END : LETTERS;
+        count++;
+        letters = false;
+      }
+      this.pieceKind[count] = i - s === 1 && isDigitByte(b) ? DIGIT : TEXT;
+      this.pieceStart[count] = s;
+      this.pieceEnd[count] = i;
+      count++;
     }
-    const sides = pairSidesOfTokens(tokens, this.plan);
+    if (letters) {
+      if (count + 1 > this.pieceKind.length) this.growPieces();
+      this.pieceKind[count] = lettersEndWithDigit ? LETTERS_DIGIT_END : LETTERS;
+      count++;
+    }
+    const reader = this.reader;
+    reader.startText(count);
+    do {
+      reader.startReading();
+      for (let k = 0; k < count; k++) {
+        const kind = this.pieceKind[k];
+        if (kind === DIGIT) reader.pushPlaceholder(input[this.pieceStart[k]] - 0x30, k);
+        else if (kind === TEXT) reader.pushText(decoder.decode(input.subarray(this.pieceStart[k], this.pieceEnd[k])), k);
+        else reader.pushLetterWords(kind === LETTERS_DIGIT_END);
+      }
+    } while (reader.endReading());
+    const sides = reader.sides;
     // As pairPlaceholders: a mark read as closing closes only when one of its digit is open.
-    const open = new Int32Array(10);
+    const open = this.open.fill(0);
     let copied = start;
-    for (let k = 0; k < tokens.length; k++) {
-      const s = at[k];
+    for (let k = 0; k < count; k++) {
+      const kind = this.pieceKind[k];
+      if (kind !== DIGIT && kind !== TEXT) continue;
+      const s = this.pieceStart[k];
+      const e = this.pieceEnd[k];
       const b = input[s];
-      if (pairDigit[k]) {
-        const d = b - 0x30;
-        const closes = sides.get(k) === 'close' && open[d] > 0;
+      const digitKind = this.digitKind[b];
+      if (digitKind === 0 || (e - s > 1 && !this.marks.splits(input, s + 1, e))) continue;
+      const d = b - 0x30;
+      if (digitKind === 1) {
+        const closes = sides[k] === CLOSES && open[d] > 0;
         open[d] += closes ? -1 : 1;
         copied = this.replace(input, copied, s, (closes ? this.closeMark[d] : this.openMark[d]) as Uint8Array, out);
-      } else if (this.digitKind[b] === 2) {
-        let e = s + 1;
-        while (e < end && input[e] !== SPACE && input[e] !== TAB) e++;
-        if (e - s === 1 || this.marks.splits(input, s + 1, e)) copied = this.replace(input, copied, s, this.openMark[b - 0x30] as Uint8Array, out);
+      } else {
+        copied = this.replace(input, copied, s, this.openMark[d] as Uint8Array, out);
       }
     }
     return copied;
   }
+
+  private growPieces(): void {
+    const size = this.pieceKind.length * 2;
+    const kind = new Uint8Array(size);
+    kind.set(this.pieceKind);
+    const starts = new Int32Array(size);
+    starts.set(this.pieceStart);
+    const ends = new Int32Array(size);
+    ends.set(this.pieceEnd);
+    this.pieceKind = kind;
+    this.pieceStart = starts;
+    this.pieceEnd = ends;
+  }
 }
+
+// The pieces of a pair line (ByteRestorer.pairLine).
+const LETTERS = 0;
+const LETTERS_DIGIT_END = 1;
+const DIGIT = 2;
+const TEXT = 3;
+/** PairSideReader's side of a pair mark that closes. */
+const CLOSES = 2;
