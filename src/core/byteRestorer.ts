@@ -1,8 +1,9 @@
 // Restore over UTF-8 bytes, for big files: the same output as restoreLine, byte for byte.
-import { NormalizePlan, PairSideReader, planNormalize } from './normalize';
-import { tokenEnd, viewOf } from './byteTokens';
+import { NormalizePlan, planNormalize } from './normalize';
+import { viewOf } from './byteTokens';
+import { BytePairReader, CLOSES, DIGIT, TEXT } from './bytePairs';
 import { Scheme, placeholderFor } from './scheme';
-import { BYTE_CLASS, ByteMarks, ByteOutput, CR, LF, ORDINARY, SPACE, TAB, UNDERSCORE, decoder, encoder, isDigitByte } from './byteText';
+import { BYTE_CLASS, ByteMarks, ByteOutput, CR, LF, ORDINARY, SPACE, TAB, encoder, isDigitByte } from './byteText';
 
 /**
  * Streaming restorer over UTF-8 bytes: placeholders become their marks, everything else stays,
@@ -24,17 +25,12 @@ export class ByteRestorer {
   private readonly digitKind = new Uint8Array(256);
   /** The bytes restoreChunk looks for: LF, CR, then the digits that have a mark. */
   private readonly watched: number[] = [LF, CR];
-  private readonly reader: PairSideReader;
-  /** The pieces of the pair line being read, reused from line to line. */
-  private pieceKind = new Uint8Array(1024);
-  private pieceStart = new Int32Array(1024);
-  private pieceEnd = new Int32Array(1024);
+  private readonly pieces: BytePairReader;
   private readonly open = new Int32Array(10);
 
   constructor(scheme: Scheme) {
     this.plan = planNormalize(scheme);
     this.marks = new ByteMarks(this.plan.marks);
-    this.reader = new PairSideReader(this.plan);
     for (let d = 0; d <= 9; d++) {
       const p = placeholderFor(scheme, String(d));
       this.openMark.push(p?.role === 'separator' ? encoder.encode(p.mark) : p?.role === 'pair' ? encoder.encode(p.marks.open) : undefined);
@@ -43,6 +39,7 @@ export class ByteRestorer {
       if (this.digitKind[0x30 + d] !== 0) this.watched.push(0x30 + d);
     }
     for (let b = 0; b < 256; b++) this.wordStart[b] = BYTE_CLASS[b] === ORDINARY && !isDigitByte(b) && !this.marks.isLead(b) ? 1 : 0;
+    this.pieces = new BytePairReader(this.plan, this.wordStart);
   }
 
   restoreChunk(input: Uint8Array): Uint8Array {
@@ -103,68 +100,21 @@ export class ByteRestorer {
   }
 
   /**
-   * A line with a pair digit. Which side each pair mark is on is read by the one typesetter (as
-   * pairPlaceholders does), fed from the bytes without decoding the line: a run of words that
-   * start with a letter is one push (only whether its last word ends with a digit matters), a
-   * lone digit is pushed as its placeholder, and only the rest (marks, numbers: short) is decoded.
+   * A line with a pair digit: which side each pair mark is on is read by the one typesetter (as
+   * pairPlaceholders does), from the bytes (BytePairReader).
    */
   private pairLine(input: Uint8Array, start: number, end: number, out: ByteOutput): number {
-    // The line as pieces: kind (LETTERS, DIGIT, TEXT), start, end; a piece's index is its reference.
-    let count = 0;
-    let letters = false;
-    let lettersEndWithDigit = false;
-    let i = start;
-    while (i < end) {
-      const b = input[i];
-      if (b === SPACE || b === TAB) {
-        i++;
-        continue;
-      }
-      const s = i;
-      i = tokenEnd(input, this.view, i + 1, end);
-      if (this.wordStart[b] === 1) {
-        let last = i - 1;
-        while (input[last] === UNDERSCORE) last--;
-        letters = true;
-        lettersEndWithDigit = isDigitByte(input[last]);
-        continue;
-      }
-      if (count + 2 > this.pieceKind.length) this.growPieces();
-      if (letters) {
-        this.pieceKind[count] = lettersEndWithDigit ? LETTERS_DIGIT_END : LETTERS;
-        count++;
-        letters = false;
-      }
-      this.pieceKind[count] = i - s === 1 && isDigitByte(b) ? DIGIT : TEXT;
-      this.pieceStart[count] = s;
-      this.pieceEnd[count] = i;
-      count++;
-    }
-    if (letters) {
-      if (count + 1 > this.pieceKind.length) this.growPieces();
-      this.pieceKind[count] = lettersEndWithDigit ? LETTERS_DIGIT_END : LETTERS;
-      count++;
-    }
-    const reader = this.reader;
-    reader.startText(count);
-    do {
-      reader.startReading();
-      for (let k = 0; k < count; k++) {
-        const kind = this.pieceKind[k];
-        if (kind === DIGIT) reader.pushPlaceholder(input[this.pieceStart[k]] - 0x30, k);
-        else if (kind === TEXT) reader.pushText(decoder.decode(input.subarray(this.pieceStart[k], this.pieceEnd[k])), k);
-        else reader.pushLetterWords(kind === LETTERS_DIGIT_END);
-      }
-    } while (reader.endReading());
-    const sides = reader.sides;
+    const pieces = this.pieces;
+    pieces.read(input, this.view, start, end);
+    const sides = pieces.sides;
     // As pairPlaceholders: a mark read as closing closes only when one of its digit is open.
     const open = this.open.fill(0);
     let copied = start;
-    for (let k = 0; k < count; k++) {
-      const kind = this.pieceKind[k];
+    for (let k = 0; k < pieces.count; k++) {
+      const kind = pieces.kind[k];
       if (kind !== DIGIT && kind !== TEXT) continue;
-      const s = this.pieceStart[k];
-      const e = this.pieceEnd[k];
+      const s = pieces.start[k];
+      const e = pieces.end[k];
       const b = input[s];
       const digitKind = this.digitKind[b];
       if (digitKind === 0 || (e - s > 1 && !this.marks.splits(input, s + 1, e))) continue;
@@ -179,25 +129,4 @@ export class ByteRestorer {
     }
     return copied;
   }
-
-  private growPieces(): void {
-    const size = this.pieceKind.length * 2;
-    const kind = new Uint8Array(size);
-    kind.set(this.pieceKind);
-    const starts = new Int32Array(size);
-    starts.set(this.pieceStart);
-    const ends = new Int32Array(size);
-    ends.set(this.pieceEnd);
-    this.pieceKind = kind;
-    this.pieceStart = starts;
-    this.pieceEnd = ends;
-  }
 }
-
-// The pieces of a pair line (ByteRestorer.pairLine).
-const LETTERS = 0;
-const LETTERS_DIGIT_END = 1;
-const DIGIT = 2;
-const TEXT = 3;
-/** PairSideReader's side of a pair mark that closes. */
-const CLOSES = 2;
