@@ -3,6 +3,8 @@ import { Attach, MarkTable, buildMarkTable } from './marks';
 import { DEFAULT_SEVERITIES, Finding, FindingCode, RuleSetting } from './check';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
 import { tokenEndAndUnderscore, viewOf } from './byteTokens';
+import { BytePairReader, CLOSES, LETTERS_DIGIT_END } from './bytePairs';
+import { planNormalize } from './normalize';
 import { BYTE_CLASS, ByteMarks, ORDINARY, SPACE, TAB, UNDERSCORE, codePointAt, decoder, isDigitByte } from './byteText';
 
 
@@ -36,9 +38,10 @@ function joinableAt(bytes: Uint8Array, i: number): boolean {
  * separator placeholder before a full stop, a glued `7.`), and those are found here without
  * decoding the line or making a token object. A line with anything rarer (an unmatched pair, an
  * unknown digit, a malformed join, a placeholder glued to a word) is answered `undefined`: the
- * caller gives it to LineChecker, so every message stays the one LineChecker writes. So is a line
- * with a pair placeholder or a straight quote: which side a pair mark is on is read from the whole
- * line by the typesetter (pairPlaceholders), in one place. Default severities only.
+ * caller gives it to LineChecker, so every message stays the one LineChecker writes. Pair
+ * placeholders are read on bytes by the one typesetter (BytePairReader, as pairPlaceholders reads
+ * them); a line with an unmatched one, a pair glued to marks or a straight quote goes to
+ * LineChecker. Default severities only.
  */
 export class ByteChecker {
   private readonly table: MarkTable;
@@ -51,6 +54,9 @@ export class ByteChecker {
   /** The bytes the view is over: the lines of one run come from one buffer. */
   private viewed: Uint8Array | undefined;
   private view = viewOf(new Uint8Array(0));
+  private readonly pairs: BytePairReader;
+  /** Open pair placeholders per digit in the line being screened. */
+  private readonly open = new Int32Array(10);
 
   constructor(scheme: Scheme) {
     this.table = buildMarkTable(scheme);
@@ -61,6 +67,8 @@ export class ByteChecker {
       this.markDigit[0x30 + d] = role === 'pair' || role === 'separator' ? 1 : 0;
     }
     for (let b = 0; b < 256; b++) this.wordStart[b] = BYTE_CLASS[b] === ORDINARY && !isDigitByte(b) && !this.marks.isLead(b) ? 1 : 0;
+    // LineChecker(scheme) reads pairs with the scheme's default plan: so does this.
+    this.pairs = new BytePairReader(planNormalize(scheme), this.wordStart);
   }
 
   /** The findings of the line `bytes[start, end)` (no line break in it), or undefined: ask LineChecker. */
@@ -74,18 +82,23 @@ export class ByteChecker {
     const found: Array<{ code: FindingCode; at: number; to: number; tokenIndex: number; message: string }> = [];
     // Separator placeholders waiting for what follows them: a final mark makes each one redundant.
     const waiting: Array<{ insertAt: number; at: number; tokenIndex: number; digit: number }> = [];
+    let waitingCount = 0;
     let previousIsSeparator = false;
     const settle = (redundant: boolean): void => {
-      if (waiting.length === 0) return;
+      if (waitingCount === 0) return;
       if (redundant) {
-        for (let k = waiting.length - 1; k >= 0; k--) {
+        for (let k = waitingCount - 1; k >= 0; k--) {
           const w = waiting[k];
           found.splice(w.insertAt, 0, { code: 'separator-before-final', at: w.at, to: w.at + 1, tokenIndex: w.tokenIndex, message: separatorMessage(w.digit) });
         }
       }
-      waiting.length = 0;
+      // A count, not `waiting.length = 0`: setting an array's length is a runtime call, and this runs per token.
+      waitingCount = 0;
     };
     let tokenIndex = -1;
+    // Pair sides are read from the whole line when its first pair placeholder comes.
+    let pairsRead = false;
+    let piece = 0;
     let i = start;
     while (i < end) {
       const b = bytes[i];
@@ -109,7 +122,24 @@ export class ByteChecker {
       if (isDigitByte(b) && (i - s === 1 || marks.splits(bytes, s + 1, i))) {
         const d = b - 0x30;
         const role = this.roles[d];
-        if (role === 'unknown' || role === 'pair') return undefined;
+        if (role === 'unknown') return undefined;
+        if (role === 'pair') {
+          // Glued to its marks (`6.`): rare, left to LineChecker.
+          if (i - s > 1) return undefined;
+          if (!pairsRead) {
+            pairsRead = true;
+            this.pairs.read(bytes, view, start, end);
+            this.open.fill(0);
+          }
+          const pieces = this.pairs;
+          while (pieces.kind[piece] <= LETTERS_DIGIT_END || pieces.start[piece] < s) piece++;
+          // As pairPlaceholders: a mark read as closing closes only when one of its digit is open.
+          const closes = pieces.sides[piece] === CLOSES && this.open[d] > 0;
+          this.open[d] += closes ? -1 : 1;
+          // A closing mark stands between a separator and a final mark as any closing mark does.
+          if (!closes) settle(false);
+          continue;
+        }
         if (i - s > 1) {
           // Glued: only a separator glued to its marks (`7.`) is common enough to answer here.
           if (role !== 'separator') return undefined;
@@ -120,7 +150,7 @@ export class ByteChecker {
           }
           settle(false);
         } else if (role === 'separator') {
-          if (!separator) waiting.push({ insertAt: found.length, at: s, tokenIndex, digit: d });
+          if (!separator) waiting[waitingCount++] = { insertAt: found.length, at: s, tokenIndex, digit: d };
           previousIsSeparator = true;
         }
         if (role === 'number' || role === 'date') settle(false);
@@ -128,7 +158,7 @@ export class ByteChecker {
         continue;
       }
       if (marks.isLead(b) && marks.splits(bytes, s, i)) {
-        if (waiting.length > 0) {
+        if (waitingCount > 0) {
           const first = this.table.classes.get(String.fromCodePoint(codePointAt(bytes, s)));
           if (first === Attach.Final) settle(true);
           else if (first !== Attach.Close) settle(false);
@@ -141,6 +171,8 @@ export class ByteChecker {
       settle(false);
     }
     settle(false);
+    // An unmatched pair: LineChecker says where its sentence ends.
+    if (pairsRead) for (let d = 0; d <= 9; d++) if (this.open[d] > 0) return undefined;
     // Offsets in UTF-16 units, counted forward once (findings come in order, but a separator's may come first).
     const findings: Finding[] = [];
     let atByte = start;

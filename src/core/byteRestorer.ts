@@ -1,8 +1,9 @@
 // Restore over UTF-8 bytes, for big files: the same output as restoreLine, byte for byte.
-import { NormalizePlan, pairSidesOfTokens, planNormalize } from './normalize';
-import { tokenEnd, viewOf } from './byteTokens';
+import { NormalizePlan, planNormalize } from './normalize';
+import { viewOf } from './byteTokens';
+import { BytePairReader, CLOSES, DIGIT, TEXT } from './bytePairs';
 import { Scheme, placeholderFor } from './scheme';
-import { BYTE_CLASS, ByteMarks, ByteOutput, CR, LF, ORDINARY, SPACE, TAB, UNDERSCORE, decoder, encoder, isDigitByte } from './byteText';
+import { BYTE_CLASS, ByteMarks, ByteOutput, CR, LF, ORDINARY, SPACE, TAB, encoder, isDigitByte } from './byteText';
 
 /**
  * Streaming restorer over UTF-8 bytes: placeholders become their marks, everything else stays,
@@ -24,6 +25,8 @@ export class ByteRestorer {
   private readonly digitKind = new Uint8Array(256);
   /** The bytes restoreChunk looks for: LF, CR, then the digits that have a mark. */
   private readonly watched: number[] = [LF, CR];
+  private readonly pieces: BytePairReader;
+  private readonly open = new Int32Array(10);
 
   constructor(scheme: Scheme) {
     this.plan = planNormalize(scheme);
@@ -36,6 +39,7 @@ export class ByteRestorer {
       if (this.digitKind[0x30 + d] !== 0) this.watched.push(0x30 + d);
     }
     for (let b = 0; b < 256; b++) this.wordStart[b] = BYTE_CLASS[b] === ORDINARY && !isDigitByte(b) && !this.marks.isLead(b) ? 1 : 0;
+    this.pieces = new BytePairReader(this.plan, this.wordStart);
   }
 
   restoreChunk(input: Uint8Array): Uint8Array {
@@ -96,52 +100,31 @@ export class ByteRestorer {
   }
 
   /**
-   * A line with a pair digit. Which side each pair mark is on is read by the one typesetter
-   * (pairSidesOfTokens, as pairPlaceholders does), fed the line's tokens without decoding the line:
-   * a token that starts with a letter only matters to it by whether it ends with a digit, so it is
-   * handed a two-letter stand-in; the rest (digits, marks, numbers: short) are decoded.
+   * A line with a pair digit: which side each pair mark is on is read by the one typesetter (as
+   * pairPlaceholders does), from the bytes (BytePairReader).
    */
   private pairLine(input: Uint8Array, start: number, end: number, out: ByteOutput): number {
-    const tokens: Array<{ text: string; start: number }> = [];
-    const at: number[] = [];
-    const pairDigit: boolean[] = [];
-    let i = start;
-    while (i < end) {
-      const b = input[i];
-      if (b === SPACE || b === TAB) {
-        i++;
-        continue;
-      }
-      const s = i;
-      i = tokenEnd(input, this.view, i + 1, end);
-      let text: string;
-      if (this.wordStart[b] === 1) {
-        let last = i - 1;
-        while (input[last] === UNDERSCORE) last--;
-        text = isDigitByte(input[last]) ? 'a0' : 'aa';
-      } else {
-        text = decoder.decode(input.subarray(s, i));
-      }
-      at.push(s);
-      pairDigit.push(this.digitKind[b] === 1 && (i - s === 1 || this.marks.splits(input, s + 1, i)));
-      tokens.push({ text, start: tokens.length });
-    }
-    const sides = pairSidesOfTokens(tokens, this.plan);
+    const pieces = this.pieces;
+    pieces.read(input, this.view, start, end);
+    const sides = pieces.sides;
     // As pairPlaceholders: a mark read as closing closes only when one of its digit is open.
-    const open = new Int32Array(10);
+    const open = this.open.fill(0);
     let copied = start;
-    for (let k = 0; k < tokens.length; k++) {
-      const s = at[k];
+    for (let k = 0; k < pieces.count; k++) {
+      const kind = pieces.kind[k];
+      if (kind !== DIGIT && kind !== TEXT) continue;
+      const s = pieces.start[k];
+      const e = pieces.end[k];
       const b = input[s];
-      if (pairDigit[k]) {
-        const d = b - 0x30;
-        const closes = sides.get(k) === 'close' && open[d] > 0;
+      const digitKind = this.digitKind[b];
+      if (digitKind === 0 || (e - s > 1 && !this.marks.splits(input, s + 1, e))) continue;
+      const d = b - 0x30;
+      if (digitKind === 1) {
+        const closes = sides[k] === CLOSES && open[d] > 0;
         open[d] += closes ? -1 : 1;
         copied = this.replace(input, copied, s, (closes ? this.closeMark[d] : this.openMark[d]) as Uint8Array, out);
-      } else if (this.digitKind[b] === 2) {
-        let e = s + 1;
-        while (e < end && input[e] !== SPACE && input[e] !== TAB) e++;
-        if (e - s === 1 || this.marks.splits(input, s + 1, e)) copied = this.replace(input, copied, s, this.openMark[b - 0x30] as Uint8Array, out);
+      } else {
+        copied = this.replace(input, copied, s, this.openMark[d] as Uint8Array, out);
       }
     }
     return copied;

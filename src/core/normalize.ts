@@ -267,17 +267,25 @@ const CLOSES = 2;
 
 /** The side each pair placeholder was written on, by its reference (a token index): what pairSidesOfTokens reports. */
 class SideSink {
-  readonly sides: Uint8Array;
+  sides: Uint8Array;
+  private used: number;
 
   constructor(
     private readonly plan: NormalizePlan,
     length: number,
   ) {
     this.sides = new Uint8Array(length + 1);
+    this.used = length + 1;
+  }
+
+  /** Room for references below `length`, reused from text to text. */
+  grow(length: number): void {
+    if (length + 1 > this.sides.length) this.sides = new Uint8Array(Math.max(length + 1, this.sides.length * 2));
+    this.used = length + 1;
   }
 
   reset(): void {
-    this.sides.fill(0);
+    this.sides.fill(0, 0, this.used);
   }
 
   write(typesetter: Typesetter): void {
@@ -421,6 +429,64 @@ export function pairSidesOfTokens(tokens: ReadonlyArray<{ readonly text: string;
     if (side !== 0) sides.set(token.start, side === OPENS ? 'open' : 'close');
   });
   return sides;
+}
+
+/**
+ * pairSidesOfTokens for a front end that walks its own tokens (the byte restorer): it pushes them
+ * one by one and reads the side each pair placeholder took, by the reference it gave. A run of
+ * words that start with a letter is one push (pushLetterWords): the rules only see such a word's
+ * place and whether it ends with a digit, and the next word of the run changes nothing else.
+ * The default plan's pieces only (no sentence-break words, no text transforms): what restore reads with.
+ */
+export class PairSideReader {
+  private readonly typesetter = new Typesetter();
+  private readonly sink: SideSink;
+
+  constructor(private readonly plan: NormalizePlan) {
+    this.sink = new SideSink(plan, 0);
+  }
+
+  /** Side of reference `ref` after the last reading: 1 opens, 2 closes, 0 none. */
+  get sides(): Uint8Array {
+    return this.sink.sides;
+  }
+
+  /** A new text whose references run below `count`. */
+  startText(count: number): void {
+    this.sink.grow(count);
+    this.typesetter.reset(this.plan.options.separatorAtLineEnd === 'keep');
+  }
+
+  /** A reading of the text from its start (the text is read again while endReading says so). */
+  startReading(): void {
+    this.sink.reset();
+    this.typesetter.startLine();
+  }
+
+  /** One or more words in a row that start with a letter; whether the last ends with a digit. */
+  pushLetterWords(endsWithDigit: boolean): void {
+    this.typesetter.settleBeforeLetterWord();
+    this.sink.write(this.typesetter);
+    this.typesetter.wordWritten(endsWithDigit);
+  }
+
+  /** A token that is one placeholder digit. */
+  pushPlaceholder(digit: number, ref: number): void {
+    pushDigit(digit, ref, this.plan, this.typesetter);
+    this.sink.write(this.typesetter);
+  }
+
+  /** Any other token, as text. */
+  pushText(text: string, ref: number): void {
+    pushToken(text, 0, text.length, this.plan, this.typesetter, this.sink, false, undefined, ref, ref);
+  }
+
+  /** Ends a reading; true when the text must be read again from its start. */
+  endReading(): boolean {
+    this.typesetter.endLine();
+    this.sink.write(this.typesetter);
+    return this.typesetter.readAgain();
+  }
 }
 
 // Each push is written out at once: the typesetter holds the ops of one push only. `digitRef`: what

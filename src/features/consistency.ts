@@ -6,7 +6,7 @@
 // never held up. A newer edit or setting cancels a pass in progress.
 import * as vscode from 'vscode';
 import { parseLexicon } from '../core/lexicon';
-import { SegmentationFinding, Variation, Variations } from '../core/variations';
+import { EncodedLines, SegmentationFinding, Variation, Variations } from '../core/variations';
 import { ConsistencySettings, CorpusConfiguration, LANGUAGE_ID } from './configuration';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -375,9 +375,11 @@ export class CorpusConsistency implements vscode.Disposable {
     const settings = this.settings;
     const v = new Variations({ minCount: settings.minOccurrences, minShare: settings.minShare });
     for (const word of this.lexiconWords) v.addLexiconWord(word);
-    // Open documents count with their live text, as it is now.
+    // Open documents count with their live text, as it is now, encoded once for both passes.
+    const encoded = new Map<CountedDocument, EncodedLines>();
     for (const counted of tally.documents) {
       counted.lines = linesOf(counted.document.getText());
+      encoded.set(counted, new EncodedLines(counted.lines));
       counted.findings = new Array<SegmentationFinding[] | undefined>(counted.lines.length);
       counted.edited.clear();
     }
@@ -392,8 +394,10 @@ export class CorpusConsistency implements vscode.Disposable {
       for (const pass of ['compounds', 'occurrences'] as const) {
         const take = (line: string) => (pass === 'compounds' ? v.noteCompoundsOfText(line) : v.countText(line));
         for (const counted of tally.documents) {
-          for (const line of counted.lines) {
-            take(line);
+          const { bytes, starts, ends } = encoded.get(counted) as EncodedLines;
+          for (let l = 0; l < starts.length; l++) {
+            if (pass === 'compounds') v.noteCompounds(bytes, starts[l], ends[l]);
+            else v.count(bytes, starts[l], ends[l]);
             await slicer.next();
             if (stale() || token?.isCancellationRequested) return false;
           }
@@ -457,8 +461,9 @@ export class CorpusConsistency implements vscode.Disposable {
     const findings = new Array<SegmentationFinding[] | undefined>(counted.lines.length);
     const slicer = new Slicer();
     if (v.hasDisagreements()) {
+      const { bytes, starts, ends } = new EncodedLines(counted.lines);
       for (let l = 0; l < counted.lines.length; l++) {
-        const found = v.findingsOfText(counted.lines[l]);
+        const found = v.findingsOf(bytes, starts[l], ends[l]);
         if (found.length > 0) findings[l] = found;
         await slicer.next();
         if (generation !== tally.generation || this.disposed || !this.isCurrent(counted)) return false;

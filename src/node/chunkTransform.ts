@@ -57,6 +57,23 @@ function buildLineTransform(spec: TransformSpec): ChunkTransform {
       return normalizeBytes(lines, plan, afterLoneCr);
     };
   }
+  // The same split for restore: WebAssembly for big chunks (it reads pairs with the normalizer's
+  // own token reader and the shared rules), ByteRestorer for the rest and as the fallback.
   const restorer = new ByteRestorer(scheme);
-  return (lines) => restorer.restoreChunk(lines);
+  const knob = process.env.SEGCORPUS_WASM;
+  const minChunk = knob === '1' ? 0 : WASM_MIN_CHUNK_BYTES;
+  let wasm: WasmNormalizer | null | undefined = knob === '0' ? null : undefined;
+  return (lines) => {
+    if (lines.length >= minChunk && wasm !== null) {
+      wasm ??= WasmNormalizer.create(planNormalize(scheme), normalizerModule()) ?? null;
+      if (wasm) {
+        try {
+          return wasm.restoreChunk(lines);
+        } catch (error) {
+          if (!(error instanceof RangeError)) throw error;
+        }
+      }
+    }
+    return restorer.restoreChunk(lines);
+  };
 }

@@ -35,6 +35,7 @@ const UNDERSCORE: u8 = 0x5f;
 // Attach classes (src/core/typesetter.ts).
 const NONE: i32 = 0;
 const OPEN: i32 = 1;
+const CLOSE: i32 = 2;
 const SEPARATOR: i32 = 4;
 const STRAIGHT: i32 = 7;
 
@@ -85,6 +86,12 @@ export function configure(joinSyllables: bool, keepFinal: bool, expansion: u32):
   }
 }
 
+// --- Restore's reading (see restore below).
+/** Set while restore reads a line: the typesetter's decisions give pair sides, no output. */
+let readingSides = false;
+/** Per input byte: the side the pair placeholder there took (1 opens, 2 closes), 0 elsewhere. */
+let sides: usize = 0;
+
 // --- Output.
 let src: usize = 0; // the chunk: token offsets a, b are relative to it
 let o: usize = 0; // next output byte
@@ -101,6 +108,9 @@ let o: usize = 0; // next output byte
 @inline function copyBytes(from: usize, n: usize): void {
   if (n <= 16) {
     v128.store(o, v128.load(from)); // room and input padding allow 16 bytes
+  } else if (n <= 256) {
+    // Short runs (restore copies the text between placeholders): memory.copy is a call.
+    for (let k: usize = 0; k < n; k += 16) v128.store(o + k, v128.load(from + k));
   } else {
     memory.copy(o, from, n);
   }
@@ -127,10 +137,29 @@ let o: usize = 0; // next output byte
   }
 }
 
-/** Writes what the typesetter decided since the last call. */
+/** Restore's reading: the side each pair placeholder took, at its offset (its op's `a`). */
+function recordSides(): void {
+  const ops = ts.ops;
+  const n = ts.opCount << 2;
+  for (let k: i32 = 0; k < n; k += 4) {
+    const kind = unchecked(ops[k + 1]);
+    const b = unchecked(ops[k + 3]);
+    // A placeholder's rendering is b < 0; of a pair digit when its kind is OPEN (straight quotes have b >= 0).
+    if ((kind == OPEN || kind == CLOSE) && b < 0 && <i32>load<u8>(cfg + DIGIT_KIND + <usize>((-b - 1) >> 1)) == OPEN) {
+      store<u8>(sides + <usize>unchecked(ops[k + 2]), kind == OPEN ? 1 : 2);
+    }
+  }
+  ts.opCount = 0;
+}
+
+/** Writes what the typesetter decided since the last call (restore: records pair sides instead). */
 @inline function writeOps(): void {
   const ops = ts.ops;
   const n = ts.opCount << 2;
+  if (readingSides) {
+    recordSides();
+    return;
+  }
   for (let k: i32 = 0; k < n; k += 4) {
     if (unchecked(ops[k]) != 0) putByte(SPACE);
     put(unchecked(ops[k + 1]), unchecked(ops[k + 2]), unchecked(ops[k + 3]));
@@ -437,4 +466,198 @@ export function normalize(inPtr: usize, start: i32, end: i32, outPtr: usize, out
   stoppedAfterLoneCr = afterLoneCr;
   roomNeeded = 0;
   return <i32>(o - outPtr);
+}
+
+// --- Restore: every placeholder with a mark becomes that mark, every other byte stays as it is. A
+// pair placeholder becomes its open or close mark as normalize decides: a line holding one is first
+// read through the typesetter as normalize reads it (readingSides: nothing written), then copied.
+// Memory, set up by JS (normalizer.ts): the chunk at inPtr (then 16 spaces), the output at outPtr
+// (room for every byte to become the longest rendering, plus 32), a zeroed byte per input byte at sidesPtr.
+
+const OPEN_COUNT: usize = memory.data(40); // i32[10]: open pair marks per digit in the line being copied
+
+/**
+ * Restores whole lines inPtr[start, end) to outPtr and returns the output length. A line ends at LF
+ * or CR, as the byte restorer (src/core/byteRestorer.ts) and restoreLine read it.
+ */
+export function restore(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesPtr: usize): i32 {
+  src = inPtr;
+  sides = sidesPtr;
+  o = outPtr;
+  const lf = i8x16.splat(LF);
+  const cr = i8x16.splat(CR);
+  const zeroDigit = i8x16.splat(0x30);
+  const ten = i8x16.splat(10);
+  let i = start;
+  while (i < end) {
+    // The line's end, and whether it holds a pair or a separator digit.
+    const lineStart = i;
+    let pair = false;
+    let separator = false;
+    let e = i;
+    for (;;) {
+      const v = v128.load(src + <usize>e);
+      const breaks = i8x16.bitmask(v128.or(i8x16.eq(v, lf), i8x16.eq(v, cr)));
+      let stop: i32 = breaks != 0 ? <i32>ctz(breaks) : 16;
+      if (stop > end - e) stop = end - e;
+      let digits = i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, zeroDigit), ten)) & ((1 << stop) - 1);
+      while (digits != 0) {
+        const kind = <i32>load<u8>(cfg + DIGIT_KIND + <usize>(load<u8>(src + <usize>(e + <i32>ctz(digits))) - 0x30));
+        if (kind == OPEN) pair = true;
+        else if (kind == SEPARATOR) separator = true;
+        digits &= digits - 1;
+      }
+      if (stop < 16) {
+        e += stop;
+        break;
+      }
+      e += 16;
+    }
+    let next = e;
+    if (next < end) next += load<u8>(src + <usize>next) == CR && next + 1 < end && load<u8>(src + <usize>(next + 1)) == LF ? 2 : 1;
+    if (pair) readSides(lineStart, e);
+    const copied = pair || separator ? replaceDigits(lineStart, e) : lineStart;
+    copyBytes(src + <usize>copied, <usize>(next - copied));
+    i = next;
+  }
+  return <i32>(o - outPtr);
+}
+
+/** Reads the line [s, e) as normalize does, to learn each pair placeholder's side (into sides). */
+function readSides(s: i32, e: i32): void {
+  const spaceSplat = i8x16.splat(SPACE);
+  const zeroDigit = i8x16.splat(0x30);
+  const ten = i8x16.splat(10);
+  const lowNibble = i8x16.splat(15);
+  const zero = i8x16.splat(0);
+  const specialLo = v128.load(SPECIAL_LO);
+  const specialHi = v128.load(SPECIAL_HI);
+  readingSides = true;
+  ts.startLine();
+  for (;;) {
+    let i = s;
+    while (i < e) {
+      const b = <u32>load<u8>(src + <usize>i);
+      if (b == SPACE || b == TAB) {
+        i++;
+        continue;
+      }
+      const t = i;
+      if (load<u8>(WORD_START + <usize>b) == 1) {
+        // A plain word only tells the rules it is there and whether it ends with a digit, and the
+        // plain words after it change nothing more: a run of them is one word to the rules, skipped
+        // 16 bytes at a time while every byte is a word byte or a space, no digit among them, and
+        // every word starts with a byte that can only start a plain word.
+        ts.settleBeforeLetterWord();
+        if (ts.opCount > 0) recordSides();
+        let endsWithDigit = false;
+        // 1 when the byte before the block is a space: the block's first byte starts a token.
+        let carry = 0;
+        for (;;) {
+          const v = v128.load(src + <usize>i);
+          const sp = i8x16.bitmask(i8x16.eq(v, spaceSplat));
+          const special = v128.and(
+            i8x16.swizzle(specialLo, v128.and(v, lowNibble)),
+            i8x16.swizzle(specialHi, i8x16.shr_u(v, 4)),
+          );
+          const bad =
+            i8x16.bitmask(i8x16.lt_u(v, spaceSplat)) |
+            i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, zeroDigit), ten)) |
+            (i8x16.bitmask(v128.not(i8x16.eq(special, zero))) & ((sp << 1) | carry));
+          if (bad == 0) {
+            carry = sp >> 15;
+            i += 16;
+            continue;
+          }
+          // The words before the last space up to the first bad byte are plain and hold no digit.
+          const before = sp & ((2 << ctz(bad)) - 1);
+          if (before != 0) {
+            i += 31 - <i32>clz(before);
+            break;
+          }
+          // A token starts at the block: the words before it were plain.
+          if (carry != 0) break;
+          // The bad byte is in the word at i (or ends it): read that word to its end.
+          i = tokenEnd(i);
+          let last = i - 1;
+          if (join) while (last > t && load<u8>(src + <usize>last) == UNDERSCORE) last--;
+          endsWithDigit = isDigit(load<u8>(src + <usize>last));
+          break;
+        }
+        ts.wordWritten(endsWithDigit);
+        continue;
+      }
+      i = tokenEnd(i + 1);
+      token(t, i, b);
+    }
+    ts.endLine();
+    recordSides();
+    if (!ts.readAgain()) break;
+    memory.fill(sides + <usize>s, 0, <usize>(e - s));
+    ts.startLine();
+  }
+  readingSides = false;
+}
+
+/** The end of the token from `i`: the first space, tab, CR or LF (the chunk is followed by spaces). */
+@inline function tokenEnd(i: i32): i32 {
+  const stopSplat = i8x16.splat(0x20);
+  let found = false;
+  while (!found) {
+    const mask = i8x16.bitmask(i8x16.le_u(v128.load(src + <usize>i), stopSplat));
+    if (mask == 0) {
+      i += 16;
+      continue;
+    }
+    i += <i32>ctz(mask);
+    const c = load<u8>(src + <usize>i);
+    found = c == SPACE || c == TAB || c == LF || c == CR;
+    if (!found) i++; // another control byte: part of the token
+  }
+  return i;
+}
+
+/**
+ * Copies the line [s, e) up to its last placeholder with a mark, each such placeholder (a token of
+ * its own, or followed only by marks) written as its mark; returns where copying goes on.
+ */
+function replaceDigits(s: i32, e: i32): i32 {
+  memory.fill(OPEN_COUNT, 0, 40);
+  const zeroDigit = i8x16.splat(0x30);
+  const ten = i8x16.splat(10);
+  let copied = s;
+  for (let at = s; at < e; at += 16) {
+    const v = v128.load(src + <usize>at);
+    let digits = i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, zeroDigit), ten));
+    if (e - at < 16) digits &= (1 << (e - at)) - 1;
+    while (digits != 0) {
+      const p = at + <i32>ctz(digits);
+      digits &= digits - 1;
+      if (p > s) {
+        const before = load<u8>(src + <usize>(p - 1));
+        if (before != SPACE && before != TAB) continue;
+      }
+      const d = <i32>load<u8>(src + <usize>p) - 0x30;
+      const kind = <i32>load<u8>(cfg + DIGIT_KIND + <usize>d);
+      if (kind != OPEN && kind != SEPARATOR) continue;
+      const t = tokenEnd(p + 1);
+      if (t - p > 1 && !splits(p + 1, t)) continue;
+      copyBytes(src + <usize>copied, <usize>(p - copied));
+      let rendering = 2 * d;
+      if (kind == OPEN) {
+        const count = OPEN_COUNT + (<usize>d << 2);
+        const open = load<i32>(count);
+        if (load<u8>(sides + <usize>p) == 2 && open > 0) {
+          rendering++;
+          store<i32>(count, open - 1);
+        } else {
+          store<i32>(count, open + 1);
+        }
+      }
+      const r = <usize>rendering << 2;
+      copyBytes(cfg + <usize>load<u32>(cfg + REND_OFF + r), <usize>load<u32>(cfg + REND_LEN + r));
+      copied = p + 1;
+    }
+  }
+  return copied;
 }

@@ -21,6 +21,7 @@ interface Exports {
   resumeAt(): number;
   resumeAfterLoneCr(): number;
   neededRoom(): number;
+  restore(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number): number;
 }
 
 // Plan layout in WebAssembly memory, from configBase(): keep in step with normalize.as.
@@ -185,6 +186,30 @@ export class WasmNormalizer {
       outCap = Math.max(Math.min(outCap * 2, MAX_MEMORY - outPtr), outLen + ex.neededRoom() + 64);
       this.ensure(outPtr + outCap);
     }
+    return new Uint8Array(ex.memory.buffer, outPtr, outLen).slice();
+  }
+
+  /**
+   * Restores a chunk of whole lines (placeholders to marks, pair sides as normalize decides them):
+   * the bytes ByteRestorer gives, a fresh array out. Throws a RangeError past what 32-bit WebAssembly
+   * memory holds (the caller then uses ByteRestorer). Only for the default plan of a scheme, which
+   * is what restore reads pairs with.
+   */
+  restoreChunk(input: Uint8Array): Uint8Array {
+    const ex = this.exports;
+    const n = input.length;
+    const inPtr = this.inPtr;
+    // The chunk and 16 spaces; the output (each byte may become a rendering, and 16-byte writes
+    // run past the end); a zeroed side byte per input byte.
+    const outPtr = (inPtr + n + 16 + 15) & ~15;
+    const outCap = (n + 1) * this.maxExpansion + 64;
+    const sidesPtr = (outPtr + outCap + 15) & ~15;
+    this.ensure(sidesPtr + n + 16);
+    const memory = new Uint8Array(ex.memory.buffer);
+    memory.set(input, inPtr);
+    memory.fill(SPACE, inPtr + n, inPtr + n + 16);
+    memory.fill(0, sidesPtr, sidesPtr + n);
+    const outLen = ex.restore(inPtr, 0, n, outPtr, sidesPtr);
     return new Uint8Array(ex.memory.buffer, outPtr, outLen).slice();
   }
 

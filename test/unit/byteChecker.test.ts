@@ -49,8 +49,36 @@ describe('byte checker', function () {
     assert.deepStrictEqual(got.map((f) => f.code), ['separator-before-final', 'separator-before-final', 'glued-placeholder', 'separator-before-final']);
   });
 
-  it('leaves a line with a pair placeholder or a straight quote to LineChecker, which reads pair sides from the whole line', () => {
-    for (const text of ['xong 7 6 a 6 7 ” .', 'nói " a " .']) {
+  it('answers lines with pair placeholders on bytes, sides read by the typesetter as pairPlaceholders reads them (differential)', () => {
+    // Lines full of pairs and separators, as a corpus has them: most must be answered here, exactly.
+    const pairLineArb = fc
+      .array(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom('a', 'Việt_Nam', 'nói', 'A1', 'x_2', '12', '3') }, { weight: 4, arbitrary: fc.constantFrom('6', '7', '6', '.', '”', '(', ')', '?', '…', '7.') }), fc.constantFrom(' ', '  ', '\t')), { maxLength: 25 })
+      .map((parts) => parts.map(([t, g]) => t + g).join('').trimEnd());
+    let answered = 0;
+    let withPairs = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...SCHEMES.keys()), pairLineArb, (s, line) => {
+        const scheme = SCHEMES[s];
+        const bytes = encoder.encode(line);
+        const got = new ByteChecker(scheme).checkLine(bytes, 0, bytes.length);
+        if (got === undefined) return;
+        answered++;
+        if (/(^|\s)6(\s|$)/.test(line)) withPairs++;
+        assert.deepStrictEqual(got, checkLine(new Tokenizer(scheme).tokenize(line), new LineChecker(scheme)));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(withPairs > 50, `the screen answers lines with pair placeholders (${withPairs} of ${answered} answered)`);
+  });
+
+  it('answers a balanced pair line itself; leaves an unmatched pair, a pair glued to marks, or a straight quote to LineChecker', () => {
+    for (const text of ['xong 7 6 a 6 7 ” .', '6 Hãy làm ngay 7 6 .', '6 a 6 7 6 b 6 .']) {
+      const line = encoder.encode(text);
+      const got = new ByteChecker(DEFAULT_SCHEME).checkLine(line, 0, line.length);
+      assert.ok(got, text);
+      assert.deepStrictEqual(got, checkLine(new Tokenizer(DEFAULT_SCHEME).tokenize(text), new LineChecker(DEFAULT_SCHEME)), text);
+    }
+    for (const text of ['a 6 b', '6 a 6.', 'nói " a " .']) {
       const line = encoder.encode(text);
       assert.strictEqual(new ByteChecker(DEFAULT_SCHEME).checkLine(line, 0, line.length), undefined, text);
     }

@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { ByteRestorer } from '../../src/core/byteRestorer';
 import { restoreLine } from '../../src/core/restore';
 import { DEFAULT_SCHEME, Scheme, schemeFromJson } from '../../src/core/scheme';
+import { planNormalize } from '../../src/core/normalize';
 import { SAMPLE } from './fixtures';
+import { wasmFor } from './wasmBuild';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -38,6 +40,34 @@ describe('byte restorer', () => {
         assert.strictEqual(got, lines.map((l) => restoreLine(l, scheme)).join(ending));
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('restores in WebAssembly as restoreLine does, for any lines and scheme, one instance reused (differential)', () => {
+    // One instance per scheme for the whole run: what a chunk leaves in memory must not leak into the next.
+    const restorers = SCHEMES.map((scheme) => wasmFor(planNormalize(scheme)));
+    fc.assert(
+      fc.property(fc.constantFrom(...SCHEMES.keys()), fc.array(lineArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (s, lines, ending, finalBreak) => {
+        const scheme = SCHEMES[s];
+        const text = lines.join(ending) + (finalBreak ? ending : '');
+        const got = decoder.decode(restorers[s].restoreChunk(encoder.encode(text)));
+        assert.strictEqual(got, lines.map((l) => restoreLine(l, scheme)).join(ending) + (finalBreak ? ending : ''));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('restores long lines of plain words in WebAssembly as restoreLine does (the 16-byte skips)', () => {
+    const restorer = wasmFor(planNormalize(DEFAULT_SCHEME));
+    // Plain words with spaces at every offset of a 16-byte block, then a placeholder, a number or a mark.
+    const plainArb = fc.array(fc.constantFrom('a', 'bc', 'Việt_Nam', 'đào_tạo', 'x_y_z', 'A1', 'b_2', 'c__'), { minLength: 0, maxLength: 12 });
+    const specialArb = fc.constantFrom('6', '7', '6.', '“', '_a', '12', '-', '1', '6”', '\u0001');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(plainArb, specialArb, fc.constantFrom(' ', '  ', '\t')), { minLength: 1, maxLength: 8 }), (parts) => {
+        const line = parts.map(([words, special, gap]) => [...words, special].join(gap)).join(' ');
+        assert.strictEqual(decoder.decode(restorer.restoreChunk(encoder.encode(line + '\n'))), restoreLine(line, DEFAULT_SCHEME) + '\n');
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { DEFAULT_SEVERITIES, FINDING_CODES } from '../../src/core/check';
 import { parseLexicon } from '../../src/core/lexicon';
-import { ConsistencyOptions, Variations } from '../../src/core/variations';
+import { ConsistencyOptions, EncodedLines, Variations } from '../../src/core/variations';
 import { SAMPLE } from './fixtures';
 
 /** Counts `lines` as the CLI does: every line's compounds first, then every line's occurrences. */
@@ -217,6 +217,23 @@ describe('variations', () => {
         fc.property(corpus, fc.integer(), (lines, seed) => {
           const shuffled = lines.map((l, i) => [((i + 1) * (seed | 1)) % 9973, l] as const).sort((x, y) => x[0] - y[0]).map(([, l]) => l);
           assert.deepStrictEqual(counted(shuffled).table(), counted(lines).table());
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('counting a document from one encoded buffer gives what counting its lines as text gives (the editor path)', () => {
+      fc.assert(
+        fc.property(corpus, (lines) => {
+          const encoded = new EncodedLines(lines);
+          const fromBytes = new Variations({ minCount: 2 });
+          for (let l = 0; l < lines.length; l++) fromBytes.noteCompounds(encoded.bytes, encoded.starts[l], encoded.ends[l]);
+          for (let l = 0; l < lines.length; l++) fromBytes.count(encoded.bytes, encoded.starts[l], encoded.ends[l]);
+          const fromText = new Variations({ minCount: 2 });
+          for (const line of lines) fromText.noteCompoundsOfText(line);
+          for (const line of lines) fromText.countText(line);
+          assert.deepStrictEqual(fromBytes.table(), fromText.table());
+          lines.forEach((line, l) => assert.deepStrictEqual(fromBytes.findingsOf(encoded.bytes, encoded.starts[l], encoded.ends[l]), fromText.findingsOfText(line)));
         }),
         { numRuns: 200 },
       );

@@ -185,7 +185,7 @@ describe('WebAssembly normalizer', function () {
     }
   });
 
-  it('runs in the bundled CLI: one thread or workers, small chunks or big, the same bytes as the string path', () => {
+  it('runs in the bundled CLI (normalize and restore): one thread or workers, small chunks or big, the same bytes as the string path', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-wasm-'));
     try {
       const lines: string[] = [];
@@ -195,8 +195,8 @@ describe('WebAssembly normalizer', function () {
       const input = path.join(tmp, 'big.seg');
       fs.writeFileSync(input, text);
       assert.ok(Buffer.byteLength(text) > 2 * 1024 * 1024, 'big enough for the WebAssembly normalizer by default');
-      const cli = (args: string[], env: Record<string, string>): string => {
-        const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'normalize', input, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+      const cli = (args: string[], env: Record<string, string>, command = 'normalize'): string => {
+        const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), command, input, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
         assert.strictEqual(r.status, 0, r.stderr);
         return r.stdout;
       };
@@ -206,6 +206,10 @@ describe('WebAssembly normalizer', function () {
         for (const jobs of ['1', '2']) assert.strictEqual(cli([...options, '--jobs', jobs], { SEGCORPUS_WASM: '1', SEGCORPUS_CHUNK_BYTES: '5000' }), expected);
       }
       assert.strictEqual(cli([], {}), normalizeText(text, planNormalize(DEFAULT_SCHEME)));
+      // restore: WebAssembly (by default on big chunks, forced on small ones) against ByteRestorer.
+      const restored = cli(['--jobs', '1'], { SEGCORPUS_WASM: '0' }, 'restore');
+      assert.strictEqual(cli(['--jobs', '1'], {}, 'restore'), restored);
+      for (const jobs of ['1', '2']) assert.strictEqual(cli(['--jobs', jobs], { SEGCORPUS_WASM: '1', SEGCORPUS_CHUNK_BYTES: '5000' }, 'restore'), restored);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
