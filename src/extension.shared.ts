@@ -15,20 +15,25 @@ import { registerSegmentationCommands } from './features/segmentationCommands';
 import { VariationsView, registerVariationsView } from './features/variationsView';
 import { WordStatus } from './features/wordStatus';
 import { registerProblemSummary } from './features/problemSummary';
+import { FileJobEngine } from './features/fileJobEngine';
+import { FileJobs, registerFileJobs } from './features/fileJobs';
 
 /** What activate() returns: the parts the integration tests and benchmarks read. */
 export interface ExtensionApi {
   readonly consistency: CorpusConsistency;
   readonly variationsView: VariationsView;
   readonly consistencyFixes: ConsistencyFixes;
+  readonly fileJobs: FileJobs;
 }
 
-export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
+/** `fileJobEngine`: how this host reads and writes files for the file jobs (streaming on the desktop, workspace.fs on the web). */
+export function activateShared(context: vscode.ExtensionContext, fileJobEngine: FileJobEngine): ExtensionApi {
   const config = new CorpusConfiguration();
   const diagnostics = new CorpusDiagnostics(config);
   const consistency = new CorpusConsistency(config, context.workspaceState);
   const variations = registerVariationsView(consistency);
   const fixes = registerConsistencyActions(consistency);
+  const fileJobs = registerFileJobs(config, fileJobEngine);
   context.subscriptions.push(
     config,
     diagnostics,
@@ -45,6 +50,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     consistency,
     fixes.disposable,
     variations.disposable,
+    fileJobs,
   );
-  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes };
+  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes, fileJobs };
 }

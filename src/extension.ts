@@ -1,9 +1,11 @@
 // Entry point for the desktop (Node) extension host.
 import * as vscode from 'vscode';
 import { ExtensionApi, activateShared } from './extension.shared';
+import { NodeFileJobEngine } from './features/nodeFileJobEngine';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  return activateShared(context);
+  // dist/file-jobs.js sits beside this bundle (dist/extension.js).
+  return activateShared(context, new NodeFileJobEngine(__dirname));
 }
 
 export function deactivate(): void {

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { isUtf8 } from 'buffer';
 import { Worker } from 'worker_threads';
 import { LineChunker } from '../core/lineChunker';
-import { findInvalidUtf8, utf16ByteOrder } from '../core/utf8';
+import { findInvalidUtf8 } from '../core/utf8';
+import { DEFAULT_MAX_LINE_BYTES, binaryMessage, invalidUtf8Message, lineTooLongMessage, utf16Problem } from '../core/inputText';
 import { ChunkTransform, TransformSpec, buildTransform } from './chunkTransform';
 import { InputError, describe } from './errors';
 import { Output } from './output';
@@ -12,12 +13,8 @@ import { Output } from './output';
 export { InputError, describe } from './errors';
 
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
-/**
- * The longest line a command accepts, in bytes. A line is a document; past this size a command
- * would hold the line, and for check and stats its tokens, in memory. SEGCORPUS_MAX_LINE_BYTES
- * changes it (tests use a small value).
- */
-export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+/** The longest line a command accepts (see inputText.ts); SEGCORPUS_MAX_LINE_BYTES changes it (tests use a small value). */
+export { DEFAULT_MAX_LINE_BYTES } from '../core/inputText';
 const BOM = [0xef, 0xbb, 0xbf];
 const LF = 0x0a;
 const CR = 0x0d;
@@ -84,17 +81,17 @@ function sizeOf(file: string): number {
 export function checkText(lines: Uint8Array, offset: number, name: string): void {
   // Buffer's indexOf is memchr; a plain Uint8Array's is a slow element-by-element loop.
   const nul = Buffer.from(lines.buffer, lines.byteOffset, lines.length).indexOf(0);
-  if (nul >= 0) throw new InputError(`${name}: binary file (NUL byte at offset ${offset + nul}); a corpus is UTF-8 text`);
+  if (nul >= 0) throw new InputError(binaryMessage(name, offset + nul));
   if (!isUtf8(lines)) {
     const at = findInvalidUtf8(lines);
-    throw new InputError(`${name}: invalid UTF-8 at byte offset ${offset + Math.max(at, 0)}; convert the file to UTF-8 first`);
+    throw new InputError(invalidUtf8Message(name, offset + Math.max(at, 0)));
   }
 }
 
 /** Refuses UTF-16 by name rather than as "binary": the fix is a conversion. */
 function checkNotUtf16(head: Uint8Array, name: string): void {
-  const order = utf16ByteOrder(head);
-  if (order) throw new InputError(`${name}: UTF-16 (${order}) text; convert it to UTF-8 first (iconv -f UTF-16${order} -t UTF-8)`);
+  const problem = utf16Problem(head, name);
+  if (problem) throw new InputError(problem);
 }
 
 /**
@@ -200,8 +197,7 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
   const chunker = new LineChunker();
   let offset = 0;
   let lines = 0;
-  const tooLong = (line: number): InputError =>
-    new InputError(`${name}: line ${line} is longer than ${limit} bytes, the longest line segcorpus reads (set SEGCORPUS_MAX_LINE_BYTES to allow more)`);
+  const tooLong = (line: number): InputError => new InputError(lineTooLongMessage(name, line, limit));
   const emit = (run: Uint8Array): LineRun | undefined => {
     if (run.length === 0) return undefined;
     checkText(run, offset, name);
@@ -322,6 +318,35 @@ export interface JobOptions {
   readonly chunkSize?: number;
   /** The bundled worker script (dist/worker.js beside the CLI). */
   readonly workerPath?: string;
+  /**
+   * Transform in worker threads even with one job or a small input: the caller's thread only reads
+   * and writes (the editor's extension host, which every extension shares, must stay responsive).
+   */
+  readonly offThread?: boolean;
+  /** Called as the input is read, with the bytes read so far: a progress bar's measure. */
+  readonly onProgress?: (bytesRead: number) => void;
+  /** Stops the job between two chunks: nothing is written, the temporary file is removed. */
+  readonly signal?: AbortSignal;
+}
+
+/** What a job stopped through its signal throws. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'JobCancelled';
+  }
+}
+
+/** The runs of `lines`, with progress reported and the signal looked at between two of them. */
+async function* watched(lines: AsyncGenerator<LineRun>, options: JobOptions): AsyncGenerator<LineRun> {
+  let read = 0;
+  for await (const run of lines) {
+    if (options.signal?.aborted) throw new JobCancelled();
+    // Taken before the run goes: a worker thread is handed its buffer, which leaves it empty here.
+    read += run.bytes.length;
+    yield run;
+    options.onProgress?.(read);
+  }
 }
 
 /**
@@ -337,9 +362,9 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
   let pool: WorkerPool | undefined;
   try {
     // Threads pay off only past a couple of chunks; stdin's size is unknown, so it stays in this thread.
-    const parallel = options.jobs > 1 && inputPath !== undefined && sizeOf(inputPath) > 2 * chunkSize;
+    const parallel = options.offThread === true || (options.jobs > 1 && inputPath !== undefined && sizeOf(inputPath) > 2 * chunkSize);
     const bom: Uint8Array[] = [];
-    const lines = readLines(inputPath, chunkSize, (b) => bom.push(b));
+    const lines = watched(readLines(inputPath, chunkSize, (b) => bom.push(b)), options);
     if (!parallel) {
       for await (const run of lines) {
         if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
@@ -347,7 +372,7 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
       }
       if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
     } else {
-      pool = new WorkerPool(options.jobs, options.workerPath ?? path.join(__dirname, 'worker.js'), spec);
+      pool = new WorkerPool(Math.max(1, options.jobs), options.workerPath ?? path.join(__dirname, 'worker.js'), spec);
       const queue: Array<Promise<Uint8Array>> = [];
       let seq = 0;
       for await (const run of lines) {
@@ -361,6 +386,7 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
       if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
       for (const pending of queue) await output.write(await pending);
     }
+    if (options.signal?.aborted) throw new JobCancelled();
     output.commit();
   } catch (error) {
     output.abandon();
