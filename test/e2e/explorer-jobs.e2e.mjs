@@ -33,7 +33,7 @@ export default async function explorerJobs() {
       // The save dialog (code-server's own, a quick input) suggests sample.clean.txt beside the source.
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 15_000 });
-      await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value.endsWith('sample.clean.txt'), null, { timeout: 10_000 });
+      await page.waitForFunction(() => globalThis.document.querySelector('.quick-input-widget input')?.value.endsWith('sample.clean.txt'), null, { timeout: 10_000 });
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 
