@@ -15,6 +15,13 @@ import { JobCancelled, runFileJob } from './fileJob';
 export { JobCancelled } from './fileJob';
 export { InputError, OutputError } from './errors';
 
+/**
+ * Chunks of the editor's jobs. Smaller than the CLI's: every chunk in flight, and every one given
+ * up to the garbage collector before it runs, is memory of the extension host, which all
+ * extensions share.
+ */
+const EDITOR_CHUNK_BYTES = 1024 * 1024;
+
 /** A rewrite of one file into another, with the settings of the source's folder as plain data. */
 export interface TransformRequest {
   readonly op: 'normalize' | 'restore';
@@ -70,7 +77,8 @@ export async function transformFile(request: TransformRequest, control: JobContr
   }
   const spec = transformSpec(request.op, scheme, request.options, breakWords);
   const jobs = Math.max(1, Math.min(os.availableParallelism() - 1, 8));
-  await runFileJob(spec, request.input, request.output, { jobs, offThread: true, workerPath: path.join(__dirname, 'worker.js'), onProgress: control.onProgress, signal: control.signal });
+  const chunkSize = Number(process.env.SEGCORPUS_CHUNK_BYTES) || EDITOR_CHUNK_BYTES;
+  await runFileJob(spec, request.input, request.output, { jobs, chunkSize, offThread: true, workerPath: path.join(__dirname, 'worker.js'), onProgress: control.onProgress, signal: control.signal });
 }
 
 /** Checks a file of any size in a worker thread; a cancel ends the thread at once. */
