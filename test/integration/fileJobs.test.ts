@@ -51,20 +51,20 @@ type Patch = Partial<Pick<typeof vscode.window, 'showSaveDialog' | 'showOpenDial
  * Runs `action` with the dialogs answering as given (and withProgress replaced, when given), every
  * message shown recorded instead of waiting for a click. The extension's `vscode` is this one.
  */
-async function answering<T>(patch: Patch, action: () => Thenable<T>): Promise<{ result: T; shown: Shown[] }> {
+async function answering<T>(patch: Patch, action: (shown: readonly Shown[]) => Thenable<T>, warningAnswer?: string): Promise<{ result: T; shown: Shown[] }> {
   const window = vscode.window as unknown as Record<string, unknown>;
   const shown: Shown[] = [];
   const record =
     (kind: Shown['kind']) =>
     async (message: string, ...rest: unknown[]): Promise<undefined> => {
       shown.push({ kind, message, items: rest.filter((r): r is string => typeof r === 'string') });
-      return undefined;
+      return (kind === 'warning' ? warningAnswer : undefined) as undefined;
     };
   const replaced: Record<string, unknown> = { ...patch, showInformationMessage: record('information'), showWarningMessage: record('warning'), showErrorMessage: record('error') };
   const originals = Object.fromEntries(Object.keys(replaced).map((k) => [k, window[k]]));
   Object.assign(window, replaced);
   try {
-    const result = await action();
+    const result = await action(shown);
     return { result, shown };
   } finally {
     Object.assign(window, originals);
@@ -194,6 +194,28 @@ describe('file jobs', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
     await eventually(() => jobs.problemsOf(source).length === 0, 'the file-job entries are cleared');
     await eventually(() => vscode.languages.getDiagnostics(source).length === 1 || undefined, 'the live diagnostics show the one problem');
+  });
+
+  it('a document command on a file VS Code keeps from extensions offers the file job, which runs on the file', async () => {
+    // Shown as binary, like a file over 50 million characters: a tab with no document for extensions.
+    const kept = tempFile('kept.seg', new Uint8Array([0x61, 0x00, 0x62, 0x00, 0x20, 0x37, 0x0a]));
+    await vscode.commands.executeCommand('vscode.open', kept);
+    await eventually(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputText && input.uri.toString() === kept.toString();
+    }, 'the file is the active tab');
+    const target = vscode.Uri.file(path.join(tempDir, 'kept.clean.txt'));
+    const { shown } = await answering(
+      { showSaveDialog: async () => target },
+      async (soFar) => {
+        await vscode.commands.executeCommand('segmentedCorpus.normalizeDocument');
+        await eventually(() => soFar.some((s) => s.kind === 'error') || undefined, 'the job has run and said why it cannot', 10_000);
+      },
+      'Normalize to File…',
+    );
+    assert.deepEqual(shown[0].items, ['Normalize to File…', 'Copy Command Line']);
+    assert.equal(shown[1].message, `Segmented Corpus: ${kept.fsPath}: UTF-16 (LE) text; convert it to UTF-8 first (iconv -f UTF-16LE -t UTF-8)`);
+    assert.ok(!fs.existsSync(target.fsPath));
   });
 
   describe('on an 80 MB corpus VS Code gives extensions no document of', function () {
