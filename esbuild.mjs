@@ -1,5 +1,6 @@
-// Builds the three bundles: the Node extension host, the web extension host and the CLI.
-// The CLI and its worker also carry the WebAssembly normalizer, compiled here from src/wasm/normalize.as.
+// Builds the bundles: the Node extension host, the web extension host, the CLI, and the desktop
+// editor's file jobs (loaded only when one runs, so the extension itself stays small). The CLI and the
+// transform worker also carry the WebAssembly normalizer, compiled here from src/wasm/normalize.as.
 import * as esbuild from 'esbuild';
 
 import { mkdirSync, readFileSync, watch as watchFile, writeFileSync } from 'node:fs';
@@ -55,6 +56,11 @@ function builds(wasm) {
     plain: [
       { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
       { ...common, entryPoints: ['src/extension.browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+      // The editor's file jobs read and write in the extension host and transform in dist/worker.js: no wasm of their own.
+      { ...common, entryPoints: ['src/node/editorJobs.ts'], outfile: 'dist/file-jobs.js', platform: 'node', format: 'cjs' },
+      { ...common, entryPoints: ['src/node/checkWorker.ts'], outfile: 'dist/check-worker.js', platform: 'node', format: 'cjs' },
+      // Files on virtual file systems, read through workspace.fs (the web bundle carries the same engine).
+      { ...common, entryPoints: ['src/features/workspaceFsEngine.ts'], outfile: 'dist/workspace-fs-jobs.js', platform: 'node', format: 'cjs', external: ['vscode'] },
     ],
     withWasm: [
       { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { SEGCORPUS_VERSION: JSON.stringify(version), ...wasmDefine } },

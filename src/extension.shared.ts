@@ -18,6 +18,8 @@ import { registerProblemSummary } from './features/problemSummary';
 import { registerSchemeColours } from './features/schemeColours';
 import { registerWalkthrough } from './features/walkthrough';
 import { CorpusFileReader, CorpusStatisticsPages, workspaceFileReader } from './features/statistics';
+import { FileJobEngine } from './features/fileJobEngine';
+import { FileJobs, registerFileJobs } from './features/fileJobs';
 
 /** What activate() returns: the parts the integration tests and benchmarks read. */
 export interface ExtensionApi {
@@ -25,16 +27,25 @@ export interface ExtensionApi {
   readonly variationsView: VariationsView;
   readonly consistencyFixes: ConsistencyFixes;
   readonly statistics: CorpusStatisticsPages;
+  readonly fileJobs: FileJobs;
 }
 
-/** `files` is how the host reads corpus files: streamed from disk in the Node host, through workspace.fs in the web host. */
-export function activateShared(context: vscode.ExtensionContext, files: CorpusFileReader = workspaceFileReader): ExtensionApi {
+/** What differs between the Node and web extension hosts. */
+export interface HostParts {
+  /** How the file jobs read and write files: streaming on the desktop, workspace.fs on the web. */
+  readonly fileJobEngine: FileJobEngine;
+  /** How the statistics read corpus files: streamed from disk in the Node host, through workspace.fs in the web host. */
+  readonly files?: CorpusFileReader;
+}
+
+export function activateShared(context: vscode.ExtensionContext, host: HostParts): ExtensionApi {
   const config = new CorpusConfiguration();
   const diagnostics = new CorpusDiagnostics(config);
   const consistency = new CorpusConsistency(config, context.workspaceState);
   const variations = registerVariationsView(consistency);
   const fixes = registerConsistencyActions(consistency);
-  const statistics = new CorpusStatisticsPages(config, context.extensionUri, files);
+  const statistics = new CorpusStatisticsPages(config, context.extensionUri, host.files ?? workspaceFileReader);
+  const fileJobs = registerFileJobs(config, host.fileJobEngine);
   context.subscriptions.push(
     config,
     diagnostics,
@@ -54,6 +65,7 @@ export function activateShared(context: vscode.ExtensionContext, files: CorpusFi
     fixes.disposable,
     variations.disposable,
     statistics,
+    fileJobs,
   );
-  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes, statistics };
+  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes, statistics, fileJobs };
 }

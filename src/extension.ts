@@ -2,9 +2,11 @@
 import * as vscode from 'vscode';
 import { ExtensionApi, activateShared } from './extension.shared';
 import { diskFileReader } from './node/corpusFileReader';
+import { NodeFileJobEngine } from './features/nodeFileJobEngine';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  return activateShared(context, diskFileReader);
+  // dist/file-jobs.js sits beside this bundle (dist/extension.js).
+  return activateShared(context, { fileJobEngine: new NodeFileJobEngine(__dirname), files: diskFileReader });
 }
 
 export function deactivate(): void {

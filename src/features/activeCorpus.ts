@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { NoDocumentAdvice, Offer, adviceWithoutDocument } from '../core/commandLine';
 import { LANGUAGE_ID } from './configuration';
+import { CHECK_CORPUS_FILES, NORMALIZE_TO_FILE, RESTORE_TO_FILE } from './fileJobs';
 
 const EXTENSION_ID = 'segmented-corpus.segmented-corpus';
 
@@ -29,11 +30,27 @@ async function carryOut(offer: Offer): Promise<void> {
   }
 }
 
-/** Shows the advice with one button per offer; resolves to the offer chosen, if any. */
-export async function showAdvice(advice: NoDocumentAdvice): Promise<Offer | undefined> {
-  const titles = advice.offers.map((o) => o.title);
+/** The file job that does what an editor command does, on the file rather than a document. */
+function fileJobFor(commandId: string): { readonly command: string; readonly title: string } | undefined {
+  if (commandId === 'segmentedCorpus.normalizeDocument') return { command: NORMALIZE_TO_FILE, title: vscode.l10n.t('Normalize to File…') };
+  if (commandId === 'segmentedCorpus.restorePunctuationDocument' || commandId === 'segmentedCorpus.fixAll') return { command: RESTORE_TO_FILE, title: vscode.l10n.t('Restore Punctuation to File…') };
+  if (commandId === 'segmentedCorpus.checkWholeFile') return { command: CHECK_CORPUS_FILES, title: vscode.l10n.t('Check Corpus Files') };
+  return undefined;
+}
+
+/**
+ * Shows the advice with one button per offer, and first the file job that does the same in the
+ * editor when there is one; resolves to the offer chosen, if any.
+ */
+export async function showAdvice(advice: NoDocumentAdvice, file?: vscode.Uri, commandId = ''): Promise<Offer | undefined> {
+  const job = file ? fileJobFor(commandId) : undefined;
+  const titles = [...(job ? [job.title] : []), ...advice.offers.map((o) => o.title)];
   const detail = advice.offers.map((o) => o.commandLine).join('\n');
   const chosen = await vscode.window.showWarningMessage(`${advice.message} ${detail}`, ...titles);
+  if (job && chosen === job.title) {
+    await vscode.commands.executeCommand(job.command, file);
+    return undefined;
+  }
   const offer = advice.offers.find((o) => o.title === chosen);
   if (offer) await carryOut(offer);
   return offer;
@@ -51,7 +68,7 @@ export async function corpusEditorFor(commandId: string): Promise<vscode.TextEdi
     const bytes = await vscode.workspace.fs.stat(file).then((s) => s.size, () => undefined);
     const advice = adviceWithoutDocument(commandId, { path: file.scheme === 'file' ? file.fsPath : file.path, bytes }, corpusExtensions());
     if (advice) {
-      void showAdvice(advice);
+      void showAdvice(advice, file, commandId);
       return undefined;
     }
   }

@@ -7,7 +7,8 @@ import { Worker } from 'worker_threads';
 import * as zlib from 'zlib';
 import { RecordLineError } from '../core/jsonl';
 import { LineChunker } from '../core/lineChunker';
-import { findInvalidUtf8, utf16ByteOrder } from '../core/utf8';
+import { findInvalidUtf8 } from '../core/utf8';
+import { DEFAULT_MAX_LINE_BYTES, binaryMessage, invalidUtf8Message, lineTooLongMessage, utf16Problem } from '../core/inputText';
 import { ChunkTransform, TransformSpec, buildTransform } from './chunkTransform';
 import { InputError, describe } from './errors';
 import { Output } from './output';
@@ -15,12 +16,8 @@ import { Output } from './output';
 export { InputError, describe } from './errors';
 
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
-/**
- * The longest line a command accepts, in bytes. A line is a document; past this size a command
- * would hold the line, and for check and stats its tokens, in memory. SEGCORPUS_MAX_LINE_BYTES
- * changes it (tests use a small value).
- */
-export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+/** The longest line a command accepts (see inputText.ts); SEGCORPUS_MAX_LINE_BYTES changes it (tests use a small value). */
+export { DEFAULT_MAX_LINE_BYTES } from '../core/inputText';
 const BOM = [0xef, 0xbb, 0xbf];
 const LF = 0x0a;
 const CR = 0x0d;
@@ -87,17 +84,17 @@ function sizeOf(file: string): number {
 export function checkText(lines: Uint8Array, offset: number, name: string): void {
   // Buffer's indexOf is memchr; a plain Uint8Array's is a slow element-by-element loop.
   const nul = Buffer.from(lines.buffer, lines.byteOffset, lines.length).indexOf(0);
-  if (nul >= 0) throw new InputError(`${name}: binary file (NUL byte at offset ${offset + nul}); a corpus is UTF-8 text`);
+  if (nul >= 0) throw new InputError(binaryMessage(name, offset + nul));
   if (!isUtf8(lines)) {
     const at = findInvalidUtf8(lines);
-    throw new InputError(`${name}: invalid UTF-8 at byte offset ${offset + Math.max(at, 0)}; convert the file to UTF-8 first`);
+    throw new InputError(invalidUtf8Message(name, offset + Math.max(at, 0)));
   }
 }
 
 /** Refuses UTF-16 by name rather than as "binary": the fix is a conversion. */
 function checkNotUtf16(head: Uint8Array, name: string): void {
-  const order = utf16ByteOrder(head);
-  if (order) throw new InputError(`${name}: UTF-16 (${order}) text; convert it to UTF-8 first (iconv -f UTF-16${order} -t UTF-8)`);
+  const problem = utf16Problem(head, name);
+  if (problem) throw new InputError(problem);
 }
 
 /**
@@ -260,8 +257,7 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
   const chunker = new LineChunker();
   let offset = 0;
   let lines = 0;
-  const tooLong = (line: number): InputError =>
-    new InputError(`${name}: line ${line} is longer than ${limit} bytes, the longest line segcorpus reads (set SEGCORPUS_MAX_LINE_BYTES to allow more)`);
+  const tooLong = (line: number): InputError => new InputError(lineTooLongMessage(name, line, limit));
   const emit = (run: Uint8Array): LineRun | undefined => {
     if (run.length === 0) return undefined;
     checkText(run, offset, name);
@@ -393,6 +389,15 @@ export interface JobOptions {
   readonly workerPath?: string;
   /** gzip the output (a `.gz` name or --gzip). */
   readonly gzip?: boolean;
+  /**
+   * Transform in worker threads even with one job or a small input: the caller's thread only reads
+   * and writes (the editor's extension host, which every extension shares, must stay responsive).
+   */
+  readonly offThread?: boolean;
+  /** Called as the input is read, with the bytes read so far: a progress bar's measure. */
+  readonly onProgress?: (bytesRead: number) => void;
+  /** Stops the job between two chunks: nothing is written, the temporary file is removed. */
+  readonly signal?: AbortSignal;
 }
 
 /** Messages of JSON Lines input that may be translated later (LANG=vi): kept together. */
@@ -413,6 +418,26 @@ function countRecords(bytes: Uint8Array): number {
 function recordError(error: unknown, name: string, firstLine: number, passOther: boolean): unknown {
   if (!(error instanceof RecordLineError)) return error;
   return new InputError(RECORD_MESSAGES.line(name, firstLine + error.lineIndex, error.problem, passOther));
+}
+
+/** What a job stopped through its signal throws. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'JobCancelled';
+  }
+}
+
+/** The runs of `lines`, with progress reported and the signal looked at between two of them. */
+async function* watched(lines: AsyncGenerator<LineRun>, options: JobOptions): AsyncGenerator<LineRun> {
+  let read = 0;
+  for await (const run of lines) {
+    if (options.signal?.aborted) throw new JobCancelled();
+    // Taken before the run goes: a worker thread is handed its buffer, which leaves it empty here.
+    read += run.bytes.length;
+    yield run;
+    options.onProgress?.(read);
+  }
 }
 
 /**
@@ -437,9 +462,9 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
   let pool: WorkerPool | undefined;
   try {
     // Threads pay off only past a couple of chunks; stdin's size is unknown, so it stays in this thread.
-    const parallel = options.jobs > 1 && inputPath !== undefined && sizeOf(inputPath) > 2 * chunkSize;
+    const parallel = options.offThread === true || (options.jobs > 1 && inputPath !== undefined && sizeOf(inputPath) > 2 * chunkSize);
     const bom: Uint8Array[] = [];
-    const lines = readLines(inputPath, chunkSize, (b) => bom.push(b));
+    const lines = watched(readLines(inputPath, chunkSize, (b) => bom.push(b)), options);
     if (!parallel) {
       for await (const run of lines) {
         if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
@@ -454,7 +479,8 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
       }
       if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
     } else {
-      pool = new WorkerPool(options.jobs, options.workerPath ?? path.join(__dirname, 'worker.js'), spec);
+      const jobs = Math.max(1, options.jobs);
+      pool = new WorkerPool(jobs, options.workerPath ?? path.join(__dirname, 'worker.js'), spec);
       const queue: Array<{ result: Promise<Uint8Array>; firstLine: number }> = [];
       let seq = 0;
       const writeNext = async (): Promise<void> => {
@@ -474,11 +500,12 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
         result.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
         queue.push({ result, firstLine });
         // Keep every worker busy with one chunk in hand and one waiting, and no more: flat memory.
-        while (queue.length >= options.jobs * 2) await writeNext();
+        while (queue.length >= jobs * 2) await writeNext();
       }
       if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
       while (queue.length > 0) await writeNext();
     }
+    if (options.signal?.aborted) throw new JobCancelled();
     await output.finish();
     output.commit();
   } catch (error) {

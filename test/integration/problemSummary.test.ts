@@ -103,7 +103,7 @@ describe('a corpus file VS Code gives extensions no document of', () => {
     const shown = await answeringDuring('Copy Command Line', () => run('normalizeDocument'));
     assert.equal(shown.length, 1);
     assert.match(shown[0].message, /VS Code did not hand segcorpus-kept-\d+\.seg to extensions/);
-    assert.deepEqual(shown[0].items, ['Copy Command Line']);
+    assert.deepEqual(shown[0].items, ['Normalize to File…', 'Copy Command Line']);
     const expected = `segcorpus normalize ${file.fsPath} -o ${file.fsPath.replace(/\.seg$/, '.clean.txt')}`;
     assert.ok(shown[0].message.includes(expected), shown[0].message);
     await eventually(async () => (await vscode.env.clipboard.readText()) === expected, 'the command line is on the clipboard');

@@ -1,0 +1,42 @@
+// Timing of Normalize to File… inside the real editor, run by bench/fileJobs.mjs (not a test: it prints figures and asserts only that the job wrote its output).
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from './helpers';
+
+const marker = process.env.SEGCORPUS_TEST_REPORT_MARKER ?? '';
+/** How often the extension host's resident memory is sampled while the job runs. */
+const SAMPLE_MS = 20;
+
+export async function run(): Promise<void> {
+  const input = process.env.SEGCORPUS_BENCH_FILE ?? '';
+  const output = process.env.SEGCORPUS_BENCH_OUT ?? '';
+  assert.ok(input && output, 'SEGCORPUS_BENCH_FILE and SEGCORPUS_BENCH_OUT name the corpus and the output');
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  await extension.activate();
+  const window = vscode.window as unknown as Record<string, unknown>;
+  // The save dialog answers with the output; the final message is not waited on.
+  Object.assign(window, { showSaveDialog: async () => vscode.Uri.file(output), showInformationMessage: async () => undefined });
+  // Warm up on a small file, so loading the job bundle and starting its worker are not timed.
+  const warm = `${output}.warm.seg`;
+  fs.writeFileSync(warm, 'Chủ_tịch 7 .\n');
+  await vscode.commands.executeCommand('segmentedCorpus.normalizeToFile', vscode.Uri.file(warm));
+  fs.rmSync(warm);
+  fs.rmSync(output, { force: true });
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), SAMPLE_MS);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const outcome = (await vscode.commands.executeCommand('segmentedCorpus.normalizeToFile', vscode.Uri.file(input))) as { written: unknown[]; error?: string };
+  const ms = performance.now() - started;
+  // The whole process's, worker threads included: steadier than wall time on a loaded machine.
+  const used = process.cpuUsage(cpu);
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  assert.equal(outcome.error, undefined);
+  assert.equal(outcome.written.length, 1);
+  console.log(`${marker}file-jobs ${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, rssBefore: before, rssPeak: peak })}`);
+}
