@@ -1,9 +1,10 @@
 // Entry point for the web extension host (vscode.dev, code-server's web worker host).
 import * as vscode from 'vscode';
 import { ExtensionApi, activateShared } from './extension.shared';
+import { readThroughWorkspace } from './features/viewer';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  return activateShared(context);
+  return activateShared(context, { openBytes: readThroughWorkspace });
 }
 
 export function deactivate(): void {

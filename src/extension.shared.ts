@@ -15,20 +15,29 @@ import { registerSegmentationCommands } from './features/segmentationCommands';
 import { VariationsView, registerVariationsView } from './features/variationsView';
 import { WordStatus } from './features/wordStatus';
 import { registerProblemSummary } from './features/problemSummary';
+import { CorpusViewer, OpenBytes, registerViewer } from './features/viewer';
 
 /** What activate() returns: the parts the integration tests and benchmarks read. */
 export interface ExtensionApi {
   readonly consistency: CorpusConsistency;
   readonly variationsView: VariationsView;
   readonly consistencyFixes: ConsistencyFixes;
+  readonly viewer: CorpusViewer;
 }
 
-export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
+/** What differs between the Node and web extension hosts. */
+export interface HostParts {
+  /** How the viewer reads a file: by position from disk (Node), or whole through workspace.fs (web). */
+  readonly openBytes: OpenBytes;
+}
+
+export function activateShared(context: vscode.ExtensionContext, host: HostParts): ExtensionApi {
   const config = new CorpusConfiguration();
   const diagnostics = new CorpusDiagnostics(config);
   const consistency = new CorpusConsistency(config, context.workspaceState);
   const variations = registerVariationsView(consistency);
   const fixes = registerConsistencyActions(consistency);
+  const viewer = registerViewer(context.extensionUri, config, host.openBytes);
   context.subscriptions.push(
     config,
     diagnostics,
@@ -45,6 +54,7 @@ export function activateShared(context: vscode.ExtensionContext): ExtensionApi {
     consistency,
     fixes.disposable,
     variations.disposable,
+    viewer,
   );
-  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes };
+  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes, viewer };
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { NoDocumentAdvice, Offer, adviceWithoutDocument } from '../core/commandLine';
 import { LANGUAGE_ID } from './configuration';
+import { OPEN_VIEWER_COMMAND } from './viewer';
 
 const EXTENSION_ID = 'segmented-corpus.segmented-corpus';
 
@@ -29,11 +30,19 @@ async function carryOut(offer: Offer): Promise<void> {
   }
 }
 
-/** Shows the advice with one button per offer; resolves to the offer chosen, if any. */
-export async function showAdvice(advice: NoDocumentAdvice): Promise<Offer | undefined> {
+/**
+ * Shows the advice with one button per offer, and "Open in Viewer" when the file is known (the
+ * viewer reads a file of any size); resolves to the offer chosen, if any.
+ */
+export async function showAdvice(advice: NoDocumentAdvice, file?: vscode.Uri): Promise<Offer | undefined> {
   const titles = advice.offers.map((o) => o.title);
   const detail = advice.offers.map((o) => o.commandLine).join('\n');
-  const chosen = await vscode.window.showWarningMessage(`${advice.message} ${detail}`, ...titles);
+  const openInViewer = vscode.l10n.t('Open in Viewer');
+  const chosen = await vscode.window.showWarningMessage(`${advice.message} ${detail}`, ...(file ? [openInViewer] : []), ...titles);
+  if (file && chosen === openInViewer) {
+    await vscode.commands.executeCommand(OPEN_VIEWER_COMMAND, file);
+    return undefined;
+  }
   const offer = advice.offers.find((o) => o.title === chosen);
   if (offer) await carryOut(offer);
   return offer;
@@ -51,7 +60,7 @@ export async function corpusEditorFor(commandId: string): Promise<vscode.TextEdi
     const bytes = await vscode.workspace.fs.stat(file).then((s) => s.size, () => undefined);
     const advice = adviceWithoutDocument(commandId, { path: file.scheme === 'file' ? file.fsPath : file.path, bytes }, corpusExtensions());
     if (advice) {
-      void showAdvice(advice);
+      void showAdvice(advice, file);
       return undefined;
     }
   }
