@@ -27,6 +27,8 @@
   let currentMatch = undefined;
   let ignoreScrollTop = -1;
   let cursorTimer = undefined;
+  // Set when a match is shown: once its line is drawn, it is scrolled into view sideways.
+  let matchToShow = false;
 
   const root = document.getElementById('viewer');
   const el = (tag, props, children) => {
@@ -165,6 +167,7 @@
     const active = document.getElementById(`line-${state.cursor}`);
     if (active) scroller.setAttribute('aria-activedescendant', active.id);
     else scroller.removeAttribute('aria-activedescendant');
+    showMatchSideways();
     request();
   }
 
@@ -250,14 +253,17 @@
     currentMatch = match;
     findStatus.textContent = format(strings.matchAt, count(match.line + 1));
     moveCursor(match.line, !(match.line >= state.top && match.line < state.top + visibleRows()));
-    // Bring the match into view sideways once it is drawn.
-    window.requestAnimationFrame(() => {
-      const mark = rows.querySelector('.match.current');
-      if (!mark) return;
-      const box = mark.getBoundingClientRect();
-      const view = scroller.getBoundingClientRect();
-      if (box.left < view.left + 60 || box.right > view.right) scroller.scrollLeft += box.left - view.left - view.width / 3;
-    });
+    matchToShow = true;
+    showMatchSideways();
+  }
+
+  function showMatchSideways() {
+    const mark = matchToShow && rows.querySelector('.match.current');
+    if (!mark) return;
+    matchToShow = false;
+    const box = mark.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    if (box.left < view.left + 80 || box.right > view.right) scroller.scrollLeft += box.left - view.left - view.width / 3;
   }
 
   query.addEventListener('keydown', (e) => {

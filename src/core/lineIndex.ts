@@ -89,6 +89,20 @@ export class LineIndex {
   }
 }
 
+/**
+ * A pause for work done in chunks: yields to the event loop (a timer, so messages and I/O get their
+ * turn) once `everyMs` have passed since the last yield, not after every chunk (a timer costs a
+ * millisecond or more).
+ */
+export function pacedPause(everyMs = 15): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < everyMs) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    last = Date.now();
+  };
+}
+
 /** How much is read at a time while indexing, reading lines and searching. */
 export const READ_CHUNK = 1 << 20;
 /** A line longer than this many bytes is shown cut (the rest is still scanned past). */
@@ -102,7 +116,8 @@ export const MAX_LINE_BYTES = 1 << 16;
 export async function buildLineIndex(source: ByteSource, index: LineIndex, pause: () => Promise<void>, cancelled: () => boolean = () => false): Promise<void> {
   while (index.scanned < source.size) {
     if (cancelled()) return;
-    const chunk = await source.read(index.scanned, Math.min(READ_CHUNK, source.size - index.scanned));
+    // Bigger reads than for a screen: indexing is one pass over the whole file, and a read has a fixed cost.
+    const chunk = await source.read(index.scanned, Math.min(4 * READ_CHUNK, source.size - index.scanned));
     if (chunk.length === 0) break;
     index.feed(chunk);
     await pause();

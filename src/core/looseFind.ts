@@ -125,8 +125,8 @@ export async function searchFile(source: ByteSource, index: LineIndex, query: Lo
 
 type Account = (bytes: number) => Promise<boolean>;
 
-/** The first match in lines from … until - 1. */
-async function forward(source: ByteSource, index: LineIndex, query: LooseQuery, from: number, until: number, account: Account): Promise<FileMatch | undefined> {
+/** The first match in lines `from` … `until - 1` of the lines visited one by one (the exact rule: cut lines, NFD, offsets). */
+async function forwardByLine(source: ByteSource, index: LineIndex, query: LooseQuery, from: number, until: number, account: Account): Promise<FileMatch | undefined> {
   let found: FileMatch | undefined;
   if (from >= until) return undefined;
   await walkLines(source, index, from, async (line, bytes, cut) => {
@@ -140,6 +140,57 @@ async function forward(source: ByteSource, index: LineIndex, query: LooseQuery, 
     return account(bytes.length);
   });
   return found;
+}
+
+const blockDecoder = new TextDecoder('utf-8');
+
+/**
+ * The first match in lines from … until - 1. Most of a file holds no match: a megabyte at a time
+ * is decoded and tested whole (one regular-expression pass, no string per line); only a block that
+ * may hold one is searched line by line.
+ */
+async function forward(source: ByteSource, index: LineIndex, query: LooseQuery, from: number, until: number, account: Account): Promise<FileMatch | undefined> {
+  if (from >= until) return undefined;
+  let line = -1;
+  let byte = 0;
+  await walkLines(source, index, from, (l, _bytes, _cut, start) => {
+    line = l;
+    byte = start;
+    return false;
+  });
+  if (line < 0) return undefined;
+  while (byte < source.size && line < until) {
+    const chunk = await source.read(byte, Math.min(READ_CHUNK, source.size - byte));
+    if (chunk.length === 0) break;
+    const atEnd = byte + chunk.length >= source.size;
+    const lastFeed = chunk.lastIndexOf(0x0a);
+    // A line longer than a chunk: that line on its own.
+    const block = atEnd ? chunk : lastFeed >= 0 ? chunk.subarray(0, lastFeed + 1) : undefined;
+    let lines = 0;
+    if (block) for (let at = block.indexOf(0x0a); at >= 0; at = block.indexOf(0x0a, at + 1)) lines++;
+    const blockLines = block ? lines + (atEnd && block[block.length - 1] !== 0x0a ? 1 : 0) : 1;
+    if (!block || query.test(blockDecoder.decode(block))) {
+      const found = await forwardByLine(source, index, query, line, Math.min(until, line + blockLines), account);
+      if (found) return found;
+      if (!block) {
+        // Skip the long line: find where the next one starts.
+        let next = -1;
+        await walkLines(source, index, line + 1, (_line, _bytes, _cut, start) => {
+          next = start;
+          return false;
+        });
+        if (next < 0) return undefined;
+        byte = next;
+        line++;
+        continue;
+      }
+    } else if (!(await account(block.length))) {
+      return undefined;
+    }
+    line += blockLines;
+    byte += block.length;
+  }
+  return undefined;
 }
 
 /** The last match in lines downTo … from (from ≥ downTo), searched one index block at a time from the end. */

@@ -1,6 +1,6 @@
 // The Segmented Corpus Viewer: a read-only custom editor showing a corpus file of any size a screen at a time, read from the file, not from an editor document.
 import * as vscode from 'vscode';
-import { ByteSource, LineIndex, buildLineIndex, readLines } from '../core/lineIndex';
+import { ByteSource, LineIndex, buildLineIndex, pacedPause, readLines } from '../core/lineIndex';
 import { LooseQuery, searchFile } from '../core/looseFind';
 import { normalizeLine } from '../core/normalize';
 import { Token } from '../core/tokens';
@@ -53,8 +53,6 @@ const INDEX_EVERY = 64;
 /** Lines sent per request at most (a screen is a few dozen). */
 const MAX_LINES_PER_REQUEST = 500;
 
-/** Lets the extension host's event loop turn between chunks (setTimeout exists in both hosts). */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The open file: its bytes and line index, built once in the background and shared by its panels. */
 class ViewerDocument implements vscode.CustomDocument {
@@ -69,6 +67,8 @@ class ViewerDocument implements vscode.CustomDocument {
     readonly bytes: ViewerBytes,
   ) {
     let last = 0;
+    // The extension host is shared: the index gives its event loop a turn every few milliseconds.
+    const pause = pacedPause();
     this.indexed = buildLineIndex(
       bytes,
       this.index,
@@ -262,7 +262,7 @@ class ViewerPanel implements vscode.Disposable {
     const found = await searchFile(this.document.bytes, this.document.index, query, {
       fromLine: m.fromLine,
       backward: m.backward,
-      pause,
+      pause: pacedPause(),
       cancelled: () => search.cancelled,
       progress: (fraction) => {
         if (Date.now() - last < 100) return;
