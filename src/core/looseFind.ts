@@ -17,12 +17,28 @@ const COMBINING = /[\u0300-\u036f]/;
 export class LooseQuery {
   private readonly pattern: RegExp;
   readonly syllables: readonly string[];
+  /** The longest syllable whose every case spelling is known, as UTF-8 bytes: a block without it holds no match. */
+  private readonly needle: CaseBytes | undefined;
 
   constructor(query: string) {
     this.syllables = query.normalize('NFC').toLowerCase().split(SEPARATORS).filter((s) => s.length > 0);
     if (this.syllables.length === 0) throw new RangeError('the query has no syllables');
     const escaped = this.syllables.map((s) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
     this.pattern = new RegExp(escaped.join('[ \\t_]+'), 'giu');
+    const spelled = this.syllables.filter((syllable) => [...syllable].every(hasKnownCases));
+    const longest = spelled.sort((a, b) => utf8.encode(b).length - utf8.encode(a).length)[0];
+    this.needle = longest === undefined ? undefined : new CaseBytes(longest);
+  }
+
+  /**
+   * Whether the UTF-8 bytes may hold a match: false only when they cannot (the needle syllable is
+   * not there in any case). Decoded text with combining marks (NFD) always may.
+   */
+  mayMatchBytes(bytes: Uint8Array): boolean {
+    if (!this.needle) return true;
+    // U+0300–U+036F start with these bytes: decomposed text is searched as text.
+    if (bytes.indexOf(0xcc) >= 0 || bytes.indexOf(0xcd) >= 0) return true;
+    return this.needle.within(bytes);
   }
 
   /** A query, or undefined when the text has nothing to look for (only spaces and underscores). */
@@ -48,6 +64,56 @@ export class LooseQuery {
     const composed = COMBINING.test(line) ? line.normalize('NFC') : line;
     this.pattern.lastIndex = 0;
     return this.pattern.test(composed);
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Characters whose spellings in any case are exactly the character, its toLowerCase() and its
+ * toUpperCase() (plus the few that `/…/iu` also folds, added in CaseBytes): ASCII letters and
+ * digits and the Latin blocks Vietnamese uses, but the odd ones of those (ß ẞ ſ ẛ, the Dž digraphs).
+ */
+function hasKnownCases(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c < 0x80) return /[0-9A-Za-z]/.test(ch);
+  if (c === 0xdf || c === 0x17f || c === 0x1e9b || c === 0x1e9e || (c >= 0x1c4 && c <= 0x1cc) || (c >= 0x1f1 && c <= 0x1f3)) return false;
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
+}
+
+/** Finds a syllable in UTF-8 bytes in any letter case, without decoding them. */
+class CaseBytes {
+  /** Per character, its spellings in UTF-8. */
+  private readonly chars: Uint8Array[][];
+
+  constructor(syllable: string) {
+    this.chars = [...syllable].map((ch) => {
+      const forms = new Set([ch, ch.toLowerCase(), ch.toUpperCase()]);
+      // Signs that Unicode case folding (the `iu` flags) takes to these letters.
+      if (ch === 'k') forms.add('\u212a');
+      if (ch === 'å') forms.add('\u212b');
+      return [...forms].filter((f) => [...f].length === 1).map((f) => utf8.encode(f));
+    });
+  }
+
+  within(bytes: Uint8Array): boolean {
+    const starts = new Set(this.chars[0].map((form) => form[0]));
+    for (const first of starts) {
+      for (let at = bytes.indexOf(first); at >= 0; at = bytes.indexOf(first, at + 1)) {
+        if (this.at(bytes, at, 0)) return true;
+      }
+    }
+    return false;
+  }
+
+  private at(bytes: Uint8Array, position: number, char: number): boolean {
+    if (char === this.chars.length) return true;
+    for (const form of this.chars[char]) {
+      let k = 0;
+      while (k < form.length && bytes[position + k] === form[k]) k++;
+      if (k === form.length && this.at(bytes, position + k, char + 1)) return true;
+    }
+    return false;
   }
 }
 
@@ -146,8 +212,9 @@ const blockDecoder = new TextDecoder('utf-8');
 
 /**
  * The first match in lines from … until - 1. Most of a file holds no match: a megabyte at a time
- * is decoded and tested whole (one regular-expression pass, no string per line); only a block that
- * may hold one is searched line by line.
+ * is looked at whole, first as bytes (is a syllable of the query there in any case?), then decoded
+ * and tested with one regular-expression pass; only a block that holds a match is searched line
+ * by line.
  */
 async function forward(source: ByteSource, index: LineIndex, query: LooseQuery, from: number, until: number, account: Account): Promise<FileMatch | undefined> {
   if (from >= until) return undefined;
@@ -169,7 +236,7 @@ async function forward(source: ByteSource, index: LineIndex, query: LooseQuery, 
     let lines = 0;
     if (block) for (let at = block.indexOf(0x0a); at >= 0; at = block.indexOf(0x0a, at + 1)) lines++;
     const blockLines = block ? lines + (atEnd && block[block.length - 1] !== 0x0a ? 1 : 0) : 1;
-    if (!block || query.test(blockDecoder.decode(block))) {
+    if (!block || (query.mayMatchBytes(block) && query.test(blockDecoder.decode(block)))) {
       const found = await forwardByLine(source, index, query, line, Math.min(until, line + blockLines), account);
       if (found) return found;
       if (!block) {

@@ -41,10 +41,12 @@ export default async function viewer() {
 
       // First screen: line 1 with the file's text, coloured by token class, before the index is done.
       const frame = viewerFrame(page);
+      await frame.locator('#status', { hasText: /lines/ }).waitFor({ timeout: 60_000 });
+      const pageUp = Date.now() - clicked;
       await frame.locator('.row .ln', { hasText: /^1$/ }).waitFor({ timeout: 30_000 });
       // Rows show "Reading…" until the extension's answer arrives.
       await frame.locator('.row .tok-compound').first().waitFor({ state: 'attached', timeout: 30_000 });
-      console.log(`    first screen ${Date.now() - clicked} ms after the click (the workbench opening the webview included)`);
+      console.log(`    page up ${pageUp} ms, first screen ${Date.now() - clicked} ms after the click (the workbench opening the webview included)`);
       const firstText = readable(await frame.locator('.row').first().locator('.text').textContent());
       assert.equal(firstText, lines[0].replace(/\r$/, ''));
       assert.ok((await frame.locator('.row').count()) < 200, 'only the lines on screen are in the page');

@@ -109,3 +109,23 @@ describe('segmentation-insensitive find', () => {
     assert.ok(fractions.length >= 1 && fractions[0] > 0 && fractions[0] < 1);
   });
 });
+
+describe('segmentation-insensitive find, the byte look-ahead', () => {
+  it('never rules out bytes that hold a match, in any case or spelling (property)', () => {
+    const wordArb = fc.constantFrom('nâng', 'NÂNG', 'Nâng', 'cao', 'CAO', 'Kế', 'kế', 'ĐỘ', 'độ', 'ß', 'ẞ', 'ſ', 'K', 'x');
+    fc.assert(
+      fc.property(fc.array(wordArb, { minLength: 1, maxLength: 3 }), fc.array(wordArb, { maxLength: 8 }), fc.boolean(), (queryWords, lineWords, nfd) => {
+        const query = new LooseQuery(queryWords.join(' '));
+        let line = [...lineWords, ...queryWords.map((w) => (w === w.toLowerCase() ? w.toUpperCase() : w.toLowerCase()))].join('_');
+        if (nfd) line = line.normalize('NFD');
+        if (query.test(line)) assert.ok(query.mayMatchBytes(encoder.encode(line)), `${queryWords.join(' ')} in ${line}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rules out bytes without the query', () => {
+    assert.equal(new LooseQuery('nâng_cao').mayMatchBytes(encoder.encode('Chủ_tịch UBND 7 .\n'.repeat(100))), false);
+    assert.equal(new LooseQuery('NÂNG cao').mayMatchBytes(encoder.encode('x nâng_CAO y')), true);
+  });
+});
