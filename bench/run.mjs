@@ -21,6 +21,7 @@ const SECTIONS = {
   'consistency-editor': () => import('./consistencyEditor.mjs'),
   'scheme-colours': () => import('./schemeColours.mjs'),
   fileJobs: () => import('./fileJobs.mjs'),
+  viewer: () => import('./viewer.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]
@@ -28,7 +29,7 @@ sections: ${Object.keys(SECTIONS).join(', ')} (default: all)
   --json              print the reports as JSON instead of tables
 environment:
   BENCH_RUNS=n        timed runs per command, at least 3 (default 3)
-  BENCH_SKIP_1GB=1    skip the 1 GB normalize case (fileJobs then uses 100 MB)
+  BENCH_SKIP_1GB=1    skip the 1 GB cases (fileJobs and the viewer then use 100 MB)
   BENCH_NO_INSTALL=1  do not apt-get install python3-nltk for the peer figure
   BENCH_CLI=path      the CLI to time instead of dist/cli.js (e.g. an older build)
 Exits 0 whatever the figures; 1 if a command fails or an output is wrong.`;

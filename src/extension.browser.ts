@@ -2,9 +2,10 @@
 import * as vscode from 'vscode';
 import { ExtensionApi, activateShared } from './extension.shared';
 import { WorkspaceFsEngine } from './features/workspaceFsEngine';
+import { readThroughWorkspace } from './features/viewer';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  return activateShared(context, { fileJobEngine: new WorkspaceFsEngine() });
+  return activateShared(context, { fileJobEngine: new WorkspaceFsEngine(), openBytes: readThroughWorkspace });
 }
 
 export function deactivate(): void {

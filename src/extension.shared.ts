@@ -20,6 +20,7 @@ import { registerWalkthrough } from './features/walkthrough';
 import { CorpusFileReader, CorpusStatisticsPages, workspaceFileReader } from './features/statistics';
 import { FileJobEngine } from './features/fileJobEngine';
 import { FileJobs, registerFileJobs } from './features/fileJobs';
+import { CorpusViewer, OpenBytes, registerViewer } from './features/viewer';
 
 /** What activate() returns: the parts the integration tests and benchmarks read. */
 export interface ExtensionApi {
@@ -28,6 +29,7 @@ export interface ExtensionApi {
   readonly consistencyFixes: ConsistencyFixes;
   readonly statistics: CorpusStatisticsPages;
   readonly fileJobs: FileJobs;
+  readonly viewer: CorpusViewer;
 }
 
 /** What differs between the Node and web extension hosts. */
@@ -36,6 +38,8 @@ export interface HostParts {
   readonly fileJobEngine: FileJobEngine;
   /** How the statistics read corpus files: streamed from disk in the Node host, through workspace.fs in the web host. */
   readonly files?: CorpusFileReader;
+  /** How the viewer reads a file: by position from disk (Node), or whole through workspace.fs (web). */
+  readonly openBytes: OpenBytes;
 }
 
 export function activateShared(context: vscode.ExtensionContext, host: HostParts): ExtensionApi {
@@ -46,6 +50,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
   const fixes = registerConsistencyActions(consistency);
   const statistics = new CorpusStatisticsPages(config, context.extensionUri, host.files ?? workspaceFileReader);
   const fileJobs = registerFileJobs(config, host.fileJobEngine);
+  const viewer = registerViewer(context.extensionUri, config, host.openBytes);
   context.subscriptions.push(
     config,
     diagnostics,
@@ -66,6 +71,7 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
     variations.disposable,
     statistics,
     fileJobs,
+    viewer,
   );
-  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes, statistics, fileJobs };
+  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes, statistics, fileJobs, viewer };
 }

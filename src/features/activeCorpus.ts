@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { NoDocumentAdvice, Offer, adviceWithoutDocument } from '../core/commandLine';
 import { LANGUAGE_ID } from './configuration';
 import { CHECK_CORPUS_FILES, NORMALIZE_TO_FILE, RESTORE_TO_FILE } from './fileJobs';
+import { OPEN_VIEWER_COMMAND } from './viewer';
 
 const EXTENSION_ID = 'segmented-corpus.segmented-corpus';
 
@@ -39,16 +40,22 @@ function fileJobFor(commandId: string): { readonly command: string; readonly tit
 }
 
 /**
- * Shows the advice with one button per offer, and first the file job that does the same in the
- * editor when there is one; resolves to the offer chosen, if any.
+ * Shows the advice with one button per offer; when the file is known, first the file job that does
+ * the same in the editor (if there is one) and "Open in Viewer" (the viewer reads a file of any
+ * size). Resolves to the offer chosen, if any.
  */
 export async function showAdvice(advice: NoDocumentAdvice, file?: vscode.Uri, commandId = ''): Promise<Offer | undefined> {
   const job = file ? fileJobFor(commandId) : undefined;
-  const titles = [...(job ? [job.title] : []), ...advice.offers.map((o) => o.title)];
+  const openInViewer = vscode.l10n.t('Open in Viewer');
+  const titles = [...(job ? [job.title] : []), ...(file ? [openInViewer] : []), ...advice.offers.map((o) => o.title)];
   const detail = advice.offers.map((o) => o.commandLine).join('\n');
   const chosen = await vscode.window.showWarningMessage(`${advice.message} ${detail}`, ...titles);
   if (job && chosen === job.title) {
     await vscode.commands.executeCommand(job.command, file);
+    return undefined;
+  }
+  if (file && chosen === openInViewer) {
+    await vscode.commands.executeCommand(OPEN_VIEWER_COMMAND, file);
     return undefined;
   }
   const offer = advice.offers.find((o) => o.title === chosen);

@@ -3,7 +3,8 @@ import * as assert from 'assert/strict';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, deleteCorpusFiles, eventually, openCorpusFile, problemsBecome, resetSettings, run, setSetting } from './helpers';
+import type { ExtensionApi } from '../../src/extension.shared';
+import { EXTENSION_ID, closeAllEditors, deleteCorpusFiles, eventually, openCorpusFile, problemsBecome, resetSettings, run, setSetting } from './helpers';
 
 interface WholeFileCheck {
   readonly total: number;
@@ -103,9 +104,31 @@ describe('a corpus file VS Code gives extensions no document of', () => {
     const shown = await answeringDuring('Copy Command Line', () => run('normalizeDocument'));
     assert.equal(shown.length, 1);
     assert.match(shown[0].message, /VS Code did not hand segcorpus-kept-\d+\.seg to extensions/);
-    assert.deepEqual(shown[0].items, ['Normalize to File…', 'Copy Command Line']);
+    assert.deepEqual(shown[0].items, ['Normalize to File…', 'Open in Viewer', 'Copy Command Line']);
     const expected = `segcorpus normalize ${file.fsPath} -o ${file.fsPath.replace(/\.seg$/, '.clean.txt')}`;
     assert.ok(shown[0].message.includes(expected), shown[0].message);
     await eventually(async () => (await vscode.env.clipboard.readText()) === expected, 'the command line is on the clipboard');
+  });
+
+  it('offers the viewer, which opens on the file and reads it', async () => {
+    file = vscode.Uri.file(path.join(os.tmpdir(), `segcorpus-kept-viewer-${process.pid}.seg`));
+    await vscode.workspace.fs.writeFile(file, new Uint8Array([0x61, 0x00, 0x62, 0x00, 0x20, 0x37, 0x0a, 0x6e, 0x0a]));
+    await vscode.commands.executeCommand('vscode.open', file);
+    const uri = file.toString();
+    await eventually(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputText && input.uri.toString() === uri;
+    }, 'the file is the active tab');
+    const shown = await answeringDuring('Open in Viewer', () => run('normalizeDocument'));
+    assert.deepEqual(shown[0].items, ['Open in Viewer', 'Copy Command Line']);
+    const tab = await eventually(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputCustom && input.viewType === 'segmentedCorpus.viewer' && input.uri.toString() === uri ? input : undefined;
+    }, 'the viewer is the active tab', 10_000);
+    assert.ok(tab);
+    const api = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)?.exports;
+    const viewer = await eventually(() => api?.viewer.openViewers().find((v) => v.uri.toString() === uri), 'the viewer reads the file', 10_000);
+    await viewer.indexed;
+    assert.equal(viewer.index.lineCount, 2);
   });
 });
