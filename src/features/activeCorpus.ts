@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { NoDocumentAdvice, Offer, adviceWithoutDocument } from '../core/commandLine';
 import { LANGUAGE_ID } from './configuration';
+import { localized } from './coreMessages';
 
 const EXTENSION_ID = 'segmented-corpus.segmented-corpus';
 
@@ -24,17 +25,17 @@ async function carryOut(offer: Offer): Promise<void> {
   switch (offer.kind) {
     case 'copyCommandLine':
       await vscode.env.clipboard.writeText(offer.commandLine);
-      vscode.window.setStatusBarMessage(`$(check) Copied: ${offer.commandLine}`, 5000);
+      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied: {0}', offer.commandLine)}`, 5000);
       return;
   }
 }
 
 /** Shows the advice with one button per offer; resolves to the offer chosen, if any. */
 export async function showAdvice(advice: NoDocumentAdvice): Promise<Offer | undefined> {
-  const titles = advice.offers.map((o) => o.title);
+  const titles = advice.offers.map((o) => localized(o.l10n));
   const detail = advice.offers.map((o) => o.commandLine).join('\n');
-  const chosen = await vscode.window.showWarningMessage(`${advice.message} ${detail}`, ...titles);
-  const offer = advice.offers.find((o) => o.title === chosen);
+  const chosen = await vscode.window.showWarningMessage(`${localized(advice.l10n)} ${detail}`, ...titles);
+  const offer = advice.offers.find((_offer, i) => titles[i] === chosen);
   if (offer) await carryOut(offer);
   return offer;
 }
@@ -56,6 +57,6 @@ export async function corpusEditorFor(commandId: string): Promise<vscode.TextEdi
     }
   }
   const editor = vscode.window.activeTextEditor;
-  if (!editor) void vscode.window.showInformationMessage('Segmented Corpus: open a corpus file first.');
+  if (!editor) void vscode.window.showInformationMessage(vscode.l10n.t('Segmented Corpus: open a corpus file first.'));
   return editor;
 }
