@@ -18,6 +18,7 @@ import { transformSpec } from '../node/chunkTransform';
 import { InputError, OutputError, describe } from '../node/errors';
 import { exitNow, removeUnlessDone, stopOnSignals } from '../node/leftovers';
 import { TextOutput } from '../node/output';
+import { say, usageText } from './messages';
 
 declare const SEGCORPUS_VERSION: string | undefined;
 
@@ -115,17 +116,17 @@ async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
   }
   const digits = Object.keys(result.placeholders).sort();
   const rows: Array<[string, number]> = [
-    ['lines', result.lines],
-    ['tokens', result.tokens],
-    ['words', result.words],
-    ['compounds', result.compounds],
-    ['syllables', result.syllables],
-    ...digits.map((d): [string, number] => [`placeholder ${d}`, result.placeholders[d]]),
-    ['unknown placeholders', result.unknownPlaceholders],
-    ['glued placeholders', result.gluedPlaceholders],
-    ['punctuation', result.punctuation],
-    ['numbers', result.numbers],
-    ['other', result.other],
+    [say('statLines'), result.lines],
+    [say('statTokens'), result.tokens],
+    [say('statWords'), result.words],
+    [say('statCompounds'), result.compounds],
+    [say('statSyllables'), result.syllables],
+    ...digits.map((d): [string, number] => [say('statPlaceholder', d), result.placeholders[d]]),
+    [say('statUnknownPlaceholders'), result.unknownPlaceholders],
+    [say('statGluedPlaceholders'), result.gluedPlaceholders],
+    [say('statPunctuation'), result.punctuation],
+    [say('statNumbers'), result.numbers],
+    [say('statOther'), result.other],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) out.write(`${label.padEnd(width)}  ${value}\n`);
@@ -148,7 +149,7 @@ async function spoolStdin(): Promise<{ file: string; remove: () => void }> {
       try {
         fs.writeSync(fd, chunk);
       } catch (error) {
-        throw new OutputError(`cannot keep standard input in ${dir}: ${describe(error)}`);
+        throw new OutputError(say('cannotKeepStdin', dir, describe(error)));
       }
     }
   } finally {
@@ -170,7 +171,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (args.help || args.command === undefined) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(usageText(USAGE) + '\n');
     return args.help ? 0 : 2;
   }
   const scheme = loadScheme(args.scheme);
@@ -231,7 +232,7 @@ stopOnSignals();
 // quietly, anything else (a full disk) is one line and status 2. Either way nothing is committed.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') exitNow(CLOSED_PIPE_STATUS);
-  process.stderr.write(`segcorpus: cannot write standard output: ${describe(error)}\n`);
+  process.stderr.write(`segcorpus: ${say('cannotWriteStdout', describe(error))}\n`);
   exitNow(2);
 });
 
@@ -243,7 +244,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError || error instanceof InputError || error instanceof OutputError) {
       process.stderr.write(`segcorpus: ${error.message}\n`);
     } else {
-      process.stderr.write(`segcorpus: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`segcorpus: ${say('internalError', error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     }
     process.exitCode = 2;
   },
