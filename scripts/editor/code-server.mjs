@@ -5,7 +5,7 @@
 // session keeps its temp dir (server log, browser console, VS Code logs, screenshot).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -105,10 +105,13 @@ const untrustedSettings = {
 /**
  * Starts code-server on 127.0.0.1 with a free port, in its own process group. Workspace trust is
  * off unless `untrusted`: then it is on and the workspace (never trusted in a fresh user-data dir)
- * opens in Restricted Mode. `installedExtension`: a folder to install as from its VSIX.
- * @param {{ workspace: string, settings?: object, tempDir?: string, startTimeoutMs?: number, untrusted?: boolean, installedExtension?: string }} options
+ * opens in Restricted Mode. `installedExtension`: a folder to install as from its VSIX. `locale`:
+ * the display language (`vi`), as a person sets it: extensions read their package.nls.<locale>.json
+ * and l10n bundle for it. VS Code takes a display language only when a language pack provides it;
+ * `languagePack` is the folder of one, installed first (the machines here cannot download one).
+ * @param {{ workspace: string, settings?: object, tempDir?: string, startTimeoutMs?: number, untrusted?: boolean, installedExtension?: string, locale?: string, languagePack?: string }} options
  */
-export async function startCodeServer({ workspace, settings = {}, tempDir, startTimeoutMs = 60_000, untrusted = false, installedExtension }) {
+export async function startCodeServer({ workspace, settings = {}, tempDir, startTimeoutMs = 60_000, untrusted = false, installedExtension, locale, languagePack }) {
   await ensureRuntime();
   const tmp = tempDir ?? mkdtempSync(join(tmpdir(), 'segcorpus-editor-'));
   const userData = join(tmp, 'user-data');
@@ -116,6 +119,23 @@ export async function startCodeServer({ workspace, settings = {}, tempDir, start
   const userSettings = { ...baseSettings, ...(untrusted ? untrustedSettings : {}), ...settings };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   if (installedExtension) installExtension(installedExtension, join(tmp, 'extensions'));
+  if (languagePack) {
+    const pack = JSON.parse(readFileSync(join(languagePack, 'package.json'), 'utf8'));
+    const installed = join(tmp, 'extensions', `${pack.publisher}.${pack.name}-${pack.version}`);
+    cpSync(languagePack, installed, { recursive: true });
+    // The index of language packs VS Code reads when it serves the workbench (it writes it itself
+    // only when a pack is installed through it, after the first page was served).
+    const packs = {};
+    for (const l of pack.contributes.localizations) {
+      packs[l.languageId] = {
+        hash: `${pack.name}-${pack.version}`,
+        extensions: [{ extensionIdentifier: { id: `${pack.publisher}.${pack.name}` }, version: pack.version }],
+        translations: Object.fromEntries(l.translations.map((t) => [t.id, join(installed, t.path)])),
+        label: l.localizedLanguageName,
+      };
+    }
+    writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify(packs));
+  }
   // Our own config file: the default one would ask for a password.
   writeFileSync(join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
 
@@ -133,6 +153,7 @@ export async function startCodeServer({ workspace, settings = {}, tempDir, start
     '--user-data-dir', userData,
     '--extensions-dir', join(tmp, 'extensions'),
     '--ignore-last-opened',
+    ...(locale ? ['--locale', locale] : []),
     resolve(workspace),
   ];
   const child = spawn(runtime.node, args, {

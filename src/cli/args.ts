@@ -1,4 +1,5 @@
 // Command-line parsing for segcorpus: a small, strict parser whose errors say what to type instead.
+import { say } from './messages';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -62,7 +63,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     takesValue: true,
     commands: ['normalize'],
     apply: (a, v) => {
-      if (v !== 'old' && v !== 'new' && v !== 'keep') throw new UsageError(`--tone-style takes old, new or keep, not '${v}'`);
+      if (v !== 'old' && v !== 'new' && v !== 'keep') throw new UsageError(say('toneStyleValue', v));
       a.toneStyle = v;
     },
   },
@@ -70,7 +71,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     takesValue: true,
     commands: ['normalize'],
     apply: (a, v) => {
-      if (v !== 'keep' && v !== 'drop') throw new UsageError(`--separator-at-line-end takes keep or drop, not '${v}'`);
+      if (v !== 'keep' && v !== 'drop') throw new UsageError(say('separatorAtLineEndValue', v));
       a.separatorAtLineEnd = v;
     },
   },
@@ -78,7 +79,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     takesValue: true,
     commands: ['normalize'],
     apply: (a, v) => {
-      if (v !== 'scheme' && v !== 'curly' && v !== 'straight' && v !== 'guillemets') throw new UsageError(`--quote-marks takes scheme, curly, straight or guillemets, not '${v}'`);
+      if (v !== 'scheme' && v !== 'curly' && v !== 'straight' && v !== 'guillemets') throw new UsageError(say('quoteMarksValue', v));
       a.quoteMarks = v;
     },
   },
@@ -87,7 +88,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     takesValue: true,
     commands: REWRITES,
     apply: (a, v) => {
-      if (!/^[1-9][0-9]*$/.test(v) || Number(v) > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not '${v}'`);
+      if (!/^[1-9][0-9]*$/.test(v) || Number(v) > 64) throw new UsageError(say('jobsValue', v));
       a.jobs = Number(v);
     },
   },
@@ -108,7 +109,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     takesValue: true,
     commands: ['check', 'consistency'],
     apply: (a, v) => {
-      if (!/^[1-9][0-9]*$/.test(v)) throw new UsageError(`--min-count takes a whole number from 1, not '${v}'`);
+      if (!/^[1-9][0-9]*$/.test(v)) throw new UsageError(say('minCountValue', v));
       a.minCount = Number(v);
     },
   },
@@ -117,7 +118,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     commands: ['check', 'consistency'],
     apply: (a, v) => {
       const share = /^(0|1)?(\.[0-9]+)?$/.test(v) && v !== '' && v !== '.' ? Number(v) : NaN;
-      if (!(share > 0 && share <= 1)) throw new UsageError(`--min-share takes a share above 0 and at most 1 (0.75 is 75 %), not '${v}'`);
+      if (!(share > 0 && share <= 1)) throw new UsageError(say('minShareValue', v));
       a.minShare = share;
     },
   },
@@ -175,7 +176,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const word = argv[i];
     if (onlyFiles || word === '-' || !word.startsWith('-')) {
       if (args.command === undefined && !onlyFiles && word !== '-') {
-        if (!(COMMANDS as readonly string[]).includes(word)) throw new UsageError(`unknown command '${word}' (commands: ${COMMANDS.join(', ')})`);
+        if (!(COMMANDS as readonly string[]).includes(word)) throw new UsageError(say('unknownCommand', word, COMMANDS.join(', ')));
         args.command = word as Command;
       } else {
         args.files.push(word);
@@ -200,33 +201,33 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const rawName = short ? word.slice(0, 2) : eq > 0 ? word.slice(0, eq) : word;
     const name = ALIASES[rawName] ?? rawName;
     const spec = OPTIONS[name];
-    if (!spec) throw new UsageError(`unknown option '${rawName}' (see segcorpus --help)`);
+    if (!spec) throw new UsageError(say('unknownOption', rawName));
     let value = '';
     if (spec.takesValue) {
       if (short) value = word.slice(word[2] === '=' ? 3 : 2);
       else if (eq > 0) value = word.slice(eq + 1);
       else if (i + 1 < argv.length) value = argv[++i];
-      else throw new UsageError(`${rawName} needs a value`);
+      else throw new UsageError(say('needsValue', rawName));
       // `-o --nfc` is more likely a forgotten file name than a file called --nfc: such a value must be attached.
       if (eq <= 0 && !short && value.length > 1 && value.startsWith('-')) {
-        throw new UsageError(`${rawName} needs a value, not the option-like '${value}' (to mean it, write ${name}=${value})`);
+        throw new UsageError(say('needsValueNotOption', rawName, value, name));
       }
     } else if (eq > 0) {
-      throw new UsageError(`${rawName} takes no value`);
+      throw new UsageError(say('takesNoValue', rawName));
     }
     spec.apply(args, value);
     seen.push(name);
   }
   if (args.command !== undefined) {
     for (const name of seen) {
-      if (!OPTIONS[name].commands.includes(args.command)) throw new UsageError(`${name} does not apply to '${args.command}'`);
+      if (!OPTIONS[name].commands.includes(args.command)) throw new UsageError(say('doesNotApply', name, args.command));
     }
-    if (args.command !== 'check' && args.command !== 'consistency' && args.command !== 'stats' && args.files.length > 1) throw new UsageError(`'${args.command}' takes one input file (or none, for stdin)`);
-    if (args.apply !== (args.outDir !== undefined)) throw new UsageError('--apply and --out-dir go together: --apply --out-dir DIR');
-    if (args.apply && (args.files.length === 0 || args.files.includes('-'))) throw new UsageError('--apply rewrites files: name them (not stdin)');
-    if (args.apply && args.json) throw new UsageError('--json prints the table; --apply writes files: one or the other');
-    if (!args.jsonl && (args.field !== undefined || args.passOtherLines)) throw new UsageError(`${args.field !== undefined ? '--field' : '--pass-other-lines'} reads JSON Lines: add --jsonl`);
-    if (args.jsonl && args.inferSentenceBreaks) throw new UsageError('--infer-sentence-breaks reads plain lines, not --jsonl records');
+    if (args.command !== 'check' && args.command !== 'consistency' && args.command !== 'stats' && args.files.length > 1) throw new UsageError(say('oneInputFile', args.command));
+    if (args.apply !== (args.outDir !== undefined)) throw new UsageError(say('applyWithOutDir'));
+    if (args.apply && (args.files.length === 0 || args.files.includes('-'))) throw new UsageError(say('applyNeedsFiles'));
+    if (args.apply && args.json) throw new UsageError(say('jsonOrApply'));
+    if (!args.jsonl && (args.field !== undefined || args.passOtherLines)) throw new UsageError(say('fieldNeedsJsonl', args.field !== undefined ? '--field' : '--pass-other-lines'));
+    if (args.jsonl && args.inferSentenceBreaks) throw new UsageError(say('jsonlInferBreaks'));
   }
   return args;
 }

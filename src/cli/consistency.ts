@@ -8,6 +8,7 @@ import { InputError, describe } from '../node/errors';
 import { Output } from '../node/output';
 import { ConsistencyArgs, FileFindings, countVariations, fileFindings, forEachLineOf } from '../node/variationsFiles';
 import { Worker } from 'worker_threads';
+import { say } from './messages';
 
 /** Files above this size in all are judged in a worker thread, beside the other rules of `check`. */
 const WORKER_MIN_BYTES = 16 * 1024 * 1024;
@@ -120,7 +121,7 @@ export function outputPaths(files: readonly string[], dir: string): string[] {
   targets.forEach((target, k) => {
     const key = path.resolve(target);
     const other = seen.get(key);
-    if (other !== undefined) throw new InputError(`${other} and ${files[k]} would both be written to ${target}: give inputs with distinct names`);
+    if (other !== undefined) throw new InputError(say('sameOutputName', other, files[k], target));
     seen.set(key, files[k]);
   });
   for (const target of targets) {
@@ -128,7 +129,7 @@ export function outputPaths(files: readonly string[], dir: string): string[] {
       try {
         checkNotSameFile(file, target);
       } catch {
-        throw new InputError(`refusing to write over the input ${file}: --out-dir ${dir} holds it (outputs keep their input's name); choose another folder`);
+        throw new InputError(say('outDirHoldsInput', file, dir));
       }
     }
   }
@@ -144,9 +145,9 @@ export async function applyVariations(variations: Variations, files: readonly st
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new InputError(`cannot create ${dir}: ${describe(error)}`);
+    throw new InputError(say('cannotCreate', dir, describe(error)));
   }
-  if (!fs.statSync(dir).isDirectory()) throw new InputError(`--out-dir ${dir} is not a folder`);
+  if (!fs.statSync(dir).isDirectory()) throw new InputError(say('outDirNotFolder', dir));
   const targets = outputPaths(files, dir);
   const outputs: Output[] = [];
   // Each output's temporary file is removed on every way out, a signal included (node/leftovers).

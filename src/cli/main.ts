@@ -20,6 +20,7 @@ import { transformSpec } from '../node/chunkTransform';
 import { InputError, OutputError, describe } from '../node/errors';
 import { exitNow, removeUnlessDone, stopOnSignals } from '../node/leftovers';
 import { Output, TextOutput } from '../node/output';
+import { say, usageText } from './messages';
 
 declare const SEGCORPUS_VERSION: string | undefined;
 
@@ -147,7 +148,7 @@ async function spoolStdin(): Promise<{ file: string; remove: () => void }> {
       try {
         fs.writeSync(fd, chunk);
       } catch (error) {
-        throw new OutputError(`cannot keep standard input in ${dir}: ${describe(error)}`);
+        throw new OutputError(say('cannotKeepStdin', dir, describe(error)));
       }
     }
   } finally {
@@ -210,12 +211,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (args.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(usageText(USAGE) + '\n');
     return 0;
   }
   // Without a command it is a usage error: the help goes to stderr, so a pipeline's output never carries it.
   if (args.command === undefined) {
-    process.stderr.write(USAGE + '\n');
+    process.stderr.write(usageText(USAGE) + '\n');
     return 2;
   }
   const scheme = loadScheme(args.scheme);
@@ -277,7 +278,7 @@ stopOnSignals();
 // quietly, anything else (a full disk) is one line and status 2. Either way nothing is committed.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') exitNow(CLOSED_PIPE_STATUS);
-  process.stderr.write(`segcorpus: cannot write standard output: ${describe(error)}\n`);
+  process.stderr.write(`segcorpus: ${say('cannotWriteStdout', describe(error))}\n`);
   exitNow(2);
 });
 
@@ -289,7 +290,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError || error instanceof InputError || error instanceof OutputError) {
       process.stderr.write(`segcorpus: ${error.message}\n`);
     } else {
-      process.stderr.write(`segcorpus: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`segcorpus: ${say('internalError', error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     }
     process.exitCode = 2;
   },

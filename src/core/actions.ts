@@ -1,6 +1,7 @@
 // The fixes behind code actions: each is a title and line edits, never touching a byte outside its target.
 import { FindingCode, joinProblems } from './check';
 import { Attach, MarkTable, buildMarkTable } from './marks';
+import { Message, message, messageText } from './messages';
 import { PairLink, pairPlaceholders } from './pairs';
 import { TextEdit, restoreEdits } from './restore';
 import { PairMarks, Scheme, placeholderFor } from './scheme';
@@ -47,11 +48,18 @@ export class LineAnalysis {
 }
 
 export interface Fix {
+  /** In English; `l10n` is the same for the editor to translate. */
   readonly title: string;
+  readonly l10n: Message;
   /** Edits in line offsets (TextEdit.offset is a UTF-16 offset in the line). */
   readonly edits: readonly TextEdit[];
   /** The default rewrite: what "auto fix" applies. */
   readonly preferred?: boolean;
+}
+
+/** A title in English and as a message. */
+function titled(m: Message): { title: string; l10n: Message } {
+  return { title: messageText(m), l10n: m };
 }
 
 function replaceDigit(token: Token, mark: string): TextEdit {
@@ -80,7 +88,7 @@ export function placeholderFixes(line: LineAnalysis, index: number): Fix[] {
   const placeholder = placeholderFor(scheme, token.digit);
   if (placeholder?.role === 'separator') {
     return [placeholder.mark, ...placeholder.alternatives.filter((m) => m !== placeholder.mark)].map((mark, i) => ({
-      title: `Replace '${token.digit}' with '${mark}'`,
+      ...titled(message('replaceWith', String(token.digit), mark)),
       edits: [replaceDigit(token, mark)],
       preferred: i === 0,
     }));
@@ -91,7 +99,7 @@ export function placeholderFixes(line: LineAnalysis, index: number): Fix[] {
   const styles = uniquePairs([placeholder.marks, ...placeholder.alternatives]);
   if (link.partner === undefined) {
     return styles.map((m, i) => ({
-      title: `Replace '${token.digit}' with '${link.side === 'open' ? m.open : m.close}'`,
+      ...titled(message('replaceWith', String(token.digit), link.side === 'open' ? m.open : m.close)),
       edits: [replaceDigit(token, link.side === 'open' ? m.open : m.close)],
       preferred: i === 0,
     }));
@@ -99,7 +107,7 @@ export function placeholderFixes(line: LineAnalysis, index: number): Fix[] {
   const open = tokens[link.side === 'open' ? index : link.partner];
   const close = tokens[link.side === 'open' ? link.partner : index];
   return styles.map((m, i) => ({
-    title: `Write this pair as ${m.open}…${m.close}`,
+    ...titled(message('writePairAs', m.open, m.close)),
     edits: [replaceDigit(open, m.open), replaceDigit(close, m.close)],
     preferred: i === 0,
   }));
@@ -110,20 +118,20 @@ export function restoreSentenceFix(line: LineAnalysis, index: number): Fix | und
   const sentence = line.sentenceOf(index);
   if (!sentence) return undefined;
   const edits = line.restoreEdits().filter((e) => e.offset >= sentence.start && e.offset < sentence.end);
-  return edits.length > 0 ? { title: 'Restore all placeholders in this sentence', edits } : undefined;
+  return edits.length > 0 ? { ...titled(message('restoreSentence')), edits } : undefined;
 }
 
 export function restoreLineFix(line: LineAnalysis): Fix | undefined {
   const edits = line.restoreEdits();
-  return edits.length > 0 ? { title: 'Restore all placeholders in this line', edits } : undefined;
+  return edits.length > 0 ? { ...titled(message('restoreLine')), edits } : undefined;
 }
 
 /** Deletes token `index` with the white space before it (after it, for the first token). */
-export function removeTokenFix(tokens: readonly Token[], index: number, title: string): Fix {
+export function removeTokenFix(tokens: readonly Token[], index: number, title: Message): Fix {
   const token = tokens[index];
   const start = index > 0 ? tokens[index - 1].end : token.start;
   const end = index > 0 ? token.end : index + 1 < tokens.length ? tokens[index + 1].start : token.end;
-  return { title, edits: [{ offset: start, length: end - start, text: '' }] };
+  return { ...titled(title), edits: [{ offset: start, length: end - start, text: '' }] };
 }
 
 /**
@@ -138,7 +146,7 @@ export function closePairFix(line: LineAnalysis, index: number): Fix | undefined
   let last = sentence.lastToken;
   while (last > index && isTrailingMark(tokens[last], table)) last--;
   if (last === index) return undefined;
-  return { title: `Close '${token.digit}' at the end of the sentence`, edits: [{ offset: tokens[last].end, length: 0, text: ` ${token.digit}` }] };
+  return { ...titled(message('closeAtSentenceEnd', token.digit)), edits: [{ offset: tokens[last].end, length: 0, text: ` ${token.digit}` }] };
 }
 
 function isTrailingMark(token: Token, table: MarkTable): boolean {
@@ -151,7 +159,7 @@ function isTrailingMark(token: Token, table: MarkTable): boolean {
 /** Splits a glued placeholder from the marks after it: `7.` → `7 .`. */
 export function splitGluedFix(token: Token): Fix | undefined {
   if (token.kind !== 'glued') return undefined;
-  return { title: `Separate '${token.digit}' from '${token.text.slice(1)}'`, edits: [{ offset: token.start + 1, length: 0, text: ' ' }], preferred: true };
+  return { ...titled(message('separateFrom', String(token.digit), token.text.slice(1))), edits: [{ offset: token.start + 1, length: 0, text: ' ' }], preferred: true };
 }
 
 /** Separates a placeholder digit written onto a word: `x7` → `x 7`, `7x` → `7 x`. */
@@ -161,7 +169,7 @@ export function splitWordGluedFix(token: Token): Fix | undefined {
   const lastIsDigit = /[0-9]$/.test(text) && !/[0-9]$/.test(text.slice(0, -1));
   const at = lastIsDigit ? text.length - 1 : /^[0-9][^0-9]/.test(text) ? 1 : -1;
   if (at < 0) return undefined;
-  return { title: `Separate '${text.slice(0, at)}' from '${text.slice(at)}'`, edits: [{ offset: token.start + at, length: 0, text: ' ' }], preferred: true };
+  return { ...titled(message('separateFrom', text.slice(0, at), text.slice(at))), edits: [{ offset: token.start + at, length: 0, text: ' ' }], preferred: true };
 }
 
 /**
@@ -172,12 +180,12 @@ export function repairJoinsFix(token: Token, table: MarkTable): Fix | undefined 
   const REPAIR = { edge: '', boundary: ' ', punctuation: ' ', run: '_' } as const;
   const edits: TextEdit[] = joinProblems(token.text, table).map((p) => ({ offset: token.start + p.start, length: p.end - p.start, text: REPAIR[p.kind] }));
   if (edits.length === 0) return undefined;
-  return { title: `Repair the joins of '${token.text}'`, edits, preferred: true };
+  return { ...titled(message('repairJoins', token.text)), edits, preferred: true };
 }
 
 /** Renders a separator placeholder as a full stop: the likely-sentence-break fix. */
 export function sentenceBreakFix(token: Token): Fix {
-  return { title: `End the sentence here: '${token.digit}' → '.'`, edits: [replaceDigit(token, '.')], preferred: true };
+  return { ...titled(message('endSentenceHere', String(token.digit))), edits: [replaceDigit(token, '.')], preferred: true };
 }
 
 /** A fix offered on one token, with the findings on that token it resolves. */
@@ -217,13 +225,13 @@ export function tokenFixes(line: LineAnalysis, index: number, problems: Readonly
     // unless the token is redundant anyway.
     rewrites.forEach((fix, i) => quick(fix, beforeFinal ? [] : ['unmatched-pair'], rewritePreferred ? fix.preferred === true : false, i));
     if (unmatched || (token.role === 'pair' && rewrites.every((f) => f.edits.length === 1))) {
-      quick(removeTokenFix(tokens, index, `Remove the stray '${token.digit}'`), ['unmatched-pair']);
+      quick(removeTokenFix(tokens, index, message('removeStray', token.digit)), ['unmatched-pair']);
       quick(closePairFix(line, index), ['unmatched-pair']);
     }
     if (beforeFinal) {
-      const title = `Remove the redundant '${token.digit}'`;
+      const title = message('removeRedundant', token.digit);
       // Of a glued `7.` only the digit goes: its marks stay; that fixes both its problems.
-      const remove = token.kind === 'glued' ? { title, edits: [{ offset: token.start, length: 1, text: '' }] } : removeTokenFix(tokens, index, title);
+      const remove = token.kind === 'glued' ? { ...titled(title), edits: [{ offset: token.start, length: 1, text: '' }] } : removeTokenFix(tokens, index, title);
       quick(remove, ['separator-before-final', 'glued-placeholder'], true);
     }
     const split = splitGluedFix(token);

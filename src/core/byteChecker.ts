@@ -1,6 +1,7 @@
 // The line check over UTF-8 bytes, for big files: the common findings without decoding, the rest left to LineChecker.
 import { Attach, MarkTable, buildMarkTable } from './marks';
 import { DEFAULT_SEVERITIES, Finding, FindingCode, RuleSetting } from './check';
+import { TEMPLATES, fillTemplate } from './messages';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
 import { tokenEndAndUnderscore, viewOf } from './byteTokens';
 import { BytePairReader, CLOSES, LETTERS_DIGIT_END } from './bytePairs';
@@ -143,7 +144,7 @@ export class ByteChecker {
         if (i - s > 1) {
           // Glued: only a separator glued to its marks (`7.`) is common enough to answer here.
           if (role !== 'separator') return undefined;
-          found.push({ code: 'glued-placeholder', at: s, to: i, tokenIndex, message: `placeholder '${d}' is glued to '${decoder.decode(bytes.subarray(s + 1, i))}': tokens should be separated by a space` });
+          found.push({ code: 'glued-placeholder', at: s, to: i, tokenIndex, message: fillTemplate(TEMPLATES.gluedPlaceholder, [String(d), decoder.decode(bytes.subarray(s + 1, i))]) });
           // Right after a lone separator it is part of that one's run, which reports only its first.
           if (!separator && this.table.classes.get(String.fromCodePoint(codePointAt(bytes, s + 1))) === Attach.Final) {
             found.push({ code: 'separator-before-final', at: s, to: s + 1, tokenIndex, message: separatorMessage(d) });
@@ -224,6 +225,9 @@ export class ByteChecker {
   }
 }
 
+// The message is LineChecker's, from the one template; one string per digit, made once (most lines of a corpus have one).
+const SEPARATOR_MESSAGES = Array.from({ length: 10 }, (_, digit) => fillTemplate(TEMPLATES.separatorBeforeFinal, [String(digit)]));
+
 function separatorMessage(digit: number): string {
-  return `separator placeholder '${digit}' before sentence-final punctuation: redundant, normalize drops it`;
+  return SEPARATOR_MESSAGES[digit];
 }

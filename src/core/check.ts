@@ -2,6 +2,7 @@
 import { Attach, MarkTable, buildMarkTable, isAsciiDigit } from './marks';
 import { pairPlaceholders } from './pairs';
 import type { NormalizePlan } from './normalize';
+import { Message, message, messageText } from './messages';
 import { Scheme } from './scheme';
 import { sentenceSpans } from './sentences';
 import { Token } from './tokens';
@@ -33,7 +34,10 @@ export interface Finding {
   /** UTF-16 offsets in the line. */
   readonly start: number;
   readonly end: number;
+  /** In English: what the CLI prints. */
   readonly message: string;
+  /** The same as a message id and arguments, for the editor to translate; the CLI's byte screen leaves it out. */
+  readonly l10n?: Message;
   /** The token the finding is about. */
   readonly tokenIndex: number;
 }
@@ -162,9 +166,9 @@ export class LineChecker {
   check(tokens: readonly Token[]): LineCheck {
     const findings: Finding[] = [];
     const candidates: BreakCandidate[] = [];
-    const add = (code: FindingCode, tokenIndex: number, start: number, end: number, message: string): void => {
+    const add = (code: FindingCode, tokenIndex: number, start: number, end: number, l10n: Message): void => {
       const severity = this.severities[code];
-      if (severity !== 'off') findings.push({ code, severity, start, end, message, tokenIndex });
+      if (severity !== 'off') findings.push({ code, severity, start, end, message: messageText(l10n), l10n, tokenIndex });
     };
     const pairs = tokens.some((t) => t.role === 'pair') ? pairPlaceholders(tokens, this.plan ?? this.scheme) : NO_PAIRS;
     let spans: ReturnType<typeof sentenceSpans> | undefined;
@@ -172,22 +176,22 @@ export class LineChecker {
       const { start, end, text } = token;
       if (token.digit !== undefined) {
         if (token.role === 'unknown' && !inNumberWithSlashes(tokens, index)) {
-          add('unknown-placeholder', index, start, start + 1, `unknown placeholder '${token.digit}': the scheme does not define this digit`);
+          add('unknown-placeholder', index, start, start + 1, message('unknownPlaceholder', token.digit));
         }
         if (token.kind === 'glued') {
-          add('glued-placeholder', index, start, end, `placeholder '${token.digit}' is glued to '${text.slice(1)}': tokens should be separated by a space`);
+          add('glued-placeholder', index, start, end, message('gluedPlaceholder', token.digit, text.slice(1)));
         }
         const link = pairs.get(index);
         if (link && link.partner === undefined) {
           spans ??= sentenceSpans(tokens, this.scheme, this.marks);
           const sentence = sentenceOf(spans, index);
           // Say where the would-be partner is missing when the sentence ends before the line does.
-          const where = sentence && sentence.lastToken < tokens.length - 1 ? `; the sentence ends at column ${sentence.end}` : '';
-          add('unmatched-pair', index, start, start + 1, `unmatched pair placeholder '${token.digit}': no closing '${token.digit}' after it in this line${where}`);
+          const said = sentence && sentence.lastToken < tokens.length - 1 ? message('unmatchedPairSentenceEnds', token.digit, sentence.end) : message('unmatchedPair', token.digit);
+          add('unmatched-pair', index, start, start + 1, said);
         }
         const inRun = index > 0 && tokens[index - 1].kind === 'placeholder' && tokens[index - 1].role === 'separator';
         if (token.role === 'separator' && !inRun && this.beforeFinal(tokens, index, pairs)) {
-          add('separator-before-final', index, start, start + 1, `separator placeholder '${token.digit}' before sentence-final punctuation: redundant, normalize drops it`);
+          add('separator-before-final', index, start, start + 1, message('separatorBeforeFinal', token.digit));
         }
         if (token.role === 'separator' && token.kind === 'placeholder') {
           const next = tokens[index + 1];
@@ -202,7 +206,7 @@ export class LineChecker {
   }
 
   // `x7`, `7x`: a pair or separator placeholder written onto a word (numbers like `G7` can be turned off).
-  private gluedToWord(token: Token, index: number, add: (code: FindingCode, i: number, s: number, e: number, m: string) => void): void {
+  private gluedToWord(token: Token, index: number, add: (code: FindingCode, i: number, s: number, e: number, m: Message) => void): void {
     const { text, start, end } = token;
     if (text.length < 2 || token.kind === 'number') return;
     const glued = (digitAt: number, neighbourAt: number): boolean => {
@@ -212,23 +216,23 @@ export class LineChecker {
       return role === 'pair' || role === 'separator';
     };
     if (glued(text.length - 1, text.length - 2)) {
-      add('glued-placeholder', index, start, end, `placeholder '${text[text.length - 1]}' is glued to '${text.slice(0, -1)}': tokens should be separated by a space`);
+      add('glued-placeholder', index, start, end, message('gluedPlaceholder', text[text.length - 1], text.slice(0, -1)));
     } else if (glued(0, 1)) {
-      add('glued-placeholder', index, start, end, `placeholder '${text[0]}' is glued to '${text.slice(1)}': tokens should be separated by a space`);
+      add('glued-placeholder', index, start, end, message('gluedPlaceholder', text[0], text.slice(1)));
     }
   }
 
-  private malformedJoins(token: Token, index: number, add: (code: FindingCode, i: number, s: number, e: number, m: string) => void): void {
+  private malformedJoins(token: Token, index: number, add: (code: FindingCode, i: number, s: number, e: number, m: Message) => void): void {
     const { text, start } = token;
     if (wellJoined(text)) return;
     for (const bad of joinProblems(text, this.marks)) {
       const seen = `'${text.slice(Math.max(0, bad.start - 1), bad.end + 1)}'`;
       const problem = {
-        edge: `'_' at the ${bad.start === 0 ? 'start' : 'end'} of a token joins nothing`,
-        boundary: `'_' joins across a sentence boundary (${seen}): a segmenter error`,
-        punctuation: `'_' next to punctuation (${seen}): syllables are joined, marks stand apart`,
-        run: `'${text.slice(bad.start, bad.end)}': syllables are joined by a single '_'`,
-      }[bad.kind];
+        edge: () => message(bad.start === 0 ? 'joinAtStart' : 'joinAtEnd'),
+        boundary: () => message('joinAcrossBoundary', seen),
+        punctuation: () => message('joinNextToPunctuation', seen),
+        run: () => message('joinRun', text.slice(bad.start, bad.end)),
+      }[bad.kind]();
       add('malformed-join', index, start + bad.start, start + bad.end, problem);
     }
   }
@@ -256,14 +260,18 @@ export class LineChecker {
     if (severity === 'off') return [];
     return candidates
       .filter((c) => stats.isLikelyBreak(c.word))
-      .map((c) => ({
+      .map((c) => {
+        const l10n = message('likelySentenceBreak', c.word, c.word.toLowerCase());
+        return {
         code: 'likely-sentence-break' as const,
         severity,
         start: c.start,
         end: c.end,
         tokenIndex: c.tokenIndex,
-        message: `likely sentence break: '${c.word}' is written '${c.word.toLowerCase()}' elsewhere in this document`,
-      }));
+        message: messageText(l10n),
+        l10n,
+        };
+      });
   }
 }
 

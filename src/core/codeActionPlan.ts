@@ -3,6 +3,7 @@ import { Fix, LineAnalysis, placeholderFixes, tokenFixes } from './actions';
 import { FindingCode } from './check';
 import { DocumentChecker, LocatedFinding } from './documentCheck';
 import { tokenIndexAt } from './hover';
+import { Message, MessageId, message, messageText } from './messages';
 import { MarkTable } from './marks';
 import { Scheme } from './scheme';
 import { Token, Tokenizer } from './tokens';
@@ -57,7 +58,9 @@ export interface LineEdit {
 
 export interface PlannedFix<P> {
   readonly kind: 'quickfix' | 'rewrite';
+  /** In English; `l10n` is the same for the editor to translate. */
   readonly title: string;
+  readonly l10n: Message;
   readonly edits: readonly LineEdit[];
   readonly preferred: boolean;
   /** The problems of the request this fix resolves. */
@@ -68,6 +71,7 @@ export interface PlannedFix<P> {
 export interface PlannedDefinition<P> {
   readonly kind: 'define';
   readonly title: string;
+  readonly l10n: Message;
   readonly digit: string;
   readonly problems: readonly P[];
 }
@@ -91,8 +95,13 @@ interface Target {
 }
 
 /** "Ln 3, Col 7", as the status bar writes a position. */
-export function placeName(line: number, character: number): string {
-  return `Ln ${line + 1}, Col ${character + 1}`;
+export function placeName(line: number, character: number): Message {
+  return message('placeName', line + 1, character + 1);
+}
+
+/** A title in English and as a message. */
+function titled(m: Message): { title: string; l10n: Message } {
+  return { title: messageText(m), l10n: m };
 }
 
 /**
@@ -208,14 +217,14 @@ function fixesOf<P extends ProblemAt>(
     own.forEach((p) => codes.add(p.code));
     const actions: Array<PlannedAction<P>> = [];
     if (token.digit !== undefined && token.role === 'unknown') {
-      actions.push({ kind: 'define', title: `Define placeholder '${token.digit}' as…`, digit: token.digit, problems: about(['unknown-placeholder']) });
+      actions.push({ kind: 'define', ...titled(message('definePlaceholderAs', token.digit)), digit: token.digit, problems: about(['unknown-placeholder']) });
     }
     for (const { fix, kind, resolves, rewriteIndex } of tokenFixes(analysis, target.index, new Set(own.map((p) => p.code)))) {
       const edits = fix.edits.map((e) => ({ line: target.line, ...e }));
       const repeated = rewriteIndex === undefined ? undefined : repeatAtCursors(request, target, token, rewriteIndex, analyse, tokenAt);
       actions.push({
         kind,
-        title: repeated && repeated.count > 1 ? `${fix.title} (${repeated.count} selections)` : fix.title,
+        ...(repeated && repeated.count > 1 ? titled(message('inSelections', fix.l10n, repeated.count)) : { title: fix.title, l10n: fix.l10n }),
         edits: repeated ? [...edits, ...repeated.edits] : edits,
         preferred: fix.preferred === true,
         problems: about(resolves),
@@ -235,14 +244,14 @@ function fixesOf<P extends ProblemAt>(
     out.push(action);
   };
   for (const { target, token, actions } of perTarget) {
-    for (const action of actions) push(located && action.kind !== 'define' ? { ...action, title: `${action.title} (${placeName(target.line, token.start)})` } : action);
+    for (const action of actions) push(located && action.kind !== 'define' ? { ...action, ...titled(message('atPlace', action.l10n, placeName(target.line, token.start))) } : action);
   }
   // The line restores after the token fixes, one per line.
   for (const line of new Set(perTarget.map((t) => t.target.line))) {
     const edits = analyse(line).restoreEdits();
     if (edits.length === 0) continue;
-    const title = located ? `Restore all placeholders in line ${line + 1}` : 'Restore all placeholders in this line';
-    push({ kind: 'rewrite', title, edits: edits.map((e) => ({ line, ...e })), preferred: false, problems: [] });
+    const title = located ? message('restoreLineNumbered', line + 1) : message('restoreLine');
+    push({ kind: 'rewrite', ...titled(title), edits: edits.map((e) => ({ line, ...e })), preferred: false, problems: [] });
   }
   return { actions: out, codes };
 }
@@ -281,22 +290,22 @@ function repeatAtCursors<P extends ProblemAt>(
 
 /** A document-wide action: counted now from the checker, its edits computed when it is chosen. */
 export type WideAction =
-  | { readonly kind: 'everywhere'; readonly code: FindingCode; readonly count: number; readonly title: string }
-  | { readonly kind: 'restore'; readonly from: number; readonly to: number; readonly count: number; readonly title: string };
+  | { readonly kind: 'everywhere'; readonly code: FindingCode; readonly count: number; readonly title: string; readonly l10n: Message }
+  | { readonly kind: 'restore'; readonly from: number; readonly to: number; readonly count: number; readonly title: string; readonly l10n: Message };
 
-const PLURAL: Partial<Record<FindingCode, [string, string]>> = {
-  'unmatched-pair': ['unmatched pair placeholder', 'unmatched pair placeholders'],
-  'glued-placeholder': ['glued placeholder', 'glued placeholders'],
-  'separator-before-final': ['redundant separator', 'redundant separators'],
-  'malformed-join': ['malformed join', 'malformed joins'],
+// The title of each problem fixed everywhere, for one and for many.
+const PLURAL: Partial<Record<FindingCode, [MessageId, MessageId]>> = {
+  'unmatched-pair': ['fixUnmatchedPairOne', 'fixUnmatchedPairMany'],
+  'glued-placeholder': ['fixGluedPlaceholderOne', 'fixGluedPlaceholderMany'],
+  'separator-before-final': ['fixSeparatorBeforeFinalOne', 'fixSeparatorBeforeFinalMany'],
+  'malformed-join': ['fixMalformedJoinOne', 'fixMalformedJoinMany'],
 };
 
-const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const counted = (n: number): string => n.toLocaleString('en-US');
 
-function everywhereTitle(code: FindingCode, n: number): string {
-  if (code === 'likely-sentence-break') return `End the sentence at all ${count(n, 'likely break', 'likely breaks')} in the file`;
-  const [one, many] = PLURAL[code] as [string, string];
-  return `Fix ${n === 1 ? 'the' : 'all'} ${count(n, one, many)} in the file`;
+function everywhereTitle(code: FindingCode, n: number): { title: string; l10n: Message } {
+  const [one, many] = code === 'likely-sentence-break' ? (['endAllBreaksOne', 'endAllBreaksMany'] as const) : (PLURAL[code] as [MessageId, MessageId]);
+  return titled(message(n === 1 ? one : many, counted(n)));
 }
 
 /**
@@ -312,18 +321,22 @@ export function wideActions(checker: DocumentChecker, plan: Pick<ActionPlan<unkn
   if (!plan.large && !plan.codes.has('likely-sentence-break')) return out;
   const breaks = checker.tokensWith('likely-sentence-break');
   if ((plan.codes.has('likely-sentence-break') && breaks > 1) || (plan.large && breaks > 0)) {
-    out.push({ kind: 'everywhere', code: 'likely-sentence-break', count: breaks, title: everywhereTitle('likely-sentence-break', breaks) });
+    out.push({ kind: 'everywhere', code: 'likely-sentence-break', count: breaks, ...everywhereTitle('likely-sentence-break', breaks) });
   }
   if (!plan.large) return out;
   for (const code of Object.keys(PLURAL) as FindingCode[]) {
     const n = checker.tokensWith(code);
-    if (n > 0) out.push({ kind: 'everywhere', code, count: n, title: everywhereTitle(code, n) });
+    if (n > 0) out.push({ kind: 'everywhere', code, count: n, ...everywhereTitle(code, n) });
   }
   const to = Math.min(toLine, checker.lineCount - 1);
   const placeholders = checker.placeholdersIn(fromLine, to);
   if (placeholders > 0) {
-    const where = fromLine <= 0 && to >= checker.lineCount - 1 ? 'in the file' : `in lines ${(fromLine + 1).toLocaleString('en-US')}–${(to + 1).toLocaleString('en-US')}`;
-    out.push({ kind: 'restore', from: fromLine, to, count: placeholders, title: `Restore all ${count(placeholders, 'placeholder', 'placeholders')} ${where}` });
+    const one = placeholders === 1;
+    const title =
+      fromLine <= 0 && to >= checker.lineCount - 1
+        ? message(one ? 'restoreCountInFileOne' : 'restoreCountInFileMany', counted(placeholders))
+        : message(one ? 'restoreCountInLinesOne' : 'restoreCountInLinesMany', counted(placeholders), counted(fromLine + 1), counted(to + 1));
+    out.push({ kind: 'restore', from: fromLine, to, count: placeholders, ...titled(title) });
   }
   return out;
 }

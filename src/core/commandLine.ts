@@ -1,6 +1,7 @@
 // The segcorpus command lines the editor offers, and findings in the CLI's text format.
 import { Finding, Severity } from './check';
 import { LocatedFinding } from './documentCheck';
+import { Message, message, messageText } from './messages';
 
 /** A word for a POSIX shell: left alone when it is plain, else in single quotes. */
 export function shellWord(word: string): string {
@@ -44,12 +45,14 @@ export const EDITOR_SYNC_LIMIT = 50 * 1024 * 1024;
 /** What works instead, offered in the message: for now the command line; later also file jobs. */
 export interface Offer {
   readonly title: string;
+  readonly l10n: Message;
   readonly kind: 'copyCommandLine';
   readonly commandLine: string;
 }
 
 export interface NoDocumentAdvice {
   readonly message: string;
+  readonly l10n: Message;
   readonly offers: readonly Offer[];
 }
 
@@ -70,12 +73,14 @@ export function adviceWithoutDocument(commandId: string, file: { readonly path: 
   const name = file.path.split(/[/\\]/).pop() ?? file.path;
   const extension = /\.[^./\\]+$/.exec(name)?.[0].toLowerCase();
   if (!extension || !corpusExtensions.includes(extension)) return undefined;
-  const why =
+  const said =
     file.bytes !== undefined && file.bytes >= EDITOR_SYNC_LIMIT
-      ? `${name} is too large for extensions: VS Code hands them files of up to 50 million characters, and this one has ${(file.bytes / 1e6).toFixed(0)} MB`
-      : `VS Code did not hand ${name} to extensions (a file over 50 million characters, or one shown as binary)`;
+      ? message('tooLargeForExtensions', name, (file.bytes / 1e6).toFixed(0))
+      : message('notHandedToExtensions', name);
+  const copy = message('copyCommandLine');
   return {
-    message: `Segmented Corpus: ${why}. The command line reads a corpus of any size.`,
-    offers: [{ title: 'Copy Command Line', kind: 'copyCommandLine', commandLine: cliCommandLine(cliArgsFor(commandId, file.path)) }],
+    message: messageText(said),
+    l10n: said,
+    offers: [{ title: messageText(copy), l10n: copy, kind: 'copyCommandLine', commandLine: cliCommandLine(cliArgsFor(commandId, file.path)) }],
   };
 }

@@ -1,4 +1,5 @@
 // What the hover shows for a position in a line: the cleaned sentence around it, and what a placeholder stands for.
+import { MessageId, message, messageText } from './messages';
 import { NormalizePlan, normalizeLineMapped } from './normalize';
 import { pairPlaceholders } from './pairs';
 import { restoredMark } from './restore';
@@ -87,22 +88,28 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
-const ROLE_NAMES: Record<PlaceholderInfo['role'], string> = {
-  pair: 'pair placeholder',
-  separator: 'separator placeholder',
-  number: 'number placeholder (masked value)',
-  date: 'date placeholder (masked value)',
-  unknown: 'unknown placeholder (not in the scheme)',
+const ROLE_NAMES: Record<PlaceholderInfo['role'], MessageId> = {
+  pair: 'rolePair',
+  separator: 'roleSeparator',
+  number: 'roleNumber',
+  date: 'roleDate',
+  unknown: 'roleUnknown',
 };
+
+/** Says a message: in English, or translated by the editor. */
+export type Say = (id: MessageId, ...args: string[]) => string;
+
+const inEnglish: Say = (id, ...args) => messageText(message(id, ...args));
 
 /**
  * The hover as markdown: the cleaned sentence with the hovered part in bold, then what a
  * placeholder stands for. Bold is `<strong>`, not `**`: markdown does not make `**,**` bold next to
  * a word (a delimiter run touching punctuation must have a space or punctuation on its other
  * side), so a 7 showed `**,**`. `partnerLink` is the link target that moves the cursor to the
- * partner of a pair (the "column 333" of a long line), when the caller has one.
+ * partner of a pair (the "column 333" of a long line), when the caller has one. `say` writes its
+ * sentences (the editor passes one that translates).
  */
-export function hoverMarkdown(info: HoverInfo, partnerLink?: string): string {
+export function hoverMarkdown(info: HoverInfo, partnerLink?: string, say: Say = inEnglish): string {
   const { cleaned, cleanedStart, cleanedEnd } = info;
   const parts: string[] = [];
   if (cleanedEnd > cleanedStart) {
@@ -113,17 +120,19 @@ export function hoverMarkdown(info: HoverInfo, partnerLink?: string): string {
   const p = info.placeholder;
   if (p) {
     // The digit is one character 0-9: a code span needs no escaping.
-    parts.push('\n\n---\n\n', `\`${p.digit}\`: ${escapeMarkdown(ROLE_NAMES[p.role])}`);
+    parts.push('\n\n---\n\n', `\`${p.digit}\`: ${escapeMarkdown(say(ROLE_NAMES[p.role]))}`);
     if (p.restoresTo !== undefined) parts.push(` → ${escapeMarkdown(p.restoresTo)}`);
     if (p.side) {
       if (p.partner) {
-        const column = `column ${p.partner.start + 1}`;
-        parts.push(` · ${p.side === 'open' ? 'opens' : 'closes'}; its partner is at ${partnerLink ? `[${column}](${partnerLink} "Go to the partner")` : column}`);
+        const column = escapeMarkdown(say('column', String(p.partner.start + 1)));
+        // The link title sits in double quotes: a quote in a translation would end it.
+        const where = partnerLink ? `[${column}](${partnerLink} "${say('goToPartner').replace(/"/g, "'")}")` : column;
+        parts.push(` · ${say(p.side === 'open' ? 'opensPartnerAt' : 'closesPartnerAt', where)}`);
       } else {
-        parts.push(' · unmatched: no partner in this line');
+        parts.push(` · ${escapeMarkdown(say('unmatchedInLine'))}`);
       }
     }
-    if (p.normalizesTo === '' && p.role === 'separator') parts.push(' · dropped when normalized here');
+    if (p.normalizesTo === '' && p.role === 'separator') parts.push(` · ${escapeMarkdown(say('droppedWhenNormalized'))}`);
   }
   return parts.join('');
 }

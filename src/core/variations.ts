@@ -10,6 +10,7 @@
 // is the boundary pattern: each inner boundary joined or not, and whether its first and last
 // syllables are joined to a syllable outside it. An occurrence lying inside a longer word
 // (`Chủ_tịch` in `Phó_Chủ_tịch`) is that word's business and is not counted.
+import { Message, MessageId, message, messageText } from './messages';
 import { Boundary, SyllableLine, SyllableTable, utf16Length } from './syllables';
 
 export interface ConsistencyOptions {
@@ -51,6 +52,8 @@ export interface SegmentationFinding {
   /** The token the occurrence starts in. */
   readonly tokenIndex: number;
   readonly message: string;
+  /** The message as an id and arguments, for the editor to translate. */
+  readonly l10n: Message;
   /** The occurrence as written, and as the majority writes it (this occurrence's own letters). */
   readonly written: string;
   readonly majority: string;
@@ -314,18 +317,16 @@ export class Variations {
     const hereJoined = (d.form & inner) === inner;
     const majorJoined = (d.majority & inner) === inner;
     const majorSplit = (d.majority & inner) === 0;
-    const places = `${d.majorityCount} of ${d.total} place${d.total === 1 ? '' : 's'}`;
-    let message: string;
-    if (d.lexicon) message = `\`${written}\` is split here; \`${majority}\` is a lexicon word (joined in ${places})`;
-    else if (majorJoined) message = `\`${written}\` is split here; joined as \`${majority}\` in ${places}`;
-    else if (majorSplit && hereJoined) message = `\`${written}\` is joined here; split as \`${majority}\` in ${places}`;
-    else message = `\`${written}\` is segmented differently here; \`${majority}\` in ${places}`;
+    const places = message(d.total === 1 ? 'placesOne' : 'placesMany', d.majorityCount, d.total);
+    const id: MessageId = d.lexicon ? 'splitLexiconWord' : majorJoined ? 'splitAgainstJoined' : majorSplit && hereJoined ? 'joinedAgainstSplit' : 'segmentedDifferently';
+    const l10n = message(id, written, majority, places);
     const start = utf16Length(bytes, lineStart, lineStart + d.start);
     return {
       start,
       end: start + utf16Length(bytes, lineStart + d.start, lineStart + d.end),
       tokenIndex: line.tokens[d.first],
-      message,
+      message: messageText(l10n),
+      l10n,
       written,
       majority,
       sequence: this.sequenceText(d.sequence),

@@ -4,6 +4,7 @@ import { NoDocumentAdvice, Offer, adviceWithoutDocument } from '../core/commandL
 import { LANGUAGE_ID } from './configuration';
 import { CHECK_CORPUS_FILES, NORMALIZE_TO_FILE, RESTORE_TO_FILE } from './fileJobs';
 import { OPEN_VIEWER_COMMAND } from './viewer';
+import { localized } from './coreMessages';
 
 const EXTENSION_ID = 'segmented-corpus.segmented-corpus';
 
@@ -26,7 +27,7 @@ async function carryOut(offer: Offer): Promise<void> {
   switch (offer.kind) {
     case 'copyCommandLine':
       await vscode.env.clipboard.writeText(offer.commandLine);
-      vscode.window.setStatusBarMessage(`$(check) Copied: ${offer.commandLine}`, 5000);
+      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied: {0}', offer.commandLine)}`, 5000);
       return;
   }
 }
@@ -47,9 +48,10 @@ function fileJobFor(commandId: string): { readonly command: string; readonly tit
 export async function showAdvice(advice: NoDocumentAdvice, file?: vscode.Uri, commandId = ''): Promise<Offer | undefined> {
   const job = file ? fileJobFor(commandId) : undefined;
   const openInViewer = vscode.l10n.t('Open in Viewer');
-  const titles = [...(job ? [job.title] : []), ...(file ? [openInViewer] : []), ...advice.offers.map((o) => o.title)];
+  const offerTitles = advice.offers.map((o) => localized(o.l10n));
+  const titles = [...(job ? [job.title] : []), ...(file ? [openInViewer] : []), ...offerTitles];
   const detail = advice.offers.map((o) => o.commandLine).join('\n');
-  const chosen = await vscode.window.showWarningMessage(`${advice.message} ${detail}`, ...titles);
+  const chosen = await vscode.window.showWarningMessage(`${localized(advice.l10n)} ${detail}`, ...titles);
   if (job && chosen === job.title) {
     await vscode.commands.executeCommand(job.command, file);
     return undefined;
@@ -58,7 +60,7 @@ export async function showAdvice(advice: NoDocumentAdvice, file?: vscode.Uri, co
     await vscode.commands.executeCommand(OPEN_VIEWER_COMMAND, file);
     return undefined;
   }
-  const offer = advice.offers.find((o) => o.title === chosen);
+  const offer = advice.offers.find((_offer, i) => offerTitles[i] === chosen);
   if (offer) await carryOut(offer);
   return offer;
 }
@@ -80,6 +82,6 @@ export async function corpusEditorFor(commandId: string): Promise<vscode.TextEdi
     }
   }
   const editor = vscode.window.activeTextEditor;
-  if (!editor) void vscode.window.showInformationMessage('Segmented Corpus: open a corpus file first.');
+  if (!editor) void vscode.window.showInformationMessage(vscode.l10n.t('Segmented Corpus: open a corpus file first.'));
   return editor;
 }

@@ -31,11 +31,14 @@ const ENOUGH_SYLLABLES = 200;
 /** Runs the question's answer for a document (the notification's buttons call it; so can tests). */
 export const ANSWER_COMMAND = 'segmentedCorpus.autoDetect.answer';
 
-const BUTTONS: Record<Answer, string> = {
-  open: 'Open as Segmented Corpus',
-  always: 'Always for this workspace',
-  never: 'Never',
-};
+/** The notification's buttons, in the display language (read when asked, after the l10n bundle is loaded). */
+function buttons(): Record<Answer, string> {
+  return {
+    open: vscode.l10n.t('Open as Segmented Corpus'),
+    always: vscode.l10n.t('Always for this workspace'),
+    never: vscode.l10n.t('Never'),
+  };
+}
 
 /** A .txt file or an untitled document, where a language can be set. */
 function isTextUri(uri: vscode.Uri): boolean {
@@ -167,8 +170,9 @@ export class AutoDetect implements vscode.Disposable {
   private async ask(uri: vscode.Uri): Promise<void> {
     // "Always for this workspace" needs a workspace to write to.
     const offered: Answer[] = vscode.workspace.workspaceFolders?.length ? ['open', 'always', 'never'] : ['open', 'never'];
-    const picked = await vscode.window.showInformationMessage(`${fileName(uri)} looks like a word-segmented corpus.`, ...offered.map((a) => BUTTONS[a]));
-    const answer = offered.find((a) => BUTTONS[a] === picked);
+    const labels = buttons();
+    const picked = await vscode.window.showInformationMessage(vscode.l10n.t('{0} looks like a word-segmented corpus.', fileName(uri)), ...offered.map((a) => labels[a]));
+    const answer = offered.find((a) => labels[a] === picked);
     if (answer) await vscode.commands.executeCommand(ANSWER_COMMAND, uri, answer);
   }
 

@@ -6,6 +6,7 @@ import { restoreEdits } from '../core/restore';
 import { PLACEHOLDER_ROLES, PlaceholderRole } from '../core/scheme';
 import { corpusEditorFor } from './activeCorpus';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import { localized } from './coreMessages';
 import { CorpusDiagnostics, DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('segmented-corpus');
@@ -35,7 +36,7 @@ class WideCodeAction extends vscode.CodeAction {
     readonly document: vscode.TextDocument,
     kind: vscode.CodeActionKind,
   ) {
-    super(wide.title, kind);
+    super(localized(wide.l10n), kind);
   }
 }
 
@@ -104,12 +105,13 @@ class CorpusCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> 
   private toCodeAction(document: vscode.TextDocument, planned: PlannedAction<RequestProblem>): vscode.CodeAction {
     const diagnostics = planned.problems.map((p) => p.diagnostic);
     if (planned.kind === 'define') {
-      const action = new vscode.CodeAction(planned.title, vscode.CodeActionKind.QuickFix);
-      action.command = { command: 'segmentedCorpus.definePlaceholder', title: planned.title, arguments: [planned.digit] };
+      const title = localized(planned.l10n);
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.command = { command: 'segmentedCorpus.definePlaceholder', title, arguments: [planned.digit] };
       action.diagnostics = diagnostics;
       return action;
     }
-    const action = new vscode.CodeAction(planned.title, planned.kind === 'quickfix' ? vscode.CodeActionKind.QuickFix : vscode.CodeActionKind.RefactorRewrite);
+    const action = new vscode.CodeAction(localized(planned.l10n), planned.kind === 'quickfix' ? vscode.CodeActionKind.QuickFix : vscode.CodeActionKind.RefactorRewrite);
     action.edit = toWorkspaceEdit(document, planned.edits);
     action.isPreferred = planned.preferred;
     if (diagnostics.length > 0) action.diagnostics = diagnostics;
@@ -117,30 +119,33 @@ class CorpusCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> 
   }
 
   private fixAll(document: vscode.TextDocument): vscode.CodeAction {
-    const action = new vscode.CodeAction('Restore every placeholder (Segmented Corpus)', FIX_ALL_KIND);
+    const action = new vscode.CodeAction(vscode.l10n.t('Restore every placeholder (Segmented Corpus)'), FIX_ALL_KIND);
     action.edit = restoreDocumentEdit(document, this.config);
     return action;
   }
 }
 
-const ROLE_CHOICES: Array<{ label: string; description: string; value: object }> = [
-  { label: 'separator ,', description: 'a comma', value: { role: 'separator', mark: ',', alternatives: [';', ':', '–', '…'] } },
-  { label: 'separator ;', description: 'a semicolon', value: { role: 'separator', mark: ';', alternatives: [',', ':'] } },
-  { label: 'separator :', description: 'a colon', value: { role: 'separator', mark: ':', alternatives: [',', ';'] } },
-  { label: 'separator –', description: 'a dash', value: { role: 'separator', mark: '–', alternatives: [',', '-'] } },
-  { label: 'pair “ ”', description: 'quotation marks', value: { role: 'pair', open: '“', close: '”', alternatives: [['(', ')'], ['«', '»']] } },
-  { label: 'pair ( )', description: 'brackets', value: { role: 'pair', open: '(', close: ')', alternatives: [['[', ']'], ['“', '”']] } },
-  { label: 'number', description: 'a masked number, kept visible', value: { role: 'number' } },
-  { label: 'date', description: 'a masked date, kept visible', value: { role: 'date' } },
-];
+/** What an unknown digit can be defined as, in the display language (read when asked). */
+function roleChoices(): Array<{ label: string; description: string; value: object }> {
+  return [
+    { label: vscode.l10n.t('separator {0}', ','), description: vscode.l10n.t('a comma'), value: { role: 'separator', mark: ',', alternatives: [';', ':', '–', '…'] } },
+    { label: vscode.l10n.t('separator {0}', ';'), description: vscode.l10n.t('a semicolon'), value: { role: 'separator', mark: ';', alternatives: [',', ':'] } },
+    { label: vscode.l10n.t('separator {0}', ':'), description: vscode.l10n.t('a colon'), value: { role: 'separator', mark: ':', alternatives: [',', ';'] } },
+    { label: vscode.l10n.t('separator {0}', '–'), description: vscode.l10n.t('a dash'), value: { role: 'separator', mark: '–', alternatives: [',', '-'] } },
+    { label: vscode.l10n.t('pair {0}', '“ ”'), description: vscode.l10n.t('quotation marks'), value: { role: 'pair', open: '“', close: '”', alternatives: [['(', ')'], ['«', '»']] } },
+    { label: vscode.l10n.t('pair {0}', '( )'), description: vscode.l10n.t('brackets'), value: { role: 'pair', open: '(', close: ')', alternatives: [['[', ']'], ['“', '”']] } },
+    { label: vscode.l10n.t('number'), description: vscode.l10n.t('a masked number, kept visible'), value: { role: 'number' } },
+    { label: vscode.l10n.t('date'), description: vscode.l10n.t('a masked date, kept visible'), value: { role: 'date' } },
+  ];
+}
 
 /** Asks what an unknown digit stands for and writes it into the settings of the document's folder (or the workspace's, or the user's). */
 async function definePlaceholder(digit: unknown): Promise<void> {
-  const chosenDigit = typeof digit === 'string' && /^[0-9]$/.test(digit) ? digit : await vscode.window.showInputBox({ prompt: 'Placeholder digit to define', validateInput: (v) => (/^[0-9]$/.test(v) ? undefined : 'one digit, 0-9') });
+  const chosenDigit = typeof digit === 'string' && /^[0-9]$/.test(digit) ? digit : await vscode.window.showInputBox({ prompt: vscode.l10n.t('Placeholder digit to define'), validateInput: (v) => (/^[0-9]$/.test(v) ? undefined : vscode.l10n.t('one digit, 0-9')) });
   if (!chosenDigit) return;
   const pick = await vscode.window.showQuickPick(
-    ROLE_CHOICES.map((c) => ({ label: c.label, description: c.description, value: c.value })),
-    { title: `Define placeholder '${chosenDigit}'`, placeHolder: `What does '${chosenDigit}' stand for?` },
+    roleChoices(),
+    { title: vscode.l10n.t("Define placeholder '{0}'", chosenDigit), placeHolder: vscode.l10n.t("What does '{0}' stand for?", chosenDigit) },
   );
   if (!pick) return;
   // The scheme of the corpus being edited: its folder's settings in a multi-root workspace.
@@ -152,7 +157,7 @@ async function definePlaceholder(digit: unknown): Promise<void> {
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await config.update('scheme', current, target);
   const role = (pick.value as { role: PlaceholderRole }).role;
-  if (PLACEHOLDER_ROLES.includes(role)) vscode.window.setStatusBarMessage(`Placeholder '${chosenDigit}' defined as ${pick.label}`, 3000);
+  if (PLACEHOLDER_ROLES.includes(role)) vscode.window.setStatusBarMessage(vscode.l10n.t("Placeholder '{0}' defined as {1}", chosenDigit, pick.label), 3000);
 }
 
 export function registerCodeActions(config: CorpusConfiguration, diagnostics: CorpusDiagnostics): vscode.Disposable {

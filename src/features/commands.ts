@@ -30,7 +30,7 @@ async function normalizeWithProgress(document: vscode.TextDocument, config: Corp
       if (token.isCancellationRequested) return undefined;
       const end = Math.min(lines.length, i + BATCH_LINES);
       for (let k = i; k < end; k++) out.push(normalizeLine(lines[k].text, plan), lines[k].ending);
-      progress.report({ increment: (100 * (end - i)) / lines.length, message: `${end.toLocaleString()} of ${lines.length.toLocaleString()} lines` });
+      progress.report({ increment: (100 * (end - i)) / lines.length, message: vscode.l10n.t('{0} of {1} lines', end.toLocaleString(), lines.length.toLocaleString()) });
       await new Promise((resolve) => setTimeout(resolve, 0)); // let the cancel button and the UI respond
     }
     return out.join('');
@@ -53,11 +53,11 @@ class NormalizeDocument implements Command {
   async execute(editor: vscode.TextEditor): Promise<void> {
     const document = editor.document;
     const version = document.version;
-    const cleaned = await normalizeWithProgress(document, this.config, 'Normalizing…');
+    const cleaned = await normalizeWithProgress(document, this.config, vscode.l10n.t('Normalizing…'));
     if (cleaned === undefined) return;
     if (this.config.settingsFor(document).normalizeTarget === 'inPlace') {
       if (document.version !== version) {
-        void vscode.window.showWarningMessage('Segmented Corpus: the document changed while it was being normalized; nothing was replaced.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Segmented Corpus: the document changed while it was being normalized; nothing was replaced.'));
         return;
       }
       await editor.edit((edit) => edit.replace(wholeDocument(document), cleaned));
@@ -94,11 +94,11 @@ class CopyCleanedSentence implements Command {
     let info = hoverAt(line, position.character, scheme, plan, tokenizer);
     for (let c = position.character - 1; !info && c >= 0; c--) info = hoverAt(line, c, scheme, plan, tokenizer);
     if (!info) {
-      void vscode.window.showInformationMessage('Segmented Corpus: no sentence at the cursor.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Segmented Corpus: no sentence at the cursor.'));
       return;
     }
     await vscode.env.clipboard.writeText(info.cleaned);
-    vscode.window.setStatusBarMessage('$(check) Cleaned sentence copied', 3000);
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Cleaned sentence copied')}`, 3000);
   }
 }
 
@@ -111,7 +111,7 @@ class CopyCleanedSelection implements Command {
     const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const parts = selectedRanges(editor).map((range) => normalizeText(editor.document.getText(range), plan));
     await vscode.env.clipboard.writeText(parts.join(eol));
-    vscode.window.setStatusBarMessage('$(check) Cleaned selection copied', 3000);
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Cleaned selection copied')}`, 3000);
   }
 }
 
@@ -136,13 +136,17 @@ async function restore(editor: vscode.TextEditor, config: CorpusConfiguration, r
   return edits.length;
 }
 
+function restoredMessage(count: number): string {
+  return count === 1 ? vscode.l10n.t('Restored 1 placeholder') : vscode.l10n.t('Restored {0} placeholders', count);
+}
+
 class RestoreDocument implements Command {
   readonly id = 'segmentedCorpus.restorePunctuationDocument';
   constructor(private readonly config: CorpusConfiguration) {}
 
   async execute(editor: vscode.TextEditor): Promise<void> {
     const count = await restore(editor, this.config, undefined);
-    vscode.window.setStatusBarMessage(`Restored ${count} placeholder${count === 1 ? '' : 's'}`, 3000);
+    vscode.window.setStatusBarMessage(restoredMessage(count), 3000);
   }
 }
 
@@ -152,7 +156,7 @@ class RestoreSelection implements Command {
 
   async execute(editor: vscode.TextEditor): Promise<void> {
     const count = await restore(editor, this.config, selectedRanges(editor));
-    vscode.window.setStatusBarMessage(`Restored ${count} placeholder${count === 1 ? '' : 's'}`, 3000);
+    vscode.window.setStatusBarMessage(restoredMessage(count), 3000);
   }
 }
 

@@ -185,9 +185,12 @@ export class CorpusConfiguration implements vscode.Disposable {
     const alreadyShown = [...this.lastWarnings.values()].includes(text);
     this.lastWarnings.set(key, text);
     if (!text || alreadyShown) return;
-    const where = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? ` in folder ${folder.name}` : '';
-    const message = `Segmented Corpus: invalid settings${where}, defaults used instead — ${text}`;
-    void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
+    // The problems name setting keys and JSON values: they stay as written.
+    const message =
+      folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1
+        ? vscode.l10n.t('Segmented Corpus: invalid settings in folder {0}, defaults used instead — {1}', folder.name, text)
+        : vscode.l10n.t('Segmented Corpus: invalid settings, defaults used instead — {0}', text);
+    void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
     });
   }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { parseLexicon } from '../core/lexicon';
 import { EncodedLines, SegmentationFinding, Variation, Variations } from '../core/variations';
 import { ConsistencySettings, CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import { localized } from './coreMessages';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export const CONSISTENCY_CODE = 'inconsistent-segmentation';
@@ -425,12 +426,12 @@ export class CorpusConsistency implements vscode.Disposable {
       for (const uri of files) bytes += await vscode.workspace.fs.stat(uri).then((s) => s.size, () => 0);
       if (stale()) return;
       done = await vscode.window.withProgress(
-        { location: bytes > NOTIFY_BYTES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: 'Segmented Corpus: counting segmentation variations', cancellable: true },
+        { location: bytes > NOTIFY_BYTES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: vscode.l10n.t('Segmented Corpus: counting segmentation variations'), cancellable: true },
         async (progress, token) => {
           let reported = 0;
           return run(token, (share) => {
             const percent = Math.floor(share * 100);
-            if (percent > reported) progress.report({ increment: percent - reported, message: `${files.length} files` });
+            if (percent > reported) progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} files', files.length) });
             reported = Math.max(reported, percent);
           });
         },
@@ -502,7 +503,7 @@ export class CorpusConsistency implements vscode.Disposable {
         if (!found) continue;
         for (const f of found) {
           if (ignored.has(f.sequence) || diagnostics.length >= max) continue;
-          const d = new vscode.Diagnostic(new vscode.Range(l, f.start, l, f.end), f.message, SEVERITY[setting]);
+          const d = new vscode.Diagnostic(new vscode.Range(l, f.start, l, f.end), localized(f.l10n), SEVERITY[setting]);
           d.source = DIAGNOSTIC_SOURCE;
           d.code = CONSISTENCY_CODE;
           diagnostics.push(d);

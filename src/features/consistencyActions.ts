@@ -29,7 +29,7 @@ export class ConsistencyFixes implements vscode.CodeActionProvider {
       if (!finding) continue;
       const here = this.consistency.editsHere(document, problem.range.start.line, problem.range.start.character);
       if (here.length > 0) {
-        const action = new vscode.CodeAction(`Follow the majority here: \`${finding.majority}\``, QUICK_FIX);
+        const action = new vscode.CodeAction(vscode.l10n.t('Follow the majority here: `{0}`', finding.majority), QUICK_FIX);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.set(document.uri, here);
         action.diagnostics = [problem];
@@ -38,18 +38,18 @@ export class ConsistencyFixes implements vscode.CodeActionProvider {
       }
       const places = this.consistency.disagreeingIn(document, finding.sequence);
       if (places > 1) {
-        const action = new vscode.CodeAction(`Follow the majority everywhere in this document: \`${finding.majority}\` (${places} places)`, QUICK_FIX);
+        const action = new vscode.CodeAction(vscode.l10n.t('Follow the majority everywhere in this document: `{0}` ({1} places)', finding.majority, places), QUICK_FIX);
         action.command = { command: FOLLOW_EVERYWHERE, title: action.title, arguments: [document.uri, finding.sequence] };
         action.diagnostics = [problem];
         actions.push(action);
       }
-      const keep = new vscode.CodeAction(`Keep \`${finding.written}\` as it is`, QUICK_FIX);
+      const keep = new vscode.CodeAction(vscode.l10n.t('Keep `{0}` as it is', finding.written), QUICK_FIX);
       keep.command = { command: IGNORE_VARIATION, title: keep.title, arguments: [finding.sequence] };
       keep.diagnostics = [problem];
       actions.push(keep);
       // A lexicon says what is one word: offered when the majority writes it as one.
       if (lexicon && !finding.majority.includes(' ')) {
-        const add = new vscode.CodeAction(`Add \`${finding.majority}\` to lexicon`, QUICK_FIX);
+        const add = new vscode.CodeAction(vscode.l10n.t('Add `{0}` to lexicon', finding.majority), QUICK_FIX);
         add.command = { command: ADD_TO_LEXICON, title: add.title, arguments: [finding.majority] };
         add.diagnostics = [problem];
         actions.push(add);
@@ -79,14 +79,14 @@ export function registerConsistencyActions(consistency: CorpusConsistency): { fi
     vscode.commands.registerCommand(FORGET_IGNORED, async () => {
       const count = await consistency.forgetIgnored();
       void vscode.window.showInformationMessage(
-        count === 0 ? 'No segmentation variation was being kept.' : `Segmentation variations are checked again: ${count} forgotten.`,
+        count === 0 ? vscode.l10n.t('No segmentation variation was being kept.') : vscode.l10n.t('Segmentation variations are checked again: {0} forgotten.', count),
       );
     }),
     vscode.commands.registerCommand(ADD_TO_LEXICON, async (word: string) => {
       try {
         await consistency.addToLexicon(word);
       } catch (error) {
-        void vscode.window.showErrorMessage(`Segmented Corpus: could not add \`${word}\` to the lexicon: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Segmented Corpus: could not add `{0}` to the lexicon: {1}', word, error instanceof Error ? error.message : String(error)));
       }
     }),
   );

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { FindingCode, LineChecker, RuleSetting, Severity } from '../core/check';
 import { DocumentChecker, FindingSelection, LineEdit, LocatedFinding } from '../core/documentCheck';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import { localized } from './coreMessages';
 
 export const DIAGNOSTIC_SOURCE = 'segmented-corpus';
 /** Pause after typing before the edited lines are re-checked. */
@@ -164,7 +165,9 @@ export class CorpusDiagnostics implements vscode.Disposable {
     if (key === state.published) return;
     state.published = key;
     const diagnostics = found.map(({ line, finding }) => {
-      const d = new vscode.Diagnostic(new vscode.Range(line, finding.start, line, finding.end), finding.message, SEVERITY[finding.severity]);
+      // The line checker always gives the message id; only the CLI's byte screen leaves it out.
+      const text = finding.l10n ? localized(finding.l10n) : finding.message;
+      const d = new vscode.Diagnostic(new vscode.Range(line, finding.start, line, finding.end), text, SEVERITY[finding.severity]);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = finding.code;
       return d;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { hoverAt, hoverMarkdown } from '../core/hover';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import { sayLocalized } from './coreMessages';
 import { planFor } from './documentPlan';
 
 /** Moves the cursor to a position of a document: the hover's link to the partner of a pair. */
@@ -29,7 +30,7 @@ export function registerHover(config: CorpusConfiguration): vscode.Disposable {
       if (!info) return undefined;
       const partner = info.placeholder?.partner;
       const link = partner ? `command:${GO_TO_PARTNER}?${encodeURIComponent(JSON.stringify([document.uri.toString(), position.line, partner.start]))}` : undefined;
-      const markdown = new vscode.MarkdownString(hoverMarkdown(info, link));
+      const markdown = new vscode.MarkdownString(hoverMarkdown(info, link, sayLocalized));
       markdown.supportHtml = true;
       // Only the link to the partner may run a command.
       markdown.isTrusted = { enabledCommands: [GO_TO_PARTNER] };

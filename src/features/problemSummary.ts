@@ -1,6 +1,7 @@
 // Seeing every problem: a status bar item when the Problems panel shows only part of a file's, and "Check Whole File", which lists them all.
 import * as vscode from 'vscode';
-import { checkReport, cliCommandLine, severitySummary } from '../core/commandLine';
+import { Severity } from '../core/check';
+import { checkReport, cliCommandLine } from '../core/commandLine';
 import { corpusEditorFor } from './activeCorpus';
 import { LANGUAGE_ID } from './configuration';
 import { CorpusDiagnostics } from './diagnostics';
@@ -8,6 +9,18 @@ import { CorpusDiagnostics } from './diagnostics';
 export const CHECK_WHOLE_FILE = 'segmentedCorpus.checkWholeFile';
 
 const count = (n: number): string => n.toLocaleString('en-US');
+
+/** "3 errors, 1 warning, 120 hints" in the display language: the non-zero counts, most severe first. */
+function severitySummary(bySeverity: Readonly<Record<Severity, number>>): string {
+  const said: Record<Severity, (n: number) => string> = {
+    error: (n) => (n === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', count(n))),
+    warning: (n) => (n === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', count(n))),
+    information: (n) => vscode.l10n.t('{0} information', count(n)),
+    hint: (n) => (n === 1 ? vscode.l10n.t('1 hint') : vscode.l10n.t('{0} hints', count(n))),
+  };
+  const parts = (Object.keys(said) as Severity[]).filter((s) => bySeverity[s] > 0).map((s) => said[s](bySeverity[s]));
+  return parts.length > 0 ? parts.join(', ') : vscode.l10n.t('no problems');
+}
 
 /** What Check Whole File found, as it returns it (the integration tests read it). */
 export interface WholeFileCheck {
@@ -23,8 +36,8 @@ class ProblemsLeftOut implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly diagnostics: CorpusDiagnostics) {
-    this.item.name = 'Segmented Corpus: problems left out';
-    this.item.command = { command: CHECK_WHOLE_FILE, title: 'Check Whole File' };
+    this.item.name = vscode.l10n.t('Segmented Corpus: problems left out');
+    this.item.command = { command: CHECK_WHOLE_FILE, title: vscode.l10n.t('Check Whole File') };
     vscode.window.onDidChangeActiveTextEditor(() => this.update(), null, this.subscriptions);
     diagnostics.onDidChangeSummary(() => this.update(), null, this.subscriptions);
     this.update();
@@ -37,11 +50,16 @@ class ProblemsLeftOut implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(warning) ${count(summary.shown)} of ${count(summary.total)} problems shown`;
+    this.item.text = `$(warning) ${vscode.l10n.t('{0} of {1} problems shown', count(summary.shown), count(summary.total))}`;
     this.item.tooltip = new vscode.MarkdownString(
-      `The Problems panel lists the ${count(summary.shown)} most severe problems of this file ` +
-        `(setting \`segmentedCorpus.diagnostics.maxProblems\`); ${count(summary.total - summary.shown)} are left out.\n\n` +
-        'Click to list them all: **Check Whole File**.',
+      vscode.l10n.t(
+        'The Problems panel lists the {0} most severe problems of this file (setting `{1}`); {2} are left out.',
+        count(summary.shown),
+        'segmentedCorpus.diagnostics.maxProblems',
+        count(summary.total - summary.shown),
+      ) +
+        '\n\n' +
+        vscode.l10n.t('Click to list them all: **Check Whole File**.'),
     );
     this.item.show();
   }
@@ -65,9 +83,10 @@ async function checkWholeFile(diagnostics: CorpusDiagnostics, channel: vscode.Ou
   const commandLine = document.uri.scheme === 'file' ? cliCommandLine(['check', '--hints', document.uri.fsPath]) : undefined;
   const report = checkReport(file, all);
   channel.clear();
-  channel.appendLine(`Check Whole File: ${file}`);
-  channel.appendLine(`${count(total)} problems (${severitySummary(bySeverity)}); the Problems panel shows ${count(shown.length)}, the most severe first.`);
-  channel.appendLine(commandLine ? `The same from the command line (default scheme and severities): ${commandLine}` : 'Save the file to check it from the command line (segcorpus check --hints FILE).');
+  // The problems themselves are in the CLI's format and words, so the two outputs can be compared.
+  channel.appendLine(vscode.l10n.t('Check Whole File: {0}', file));
+  channel.appendLine(vscode.l10n.t('{0} problems ({1}); the Problems panel shows {2}, the most severe first.', count(total), severitySummary(bySeverity), count(shown.length)));
+  channel.appendLine(commandLine ? vscode.l10n.t('The same from the command line (default scheme and severities): {0}', commandLine) : vscode.l10n.t('Save the file to check it from the command line ({0}).', 'segcorpus check --hints FILE'));
   channel.appendLine('');
   if (report) channel.appendLine(report);
   channel.show(true);
@@ -75,7 +94,7 @@ async function checkWholeFile(diagnostics: CorpusDiagnostics, channel: vscode.Ou
 }
 
 export function registerProblemSummary(diagnostics: CorpusDiagnostics): vscode.Disposable {
-  const channel = vscode.window.createOutputChannel('Segmented Corpus: Check');
+  const channel = vscode.window.createOutputChannel(vscode.l10n.t('Segmented Corpus: Check'));
   return vscode.Disposable.from(
     channel,
     new ProblemsLeftOut(diagnostics),

@@ -38,10 +38,10 @@ class SegmentationActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const word = seg.wordAt(from);
     if (word && word.end >= to && word.syllables > 1) {
-      actions.push(rewrite(document, line, `Split \`${word.text}\` into syllables`, seg.joinersOf(word).map((b) => ({ offset: b.start, length: b.end - b.start, text: ' ' }))));
+      actions.push(rewrite(document, line, vscode.l10n.t('Split `{0}` into syllables', word.text), seg.joinersOf(word).map((b) => ({ offset: b.start, length: b.end - b.start, text: ' ' }))));
     }
     const joined = range.isEmpty ? undefined : joinedWord(seg, from, to);
-    if (joined) actions.push(rewrite(document, line, `Join as \`${joined.text}\``, joined.edits));
+    if (joined) actions.push(rewrite(document, line, vscode.l10n.t('Join as `{0}`', joined.text), joined.edits));
     return actions;
   }
 }

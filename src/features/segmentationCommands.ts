@@ -5,11 +5,11 @@ import { TextEdit } from '../core/restore';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
 
 /** Command ids: people bind keys to them, so they never change. */
-export const SEGMENTATION_COMMANDS: ReadonlyArray<{ readonly id: string; readonly operation: SegmentationOperation; readonly nothing: string }> = [
-  { id: 'segmentedCorpus.joinWords', operation: 'join', nothing: 'no words to join here' },
-  { id: 'segmentedCorpus.joinWithPreviousWord', operation: 'joinPrevious', nothing: 'no words to join here' },
-  { id: 'segmentedCorpus.splitWord', operation: 'split', nothing: 'no joined word here' },
-  { id: 'segmentedCorpus.toggleBoundary', operation: 'toggle', nothing: 'no boundary between syllables here' },
+export const SEGMENTATION_COMMANDS: ReadonlyArray<{ readonly id: string; readonly operation: SegmentationOperation; readonly nothing: () => string }> = [
+  { id: 'segmentedCorpus.joinWords', operation: 'join', nothing: () => vscode.l10n.t('Segmented Corpus: no words to join here') },
+  { id: 'segmentedCorpus.joinWithPreviousWord', operation: 'joinPrevious', nothing: () => vscode.l10n.t('Segmented Corpus: no words to join here') },
+  { id: 'segmentedCorpus.splitWord', operation: 'split', nothing: () => vscode.l10n.t('Segmented Corpus: no joined word here') },
+  { id: 'segmentedCorpus.toggleBoundary', operation: 'toggle', nothing: () => vscode.l10n.t('Segmented Corpus: no boundary between syllables here') },
 ];
 
 /** The cursors and selections of an editor, cut into the parts each line holds (a line is a document of the corpus). */
@@ -88,7 +88,7 @@ export function registerSegmentationCommands(config: CorpusConfiguration): vscod
         // Only a corpus is read as syllables and boundaries (the keys and menus say so too).
         if (!editor || editor.document.languageId !== LANGUAGE_ID) return 0;
         const count = await editSegmentation(editor, operation, config);
-        if (count === 0) vscode.window.setStatusBarMessage(`Segmented Corpus: ${nothing}`, 3000);
+        if (count === 0) vscode.window.setStatusBarMessage(nothing(), 3000);
         return count;
       }),
     ),

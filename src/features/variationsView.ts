@@ -61,8 +61,10 @@ export class VariationsView implements vscode.TreeDataProvider<VariationNode>, v
       item.tooltip = new vscode.MarkdownString().appendText(
         `${row.sequence}: ${formsText(row)}\n` +
           (row.majority === undefined
-            ? `no clear majority (${(100 * row.share).toFixed(0)} % at most)`
-            : `${row.lexicon ? 'lexicon word' : 'majority'}: ${row.majority} (${(100 * row.share).toFixed(0)} %), ${row.disagreeing} to change`),
+            ? vscode.l10n.t('no clear majority ({0} % at most)', (100 * row.share).toFixed(0))
+            : row.lexicon
+              ? vscode.l10n.t('lexicon word: {0} ({1} %), {2} to change', row.majority, (100 * row.share).toFixed(0), row.disagreeing)
+              : vscode.l10n.t('majority: {0} ({1} %), {2} to change', row.majority, (100 * row.share).toFixed(0), row.disagreeing)),
       );
       item.contextValue = row.majority !== undefined && row.disagreeing > 0 ? 'variation.fixable' : 'variation';
       item.iconPath = new vscode.ThemeIcon(row.majority === undefined ? 'question' : 'symbol-text');
@@ -71,7 +73,7 @@ export class VariationsView implements vscode.TreeDataProvider<VariationNode>, v
     const o = node.occurrence;
     const item = new vscode.TreeItem(o.text, vscode.TreeItemCollapsibleState.None);
     item.description = `${fileName(o.uri)}:${o.line + 1}:${o.start + 1}`;
-    item.command = { command: 'vscode.open', title: 'Open', arguments: openArgs(o) };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: openArgs(o) };
     item.contextValue = 'occurrence';
     return item;
   }
@@ -99,9 +101,12 @@ export class VariationsView implements vscode.TreeDataProvider<VariationNode>, v
     }
     if (places === 0) return 0;
     if (confirm && places > CONFIRM_PLACES) {
-      const what = sequence === undefined ? 'every variation' : `\`${sequence}\``;
-      const go = `Rewrite ${places} Boundaries`;
-      const choice = await vscode.window.showWarningMessage(`Follow the majority for ${what}: ${places} boundaries in ${edit.size} files?`, { modal: true }, go);
+      const go = vscode.l10n.t('Rewrite {0} Boundaries', places);
+      const question =
+        sequence === undefined
+          ? vscode.l10n.t('Follow the majority for every variation: {0} boundaries in {1} files?', places, edit.size)
+          : vscode.l10n.t('Follow the majority for `{0}`: {1} boundaries in {2} files?', sequence, places, edit.size);
+      const choice = await vscode.window.showWarningMessage(question, { modal: true }, go);
       if (choice !== go) return 0;
     }
     return (await vscode.workspace.applyEdit(edit)) ? places : 0;
@@ -120,10 +125,10 @@ export class VariationsView implements vscode.TreeDataProvider<VariationNode>, v
 
 /** Asks for a word and lists its occurrences in every segmentation; picking one opens it. */
 async function searchCommand(view: VariationsView, query?: string): Promise<void> {
-  const word = query ?? (await vscode.window.showInputBox({ title: 'Find a word in every segmentation', prompt: '`nâng_cao` finds `nâng cao` too', placeHolder: 'nâng_cao' }));
+  const word = query ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Find a word in every segmentation'), prompt: vscode.l10n.t('`{0}` finds `{1}` too', 'nâng_cao', 'nâng cao'), placeHolder: 'nâng_cao' }));
   if (!word?.trim()) return;
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { occurrence: Occurrence }>();
-  pick.title = `\`${word.trim()}\` in every segmentation`;
+  pick.title = vscode.l10n.t('`{0}` in every segmentation', word.trim());
   pick.busy = true;
   pick.matchOnDescription = true;
   pick.show();
@@ -131,7 +136,7 @@ async function searchCommand(view: VariationsView, query?: string): Promise<void
   pick.onDidHide(() => source.cancel());
   const found = await view.search(word.trim(), source.token);
   pick.items = found.map((occurrence) => ({ label: occurrence.text, description: `${fileName(occurrence.uri)}:${occurrence.line + 1}:${occurrence.start + 1}`, occurrence }));
-  pick.placeholder = found.length === 0 ? 'Not found' : `${found.length} place${found.length === 1 ? '' : 's'}`;
+  pick.placeholder = found.length === 0 ? vscode.l10n.t('Not found') : found.length === 1 ? vscode.l10n.t('1 place') : vscode.l10n.t('{0} places', found.length);
   pick.busy = false;
   pick.onDidAccept(() => {
     const chosen = pick.selectedItems[0];

@@ -11,7 +11,7 @@ export class WordStatus implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly config: CorpusConfiguration) {
-    this.item.name = 'Segmented Corpus: Word';
+    this.item.name = vscode.l10n.t('Segmented Corpus: Word');
     this.subscriptions.push(
       vscode.window.onDidChangeTextEditorSelection((e) => this.update(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.update(editor)),
@@ -40,7 +40,7 @@ export class WordStatus implements vscode.Disposable {
       return;
     }
     const shown = word.text.length > SHOWN_CHARS ? `${word.text.slice(0, SHOWN_CHARS - 1)}…` : word.text;
-    const syllables = `${word.syllables} syllable${word.syllables === 1 ? '' : 's'}`;
+    const syllables = word.syllables === 1 ? vscode.l10n.t('1 syllable') : vscode.l10n.t('{0} syllables', word.syllables);
     // `$(` would start an icon in status bar text.
     this.item.text = `${shown.replace(/\$\(/g, '\\$(')} · ${syllables}`;
     this.item.tooltip = `${word.text}: ${syllables}`;

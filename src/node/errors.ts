@@ -1,4 +1,5 @@
 // Errors a user can act on: bad input, a bad request, an output that cannot be written; one line each, exit status 2.
+import { CliMessageId, say } from '../cli/messages';
 
 /** Bad input or a bad request: the CLI reports it and exits with status 2. */
 export class InputError extends Error {
@@ -16,24 +17,12 @@ export class OutputError extends Error {
   }
 }
 
-const CAUSES: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'file too large',
-  EROFS: 'read-only file system',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a part of the path is not a folder',
-  EIO: 'input/output error',
-  EPIPE: 'broken pipe',
-  ENXIO: 'no reader on the other end',
-};
+// The system errors said in a few words (in the message table).
+const CAUSES = new Set<CliMessageId>(['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EISDIR', 'ENOTDIR', 'EIO', 'EPIPE', 'ENXIO']);
 
 /** The cause of a system error in a few words, without the stack or the syscall. */
 export function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  if (e && typeof e.code === 'string' && CAUSES[e.code]) return CAUSES[e.code];
+  if (e && typeof e.code === 'string' && CAUSES.has(e.code as CliMessageId)) return say(e.code as CliMessageId);
   return e && e.message ? e.message : String(error);
 }

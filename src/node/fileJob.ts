@@ -7,11 +7,12 @@ import { Worker } from 'worker_threads';
 import * as zlib from 'zlib';
 import { RecordLineError } from '../core/jsonl';
 import { LineChunker } from '../core/lineChunker';
-import { findInvalidUtf8 } from '../core/utf8';
-import { DEFAULT_MAX_LINE_BYTES, binaryMessage, invalidUtf8Message, lineTooLongMessage, utf16Problem } from '../core/inputText';
+import { findInvalidUtf8, utf16ByteOrder } from '../core/utf8';
+import { DEFAULT_MAX_LINE_BYTES } from '../core/inputText';
 import { ChunkTransform, TransformSpec, buildTransform } from './chunkTransform';
 import { InputError, describe } from './errors';
 import { Output } from './output';
+import { say } from '../cli/messages';
 
 export { InputError, describe } from './errors';
 
@@ -34,7 +35,7 @@ export function checkStdin(): void {
   } catch {
     return; // no stdin at all: reading it reports the problem
   }
-  if (stat.isDirectory()) throw new InputError('standard input is a folder, not a corpus file');
+  if (stat.isDirectory()) throw new InputError(say('stdinIsFolder'));
 }
 
 /** Reads stdin in chunks of about `size` bytes. */
@@ -59,13 +60,13 @@ async function openInput(inputPath: string): Promise<fs.promises.FileHandle> {
   try {
     stat = fs.statSync(inputPath);
   } catch (error) {
-    throw new InputError(`cannot read ${inputPath}: ${describe(error)}`);
+    throw new InputError(say('cannotRead', inputPath, describe(error)));
   }
-  if (stat.isDirectory()) throw new InputError(`${inputPath} is a directory, not a corpus file`);
+  if (stat.isDirectory()) throw new InputError(say('isDirectory', inputPath));
   try {
     return await fs.promises.open(inputPath, 'r');
   } catch (error) {
-    throw new InputError(`cannot read ${inputPath}: ${describe(error)}`);
+    throw new InputError(say('cannotRead', inputPath, describe(error)));
   }
 }
 
@@ -84,17 +85,17 @@ function sizeOf(file: string): number {
 export function checkText(lines: Uint8Array, offset: number, name: string): void {
   // Buffer's indexOf is memchr; a plain Uint8Array's is a slow element-by-element loop.
   const nul = Buffer.from(lines.buffer, lines.byteOffset, lines.length).indexOf(0);
-  if (nul >= 0) throw new InputError(binaryMessage(name, offset + nul));
+  if (nul >= 0) throw new InputError(say('binaryFile', name, offset + nul));
   if (!isUtf8(lines)) {
     const at = findInvalidUtf8(lines);
-    throw new InputError(invalidUtf8Message(name, offset + Math.max(at, 0)));
+    throw new InputError(say('invalidUtf8', name, offset + Math.max(at, 0)));
   }
 }
 
 /** Refuses UTF-16 by name rather than as "binary": the fix is a conversion. */
 function checkNotUtf16(head: Uint8Array, name: string): void {
-  const problem = utf16Problem(head, name);
-  if (problem) throw new InputError(problem);
+  const order = utf16ByteOrder(head);
+  if (order) throw new InputError(say('utf16', name, order));
 }
 
 /**
@@ -153,7 +154,7 @@ async function fileSource(inputPath: string, chunkSize: number): Promise<ByteSou
     try {
       n = (await handle.read(buf, 0, chunkSize, null)).bytesRead;
     } catch (error) {
-      throw new InputError(`cannot read ${inputPath}: ${describe(error)}`);
+      throw new InputError(say('cannotRead', inputPath, describe(error)));
     }
     return n === 0 ? null : buf.subarray(0, n);
   };
@@ -257,7 +258,8 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
   const chunker = new LineChunker();
   let offset = 0;
   let lines = 0;
-  const tooLong = (line: number): InputError => new InputError(lineTooLongMessage(name, line, limit));
+  const tooLong = (line: number): InputError =>
+    new InputError(say('lineTooLong', name, line, limit));
   const emit = (run: Uint8Array): LineRun | undefined => {
     if (run.length === 0) return undefined;
     checkText(run, offset, name);
@@ -325,7 +327,7 @@ export function checkNotSameFile(inputPath: string | undefined, outputPath: stri
   } catch {
     // The output does not exist yet: it cannot be the input.
   }
-  if (same) throw new InputError(`refusing to write the output over the input ${inputPath}: choose another -o`);
+  if (same) throw new InputError(say('outputOverInput', inputPath));
 }
 
 /** A fixed set of worker threads transforming chunks; results come back in any order, tagged. */

@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { InputError, OutputError, describe } from './errors';
 import { removeUnlessDone } from './leftovers';
+import { say } from '../cli/messages';
 
 /**
  * Where `target` finally points: symlinks are followed, also when the last one points at a file
@@ -28,7 +29,7 @@ function finalTarget(target: string): string {
     }
     at = path.resolve(realDir, fs.readlinkSync(at));
   }
-  throw new InputError(`cannot write ${target}: too many levels of symbolic links`);
+  throw new InputError(say('symlinkLoop', target));
 }
 
 /** Resolves on `event`, or when the stream closes without it (after an error). */
@@ -84,30 +85,30 @@ export class Output {
   private open(): void {
     const target = this.target;
     if (target === undefined) return;
-    if (target === '') throw new InputError('-o needs a file name, not an empty string');
+    if (target === '') throw new InputError(say('emptyOutputName'));
     if (/[/\\]$/.test(target) || path.basename(target) === '.' || path.basename(target) === '..') {
-      throw new InputError(`cannot write ${target}: that names a folder; -o takes a file name`);
+      throw new InputError(say('outputNamesFolder', target));
     }
     const real = finalTarget(target);
     const stat = statOrUndefined(real);
-    if (stat?.isDirectory()) throw new InputError(`cannot write ${target}: it is a folder; -o takes a file name`);
+    if (stat?.isDirectory()) throw new InputError(say('outputIsFolder', target));
     if (stat && !stat.isFile()) {
       try {
         this.fd = fs.openSync(real, 'w');
       } catch (error) {
-        throw new OutputError(`cannot write ${target}: ${describe(error)}`);
+        throw new OutputError(say('cannotWrite', target, describe(error)));
       }
       return;
     }
     const dir = path.dirname(real);
-    if (!statOrUndefined(dir)?.isDirectory()) throw new InputError(`cannot write ${target}: folder ${dir} does not exist`);
+    if (!statOrUndefined(dir)?.isDirectory()) throw new InputError(say('outputFolderMissing', target, dir));
     this.real = real;
     this.mode = stat ? stat.mode & 0o7777 : undefined;
     const temp = path.join(dir, `.${path.basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
     try {
       this.fd = fs.openSync(temp, 'wx');
     } catch (error) {
-      throw new OutputError(`cannot write ${target}: ${describe(error)}`);
+      throw new OutputError(say('cannotWrite', target, describe(error)));
     }
     this.temp = temp;
     this.forget = removeUnlessDone(() => this.abandon());
@@ -144,7 +145,7 @@ export class Output {
       let at = 0;
       while (at < bytes.length) at += fs.writeSync(this.fd, bytes, at, bytes.length - at);
     } catch (error) {
-      throw new OutputError(`cannot write ${this.target}: ${describe(error)}`);
+      throw new OutputError(say('cannotWrite', String(this.target), describe(error)));
     }
   }
 
@@ -193,7 +194,7 @@ export class Output {
       if (this.temp !== undefined && this.real !== undefined) fs.renameSync(this.temp, this.real);
     } catch (error) {
       if (this.temp !== undefined) fs.rmSync(this.temp, { force: true });
-      throw new OutputError(`cannot write ${this.target}: ${describe(error)}`);
+      throw new OutputError(say('cannotWrite', String(this.target), describe(error)));
     }
   }
 

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { parseLexicon } from '../core/lexicon';
 import { Variations } from '../core/variations';
 import { DEFAULT_CHUNK_SIZE, InputError, describe, readLines } from './fileJob';
+import { say } from '../cli/messages';
 
 export interface ConsistencyArgs {
   readonly lexicon: string | undefined;
@@ -48,7 +49,7 @@ function loadLexicon(file: string): string[] {
   try {
     return parseLexicon(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new InputError(`cannot read lexicon ${file}: ${describe(error)}`);
+    throw new InputError(say('cannotReadLexicon', file, describe(error)));
   }
 }
 

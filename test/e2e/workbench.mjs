@@ -12,13 +12,16 @@ export const fixtures = join(repoRoot, 'test', 'fixtures');
  * from the repo. On failure the session keeps its logs and a screenshot and prints where. With
  * `untrusted`, workspace trust is on and the workspace opens in Restricted Mode; with `installed`,
  * the extension is installed from its packaged files (as from the VSIX) instead of loaded under
- * development, which VS Code exempts from workspace trust.
+ * development, which VS Code exempts from workspace trust. `locale` starts the editor in that
+ * display language (`vi`, with the stub language pack test/e2e/language-pack-vi that makes VS Code
+ * accept it offline).
  */
-export async function withEditor(label, steps, { settings = {}, workspace = fixtures, untrusted = false, installed = false } = {}) {
+export async function withEditor(label, steps, { settings = {}, workspace = fixtures, untrusted = false, installed = false, locale } = {}) {
   // The workspace is test/fixtures itself: edits in a test stay in the page, never on disk.
   settings = { 'files.autoSave': 'off', 'files.hotExit': 'off', ...settings };
   const extension = installed ? { installedExtension: repoRoot } : { extensionDevelopmentPath: repoRoot };
-  const session = await startEditorSession({ workspace, ...extension, label, settings, untrusted });
+  const languagePack = locale ? { locale, languagePack: join(repoRoot, 'test', 'e2e', `language-pack-${locale}`) } : {};
+  const session = await startEditorSession({ workspace, ...extension, label, settings, untrusted, ...languagePack });
   let failed = true;
   try {
     await waitForWorkbench(session.page);

@@ -19,6 +19,7 @@ import { DocumentChecker } from '../../src/core/documentCheck';
 import { buildMarkTable } from '../../src/core/marks';
 import { applyEdits, restoreEdits, restoreText } from '../../src/core/restore';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
+import { message } from '../../src/core/messages';
 import { Tokenizer, tokenize } from '../../src/core/tokens';
 import { SAMPLE } from './fixtures';
 
@@ -47,10 +48,10 @@ describe('code action fixes', () => {
   it('removes a stray pair placeholder or closes it at the end of its sentence', () => {
     const line = 'a 6 b c 7 . d';
     const tokens = tokenize(line, DEFAULT_SCHEME);
-    assert.strictEqual(apply(line, removeTokenFix(tokens, 1, 'remove')), 'a b c 7 . d');
+    assert.strictEqual(apply(line, removeTokenFix(tokens, 1, message('removeStray', '6'))), 'a b c 7 . d');
     assert.strictEqual(apply(line, closePairFix(analyse(line), 1)), 'a 6 b c 6 7 . d');
     const first = tokenize('6 a', DEFAULT_SCHEME);
-    assert.strictEqual(apply('6 a', removeTokenFix(first, 0, 'remove')), 'a');
+    assert.strictEqual(apply('6 a', removeTokenFix(first, 0, message('removeStray', '6'))), 'a');
     assert.strictEqual(apply('a 6 b', closePairFix(analyse('a 6 b'), 1)), 'a 6 b 6');
   });
 

@@ -2,12 +2,17 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { ByteChecker } from '../../src/core/byteChecker';
-import { LineChecker, checkLine } from '../../src/core/check';
+import { Finding, LineChecker, checkLine } from '../../src/core/check';
 import { DEFAULT_SCHEME, Scheme, schemeFromJson } from '../../src/core/scheme';
 import { Tokenizer } from '../../src/core/tokens';
 import { SAMPLE } from './fixtures';
 
 const encoder = new TextEncoder();
+
+/** LineChecker's findings as the byte screen gives them: the same English, without the message id the editor translates. */
+function lineCheckerFindings(line: string, scheme: Scheme): Finding[] {
+  return checkLine(new Tokenizer(scheme).tokenize(line), new LineChecker(scheme)).map(({ l10n: _, ...f }) => f);
+}
 const SCHEMES: Scheme[] = [
   DEFAULT_SCHEME,
   schemeFromJson({ placeholders: { '6': { role: 'pair', open: '(', close: ')' }, '7': { role: 'separator', mark: ';' }, '3': { role: 'pair', open: '«', close: '»' } } }),
@@ -34,7 +39,7 @@ describe('byte checker', function () {
         const got = new ByteChecker(scheme).checkLine(bytes, start, bytes.length - 2);
         if (got === undefined) return;
         answered++;
-        assert.deepStrictEqual(got, checkLine(new Tokenizer(scheme).tokenize(line), new LineChecker(scheme)));
+        assert.deepStrictEqual(got, lineCheckerFindings(line, scheme));
       }),
       { numRuns: 3000 },
     );
@@ -45,7 +50,7 @@ describe('byte checker', function () {
     const line = encoder.encode('Đặt_hàng 7 . xong 7 ” . rồi 7.');
     const got = new ByteChecker(DEFAULT_SCHEME).checkLine(line, 0, line.length);
     assert.ok(got);
-    assert.deepStrictEqual(got, checkLine(new Tokenizer(DEFAULT_SCHEME).tokenize(new TextDecoder().decode(line)), new LineChecker(DEFAULT_SCHEME)));
+    assert.deepStrictEqual(got, lineCheckerFindings(new TextDecoder().decode(line), DEFAULT_SCHEME));
     assert.deepStrictEqual(got.map((f) => f.code), ['separator-before-final', 'separator-before-final', 'glued-placeholder', 'separator-before-final']);
   });
 

@@ -45,7 +45,7 @@ describe('a command with no document for the active corpus file', () => {
     const advice = adviceWithoutDocument('segmentedCorpus.normalizeDocument', { path: '/data/big corpus.seg', bytes: 65_000_000 }, CORPUS);
     assert.ok(advice);
     assert.match(advice.message, /big corpus\.seg is too large for extensions: VS Code hands them files of up to 50 million characters, and this one has 65 MB/);
-    assert.deepStrictEqual(advice.offers, [{ title: 'Copy Command Line', kind: 'copyCommandLine', commandLine: `segcorpus normalize '/data/big corpus.seg' -o '/data/big corpus.clean.txt'` }]);
+    assert.deepStrictEqual(advice.offers, [{ title: 'Copy Command Line', l10n: { id: 'copyCommandLine', args: [] }, kind: 'copyCommandLine', commandLine: `segcorpus normalize '/data/big corpus.seg' -o '/data/big corpus.clean.txt'` }]);
   });
 
   it('each command is offered its counterpart', () => {

@@ -1,0 +1,91 @@
+// segcorpus speaks English unless the locale for messages is Vietnamese (LC_ALL, LC_MESSAGES, LANG = vi*): tables, choice, and the built CLI in both.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { USAGE } from '../../src/cli/args';
+import { CLI_MESSAGES, USAGE_VIETNAMESE, cliLanguage } from '../../src/cli/messages';
+import { FIXTURES, REPO } from './fixtures';
+
+const CLI = path.join(REPO, 'dist', 'cli.js');
+
+/** Runs the built CLI with exactly these locale variables (the others of the environment removed). */
+function cli(args: string[], locale: Record<string, string>, input?: string): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  delete env.LANG;
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...env, ...locale } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const placeholders = (text: string): string => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort().join();
+
+describe('segcorpus in Vietnamese (LANG=vi)', function () {
+  this.timeout(60000);
+
+  it('reads the language as POSIX does: LC_ALL, then LC_MESSAGES, then LANG, the first set and not empty', () => {
+    assert.strictEqual(cliLanguage({}), 'en');
+    assert.strictEqual(cliLanguage({ LANG: 'C' }), 'en');
+    assert.strictEqual(cliLanguage({ LANG: 'vi_VN.UTF-8' }), 'vi');
+    assert.strictEqual(cliLanguage({ LANG: 'vi' }), 'vi');
+    assert.strictEqual(cliLanguage({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'vi_VN' }), 'vi');
+    assert.strictEqual(cliLanguage({ LANG: 'vi_VN.UTF-8', LC_ALL: 'C' }), 'en');
+    assert.strictEqual(cliLanguage({ LANG: 'vi_VN.UTF-8', LC_ALL: '' }), 'vi', 'an empty LC_ALL is not set');
+    assert.strictEqual(cliLanguage({ LANG: 'vietnamese-nope' }), 'en', 'vi then a separator, not any word starting with vi');
+  });
+
+  it('has a Vietnamese sentence for every English one, with the same {0} placeholders', () => {
+    const english = CLI_MESSAGES.en as Record<string, string>;
+    const vietnamese = CLI_MESSAGES.vi as Record<string, string>;
+    assert.deepStrictEqual(Object.keys(vietnamese).sort(), Object.keys(english).sort());
+    const empty = Object.keys(english).filter((k) => vietnamese[k].trim() === '');
+    assert.deepStrictEqual(empty, [], `no Vietnamese for: ${empty.join(', ')}`);
+    const differing = Object.keys(english).filter((k) => placeholders(english[k]) !== placeholders(vietnamese[k]));
+    assert.deepStrictEqual(differing, [], `placeholders differ in: ${differing.join(', ')}`);
+  });
+
+  it('the Vietnamese help names every option the English help names', () => {
+    const options = (text: string) => new Set(text.match(/(?<![\w-])--?[a-z][a-z-]*/g));
+    const missing = [...options(USAGE)].filter((o) => !options(USAGE_VIETNAMESE).has(o));
+    assert.deepStrictEqual(missing, [], `options in USAGE (args.ts) missing from USAGE_VIETNAMESE (messages.ts): ${missing.join(' ')}`);
+  });
+
+  it('LANG=C: errors, stats and help in English, as before', () => {
+    const C = { LANG: 'C' };
+    assert.deepStrictEqual(cli(['frob'], C), { status: 2, stdout: '', stderr: "segcorpus: unknown command 'frob' (commands: normalize, restore, check, stats, consistency)\n" });
+    assert.strictEqual(cli(['normalize', '/nonexistent/a.seg'], C).stderr, 'segcorpus: cannot read /nonexistent/a.seg: no such file\n');
+    assert.strictEqual(cli(['normalize', '-j', '0'], C).stderr, "segcorpus: --jobs takes a whole number from 1 to 64, not '0'\n");
+    assert.match(cli(['stats'], C, 'a_b 6 c 6 .\n').stdout, /^lines {2,}1\ntokens {2,}5\n/);
+    assert.strictEqual(cli(['--help'], C).stdout, USAGE + '\n');
+  });
+
+  it('LANG=vi_VN.UTF-8: errors, stats and help in Vietnamese; exit statuses and check findings unchanged', () => {
+    const vi = { LANG: 'vi_VN.UTF-8' };
+    assert.deepStrictEqual(cli(['frob'], vi), { status: 2, stdout: '', stderr: "segcorpus: lệnh không xác định 'frob' (các lệnh: normalize, restore, check, stats, consistency)\n" });
+    const missing = cli(['normalize', '/nonexistent/a.seg'], vi);
+    assert.strictEqual(missing.status, 2);
+    assert.strictEqual(missing.stderr, 'segcorpus: không đọc được /nonexistent/a.seg: không có tệp này\n');
+    assert.strictEqual(cli(['normalize', '-j', '0'], vi).stderr, "segcorpus: --jobs nhận một số nguyên từ 1 đến 64, không nhận '0'\n");
+    const utf16 = cli(['normalize'], vi, 'a\u0000b\u0000');
+    assert.strictEqual(utf16.stderr, 'segcorpus: <stdin>: văn bản UTF-16 (LE); hãy chuyển sang UTF-8 trước (iconv -f UTF-16LE -t UTF-8)\n');
+    const stats = cli(['stats'], vi, 'a_b 6 c 6 .\n').stdout;
+    assert.match(stats, /^dòng {2,}1\ntoken {2,}5\ntừ {2,}2\ntừ ghép {2,}1\nâm tiết {2,}3\ndấu giữ chỗ 6 {2,}2\n/);
+    assert.strictEqual(cli(['--help'], vi).stdout, USAGE_VIETNAMESE + '\n');
+    // LC_ALL=C wins over LANG=vi.
+    assert.strictEqual(cli(['frob'], { ...vi, LC_ALL: 'C' }).stderr, "segcorpus: unknown command 'frob' (commands: normalize, restore, check, stats, consistency)\n");
+    // check: the findings are a format other tools read (file:line:col: severity: message [code]), in English in every language.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-vi-')), 'a.seg');
+    try {
+      fs.copyFileSync(path.join(FIXTURES, 'sample.seg'), file);
+      const C = cli(['check', file], { LANG: 'C' });
+      const inVietnamese = cli(['check', file], vi);
+      assert.strictEqual(inVietnamese.status, C.status);
+      assert.strictEqual(inVietnamese.stdout, C.stdout);
+      assert.match(C.stdout, /separator placeholder '7' before sentence-final punctuation/);
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+});
