@@ -18,6 +18,8 @@ const SECTIONS = {
   consistency: () => import('./consistency.mjs'),
   detect: () => import('./detect.mjs'),
   'consistency-editor': () => import('./consistencyEditor.mjs'),
+  // Last: it packs the VSIX (a production build) and puts the development build back.
+  activation: () => import('./activation.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]
