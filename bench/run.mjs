@@ -22,6 +22,8 @@ const SECTIONS = {
   'scheme-colours': () => import('./schemeColours.mjs'),
   fileJobs: () => import('./fileJobs.mjs'),
   viewer: () => import('./viewer.mjs'),
+  // Last: it packs the VSIX (a production build) and puts the development build back.
+  activation: () => import('./activation.mjs'),
 };
 
 const USAGE = `usage: node bench/run.mjs [--json] [section…]

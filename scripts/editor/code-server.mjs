@@ -3,7 +3,7 @@
 // Used by the @vscode/test-electron adapter (integration tests) and by the e2e tests. One session
 // = one code-server on a free port with a fresh user-data dir + one browser page. A failed
 // session keeps its temp dir (server log, browser console, VS Code logs, screenshot).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,34 +62,40 @@ function timeout(ms, what) {
 }
 
 /**
- * The files the VSIX ships: .vscodeignore leaves out everything (`**`) and lets back in, with `!`,
- * the paths the editor runs (a `*` stands for any name within one folder).
+ * The files the VSIX ships, as vsce lists them from .vscodeignore (its own reading of the patterns,
+ * so this copy and the real package cannot disagree).
  */
-export function packagedFiles(extensionDir) {
-  const rules = readFileSync(join(extensionDir, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  if (rules[0] !== '**') throw new Error('.vscodeignore is expected to start with ** and let files back in with !');
-  const files = [];
-  for (const rule of rules.slice(1)) {
-    if (!rule.startsWith('!')) throw new Error(`.vscodeignore: only ! rules expected after **, found ${rule}`);
-    const pattern = rule.slice(1);
-    const slash = pattern.lastIndexOf('/');
-    const dir = slash < 0 ? '' : pattern.slice(0, slash);
-    const name = new RegExp(`^${pattern.slice(slash + 1).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
-    for (const entry of readdirSync(join(extensionDir, dir))) if (name.test(entry)) files.push(dir ? `${dir}/${entry}` : entry);
-  }
-  return files;
+export async function packagedFiles(extensionDir) {
+  const { listFiles } = createRequire(join(extensionDir, 'package.json'))('@vscode/vsce');
+  return listFiles({ cwd: extensionDir, packageManager: 'none' });
 }
 
 /**
- * Installs the extension as the VSIX would (its packaged files, in the extensions folder), not as
- * an extension under development: VS Code applies workspace trust to installed extensions only.
+ * Installs the extension into `extensionsDir`: a .vsix file with code-server's own
+ * `--install-extension`, as a person installs it; a folder as its VSIX would (its packaged files
+ * copied), which needs no production build. Either way it is an installed extension, not one under
+ * development: VS Code applies workspace trust to installed extensions only.
  */
-function installExtension(extensionDir, extensionsDir) {
-  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+async function installExtension(extension, { extensionsDir, userData, tmp }) {
+  if (extension.endsWith('.vsix')) {
+    const result = spawnSync(runtime.node, [
+      runtime.codeServerEntry,
+      // Our config file: without one code-server writes a default into the home folder.
+      '--config', join(tmp, 'config.yaml'),
+      '--user-data-dir', userData,
+      '--extensions-dir', extensionsDir,
+      '--install-extension', resolve(extension),
+    ], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TMPDIR: join(tmp, 't'), EXTENSIONS_GALLERY: '{}' } });
+    if (result.status !== 0 || !/successfully installed/.test(result.stdout)) {
+      throw new Error(`code-server --install-extension ${extension} failed (${result.status ?? result.signal ?? result.error?.message}):\n${`${result.stdout}${result.stderr}`.trim().slice(-2000)}`);
+    }
+    return;
+  }
+  const manifest = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  for (const file of packagedFiles(extensionDir)) {
+  for (const file of await packagedFiles(extension)) {
     mkdirSync(dirname(join(target, file)), { recursive: true });
-    copyFileSync(join(extensionDir, file), join(target, file));
+    copyFileSync(join(extension, file), join(target, file));
   }
 }
 
@@ -105,10 +111,11 @@ const untrustedSettings = {
 /**
  * Starts code-server on 127.0.0.1 with a free port, in its own process group. Workspace trust is
  * off unless `untrusted`: then it is on and the workspace (never trusted in a fresh user-data dir)
- * opens in Restricted Mode. `installedExtension`: a folder to install as from its VSIX. `locale`:
- * the display language (`vi`), as a person sets it: extensions read their package.nls.<locale>.json
- * and l10n bundle for it. VS Code takes a display language only when a language pack provides it;
- * `languagePack` is the folder of one, installed first (the machines here cannot download one).
+ * opens in Restricted Mode. `installedExtension`: a .vsix file to install, or a folder to install as
+ * from its VSIX. `locale`: the display language (`vi`), as a person sets it: extensions read their
+ * package.nls.<locale>.json and l10n bundle for it. VS Code takes a display language only when a
+ * language pack provides it; `languagePack` is the folder of one, installed first (the machines here
+ * cannot download one).
  * @param {{ workspace: string, settings?: object, tempDir?: string, startTimeoutMs?: number, untrusted?: boolean, installedExtension?: string, locale?: string, languagePack?: string }} options
  */
 export async function startCodeServer({ workspace, settings = {}, tempDir, startTimeoutMs = 60_000, untrusted = false, installedExtension, locale, languagePack }) {
@@ -118,7 +125,6 @@ export async function startCodeServer({ workspace, settings = {}, tempDir, start
   for (const dir of [join(userData, 'User'), join(tmp, 'extensions'), join(tmp, 't')]) mkdirSync(dir, { recursive: true });
   const userSettings = { ...baseSettings, ...(untrusted ? untrustedSettings : {}), ...settings };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
-  if (installedExtension) installExtension(installedExtension, join(tmp, 'extensions'));
   if (languagePack) {
     const pack = JSON.parse(readFileSync(join(languagePack, 'package.json'), 'utf8'));
     const installed = join(tmp, 'extensions', `${pack.publisher}.${pack.name}-${pack.version}`);
@@ -138,6 +144,7 @@ export async function startCodeServer({ workspace, settings = {}, tempDir, start
   }
   // Our own config file: the default one would ask for a password.
   writeFileSync(join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  if (installedExtension) await installExtension(installedExtension, { extensionsDir: join(tmp, 'extensions'), userData, tmp });
 
   const args = [
     runtime.codeServerEntry,

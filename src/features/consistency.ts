@@ -110,7 +110,13 @@ export class CorpusConsistency implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private scopeGeneration = 0;
-  /** A restart (one is planned at construction) is reading the lexicon or deciding the scope: what is counted is about to be replaced. */
+  /**
+   * Nothing is read or counted until a corpus is open or the variations view asks: opening any
+   * .txt activates the extension (onLanguage:plaintext, for auto-detect), and that must not start
+   * a search of the workspace.
+   */
+  private started = false;
+  /** A restart (the first comes with the first corpus) is reading the lexicon or deciding the scope: what is counted is about to be replaced. */
   private restarting = true;
   /** Milliseconds of the last full count (wall time, slices included), edit counted out and in, and update after typing (read by the benchmark). */
   readonly timings = { count: 0, countBusy: 0, edit: 0, update: 0 };
@@ -120,9 +126,14 @@ export class CorpusConsistency implements vscode.Disposable {
     private readonly config: CorpusConfiguration,
     private readonly state: vscode.Memento,
   ) {
-    vscode.workspace.onDidOpenTextDocument((d) => this.open(d), null, this.subscriptions);
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (this.started) this.open(d);
+      else if (d.languageId === LANGUAGE_ID) this.start();
+    }, null, this.subscriptions);
     vscode.workspace.onDidCloseTextDocument((d) => this.close(d), null, this.subscriptions);
-    vscode.workspace.onDidChangeTextDocument((e) => this.edited(e), null, this.subscriptions);
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (this.started) this.edited(e);
+    }, null, this.subscriptions);
     let last = JSON.stringify(config.windowSettings.consistency);
     let severity = config.windowSettings.severities[CONSISTENCY_CODE];
     config.onDidChange(
@@ -131,7 +142,7 @@ export class CorpusConsistency implements vscode.Disposable {
         const now = JSON.stringify(settings.consistency);
         if (now !== last) {
           last = now;
-          void this.restart();
+          if (this.started) void this.restart();
         } else if (settings.severities[CONSISTENCY_CODE] !== severity) {
           severity = settings.severities[CONSISTENCY_CODE];
           for (const counted of this.documents.values()) this.publish(counted, true);
@@ -142,8 +153,25 @@ export class CorpusConsistency implements vscode.Disposable {
       null,
       this.subscriptions,
     );
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void this.restart(), null, this.subscriptions);
-    setTimeout(() => void this.restart(), 0);
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (this.started) void this.restart();
+    }, null, this.subscriptions);
+    // After activation returns: the corpus whose opening activated the extension.
+    setTimeout(() => {
+      if (vscode.workspace.textDocuments.some((d) => d.languageId === LANGUAGE_ID)) this.start();
+    }, 0);
+  }
+
+  /** Whether counting has begun (a corpus was opened or the view asked); read by the tests. */
+  get counting(): boolean {
+    return this.started;
+  }
+
+  /** The first count: the lexicon read, the scope decided, the open corpora (and the workspace's) counted. */
+  private start(): void {
+    if (this.started || this.disposed) return;
+    this.started = true;
+    void this.restart();
   }
 
   private get settings(): ConsistencySettings {
@@ -654,6 +682,8 @@ export class CorpusConsistency implements vscode.Disposable {
 
   /** The variations counted with `document` (or the workspace's), most frequent first, ignored ones left out. */
   variations(document: vscode.TextDocument | undefined): Variation[] {
+    // The view shown before any corpus was opened: count the workspace now; the rows follow through onDidChange.
+    this.start();
     const tally = this.tallyFor(document);
     if (!tally?.ready) return [];
     const ignored = this.ignored();
@@ -705,7 +735,7 @@ export class CorpusConsistency implements vscode.Disposable {
   async settled(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const quiet = () =>
-      !this.restarting &&
+      (!this.started || !this.restarting) &&
       [...this.documents.values()].every((c) => c.tally.ready && c.edited.size === 0 && c.judgedVersion === c.document.version && c.tally.timer === undefined) &&
       (!this.workspaceTally || this.workspaceTally.ready);
     while (!quiet()) {

@@ -9,6 +9,8 @@ import { launchBrowser } from '../../scripts/editor/code-server.mjs';
 import { readable, repoRoot, screenshot } from './workbench.mjs';
 
 export const name = 'the URL npm start prints opens sample.seg as Segmented Corpus';
+export const fromVsix = false;
+export const whyNotFromVsix = 'npm start serves the repository, never a VSIX';
 
 /** Resolves with the workbench URL start.mjs prints (the server is up by then). */
 function printedUrl(child) {

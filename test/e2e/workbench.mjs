@@ -6,20 +6,25 @@ import { startEditorSession } from '../../scripts/editor/code-server.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixtures = join(repoRoot, 'test', 'fixtures');
+/**
+ * SEGCORPUS_E2E_VSIX=FILE.vsix (test/e2e/run.mjs): every session installs the extension from that
+ * VSIX with code-server's --install-extension, as a person does, instead of loading the repository.
+ */
+export const installedVsix = process.env.SEGCORPUS_E2E_VSIX ? resolve(process.env.SEGCORPUS_E2E_VSIX) : undefined;
 
 /**
  * Runs `steps(page)` in a workbench on test/fixtures (or `workspace`) with the extension loaded
  * from the repo. On failure the session keeps its logs and a screenshot and prints where. With
  * `untrusted`, workspace trust is on and the workspace opens in Restricted Mode; with `installed`,
  * the extension is installed from its packaged files (as from the VSIX) instead of loaded under
- * development, which VS Code exempts from workspace trust. `locale` starts the editor in that
- * display language (`vi`, with the stub language pack test/e2e/language-pack-vi that makes VS Code
- * accept it offline).
+ * development, which VS Code exempts from workspace trust. With SEGCORPUS_E2E_VSIX set, every
+ * session installs that VSIX. `locale` starts the editor in that display language (`vi`, with the
+ * stub language pack test/e2e/language-pack-vi that makes VS Code accept it offline).
  */
 export async function withEditor(label, steps, { settings = {}, workspace = fixtures, untrusted = false, installed = false, locale } = {}) {
   // The workspace is test/fixtures itself: edits in a test stay in the page, never on disk.
   settings = { 'files.autoSave': 'off', 'files.hotExit': 'off', ...settings };
-  const extension = installed ? { installedExtension: repoRoot } : { extensionDevelopmentPath: repoRoot };
+  const extension = installedVsix ? { installedExtension: installedVsix } : installed ? { installedExtension: repoRoot } : { extensionDevelopmentPath: repoRoot };
   const languagePack = locale ? { locale, languagePack: join(repoRoot, 'test', 'e2e', `language-pack-${locale}`) } : {};
   const session = await startEditorSession({ workspace, ...extension, label, settings, untrusted, ...languagePack });
   let failed = true;
