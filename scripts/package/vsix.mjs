@@ -34,7 +34,7 @@ export const REQUIRED = [
 export const OPTIONAL = [
   /^extension\/package\.nls\.[a-z]{2}(-[a-z]{2,4})?\.json$/,
   /^extension\/l10n\/bundle\.l10n(\.[a-z]{2}(-[a-z]{2,4})?)?\.json$/,
-  /^extension\/media\/[\w./-]+\.(css|js|svg|png)$/,
+  /^extension\/media\/[\w./-]+\.(css|js|svg|png)$/, /^extension\/media\/walkthrough\/sample\.seg$/,
 ];
 
 /** What never belongs in it, named so a failure says why (the allow-list already leaves these out). */

@@ -1,7 +1,7 @@
 // The line check over UTF-8 bytes, for big files: the common findings without decoding, the rest left to LineChecker.
 import { Attach, MarkTable, buildMarkTable } from './marks';
 import { DEFAULT_SEVERITIES, Finding, FindingCode, RuleSetting } from './check';
-import { TEMPLATES, fillTemplate } from './messages';
+import { Message, TEMPLATES, fillTemplate, message } from './messages';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
 import { tokenEndAndUnderscore, viewOf } from './byteTokens';
 import { BytePairReader, CLOSES, LETTERS_DIGIT_END } from './bytePairs';
@@ -80,7 +80,7 @@ export class ByteChecker {
     }
     const view = this.view;
     const marks = this.marks;
-    const found: Array<{ code: FindingCode; at: number; to: number; tokenIndex: number; message: string }> = [];
+    const found: Array<{ code: FindingCode; at: number; to: number; tokenIndex: number; message: string; l10n: Message }> = [];
     // Separator placeholders waiting for what follows them: a final mark makes each one redundant.
     const waiting: Array<{ insertAt: number; at: number; tokenIndex: number; digit: number }> = [];
     let waitingCount = 0;
@@ -90,7 +90,7 @@ export class ByteChecker {
       if (redundant) {
         for (let k = waitingCount - 1; k >= 0; k--) {
           const w = waiting[k];
-          found.splice(w.insertAt, 0, { code: 'separator-before-final', at: w.at, to: w.at + 1, tokenIndex: w.tokenIndex, message: separatorMessage(w.digit) });
+          found.splice(w.insertAt, 0, { code: 'separator-before-final', at: w.at, to: w.at + 1, tokenIndex: w.tokenIndex, message: separatorMessage(w.digit), l10n: message('separatorBeforeFinal', String(w.digit)) });
         }
       }
       // A count, not `waiting.length = 0`: setting an array's length is a runtime call, and this runs per token.
@@ -144,10 +144,11 @@ export class ByteChecker {
         if (i - s > 1) {
           // Glued: only a separator glued to its marks (`7.`) is common enough to answer here.
           if (role !== 'separator') return undefined;
-          found.push({ code: 'glued-placeholder', at: s, to: i, tokenIndex, message: fillTemplate(TEMPLATES.gluedPlaceholder, [String(d), decoder.decode(bytes.subarray(s + 1, i))]) });
+          const marks = decoder.decode(bytes.subarray(s + 1, i));
+          found.push({ code: 'glued-placeholder', at: s, to: i, tokenIndex, message: fillTemplate(TEMPLATES.gluedPlaceholder, [String(d), marks]), l10n: message('gluedPlaceholder', String(d), marks) });
           // Right after a lone separator it is part of that one's run, which reports only its first.
           if (!separator && this.table.classes.get(String.fromCodePoint(codePointAt(bytes, s + 1))) === Attach.Final) {
-            found.push({ code: 'separator-before-final', at: s, to: s + 1, tokenIndex, message: separatorMessage(d) });
+            found.push({ code: 'separator-before-final', at: s, to: s + 1, tokenIndex, message: separatorMessage(d), l10n: message('separatorBeforeFinal', String(d)) });
           }
           settle(false);
         } else if (role === 'separator') {
@@ -188,7 +189,7 @@ export class ByteChecker {
       const severity = this.severities[f.code];
       if (severity === 'off') continue;
       const startUnit = unit(f.at);
-      findings.push({ code: f.code, severity, start: startUnit, end: startUnit + utf16Length(bytes, f.at, f.to), message: f.message, tokenIndex: f.tokenIndex });
+      findings.push({ code: f.code, severity, start: startUnit, end: startUnit + utf16Length(bytes, f.at, f.to), message: f.message, l10n: f.l10n, tokenIndex: f.tokenIndex });
     }
     return findings;
   }
