@@ -213,7 +213,7 @@ describe('file jobs', () => {
       },
       'Normalize to File…',
     );
-    assert.deepEqual(shown[0].items, ['Normalize to File…', 'Copy Command Line']);
+    assert.deepEqual(shown[0].items, ['Normalize to File…', 'Open in Viewer', 'Copy Command Line']);
     assert.equal(shown[1].message, `Segmented Corpus: ${kept.fsPath}: UTF-16 (LE) text; convert it to UTF-8 first (iconv -f UTF-16LE -t UTF-8)`);
     assert.ok(!fs.existsSync(target.fsPath));
   });

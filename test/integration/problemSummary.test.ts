@@ -120,7 +120,7 @@ describe('a corpus file VS Code gives extensions no document of', () => {
       return input instanceof vscode.TabInputText && input.uri.toString() === uri;
     }, 'the file is the active tab');
     const shown = await answeringDuring('Open in Viewer', () => run('normalizeDocument'));
-    assert.deepEqual(shown[0].items, ['Open in Viewer', 'Copy Command Line']);
+    assert.deepEqual(shown[0].items, ['Normalize to File…', 'Open in Viewer', 'Copy Command Line']);
     const tab = await eventually(() => {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
       return input instanceof vscode.TabInputCustom && input.viewType === 'segmentedCorpus.viewer' && input.uri.toString() === uri ? input : undefined;
