@@ -135,7 +135,7 @@ export class CorpusConfiguration implements vscode.Disposable {
   }
 
   private read(key: string, folder: vscode.WorkspaceFolder | undefined): Settings {
-    const config = vscode.workspace.getConfiguration(SECTION, folder?.uri);
+    const config = vscode.workspace.getConfiguration(SECTION, folder?.uri ?? null); // null: the window's value, without the warning VS Code logs for no resource
     const problems: string[] = [];
     let scheme = DEFAULT_SCHEME;
     const overrides = config.get<unknown>('scheme');
