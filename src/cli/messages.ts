@@ -188,7 +188,10 @@ Cách dùng:
   segcorpus check     [TỆP...] [tuỳ chọn]        cặp không khớp, dấu giữ chỗ lạ và dính liền,
                                                  dấu phân cách trước dấu kết câu, dấu nối sai,
                                                  tách từ không nhất quán giữa mọi TỆP
-  segcorpus stats     [TỆP] [--json]             token, từ, từ ghép, dấu giữ chỗ theo chữ số
+  segcorpus stats     [TỆP...] [--json]          dòng, câu, token, từ, từ khác nhau, từ ghép,
+                                                 dấu giữ chỗ theo chữ số, phân bố độ dài, các từ
+                                                 gặp nhiều nhất, vốn từ tăng theo ngữ liệu; nhiều
+                                                 TỆP được đếm là một ngữ liệu (dòng theo thứ tự)
   segcorpus consistency TỆP... [--json]          biến thể: cùng chuỗi âm tiết được tách từ theo hai cách
   segcorpus consistency TỆP... --apply --out-dir THƯ_MỤC
                                                  ghi lại mỗi TỆP vào THƯ_MỤC (giữ tên TỆP), mọi chỗ
@@ -221,18 +224,40 @@ Tuỳ chọn:
   --strict                  check: cảnh báo cũng cho trạng thái thoát 1
   --hints                   check: cả các chỗ có thể là ranh giới câu (đọc mỗi tệp hai lần)
   --json                    check, stats, consistency: kết quả dạng JSON
+  --top N                   stats: số từ và từ ghép gặp nhiều nhất được liệt kê (20)
+  --problems                stats: cả số vấn đề theo từng quy tắc mà check tìm thấy từng dòng
+                            (chậm như check; trang thống kê của trình soạn thảo có đếm chúng)
   --lexicon TỆP             check, consistency: từ điển, mỗi dòng một từ, âm tiết nối bằng _
                             (chú thích bằng #); một từ trong từ điển bị tách luôn bị đánh dấu
   --min-count N             check, consistency: số lần xuất hiện một chuỗi cần để có đa số (3)
   --min-share X             check, consistency: tỉ lệ cách viết đa số cần đạt (0.75)
   --apply --out-dir THƯ_MỤC consistency: ghi các tệp đã sửa vào THƯ_MỤC (tạo nếu cần; không
                             bao giờ là thư mục của đầu vào: kết quả giữ tên của đầu vào)
+  --gzip                    normalize, restore: nén kết quả bằng gzip (-o TÊN.gz thì không cần);
+                            đầu vào gzip được nhận ra qua các byte đầu, dù là tệp hay stdin,
+                            tên gì cũng được
+  --jsonl                   normalize, restore, check, stats: JSON Lines, mỗi dòng một đối tượng;
+                            chỉ văn bản của trường được viết lại (kiểm tra, đếm), mọi byte khác
+                            giữ nguyên
+  --field KHOÁ              --jsonl: trường chứa văn bản (mặc định text; meta.text cho một khoá
+                            nằm trong một khoá)
+  --pass-other-lines        --jsonl: ghi nguyên dòng không có trường chuỗi đó (mặc định: đó là
+                            lỗi nêu số dòng, trạng thái 2)
   -h, --help                trợ giúp này
   --version                 phiên bản
 
-Trạng thái thoát: 0 xong, 1 check tìm thấy lỗi, 2 lỗi cách dùng, đầu vào hoặc đầu ra (tuỳ chọn sai,
-tệp không đọc được, UTF-8 không hợp lệ, tệp nhị phân, dòng quá 16 MB, lược đồ không hợp lệ, đầy
-đĩa), 130 / 143 bị dừng bởi Ctrl+C / SIGTERM (không ghi gì), 141 bên đọc đầu ra chuẩn đã đóng (| head).
+Dòng: mỗi dòng vào cho đúng một dòng ra, mỗi dòng được viết lại riêng (--infer-sentence-breaks đọc
+toàn bộ đầu vào trước), nên có thể xử lý một ngữ liệu được chia theo dấu xuống dòng thành nhiều phần
+(GNU parallel, Hadoop Streaming, RDD.pipe của Spark) rồi nối các kết quả lại. Không bao giờ hỏi gì.
+
+Trạng thái thoát (thông báo ra stderr, một dòng):
+  0         xong
+  1         check tìm thấy lỗi (--strict: cả cảnh báo); ngoài ra không có gì khác
+  2         lỗi cách dùng, đầu vào hoặc đầu ra: tuỳ chọn sai, tệp không đọc được, UTF-8 không
+            hợp lệ, tệp nhị phân, dòng quá 16 MB, dữ liệu gzip hỏng, bản ghi JSON Lines thiếu
+            trường, lược đồ không hợp lệ, đầy đĩa
+  130, 143  bị dừng bởi Ctrl+C / SIGTERM (129 SIGHUP): không ghi gì, không để lại tệp tạm
+  141       bên đọc đầu ra chuẩn đã đóng (| head): im lặng, như sed và cat
 (Thông báo bằng tiếng Việt vì LC_ALL, LC_MESSAGES hoặc LANG chọn vi; LANG=C cho tiếng Anh.
 Các dòng kết quả của check luôn bằng tiếng Anh: đó là định dạng cho công cụ khác đọc.)`;
 
