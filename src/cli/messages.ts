@@ -3,6 +3,7 @@
 // `{0}`, `{1}` … are the arguments. The findings of `check` stay in English in every language (their
 // lines are a format other tools read, and the editor's Check Whole File prints the same); the
 // errors, the usage errors and the stats labels follow the language.
+import { RECORD_PROBLEMS, RecordProblemText, recordProblemText } from '../core/jsonl';
 
 const ENGLISH = {
   // Usage (args.ts)
@@ -24,6 +25,8 @@ const ENGLISH = {
   jsonOrApply: '--json prints the table; --apply writes files: one or the other',
   fieldNeedsJsonl: '{0} reads JSON Lines: add --jsonl',
   jsonlInferBreaks: '--infer-sentence-breaks reads plain lines, not --jsonl records',
+  topValue: "--top takes a whole number from 0 to 999999, not '{0}'",
+  fieldValue: "--field takes a key, or keys joined by dots (meta.text), not '{0}'",
   // System errors in a few words (node/errors.ts)
   ENOENT: 'no such file',
   EACCES: 'permission denied',
@@ -52,6 +55,11 @@ const ENGLISH = {
   schemeTooDeep: 'invalid scheme {0}: nested more than {1} levels deep',
   invalidScheme: 'invalid scheme {0}:',
   schemeMarkTooLong: 'placeholders.{0}: a mark of {1} characters; marks are at most {2}',
+  // gzip and JSON Lines input (node/fileJob.ts, cli/lines.ts); the record problems are the core's (core/jsonl.ts)
+  damagedGzip: '{0}: damaged gzip data ({1}); the file was cut short or is not gzip',
+  recordLine: '{0}: line {1}: {2} (--pass-other-lines writes such lines unchanged)',
+  recordLinePassing: '{0}: line {1}: {2}',
+  ...RECORD_PROBLEMS,
   // Output (node/output.ts, cli/main.ts, cli/consistency.ts)
   cannotWrite: 'cannot write {0}: {1}',
   symlinkLoop: 'cannot write {0}: too many levels of symbolic links',
@@ -66,7 +74,10 @@ const ENGLISH = {
   outDirHoldsInput: "refusing to write over the input {0}: --out-dir {1} holds it (outputs keep their input's name); choose another folder",
   cannotCreate: 'cannot create {0}: {1}',
   outDirNotFolder: '--out-dir {0} is not a folder',
-  // stats (cli/main.ts)
+  cannotCompress: 'cannot compress {0}: {1}',
+  cannotCompressStdout: 'cannot compress standard output: {0}',
+  cannotKeepTexts: 'cannot keep the texts of {0} in {1}: {2}',
+  // The labels of the stats summary (cli/statsReport.ts); the keys of --json stay English
   statLines: 'lines',
   statTokens: 'tokens',
   statWords: 'words',
@@ -78,6 +89,15 @@ const ENGLISH = {
   statPunctuation: 'punctuation',
   statNumbers: 'numbers',
   statOther: 'other',
+  statSentences: 'sentences',
+  statTypes: 'types',
+  statCompoundShare: 'compound share',
+  statWordsPerSentence: 'words per sentence',
+  statSyllablesPerWord: 'syllables per word',
+  statTypeTokenRatio: 'type/token ratio',
+  statTopWords: 'top words',
+  statTopCompounds: 'top compounds',
+  statProblems: 'problems {0}',
 } as const;
 
 export type CliMessageId = keyof typeof ENGLISH;
@@ -101,6 +121,8 @@ const VIETNAMESE: Record<CliMessageId, string> = {
   jsonOrApply: '--json in bảng; --apply ghi tệp: chỉ chọn một',
   fieldNeedsJsonl: '{0} đọc JSON Lines: hãy thêm --jsonl',
   jsonlInferBreaks: '--infer-sentence-breaks đọc dòng văn bản thường, không đọc bản ghi --jsonl',
+  topValue: "--top nhận một số nguyên từ 0 đến 999999, không nhận '{0}'",
+  fieldValue: "--field nhận một khoá, hoặc các khoá nối bằng dấu chấm (meta.text), không nhận '{0}'",
   ENOENT: 'không có tệp này',
   EACCES: 'không có quyền truy cập',
   EPERM: 'thao tác không được phép',
@@ -127,6 +149,27 @@ const VIETNAMESE: Record<CliMessageId, string> = {
   schemeTooDeep: 'lược đồ không hợp lệ {0}: lồng sâu quá {1} cấp',
   invalidScheme: 'lược đồ không hợp lệ {0}:',
   schemeMarkTooLong: 'placeholders.{0}: một dấu dài {1} ký tự; dấu dài tối đa {2} ký tự',
+  damagedGzip: '{0}: dữ liệu gzip bị hỏng ({1}); tệp bị cắt cụt hoặc không phải gzip',
+  recordLine: '{0}: dòng {1}: {2} (--pass-other-lines ghi nguyên những dòng như vậy)',
+  recordLinePassing: '{0}: dòng {1}: {2}',
+  recordNotObject: 'không phải một đối tượng JSON (dòng bắt đầu bằng {0})',
+  recordNoField: 'không có trường "{0}"',
+  recordNotJson: 'JSON không hợp lệ: gặp {0} ở cột {1}',
+  recordTooDeep: 'lồng sâu quá {0} cấp',
+  recordFieldTwice: 'trường "{0}" xuất hiện hai lần',
+  recordFieldNotString: 'trường "{0}" là {1}, không phải một chuỗi',
+  recordFieldNotObject: 'trường "{0}" là {1}, không phải một đối tượng',
+  recordStringNotClosed: 'JSON không hợp lệ: một chuỗi không được đóng',
+  recordControlCharacter: 'JSON không hợp lệ: ký tự điều khiển chưa được thoát trong chuỗi ở cột {0}',
+  recordBadUnicodeEscape: 'JSON không hợp lệ: chuỗi thoát \\u sai ở cột {0}',
+  recordBadEscape: 'JSON không hợp lệ: chuỗi thoát sai ở cột {0}',
+  recordEndOfLine: 'cuối dòng',
+  jsonObject: 'một đối tượng',
+  jsonArray: 'một mảng',
+  jsonString: 'một chuỗi',
+  jsonBoolean: 'một giá trị boolean',
+  jsonNull: 'null',
+  jsonNumber: 'một số',
   cannotWrite: 'không ghi được {0}: {1}',
   symlinkLoop: 'không ghi được {0}: quá nhiều cấp liên kết tượng trưng',
   emptyOutputName: '-o cần một tên tệp, không phải chuỗi rỗng',
@@ -140,6 +183,9 @@ const VIETNAMESE: Record<CliMessageId, string> = {
   outDirHoldsInput: 'từ chối ghi đè lên đầu vào {0}: --out-dir {1} chứa nó (kết quả giữ tên của đầu vào); hãy chọn thư mục khác',
   cannotCreate: 'không tạo được {0}: {1}',
   outDirNotFolder: '--out-dir {0} không phải thư mục',
+  cannotCompress: 'không nén được {0}: {1}',
+  cannotCompressStdout: 'không nén được đầu ra chuẩn: {0}',
+  cannotKeepTexts: 'không giữ được văn bản của {0} trong {1}: {2}',
   statLines: 'dòng',
   statTokens: 'token',
   statWords: 'từ',
@@ -151,6 +197,15 @@ const VIETNAMESE: Record<CliMessageId, string> = {
   statPunctuation: 'dấu câu',
   statNumbers: 'số',
   statOther: 'khác',
+  statSentences: 'câu',
+  statTypes: 'từ khác nhau',
+  statCompoundShare: 'tỉ lệ từ ghép',
+  statWordsPerSentence: 'số từ mỗi câu',
+  statSyllablesPerWord: 'số âm tiết mỗi từ',
+  statTypeTokenRatio: 'tỉ lệ type/token',
+  statTopWords: 'từ gặp nhiều nhất',
+  statTopCompounds: 'từ ghép gặp nhiều nhất',
+  statProblems: 'vấn đề {0}',
 };
 
 export type CliLanguage = 'en' | 'vi';
@@ -171,6 +226,11 @@ let language: CliLanguage | undefined;
 export function say(id: CliMessageId, ...args: Array<string | number>): string {
   language ??= cliLanguage();
   return TABLES[language][id].replace(/\{(\d+)\}/g, (whole, n: string) => (Number(n) < args.length ? String(args[Number(n)]) : whole));
+}
+
+/** A JSON Lines record problem of the core (core/jsonl.ts), in the language of the environment. */
+export function sayRecordProblem(problem: RecordProblemText): string {
+  return recordProblemText(problem, (id, args) => say(id, ...args));
 }
 
 /** Both tables, for the test that keeps them key for key and placeholder for placeholder. */
