@@ -99,7 +99,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     takesValue: true,
     commands: ['stats'],
     apply: (a, v) => {
-      if (!/^(0|[1-9][0-9]{0,5})$/.test(v)) throw new UsageError(`--top takes a whole number from 0 to 999999, not '${v}'`);
+      if (!/^(0|[1-9][0-9]{0,5})$/.test(v)) throw new UsageError(say('topValue', v));
       a.top = Number(v);
     },
   },
@@ -130,7 +130,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     takesValue: true,
     commands: LINE_COMMANDS,
     apply: (a, v) => {
-      if (v.split('.').some((key) => key === '')) throw new UsageError(`--field takes a key, or keys joined by dots (meta.text), not '${v}'`);
+      if (v.split('.').some((key) => key === '')) throw new UsageError(say('fieldValue', v));
       a.field = v;
     },
   },

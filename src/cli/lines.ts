@@ -1,7 +1,7 @@
 // The lines of a command's input (a file, or stdin for - or none), decoded or as bytes, for the reporting commands.
 import { FieldPath, RecordLineError, RecordOptions, recordTexts } from '../core/jsonl';
 import { splitLines } from '../core/lines';
-import { DEFAULT_CHUNK_SIZE, InputError, RECORD_MESSAGES, readLines } from '../node/fileJob';
+import { DEFAULT_CHUNK_SIZE, InputError, readLines, recordLineMessage } from '../node/fileJob';
 import { TextOutput } from '../node/output';
 
 /** How much a line loop reads between two turns of the event loop (where signals are handled). */
@@ -71,7 +71,7 @@ export async function* recordTextRuns(file: string | undefined, records: RecordO
       yield recordTexts(run.bytes, records, path);
     } catch (error) {
       if (!(error instanceof RecordLineError)) throw error;
-      throw new InputError(RECORD_MESSAGES.line(file ?? '<stdin>', firstLine + error.lineIndex, error.problem, records.passOther));
+      throw new InputError(recordLineMessage(file ?? '<stdin>', firstLine + error.lineIndex, error, records.passOther));
     }
     const buf = Buffer.from(run.bytes.buffer, run.bytes.byteOffset, run.bytes.length);
     for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) firstLine++;

@@ -182,7 +182,7 @@ async function spoolRecordTexts(files: readonly string[], records: RecordOptions
           try {
             fs.writeSync(fd, texts);
           } catch (error) {
-            throw new OutputError(`cannot keep the texts of ${file === '-' ? '<stdin>' : file} in ${dir}: ${describe(error)}`);
+            throw new OutputError(say('cannotKeepTexts', file === '-' ? '<stdin>' : file, dir, describe(error)));
           }
         }
       } finally {

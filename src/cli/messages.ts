@@ -3,6 +3,7 @@
 // `{0}`, `{1}` … are the arguments. The findings of `check` stay in English in every language (their
 // lines are a format other tools read, and the editor's Check Whole File prints the same); the
 // errors, the usage errors and the stats labels follow the language.
+import { RECORD_PROBLEMS, RecordProblemText, recordProblemText } from '../core/jsonl';
 
 const ENGLISH = {
   // Usage (args.ts)
@@ -24,6 +25,8 @@ const ENGLISH = {
   jsonOrApply: '--json prints the table; --apply writes files: one or the other',
   fieldNeedsJsonl: '{0} reads JSON Lines: add --jsonl',
   jsonlInferBreaks: '--infer-sentence-breaks reads plain lines, not --jsonl records',
+  topValue: "--top takes a whole number from 0 to 999999, not '{0}'",
+  fieldValue: "--field takes a key, or keys joined by dots (meta.text), not '{0}'",
   // System errors in a few words (node/errors.ts)
   ENOENT: 'no such file',
   EACCES: 'permission denied',
@@ -52,6 +55,11 @@ const ENGLISH = {
   schemeTooDeep: 'invalid scheme {0}: nested more than {1} levels deep',
   invalidScheme: 'invalid scheme {0}:',
   schemeMarkTooLong: 'placeholders.{0}: a mark of {1} characters; marks are at most {2}',
+  // gzip and JSON Lines input (node/fileJob.ts, cli/lines.ts); the record problems are the core's (core/jsonl.ts)
+  damagedGzip: '{0}: damaged gzip data ({1}); the file was cut short or is not gzip',
+  recordLine: '{0}: line {1}: {2} (--pass-other-lines writes such lines unchanged)',
+  recordLinePassing: '{0}: line {1}: {2}',
+  ...RECORD_PROBLEMS,
   // Output (node/output.ts, cli/main.ts, cli/consistency.ts)
   cannotWrite: 'cannot write {0}: {1}',
   symlinkLoop: 'cannot write {0}: too many levels of symbolic links',
@@ -66,7 +74,10 @@ const ENGLISH = {
   outDirHoldsInput: "refusing to write over the input {0}: --out-dir {1} holds it (outputs keep their input's name); choose another folder",
   cannotCreate: 'cannot create {0}: {1}',
   outDirNotFolder: '--out-dir {0} is not a folder',
-  // stats (cli/main.ts)
+  cannotCompress: 'cannot compress {0}: {1}',
+  cannotCompressStdout: 'cannot compress standard output: {0}',
+  cannotKeepTexts: 'cannot keep the texts of {0} in {1}: {2}',
+  // The labels of the stats summary (cli/statsReport.ts); the keys of --json stay English
   statLines: 'lines',
   statTokens: 'tokens',
   statWords: 'words',
@@ -78,6 +89,15 @@ const ENGLISH = {
   statPunctuation: 'punctuation',
   statNumbers: 'numbers',
   statOther: 'other',
+  statSentences: 'sentences',
+  statTypes: 'types',
+  statCompoundShare: 'compound share',
+  statWordsPerSentence: 'words per sentence',
+  statSyllablesPerWord: 'syllables per word',
+  statTypeTokenRatio: 'type/token ratio',
+  statTopWords: 'top words',
+  statTopCompounds: 'top compounds',
+  statProblems: 'problems {0}',
 } as const;
 
 export type CliMessageId = keyof typeof ENGLISH;
@@ -101,6 +121,8 @@ const VIETNAMESE: Record<CliMessageId, string> = {
   jsonOrApply: '--json in bảng; --apply ghi tệp: chỉ chọn một',
   fieldNeedsJsonl: '{0} đọc JSON Lines: hãy thêm --jsonl',
   jsonlInferBreaks: '--infer-sentence-breaks đọc dòng văn bản thường, không đọc bản ghi --jsonl',
+  topValue: "--top nhận một số nguyên từ 0 đến 999999, không nhận '{0}'",
+  fieldValue: "--field nhận một khoá, hoặc các khoá nối bằng dấu chấm (meta.text), không nhận '{0}'",
   ENOENT: 'không có tệp này',
   EACCES: 'không có quyền truy cập',
   EPERM: 'thao tác không được phép',
@@ -127,6 +149,27 @@ const VIETNAMESE: Record<CliMessageId, string> = {
   schemeTooDeep: 'lược đồ không hợp lệ {0}: lồng sâu quá {1} cấp',
   invalidScheme: 'lược đồ không hợp lệ {0}:',
   schemeMarkTooLong: 'placeholders.{0}: một dấu dài {1} ký tự; dấu dài tối đa {2} ký tự',
+  damagedGzip: '{0}: dữ liệu gzip bị hỏng ({1}); tệp bị cắt cụt hoặc không phải gzip',
+  recordLine: '{0}: dòng {1}: {2} (--pass-other-lines ghi nguyên những dòng như vậy)',
+  recordLinePassing: '{0}: dòng {1}: {2}',
+  recordNotObject: 'không phải một đối tượng JSON (dòng bắt đầu bằng {0})',
+  recordNoField: 'không có trường "{0}"',
+  recordNotJson: 'JSON không hợp lệ: gặp {0} ở cột {1}',
+  recordTooDeep: 'lồng sâu quá {0} cấp',
+  recordFieldTwice: 'trường "{0}" xuất hiện hai lần',
+  recordFieldNotString: 'trường "{0}" là {1}, không phải một chuỗi',
+  recordFieldNotObject: 'trường "{0}" là {1}, không phải một đối tượng',
+  recordStringNotClosed: 'JSON không hợp lệ: một chuỗi không được đóng',
+  recordControlCharacter: 'JSON không hợp lệ: ký tự điều khiển chưa được thoát trong chuỗi ở cột {0}',
+  recordBadUnicodeEscape: 'JSON không hợp lệ: chuỗi thoát \\u sai ở cột {0}',
+  recordBadEscape: 'JSON không hợp lệ: chuỗi thoát sai ở cột {0}',
+  recordEndOfLine: 'cuối dòng',
+  jsonObject: 'một đối tượng',
+  jsonArray: 'một mảng',
+  jsonString: 'một chuỗi',
+  jsonBoolean: 'một giá trị boolean',
+  jsonNull: 'null',
+  jsonNumber: 'một số',
   cannotWrite: 'không ghi được {0}: {1}',
   symlinkLoop: 'không ghi được {0}: quá nhiều cấp liên kết tượng trưng',
   emptyOutputName: '-o cần một tên tệp, không phải chuỗi rỗng',
@@ -140,6 +183,9 @@ const VIETNAMESE: Record<CliMessageId, string> = {
   outDirHoldsInput: 'từ chối ghi đè lên đầu vào {0}: --out-dir {1} chứa nó (kết quả giữ tên của đầu vào); hãy chọn thư mục khác',
   cannotCreate: 'không tạo được {0}: {1}',
   outDirNotFolder: '--out-dir {0} không phải thư mục',
+  cannotCompress: 'không nén được {0}: {1}',
+  cannotCompressStdout: 'không nén được đầu ra chuẩn: {0}',
+  cannotKeepTexts: 'không giữ được văn bản của {0} trong {1}: {2}',
   statLines: 'dòng',
   statTokens: 'token',
   statWords: 'từ',
@@ -151,6 +197,15 @@ const VIETNAMESE: Record<CliMessageId, string> = {
   statPunctuation: 'dấu câu',
   statNumbers: 'số',
   statOther: 'khác',
+  statSentences: 'câu',
+  statTypes: 'từ khác nhau',
+  statCompoundShare: 'tỉ lệ từ ghép',
+  statWordsPerSentence: 'số từ mỗi câu',
+  statSyllablesPerWord: 'số âm tiết mỗi từ',
+  statTypeTokenRatio: 'tỉ lệ type/token',
+  statTopWords: 'từ gặp nhiều nhất',
+  statTopCompounds: 'từ ghép gặp nhiều nhất',
+  statProblems: 'vấn đề {0}',
 };
 
 export type CliLanguage = 'en' | 'vi';
@@ -173,6 +228,11 @@ export function say(id: CliMessageId, ...args: Array<string | number>): string {
   return TABLES[language][id].replace(/\{(\d+)\}/g, (whole, n: string) => (Number(n) < args.length ? String(args[Number(n)]) : whole));
 }
 
+/** A JSON Lines record problem of the core (core/jsonl.ts), in the language of the environment. */
+export function sayRecordProblem(problem: RecordProblemText): string {
+  return recordProblemText(problem, (id, args) => say(id, ...args));
+}
+
 /** Both tables, for the test that keeps them key for key and placeholder for placeholder. */
 export const CLI_MESSAGES = TABLES;
 
@@ -188,7 +248,10 @@ Cách dùng:
   segcorpus check     [TỆP...] [tuỳ chọn]        cặp không khớp, dấu giữ chỗ lạ và dính liền,
                                                  dấu phân cách trước dấu kết câu, dấu nối sai,
                                                  tách từ không nhất quán giữa mọi TỆP
-  segcorpus stats     [TỆP] [--json]             token, từ, từ ghép, dấu giữ chỗ theo chữ số
+  segcorpus stats     [TỆP...] [--json]          dòng, câu, token, từ, từ khác nhau, từ ghép,
+                                                 dấu giữ chỗ theo chữ số, phân bố độ dài, các từ
+                                                 gặp nhiều nhất, vốn từ tăng theo ngữ liệu; nhiều
+                                                 TỆP được đếm là một ngữ liệu (dòng theo thứ tự)
   segcorpus consistency TỆP... [--json]          biến thể: cùng chuỗi âm tiết được tách từ theo hai cách
   segcorpus consistency TỆP... --apply --out-dir THƯ_MỤC
                                                  ghi lại mỗi TỆP vào THƯ_MỤC (giữ tên TỆP), mọi chỗ
@@ -221,18 +284,40 @@ Tuỳ chọn:
   --strict                  check: cảnh báo cũng cho trạng thái thoát 1
   --hints                   check: cả các chỗ có thể là ranh giới câu (đọc mỗi tệp hai lần)
   --json                    check, stats, consistency: kết quả dạng JSON
+  --top N                   stats: số từ và từ ghép gặp nhiều nhất được liệt kê (20)
+  --problems                stats: cả số vấn đề theo từng quy tắc mà check tìm thấy từng dòng
+                            (chậm như check; trang thống kê của trình soạn thảo có đếm chúng)
   --lexicon TỆP             check, consistency: từ điển, mỗi dòng một từ, âm tiết nối bằng _
                             (chú thích bằng #); một từ trong từ điển bị tách luôn bị đánh dấu
   --min-count N             check, consistency: số lần xuất hiện một chuỗi cần để có đa số (3)
   --min-share X             check, consistency: tỉ lệ cách viết đa số cần đạt (0.75)
   --apply --out-dir THƯ_MỤC consistency: ghi các tệp đã sửa vào THƯ_MỤC (tạo nếu cần; không
                             bao giờ là thư mục của đầu vào: kết quả giữ tên của đầu vào)
+  --gzip                    normalize, restore: nén kết quả bằng gzip (-o TÊN.gz thì không cần);
+                            đầu vào gzip được nhận ra qua các byte đầu, dù là tệp hay stdin,
+                            tên gì cũng được
+  --jsonl                   normalize, restore, check, stats: JSON Lines, mỗi dòng một đối tượng;
+                            chỉ văn bản của trường được viết lại (kiểm tra, đếm), mọi byte khác
+                            giữ nguyên
+  --field KHOÁ              --jsonl: trường chứa văn bản (mặc định text; meta.text cho một khoá
+                            nằm trong một khoá)
+  --pass-other-lines        --jsonl: ghi nguyên dòng không có trường chuỗi đó (mặc định: đó là
+                            lỗi nêu số dòng, trạng thái 2)
   -h, --help                trợ giúp này
   --version                 phiên bản
 
-Trạng thái thoát: 0 xong, 1 check tìm thấy lỗi, 2 lỗi cách dùng, đầu vào hoặc đầu ra (tuỳ chọn sai,
-tệp không đọc được, UTF-8 không hợp lệ, tệp nhị phân, dòng quá 16 MB, lược đồ không hợp lệ, đầy
-đĩa), 130 / 143 bị dừng bởi Ctrl+C / SIGTERM (không ghi gì), 141 bên đọc đầu ra chuẩn đã đóng (| head).
+Dòng: mỗi dòng vào cho đúng một dòng ra, mỗi dòng được viết lại riêng (--infer-sentence-breaks đọc
+toàn bộ đầu vào trước), nên có thể xử lý một ngữ liệu được chia theo dấu xuống dòng thành nhiều phần
+(GNU parallel, Hadoop Streaming, RDD.pipe của Spark) rồi nối các kết quả lại. Không bao giờ hỏi gì.
+
+Trạng thái thoát (thông báo ra stderr, một dòng):
+  0         xong
+  1         check tìm thấy lỗi (--strict: cả cảnh báo); ngoài ra không có gì khác
+  2         lỗi cách dùng, đầu vào hoặc đầu ra: tuỳ chọn sai, tệp không đọc được, UTF-8 không
+            hợp lệ, tệp nhị phân, dòng quá 16 MB, dữ liệu gzip hỏng, bản ghi JSON Lines thiếu
+            trường, lược đồ không hợp lệ, đầy đĩa
+  130, 143  bị dừng bởi Ctrl+C / SIGTERM (129 SIGHUP): không ghi gì, không để lại tệp tạm
+  141       bên đọc đầu ra chuẩn đã đóng (| head): im lặng, như sed và cat
 (Thông báo bằng tiếng Việt vì LC_ALL, LC_MESSAGES hoặc LANG chọn vi; LANG=C cho tiếng Anh.
 Các dòng kết quả của check luôn bằng tiếng Anh: đó là định dạng cho công cụ khác đọc.)`;
 

@@ -1,5 +1,6 @@
-// The text summary of `segcorpus stats`: the figures a person reads at a glance, aligned in two columns.
+// The text summary of `segcorpus stats`: the figures a person reads at a glance, aligned in two columns, labelled in the CLI's language.
 import { CorpusStatistics } from '../core/corpusStatistics';
+import { say } from './messages';
 
 /** Words listed on one line of the summary (the JSON has all of --top). */
 const LISTED = 10;
@@ -20,26 +21,26 @@ function percent(share: number): string {
 
 export function statsSummary(s: CorpusStatistics): string {
   const rows: Array<[string, string | number]> = [
-    ['lines', s.lines],
-    ['tokens', s.tokens],
-    ['words', s.words],
-    ['compounds', s.compounds],
-    ['syllables', s.syllables],
-    ...Object.keys(s.placeholders).map((d): [string, number] => [`placeholder ${d}`, s.placeholders[d]]),
-    ['unknown placeholders', s.unknownPlaceholders],
-    ['glued placeholders', s.gluedPlaceholders],
-    ['punctuation', s.punctuation],
-    ['numbers', s.numbers],
-    ['other', s.other],
-    ['sentences', s.sentences],
-    ['types', s.types],
-    ['compound share', percent(s.compoundShare)],
-    ['words per sentence', mean(s.sentenceLengths).toFixed(1)],
-    ['syllables per word', mean(s.wordLengths).toFixed(2)],
-    ['type/token ratio', s.words > 0 ? (s.types / s.words).toFixed(3) : '0'],
-    ['top words', s.topWords.slice(0, LISTED).map((w) => `${w.word} ${w.count}`).join(', ')],
-    ['top compounds', s.topCompounds.slice(0, LISTED).map((w) => `${w.word} ${w.count}`).join(', ')],
-    ...Object.entries(s.problems ?? {}).map(([code, count]): [string, number] => [`problems ${code}`, count]),
+    [say('statLines'), s.lines],
+    [say('statTokens'), s.tokens],
+    [say('statWords'), s.words],
+    [say('statCompounds'), s.compounds],
+    [say('statSyllables'), s.syllables],
+    ...Object.keys(s.placeholders).map((d): [string, number] => [say('statPlaceholder', d), s.placeholders[d]]),
+    [say('statUnknownPlaceholders'), s.unknownPlaceholders],
+    [say('statGluedPlaceholders'), s.gluedPlaceholders],
+    [say('statPunctuation'), s.punctuation],
+    [say('statNumbers'), s.numbers],
+    [say('statOther'), s.other],
+    [say('statSentences'), s.sentences],
+    [say('statTypes'), s.types],
+    [say('statCompoundShare'), percent(s.compoundShare)],
+    [say('statWordsPerSentence'), mean(s.sentenceLengths).toFixed(1)],
+    [say('statSyllablesPerWord'), mean(s.wordLengths).toFixed(2)],
+    [say('statTypeTokenRatio'), s.words > 0 ? (s.types / s.words).toFixed(3) : '0'],
+    [say('statTopWords'), s.topWords.slice(0, LISTED).map((w) => `${w.word} ${w.count}`).join(', ')],
+    [say('statTopCompounds'), s.topCompounds.slice(0, LISTED).map((w) => `${w.word} ${w.count}`).join(', ')],
+    ...Object.entries(s.problems ?? {}).map(([code, count]): [string, number] => [say('statProblems', code), count]),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`.trimEnd() + '\n').join('');

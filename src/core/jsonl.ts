@@ -1,8 +1,65 @@
 // JSON Lines records: find one string field's exact byte span in a line and write a new value in the line's own escaping style.
 
-/** Why a line has no string field to rewrite; `message` is one English sentence without the line number. */
+/**
+ * The English of every record problem, by id. The core keeps the English sentence and beside it the
+ * id and arguments, so the command line can say it in its own language (src/cli/messages.ts takes
+ * these ids into its table) without the core knowing of any.
+ */
+export const RECORD_PROBLEMS = {
+  recordNotObject: 'not a JSON object (it starts with {0})',
+  recordNoField: 'no field "{0}"',
+  recordNotJson: 'not valid JSON: {0} at column {1}',
+  recordTooDeep: 'nested more than {0} levels deep',
+  recordFieldTwice: 'field "{0}" appears twice',
+  recordFieldNotString: 'field "{0}" is {1}, not a string',
+  recordFieldNotObject: 'field "{0}" is {1}, not an object',
+  recordStringNotClosed: 'not valid JSON: a string is not closed',
+  recordControlCharacter: 'not valid JSON: a raw control character in a string at column {0}',
+  recordBadUnicodeEscape: 'not valid JSON: a bad \\u escape at column {0}',
+  recordBadEscape: 'not valid JSON: a bad escape at column {0}',
+  // Phrases the sentences above take as arguments.
+  recordEndOfLine: 'the end of the line',
+  jsonObject: 'an object',
+  jsonArray: 'an array',
+  jsonString: 'a string',
+  jsonBoolean: 'a boolean',
+  jsonNull: 'null',
+  jsonNumber: 'a number',
+} as const;
+
+export type RecordProblemId = keyof typeof RECORD_PROBLEMS;
+
+/** A record problem as an id and its arguments; an argument is text as it is, or a phrase of its own. */
+export interface RecordProblemText {
+  readonly id: RecordProblemId;
+  readonly args: ReadonlyArray<string | number | RecordProblemText>;
+}
+
+/** The sentence of a problem, each template filled by `fill` (English when none is given). */
+export function recordProblemText(p: RecordProblemText, fill: (id: RecordProblemId, args: string[]) => string = english): string {
+  return fill(
+    p.id,
+    p.args.map((a) => (typeof a === 'object' ? recordProblemText(a, fill) : String(a))),
+  );
+}
+
+function english(id: RecordProblemId, args: string[]): string {
+  return RECORD_PROBLEMS[id].replace(/\{(\d+)\}/g, (whole, n: string) => (Number(n) < args.length ? args[Number(n)] : whole));
+}
+
+const phrase = (id: RecordProblemId, ...args: Array<string | number | RecordProblemText>): RecordProblemText => ({ id, args });
+
+/** Why a line has no string field to rewrite; `message` is one English sentence without the line number, `l10n` the same as an id. */
 export class RecordProblem {
-  constructor(readonly message: string) {}
+  readonly message: string;
+
+  constructor(readonly l10n: RecordProblemText) {
+    this.message = recordProblemText(l10n);
+  }
+}
+
+function problem(id: RecordProblemId, ...args: Array<string | number | RecordProblemText>): RecordProblem {
+  return new RecordProblem(phrase(id, ...args));
 }
 
 /** The byte span of the field's string literal, quotes included: `bytes[start, end)`. */
@@ -49,22 +106,22 @@ class RecordScanner {
 
   scan(): FieldSpan {
     this.skipSpace();
-    if (this.bytes[this.i] !== 0x7b || this.i >= this.end) throw new RecordProblem(`not a JSON object (it starts with ${this.describeHere()})`);
+    if (this.bytes[this.i] !== 0x7b || this.i >= this.end) throw problem('recordNotObject', this.describeHere());
     this.object(0, 0);
     this.skipSpace();
     if (this.i < this.end) throw this.unexpected();
-    if (!this.found) throw new RecordProblem(`no field "${this.pathText.join('.')}"`);
+    if (!this.found) throw problem('recordNoField', this.pathText.join('.'));
     return this.found;
   }
 
-  private describeHere(): string {
-    if (this.i >= this.end) return 'the end of the line';
+  private describeHere(): string | RecordProblemText {
+    if (this.i >= this.end) return phrase('recordEndOfLine');
     const b = this.bytes[this.i];
     return b >= 0x20 && b < 0x7f ? `'${String.fromCharCode(b)}'` : `byte 0x${b.toString(16).padStart(2, '0')}`;
   }
 
   private unexpected(): RecordProblem {
-    return new RecordProblem(`not valid JSON: ${this.describeHere()} at column ${this.column()}`);
+    return problem('recordNotJson', this.describeHere(), this.column());
   }
 
   /** The 1-based column of the current byte, in characters. */
@@ -85,7 +142,7 @@ class RecordScanner {
 
   /** An object whose keys are matched against path[level] when `level` is still on the path. */
   private object(depth: number, level: number): void {
-    if (depth > MAX_DEPTH) throw new RecordProblem(`nested more than ${MAX_DEPTH} levels deep`);
+    if (depth > MAX_DEPTH) throw problem('recordTooDeep', MAX_DEPTH);
     this.expect(0x7b);
     this.skipSpace();
     if (this.bytes[this.i] === 0x7d && this.i < this.end) {
@@ -102,11 +159,11 @@ class RecordScanner {
       this.skipSpace();
       if (onPath && level === this.path.length - 1) {
         const name = this.pathText.join('.');
-        if (this.found) throw new RecordProblem(`field "${name}" appears twice`);
+        if (this.found) throw problem('recordFieldTwice', name);
         if (this.bytes[this.i] !== QUOTE || this.i >= this.end) {
           const at = this.i;
           this.value(depth + 1, -1);
-          throw new RecordProblem(`field "${name}" is ${kindOf(this.bytes[at])}, not a string`);
+          throw problem('recordFieldNotString', name, kindOf(this.bytes[at]));
         }
         const start = this.i;
         this.string();
@@ -115,7 +172,7 @@ class RecordScanner {
         if (this.bytes[this.i] !== 0x7b || this.i >= this.end) {
           const at = this.i;
           this.value(depth + 1, -1);
-          throw new RecordProblem(`field "${this.pathText.slice(0, level + 1).join('.')}" is ${kindOf(this.bytes[at])}, not an object`);
+          throw problem('recordFieldNotObject', this.pathText.slice(0, level + 1).join('.'), kindOf(this.bytes[at]));
         }
         this.object(depth + 1, level + 1);
       } else {
@@ -144,7 +201,7 @@ class RecordScanner {
   }
 
   private value(depth: number, level: number): void {
-    if (depth > MAX_DEPTH) throw new RecordProblem(`nested more than ${MAX_DEPTH} levels deep`);
+    if (depth > MAX_DEPTH) throw problem('recordTooDeep', MAX_DEPTH);
     const b = this.i < this.end ? this.bytes[this.i] : -1;
     if (b === 0x7b) this.object(depth, level);
     else if (b === 0x5b) this.array(depth);
@@ -213,21 +270,21 @@ class RecordScanner {
         i++;
       }
       this.i = i;
-      if (this.i >= this.end) throw new RecordProblem('not valid JSON: a string is not closed');
+      if (this.i >= this.end) throw problem('recordStringNotClosed');
       const b = bytes[this.i];
       if (b === QUOTE) {
         this.i++;
         return;
       }
-      if (b < 0x20) throw new RecordProblem(`not valid JSON: a raw control character in a string at column ${this.column()}`);
+      if (b < 0x20) throw problem('recordControlCharacter', this.column());
       if (b === BACKSLASH) {
         const e = bytes[this.i + 1];
         if (e === 0x75) {
-          for (let k = 2; k < 6; k++) if (!isHex(bytes[this.i + k]) || this.i + k >= this.end) throw new RecordProblem(`not valid JSON: a bad \\u escape at column ${this.column()}`);
+          for (let k = 2; k < 6; k++) if (!isHex(bytes[this.i + k]) || this.i + k >= this.end) throw problem('recordBadUnicodeEscape', this.column());
           this.i += 6;
           continue;
         }
-        if (this.i + 1 >= this.end || !'"\\/bfnrt'.includes(String.fromCharCode(e))) throw new RecordProblem(`not valid JSON: a bad escape at column ${this.column()}`);
+        if (this.i + 1 >= this.end || !'"\\/bfnrt'.includes(String.fromCharCode(e))) throw problem('recordBadEscape', this.column());
         this.i += 2;
         continue;
       }
@@ -240,13 +297,13 @@ function isHex(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66);
 }
 
-function kindOf(b: number): string {
-  if (b === 0x7b) return 'an object';
-  if (b === 0x5b) return 'an array';
-  if (b === QUOTE) return 'a string';
-  if (b === 0x74 || b === 0x66) return 'a boolean';
-  if (b === 0x6e) return 'null';
-  return 'a number';
+function kindOf(b: number): RecordProblemText {
+  if (b === 0x7b) return phrase('jsonObject');
+  if (b === 0x5b) return phrase('jsonArray');
+  if (b === QUOTE) return phrase('jsonString');
+  if (b === 0x74 || b === 0x66) return phrase('jsonBoolean');
+  if (b === 0x6e) return phrase('jsonNull');
+  return phrase('jsonNumber');
 }
 
 /** A field path as given on the command line: `text`, or `meta.text` for a key inside a key. */
@@ -344,11 +401,16 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** A record line that has no string field to rewrite; `lineIndex` counts from the chunk's first line (0). */
+/**
+ * A record line that has no string field to rewrite; `lineIndex` counts from the chunk's first line
+ * (0), `problem` is the English sentence and `l10n` the same as an id (plain data: it crosses from a
+ * worker thread).
+ */
 export class RecordLineError extends Error {
   constructor(
     readonly lineIndex: number,
     readonly problem: string,
+    readonly l10n: RecordProblemText,
   ) {
     super(problem);
     this.name = 'RecordLineError';
@@ -437,7 +499,7 @@ export function rewriteRecords(bytes: Uint8Array, options: RecordOptions, path: 
       span = path.find(bytes, start, end);
     } catch (error) {
       if (!(error instanceof RecordProblem)) throw error;
-      if (!options.passOther) throw new RecordLineError(index, error.message);
+      if (!options.passOther) throw new RecordLineError(index, error.message, error.l10n);
       return;
     }
     spans.push(span);
@@ -531,7 +593,7 @@ export function recordTexts(bytes: Uint8Array, options: RecordOptions, path: Fie
         text = decodeStringLiteral(bytes, span.start, span.end).replace(/[\r\n]/g, ' ');
       } catch (error) {
         if (!(error instanceof RecordProblem)) throw error;
-        if (!options.passOther) throw new RecordLineError(index, error.message);
+        if (!options.passOther) throw new RecordLineError(index, error.message, error.l10n);
       }
     }
     const encoded = encoder.encode(text);

@@ -224,8 +224,12 @@ export class FileJobs implements vscode.Disposable {
       return;
     }
     if (outcome.error) {
-      const also = outcome.written.length > 0 ? vscode.l10n.t(' ({0} files were written before it.)', outcome.written.length) : '';
-      void vscode.window.showErrorMessage(`Segmented Corpus: ${outcome.error}${also}`);
+      // One whole sentence per case: a translation may not put the count where English does.
+      const message =
+        outcome.written.length > 0
+          ? vscode.l10n.t('Segmented Corpus: {0} ({1} files were written before it.)', outcome.error, outcome.written.length)
+          : vscode.l10n.t('Segmented Corpus: {0}', outcome.error);
+      void vscode.window.showErrorMessage(message);
       return;
     }
     const open = vscode.l10n.t('Open');
@@ -276,7 +280,7 @@ export class FileJobs implements vscode.Disposable {
         return summary(token.isCancellationRequested, token.isCancellationRequested ? undefined : messageOf(error));
       }
     });
-    if (outcome.error) void vscode.window.showErrorMessage(`Segmented Corpus: ${outcome.error}`);
+    if (outcome.error) void vscode.window.showErrorMessage(vscode.l10n.t('Segmented Corpus: {0}', outcome.error));
     else if (outcome.cancelled) void vscode.window.showInformationMessage(vscode.l10n.t('Segmented Corpus: check cancelled; the files checked before it keep their problems.'));
     else this.tellChecked(outcome, bySeverity);
     return outcome;

@@ -5,14 +5,14 @@ import { isUtf8 } from 'buffer';
 import { Readable, pipeline } from 'stream';
 import { Worker } from 'worker_threads';
 import * as zlib from 'zlib';
-import { RecordLineError } from '../core/jsonl';
+import { RecordLineError, RecordProblemText } from '../core/jsonl';
 import { LineChunker } from '../core/lineChunker';
 import { findInvalidUtf8, utf16ByteOrder } from '../core/utf8';
 import { DEFAULT_MAX_LINE_BYTES } from '../core/inputText';
 import { ChunkTransform, TransformSpec, buildTransform } from './chunkTransform';
 import { InputError, describe } from './errors';
 import { Output } from './output';
-import { say } from '../cli/messages';
+import { say, sayRecordProblem } from '../cli/messages';
 
 export { InputError, describe } from './errors';
 
@@ -196,10 +196,6 @@ export function isGzip(head: Uint8Array): boolean {
 }
 
 /** Messages of the input layer that may be translated later (LANG=vi): kept together. */
-const GZIP_MESSAGES = {
-  damaged: (name: string, reason: string): string => `${name}: damaged gzip data (${reason}); the file was cut short or is not gzip`,
-};
-
 /**
  * The decompressed bytes of a gzip source (`first` is what was already read of it), in chunks of
  * about `chunkSize`. zlib streams it: memory stays at a few chunks whatever the ratio, and
@@ -229,7 +225,7 @@ function gunzipSource(first: Uint8Array, raw: ByteSource, chunkSize: number, nam
           step = await chunks.next();
         } catch (error) {
           if (error instanceof InputError) throw error;
-          throw new InputError(GZIP_MESSAGES.damaged(name, describe(error)));
+          throw new InputError(say('damagedGzip', name, describe(error)));
         }
         if (step.done) ended = true;
         else {
@@ -342,8 +338,8 @@ class WorkerPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerPath, { workerData: spec });
       // Messages posted before the thread has booted wait in its port: no need to wait for it here.
-      worker.on('message', (message: { seq: number; out?: Uint8Array; record?: { lineIndex: number; problem: string } }) => {
-        if (message.record) this.resolvers.get(message.seq)?.reject(new RecordLineError(message.record.lineIndex, message.record.problem));
+      worker.on('message', (message: { seq: number; out?: Uint8Array; record?: { lineIndex: number; problem: string; l10n: RecordProblemText } }) => {
+        if (message.record) this.resolvers.get(message.seq)?.reject(new RecordLineError(message.record.lineIndex, message.record.problem, message.record.l10n));
         else this.resolvers.get(message.seq)?.resolve(message.out as Uint8Array);
         this.resolvers.delete(message.seq);
         this.dispatch(worker);
@@ -402,11 +398,10 @@ export interface JobOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Messages of JSON Lines input that may be translated later (LANG=vi): kept together. */
-export const RECORD_MESSAGES = {
-  line: (name: string, line: number, problem: string, passOther: boolean): string =>
-    `${name}: line ${line}: ${problem}${passOther ? '' : ' (--pass-other-lines writes such lines unchanged)'}`,
-};
+/** What a record line without its field says: the input's name, the line in the whole input, the problem, in the CLI's language. */
+export function recordLineMessage(name: string, line: number, error: RecordLineError, passOther: boolean): string {
+  return say(passOther ? 'recordLinePassing' : 'recordLine', name, line, sayRecordProblem(error.l10n));
+}
 
 /** Counts LFs: JSON Lines records end at LF only. */
 function countRecords(bytes: Uint8Array): number {
@@ -419,7 +414,7 @@ function countRecords(bytes: Uint8Array): number {
 /** The record error of a run, named with its line in the whole input. */
 function recordError(error: unknown, name: string, firstLine: number, passOther: boolean): unknown {
   if (!(error instanceof RecordLineError)) return error;
-  return new InputError(RECORD_MESSAGES.line(name, firstLine + error.lineIndex, error.problem, passOther));
+  return new InputError(recordLineMessage(name, firstLine + error.lineIndex, error, passOther));
 }
 
 /** What a job stopped through its signal throws. */

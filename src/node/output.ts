@@ -122,7 +122,7 @@ export class Output {
     const gzip = zlib.createGzip({ writableHighWaterMark: 8 * 1024 * 1024 } as zlib.ZlibOptions);
     // zlib does not fail on data it compresses; should it fail anyway, the run fails, in one line.
     gzip.on('error', (error) => {
-      this.failure ??= new OutputError(`cannot compress ${this.target ?? 'standard output'}: ${describe(error)}`);
+      this.failure ??= new OutputError(this.target !== undefined ? say('cannotCompress', this.target, describe(error)) : say('cannotCompressStdout', describe(error)));
     });
     gzip.on('data', (chunk: Buffer) => {
       if (this.done || this.failure) return;

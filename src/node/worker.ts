@@ -12,7 +12,7 @@ parentPort?.on('message', (message: { seq: number; lines: Uint8Array; afterLoneC
   } catch (error) {
     // A record without its field is the input's fault: the main thread names the line.
     if (!(error instanceof RecordLineError)) throw error;
-    parentPort?.postMessage({ seq: message.seq, record: { lineIndex: error.lineIndex, problem: error.problem } });
+    parentPort?.postMessage({ seq: message.seq, record: { lineIndex: error.lineIndex, problem: error.problem, l10n: error.l10n } });
     return;
   }
   // The output may be the input itself (JSON Lines with nothing to change): copy before transferring it.

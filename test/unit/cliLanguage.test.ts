@@ -4,6 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { USAGE } from '../../src/cli/args';
 import { CLI_MESSAGES, USAGE_VIETNAMESE, cliLanguage } from '../../src/cli/messages';
 import { FIXTURES, REPO } from './fixtures';
@@ -86,6 +87,56 @@ describe('segcorpus in Vietnamese (LANG=vi)', function () {
       assert.match(C.stdout, /separator placeholder '7' before sentence-final punctuation/);
     } finally {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
+  it('LANG=vi: every label of the stats summary, the same figures; --json keys stay English', () => {
+    const input = 'a_b 6 c 7. 9\n';
+    const rows = (text: string): string[][] => text.trimEnd().split('\n').map((line) => line.split(/ {2,}/));
+    const english = rows(cli(['stats', '--problems'], { LANG: 'C' }, input).stdout);
+    const vietnamese = rows(cli(['stats', '--problems'], { LANG: 'vi' }, input).stdout);
+    assert.deepStrictEqual(vietnamese.map((r) => r[1]), english.map((r) => r[1]), 'the same figures, row for row');
+    const untranslated = vietnamese.map((r) => r[0]).filter((label, i) => label === english[i][0]);
+    assert.deepStrictEqual(untranslated, [], 'no label left in English');
+    assert.deepStrictEqual(vietnamese.slice(-6).map((r) => r[0]), ['từ ghép gặp nhiều nhất', 'vấn đề unmatched-pair', 'vấn đề unknown-placeholder', 'vấn đề glued-placeholder', 'vấn đề separator-before-final', 'vấn đề malformed-join']);
+    assert.strictEqual(cli(['stats', '--json'], { LANG: 'vi' }, input).stdout, cli(['stats', '--json'], { LANG: 'C' }, input).stdout);
+  });
+
+  it('LANG=vi: gzip and JSON Lines errors and their usage errors in Vietnamese, also from worker threads; LANG=C as before', () => {
+    const vi = { LANG: 'vi_VN.UTF-8' };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-vi-'));
+    try {
+      assert.strictEqual(cli(['stats', '--top', 'x'], vi).stderr, "segcorpus: --top nhận một số nguyên từ 0 đến 999999, không nhận 'x'\n");
+      assert.strictEqual(cli(['stats', '--jsonl', '--field', 'a.'], vi).stderr, "segcorpus: --field nhận một khoá, hoặc các khoá nối bằng dấu chấm (meta.text), không nhận 'a.'\n");
+      assert.strictEqual(cli(['stats', '--top', 'x'], { LANG: 'C' }).stderr, "segcorpus: --top takes a whole number from 0 to 999999, not 'x'\n");
+      assert.strictEqual(cli(['stats', '--jsonl', '--field', 'a.'], { LANG: 'C' }).stderr, "segcorpus: --field takes a key, or keys joined by dots (meta.text), not 'a.'\n");
+      const whole = zlib.gzipSync('a_b 6 c 6 .\n'.repeat(200));
+      const bad = path.join(dir, 'bad.gz');
+      fs.writeFileSync(bad, whole.subarray(0, whole.length - 20));
+      const damaged = cli(['normalize', bad], vi);
+      assert.strictEqual(damaged.status, 2);
+      assert.match(damaged.stderr, /^segcorpus: .*bad\.gz: dữ liệu gzip bị hỏng \(.+\); tệp bị cắt cụt hoặc không phải gzip\n$/);
+      // A record problem names its line; the phrases inside it (a number, the end of the line) are translated too.
+      const problems: Array<[string, string, string]> = [
+        ['{"text":7}', 'trường "text" là một số, không phải một chuỗi', 'field "text" is a number, not a string'],
+        ['{"a":1', 'JSON không hợp lệ: gặp cuối dòng ở cột 7', 'not valid JSON: the end of the line at column 7'],
+        ['[1]', "không phải một đối tượng JSON (dòng bắt đầu bằng '[')", "not a JSON object (it starts with '[')"],
+        ['{"meta":[]}', 'không có trường "text"', 'no field "text"'],
+      ];
+      for (const [record, inVietnamese, inEnglish] of problems) {
+        assert.strictEqual(cli(['normalize', '--jsonl'], vi, `{"text":"a"}\n${record}\n`).stderr, `segcorpus: <stdin>: dòng 2: ${inVietnamese} (--pass-other-lines ghi nguyên những dòng như vậy)\n`);
+        assert.strictEqual(cli(['check', '--jsonl'], { LANG: 'C' }, `{"text":"a"}\n${record}\n`).stderr, `segcorpus: <stdin>: line 2: ${inEnglish} (--pass-other-lines writes such lines unchanged)\n`);
+      }
+      // Through worker threads (normalize) and on the main thread (stats): the problem crosses as an id.
+      const many = path.join(dir, 'many.jsonl');
+      fs.writeFileSync(many, '{"text":"6 Đặt_hàng 6 7 ."}\n'.repeat(3000) + '{"text":{"a":1}}\n');
+      for (const args of [['normalize', '--jsonl', many, '-j', '2'], ['stats', '--jsonl', many]]) {
+        const r = cli(args, { ...vi, SEGCORPUS_CHUNK_BYTES: '4096' });
+        assert.strictEqual(r.status, 2, args[0]);
+        assert.strictEqual(r.stderr, `segcorpus: ${many}: dòng 3001: trường "text" là một đối tượng, không phải một chuỗi (--pass-other-lines ghi nguyên những dòng như vậy)\n`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

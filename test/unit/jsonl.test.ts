@@ -1,7 +1,7 @@
 // JSON Lines records: the field's span, its text, the escaping style kept, and the rewrite of a run of records.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { FieldPath, RecordLineError, RecordProblem, decodeStringLiteral, encodeStringLiteral, escapeStyleOf, recordTexts, rewriteRecords, rewriteTexts } from '../../src/core/jsonl';
+import { FieldPath, RecordLineError, RecordProblem, decodeStringLiteral, recordProblemText, encodeStringLiteral, escapeStyleOf, recordTexts, rewriteRecords, rewriteTexts } from '../../src/core/jsonl';
 import { normalizeBytes, normalizeText, planNormalize } from '../../src/core/normalize';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
 
@@ -25,6 +25,8 @@ function problem(line: string, field = 'text'): string {
     new FieldPath(field).find(bytes, 0, bytes.length);
   } catch (error) {
     assert.ok(error instanceof RecordProblem);
+    // Its id and arguments say what its English says (the CLI translates them).
+    assert.strictEqual(recordProblemText(error.l10n), error.message);
     return error.message;
   }
   assert.fail(`no problem found in ${line}`);
