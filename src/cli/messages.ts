@@ -222,6 +222,14 @@ export function cliLanguage(env: Readonly<Record<string, string | undefined>> = 
 const TABLES: Record<CliLanguage, Record<CliMessageId, string>> = { en: ENGLISH, vi: VIETNAMESE };
 let language: CliLanguage | undefined;
 
+/**
+ * Sets the language instead of the environment: the editor's file jobs run in the extension host,
+ * whose LANG is the system's, and follow VS Code's display language instead.
+ */
+export function useLanguage(chosen: CliLanguage): void {
+  language = chosen;
+}
+
 /** The message `id` in the language of the environment, its `{n}` filled with `args`. */
 export function say(id: CliMessageId, ...args: Array<string | number>): string {
   language ??= cliLanguage();

@@ -15,6 +15,11 @@ function signalOf(token: vscode.CancellationToken): { signal: AbortSignal; dispo
   return { signal: controller.signal, dispose: () => listener.dispose() };
 }
 
+// VS Code's display language for the jobs' messages (the CLI's table), not the host's LANG.
+function displayLanguage(): 'vi' | 'en' {
+  return /^vi\b/i.test(vscode.env.language) ? 'vi' : 'en';
+}
+
 export class NodeFileJobEngine implements FileJobEngine {
   private jobs: typeof EditorJobs | undefined;
   private fallbackEngine: FileJobEngine | undefined;
@@ -24,8 +29,11 @@ export class NodeFileJobEngine implements FileJobEngine {
 
   // Paths esbuild cannot follow: the job code (checkers, restorer, workers) stays out of the extension's bundle.
   private load(): typeof EditorJobs {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    this.jobs ??= require(path.join(this.bundleDir, 'file-jobs.js')) as typeof EditorJobs;
+    if (!this.jobs) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      this.jobs = require(path.join(this.bundleDir, 'file-jobs.js')) as typeof EditorJobs;
+      this.jobs.useLanguage(displayLanguage());
+    }
     return this.jobs;
   }
 
@@ -49,7 +57,7 @@ export class NodeFileJobEngine implements FileJobEngine {
     if (source.scheme !== 'file') return this.fallback.check(source, settings, report, token);
     const { signal, dispose } = signalOf(token);
     try {
-      const request = { input: source.fsPath, scheme: schemeToJson(settings.scheme), options: settings.plan.options, severities: settings.severities, max: settings.maxProblems };
+      const request = { input: source.fsPath, scheme: schemeToJson(settings.scheme), options: settings.plan.options, severities: settings.severities, max: settings.maxProblems, language: displayLanguage() };
       return await this.load().checkFile(request, { onProgress: report, signal });
     } finally {
       dispose();

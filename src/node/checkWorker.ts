@@ -6,8 +6,10 @@ import { schemeFromJson } from '../core/scheme';
 import { DEFAULT_CHUNK_SIZE, readLines } from './fileJob';
 import { InputError } from './errors';
 import type { CheckRequest, CheckMessage } from './editorJobs';
+import { useLanguage } from '../cli/messages';
 
 async function main(request: CheckRequest): Promise<void> {
+  useLanguage(request.language);
   const scheme = schemeFromJson(request.scheme);
   const checker = new FileChecker(scheme, request.severities, planNormalize(scheme, request.options), request.max);
   let read = 0;

@@ -10,6 +10,9 @@ import { Tokenizer } from '../core/tokens';
 import { forEachLine } from '../cli/lines';
 import { transformSpec } from './chunkTransform';
 import { InputError } from './errors';
+import { CliLanguage } from '../cli/messages';
+
+export { useLanguage } from '../cli/messages';
 import { JobCancelled, runFileJob } from './fileJob';
 
 export { JobCancelled } from './fileJob';
@@ -39,6 +42,8 @@ export interface CheckRequest {
   readonly severities: Readonly<Record<FindingCode, RuleSetting>>;
   /** The most findings kept (segmentedCorpus.diagnostics.maxProblems). */
   readonly max: number;
+  /** The language of the messages: VS Code's display language, not the worker's LANG. */
+  readonly language: CliLanguage;
 }
 
 export interface CheckResult {
