@@ -197,7 +197,9 @@ describe('segcorpus line contract (beyond one machine)', function () {
           shift += count(parts[k], /\r\n|\r|\n/g);
           return rows;
         });
-        assert.deepStrictEqual(byParts, findings(whole, 0), 'check findings');
+        // A part that starts with U+FEFF has it read as a byte order mark (so a part file's columns
+        // start after it), where inside the whole it is a character of its line (README, Beyond one machine).
+        if (!parts.slice(1).some((p) => p.startsWith('\ufeff'))) assert.deepStrictEqual(byParts, findings(whole, 0), 'check findings');
       }),
       { numRuns: 6 },
     );
