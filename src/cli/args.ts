@@ -30,6 +30,7 @@ export interface CliArgs {
   json: boolean;
   top: number | undefined;
   problems: boolean;
+  vocabulary: boolean;
   lexicon: string | undefined;
   minCount: number | undefined;
   minShare: number | undefined;
@@ -104,6 +105,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     },
   },
   '--problems': { takesValue: false, commands: ['stats'], apply: (a) => (a.problems = true) },
+  '--vocabulary': { takesValue: false, commands: ['stats'], apply: (a) => (a.vocabulary = true) },
   '--lexicon': { takesValue: true, commands: ['check', 'consistency'], apply: (a, v) => (a.lexicon = v) },
   '--min-count': {
     takesValue: true,
@@ -158,6 +160,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     json: false,
     top: undefined,
     problems: false,
+    vocabulary: false,
     lexicon: undefined,
     minCount: undefined,
     minShare: undefined,
@@ -240,9 +243,9 @@ Usage:
   segcorpus check     [FILE...] [options]        unmatched pairs, unknown and glued placeholders,
                                                  separators before final marks, malformed joins,
                                                  segmentation inconsistent across all FILEs
-  segcorpus stats     [FILE...] [--json]         lines, sentences, tokens, words, types, compounds,
-                                                 placeholders per digit, length histograms, top
-                                                 words, vocabulary growth; several FILEs are
+  segcorpus stats     [FILE...] [--json]         lines, sentences, tokens, words, compounds,
+                                                 placeholders per digit, length histograms (types,
+                                                 top words, growth: --vocabulary); several FILEs are
                                                  counted as one corpus (their lines in order)
   segcorpus consistency FILE... [--json]         variations: the same syllables segmented two ways
   segcorpus consistency FILE... --apply --out-dir DIR
@@ -276,7 +279,11 @@ Options:
   --strict                  check: warnings also make the exit status 1
   --hints                   check: also likely sentence breaks (reads each file twice)
   --json                    check, stats, consistency: JSON output
-  --top N                   stats: how many of the most frequent words and compounds (20)
+  --vocabulary              stats: also the vocabulary: types, the most frequent words and
+                            compounds, vocabulary growth (a table of every word: about twice
+                            the time; the editor's statistics page counts it)
+  --top N                   stats: how many of the most frequent words and compounds (20);
+                            implies --vocabulary
   --problems                stats: also the problems per rule that check finds line by line
                             (as slow as check; the editor's statistics page counts them)
   --lexicon FILE            check, consistency: known words, one a line, syllables joined by _

@@ -120,7 +120,7 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
 }
 
 async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
-  const tally = new StatisticsTally(scheme, { top: args.top, problems: args.problems });
+  const tally = new StatisticsTally(scheme, { top: args.top, problems: args.problems, vocabulary: args.vocabulary || args.top !== undefined });
   const records = recordOptions(args);
   // Several files are one corpus: their lines in the order given, each file's last line ending with it.
   for (const file of args.files.length > 0 ? args.files : ['-']) {
@@ -128,7 +128,8 @@ async function stats(args: CliArgs, scheme: Scheme): Promise<number> {
     else for await (const run of readLines(inputOf(file), DEFAULT_CHUNK_SIZE, () => undefined)) tally.addLines(run.bytes);
   }
   const out = new TextOutput();
-  out.write(args.json ? JSON.stringify(tally.result(), null, 2) + '\n' : statsSummary(tally.result()));
+  const figures = tally.figures();
+  out.write(args.json ? JSON.stringify(figures, null, 2) + '\n' : statsSummary(figures));
   await out.end();
   return 0;
 }

@@ -256,9 +256,9 @@ Cách dùng:
   segcorpus check     [TỆP...] [tuỳ chọn]        cặp không khớp, dấu giữ chỗ lạ và dính liền,
                                                  dấu phân cách trước dấu kết câu, dấu nối sai,
                                                  tách từ không nhất quán giữa mọi TỆP
-  segcorpus stats     [TỆP...] [--json]          dòng, câu, token, từ, từ khác nhau, từ ghép,
-                                                 dấu giữ chỗ theo chữ số, phân bố độ dài, các từ
-                                                 gặp nhiều nhất, vốn từ tăng theo ngữ liệu; nhiều
+  segcorpus stats     [TỆP...] [--json]          dòng, câu, token, từ, từ ghép, dấu giữ chỗ theo
+                                                 chữ số, phân bố độ dài (từ khác nhau, các từ gặp
+                                                 nhiều nhất, vốn từ: --vocabulary); nhiều
                                                  TỆP được đếm là một ngữ liệu (dòng theo thứ tự)
   segcorpus consistency TỆP... [--json]          biến thể: cùng chuỗi âm tiết được tách từ theo hai cách
   segcorpus consistency TỆP... --apply --out-dir THƯ_MỤC
@@ -292,7 +292,11 @@ Tuỳ chọn:
   --strict                  check: cảnh báo cũng cho trạng thái thoát 1
   --hints                   check: cả các chỗ có thể là ranh giới câu (đọc mỗi tệp hai lần)
   --json                    check, stats, consistency: kết quả dạng JSON
-  --top N                   stats: số từ và từ ghép gặp nhiều nhất được liệt kê (20)
+  --vocabulary              stats: cả từ vựng: số từ khác nhau, các từ và từ ghép gặp nhiều
+                            nhất, đường tăng trưởng từ vựng (một bảng mọi từ: khoảng gấp đôi
+                            thời gian; trang thống kê của trình soạn thảo có đếm)
+  --top N                   stats: số từ và từ ghép gặp nhiều nhất được liệt kê (20);
+                            kéo theo --vocabulary
   --problems                stats: cả số vấn đề theo từng quy tắc mà check tìm thấy từng dòng
                             (chậm như check; trang thống kê của trình soạn thảo có đếm chúng)
   --lexicon TỆP             check, consistency: từ điển, mỗi dòng một từ, âm tiết nối bằng _

@@ -1,5 +1,5 @@
 // The text summary of `segcorpus stats`: the figures a person reads at a glance, aligned in two columns, labelled in the CLI's language.
-import { CorpusStatistics } from '../core/corpusStatistics';
+import { StatisticsFigures } from '../core/corpusStatistics';
 import { say } from './messages';
 
 /** Words listed on one line of the summary (the JSON has all of --top). */
@@ -19,7 +19,7 @@ function percent(share: number): string {
   return `${(share * 100).toFixed(1)} %`;
 }
 
-export function statsSummary(s: CorpusStatistics): string {
+export function statsSummary(s: StatisticsFigures): string {
   const rows: Array<[string, string | number]> = [
     [say('statLines'), s.lines],
     [say('statTokens'), s.tokens],
@@ -33,13 +33,18 @@ export function statsSummary(s: CorpusStatistics): string {
     [say('statNumbers'), s.numbers],
     [say('statOther'), s.other],
     [say('statSentences'), s.sentences],
-    [say('statTypes'), s.types],
+    ...(s.types !== undefined ? [[say('statTypes'), s.types] as [string, number]] : []),
     [say('statCompoundShare'), percent(s.compoundShare)],
     [say('statWordsPerSentence'), mean(s.sentenceLengths).toFixed(1)],
     [say('statSyllablesPerWord'), mean(s.wordLengths).toFixed(2)],
-    [say('statTypeTokenRatio'), s.words > 0 ? (s.types / s.words).toFixed(3) : '0'],
-    [say('statTopWords'), s.topWords.slice(0, LISTED).map((w) => `${w.word} ${w.count}`).join(', ')],
-    [say('statTopCompounds'), s.topCompounds.slice(0, LISTED).map((w) => `${w.word} ${w.count}`).join(', ')],
+    // The vocabulary rows come with --vocabulary (or --top).
+    ...(s.types !== undefined && s.topWords && s.topCompounds
+      ? ([
+          [say('statTypeTokenRatio'), s.words > 0 ? (s.types / s.words).toFixed(3) : '0'],
+          [say('statTopWords'), s.topWords.slice(0, LISTED).map((w) => `${w.word} ${w.count}`).join(', ')],
+          [say('statTopCompounds'), s.topCompounds.slice(0, LISTED).map((w) => `${w.word} ${w.count}`).join(', ')],
+        ] as Array<[string, string]>)
+      : []),
     ...Object.entries(s.problems ?? {}).map(([code, count]): [string, number] => [say('statProblems', code), count]),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -14,6 +14,12 @@ export interface StatisticsOptions {
   readonly top?: number;
   /** Also count the problems `segcorpus check` finds line by line (as slow as check: off by default). */
   readonly problems?: boolean;
+  /**
+   * Count the vocabulary: types, top words and compounds, the growth curve (on by default). A table
+   * of every word costs about as much again as the counting; `segcorpus stats` asks for it with
+   * --vocabulary, so its plain counts stay at sed's speed.
+   */
+  readonly vocabulary?: boolean;
 }
 
 /** The figures, in the shape `segcorpus stats --json` prints them. The first eleven fields are the original ones. */
@@ -30,7 +36,7 @@ export interface CorpusStatistics {
   numbers: number;
   other: number;
   sentences: number;
-  /** Distinct words (single syllables and compounds), as written: case and Unicode form count. */
+  /** Distinct words (single syllables and compounds), as written: case and Unicode form count. With the `vocabulary` option, as the three below. */
   types: number;
   /** compounds / words (0 without words). */
   compoundShare: number;
@@ -47,6 +53,12 @@ export interface CorpusStatistics {
 }
 
 /** The rules a line check reports; the segmentation rule needs the whole corpus (`segcorpus consistency`). */
+/** What the vocabulary option adds. */
+type VocabularyFigures = 'types' | 'topWords' | 'topCompounds' | 'growth';
+
+/** The figures as `segcorpus stats --json` prints them: the vocabulary's only with --vocabulary. */
+export type StatisticsFigures = Omit<CorpusStatistics, VocabularyFigures> & Partial<Pick<CorpusStatistics, VocabularyFigures>>;
+
 export const LINE_RULES: readonly FindingCode[] = FINDING_CODES.filter((code) => code !== 'inconsistent-segmentation' && code !== 'likely-sentence-break');
 
 const CR = 0x0d;
@@ -67,6 +79,7 @@ export class StatisticsTally {
   private readonly byteVocabulary = new ByteVocabulary();
   private readonly byteStats: ByteStats;
   private readonly problems: Record<string, number> | undefined;
+  private readonly counting: boolean;
   private readonly checker: LineChecker | undefined;
   private readonly screen: ByteChecker | undefined;
   private readonly tokenizer: Tokenizer;
@@ -77,7 +90,8 @@ export class StatisticsTally {
     this.table = buildMarkTable(scheme);
     this.top = options.top ?? DEFAULT_TOP;
     this.tokenizer = new Tokenizer(scheme);
-    this.byteStats = new ByteStats(scheme, this.byteVocabulary, this.growth);
+    this.counting = options.vocabulary ?? true;
+    this.byteStats = this.counting ? new ByteStats(scheme, this.byteVocabulary, this.growth) : new ByteStats(scheme);
     if (options.problems) {
       this.problems = Object.fromEntries(LINE_RULES.map((code) => [code, 0]));
       this.checker = new LineChecker(scheme, DEFAULT_SEVERITIES);
@@ -96,6 +110,14 @@ export class StatisticsTally {
     this.use('bytes');
     this.byteStats.addLines(this.counts, bytes);
     if (this.problems) this.checkLines(bytes);
+  }
+
+  /** The figures; without the `vocabulary` option, the vocabulary's are left out. */
+  figures(): StatisticsFigures {
+    const all: StatisticsFigures = this.result();
+    if (this.counting) return all;
+    const { types: _types, topWords: _words, topCompounds: _compounds, growth: _growth, ...counts } = all;
+    return counts;
   }
 
   result(): CorpusStatistics {
@@ -134,7 +156,7 @@ export class StatisticsTally {
   private addTokens(tokens: readonly Token[]): void {
     const before = this.counts.words;
     countLine(this.counts, tokens, this.table);
-    if (this.counts.words > before) {
+    if (this.counting && this.counts.words > before) {
       let words = before;
       for (const token of tokens) {
         if (token.kind !== 'word' && token.kind !== 'compound') continue;

@@ -22,7 +22,7 @@ const SLICE = 1024 * 1024;
 /** The corpus files a folder or the workspace holds: the language's own extensions. */
 const CORPUS_FILES = '**/*.{seg,wseg,tok}';
 
-/** What the page shows, and what the tests compare with `segcorpus stats --json --problems`. */
+/** What the page shows, and what the tests compare with `segcorpus stats --json --problems --vocabulary`. */
 export interface StatisticsModel {
   /** What was counted, for the title. */
   readonly label: string;
@@ -166,7 +166,7 @@ export class CorpusStatisticsPages implements vscode.Disposable {
     return this.countFiles(label, 'files', dedupe(files));
   }
 
-  /** Writes what the page shows: JSON exactly as `segcorpus stats --json --problems` prints it, or CSV. */
+  /** Writes what the page shows: JSON exactly as `segcorpus stats --json --problems --vocabulary` prints it, or CSV. */
   async exportTo(format: 'json' | 'csv', target: vscode.Uri): Promise<void> {
     const model = this.current;
     if (!model) throw new Error(vscode.l10n.t('No statistics to export: show them first.'));

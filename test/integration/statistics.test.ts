@@ -1,4 +1,4 @@
-// Corpus Statistics in the real editor: the page's numbers are those of `segcorpus stats --json --problems` on the same files, and so is the JSON it exports.
+// Corpus Statistics in the real editor: the page's numbers are those of `segcorpus stats --json --problems --vocabulary` on the same files, and so is the JSON it exports.
 import * as assert from 'assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -20,7 +20,7 @@ function api(): ExtensionApi {
 
 /** What the CLI prints for `files` (or for `input` on stdin): the text, exactly. */
 function cliStats(files: readonly string[], input?: string): string {
-  const r = spawnSync(process.execPath, [CLI, 'stats', '--json', '--problems', ...files], { input, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'stats', '--json', '--problems', '--vocabulary', ...files], { input, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
 }

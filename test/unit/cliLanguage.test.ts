@@ -93,8 +93,8 @@ describe('segcorpus in Vietnamese (LANG=vi)', function () {
   it('LANG=vi: every label of the stats summary, the same figures; --json keys stay English', () => {
     const input = 'a_b 6 c 7. 9\n';
     const rows = (text: string): string[][] => text.trimEnd().split('\n').map((line) => line.split(/ {2,}/));
-    const english = rows(cli(['stats', '--problems'], { LANG: 'C' }, input).stdout);
-    const vietnamese = rows(cli(['stats', '--problems'], { LANG: 'vi' }, input).stdout);
+    const english = rows(cli(['stats', '--problems', '--vocabulary'], { LANG: 'C' }, input).stdout);
+    const vietnamese = rows(cli(['stats', '--problems', '--vocabulary'], { LANG: 'vi' }, input).stdout);
     assert.deepStrictEqual(vietnamese.map((r) => r[1]), english.map((r) => r[1]), 'the same figures, row for row');
     const untranslated = vietnamese.map((r) => r[0]).filter((label, i) => label === english[i][0]);
     assert.deepStrictEqual(untranslated, [], 'no label left in English');

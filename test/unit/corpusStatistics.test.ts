@@ -15,8 +15,8 @@ import { FIXTURES, REPO, SAMPLE } from './fixtures';
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const SAMPLE_PATH = path.join(FIXTURES, 'sample.seg');
 
-function stats(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, 'stats', ...args], { encoding: 'utf8' });
+function stats(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'stats', ...args], { encoding: 'utf8', input, env: { ...process.env, LC_ALL: 'C' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -75,6 +75,22 @@ describe('corpus statistics', function () {
     );
   });
 
+  it('segcorpus stats counts the vocabulary only when asked (--vocabulary, or --top), the other figures alike either way', () => {
+    const input = 'Chủ_tịch nói 7 6 Đặt_hàng 6 .\nhai câu . ba Chủ_tịch\n';
+    const plain = stats(['--json'], input);
+    assert.strictEqual(plain.status, 0, plain.stderr);
+    const counts = JSON.parse(plain.stdout);
+    for (const key of ['types', 'topWords', 'topCompounds', 'growth']) assert.ok(!(key in counts), `${key} only with --vocabulary`);
+    for (const flags of [['--vocabulary'], ['--top', '3']]) {
+      const full = JSON.parse(stats(['--json', ...flags], input).stdout);
+      assert.strictEqual(full.types, 6, flags.join(' '));
+      const { types: _t, topWords: _w, topCompounds: _c, growth: _g, ...rest } = full;
+      assert.deepStrictEqual(rest, counts, 'the same counts with and without the vocabulary');
+    }
+    assert.doesNotMatch(stats([], input).stdout, /^types/m);
+    assert.match(stats(['--vocabulary'], input).stdout, /^types +6$/m);
+  });
+
   it('segcorpus stats counts several files as one corpus, their lines in order', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-stats-'));
     try {
@@ -85,9 +101,9 @@ describe('corpus statistics', function () {
       fs.writeFileSync(a, 'Chủ_tịch nói 7 6 Đặt_hàng 6 .\nhai câu . ba');
       fs.writeFileSync(b, 'Chủ_tịch 1 đề_án .\r\n\nnói 9\n');
       fs.writeFileSync(both, 'Chủ_tịch nói 7 6 Đặt_hàng 6 .\nhai câu . ba\nChủ_tịch 1 đề_án .\r\n\nnói 9\n');
-      const several = stats(['--json', '--problems', a, b]);
+      const several = stats(['--json', '--problems', '--vocabulary', a, b]);
       assert.strictEqual(several.status, 0, several.stderr);
-      const one = stats(['--json', '--problems', both]);
+      const one = stats(['--json', '--problems', '--vocabulary', both]);
       assert.deepStrictEqual(JSON.parse(several.stdout), JSON.parse(one.stdout));
       const s = JSON.parse(several.stdout);
       assert.strictEqual(s.lines, 5);
@@ -105,7 +121,7 @@ describe('corpus statistics', function () {
     assert.deepStrictEqual(Object.keys(json).slice(0, 11), ['lines', 'tokens', 'words', 'compounds', 'syllables', 'placeholders', 'unknownPlaceholders', 'gluedPlaceholders', 'punctuation', 'numbers', 'other']);
     assert.strictEqual(json.topWords.length, 2);
     assert.strictEqual(json.problems, undefined);
-    const text = stats([SAMPLE_PATH]).stdout;
+    const text = stats(['--vocabulary', SAMPLE_PATH]).stdout;
     assert.match(text, /^sentences +\d+$/m);
     assert.match(text, /^compound share +\d+\.\d %$/m);
     assert.match(text, /^top compounds +\S+_\S+ \d+, /m);
