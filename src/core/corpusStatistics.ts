@@ -54,7 +54,8 @@ export interface CorpusStatistics {
 
 /** The rules a line check reports; the segmentation rule needs the whole corpus (`segcorpus consistency`). */
 /** What the vocabulary option adds. */
-type VocabularyFigures = 'types' | 'topWords' | 'topCompounds' | 'growth';
+const VOCABULARY_FIGURES = ['types', 'topWords', 'topCompounds', 'growth'] as const;
+type VocabularyFigures = (typeof VOCABULARY_FIGURES)[number];
 
 /** The figures as `segcorpus stats --json` prints them: the vocabulary's only with --vocabulary. */
 export type StatisticsFigures = Omit<CorpusStatistics, VocabularyFigures> & Partial<Pick<CorpusStatistics, VocabularyFigures>>;
@@ -116,8 +117,8 @@ export class StatisticsTally {
   figures(): StatisticsFigures {
     const all: StatisticsFigures = this.result();
     if (this.counting) return all;
-    const { types: _types, topWords: _words, topCompounds: _compounds, growth: _growth, ...counts } = all;
-    return counts;
+    for (const key of VOCABULARY_FIGURES) delete all[key];
+    return all;
   }
 
   result(): CorpusStatistics {

@@ -84,8 +84,8 @@ describe('corpus statistics', function () {
     for (const flags of [['--vocabulary'], ['--top', '3']]) {
       const full = JSON.parse(stats(['--json', ...flags], input).stdout);
       assert.strictEqual(full.types, 6, flags.join(' '));
-      const { types: _t, topWords: _w, topCompounds: _c, growth: _g, ...rest } = full;
-      assert.deepStrictEqual(rest, counts, 'the same counts with and without the vocabulary');
+      for (const key of ['types', 'topWords', 'topCompounds', 'growth']) delete full[key];
+      assert.deepStrictEqual(full, counts, 'the same counts with and without the vocabulary');
     }
     assert.doesNotMatch(stats([], input).stdout, /^types/m);
     assert.match(stats(['--vocabulary'], input).stdout, /^types +6$/m);
