@@ -1,19 +1,9 @@
 // The text summary of `segcorpus stats`: the figures a person reads at a glance, aligned in two columns, labelled in the CLI's language.
-import { StatisticsFigures } from '../core/corpusStatistics';
+import { StatisticsFigures, histogramMean as mean } from '../core/corpusStatistics';
 import { say } from './messages';
 
 /** Words listed on one line of the summary (the JSON has all of --top). */
 const LISTED = 10;
-
-function mean(histogram: Record<string, number>): number {
-  let total = 0;
-  let weighted = 0;
-  for (const [n, count] of Object.entries(histogram)) {
-    total += count;
-    weighted += Number(n) * count;
-  }
-  return total > 0 ? weighted / total : 0;
-}
 
 function percent(share: number): string {
   return `${(share * 100).toFixed(1)} %`;

@@ -3,7 +3,7 @@ import { DEFAULT_SEVERITIES, FINDING_CODES, FindingCode, LineChecker, checkLine 
 import { ByteChecker } from './byteChecker';
 import { MarkTable, buildMarkTable } from './marks';
 import { Scheme } from './scheme';
-import { ByteStats, countLine, emptyStats } from './stats';
+import { ByteStats, CorpusStats, countLine, emptyStats } from './stats';
 import { Token, Tokenizer } from './tokens';
 import { ByteVocabulary, GrowthCurve, Vocabulary, WordCount } from './vocabulary';
 
@@ -22,20 +22,11 @@ export interface StatisticsOptions {
   readonly vocabulary?: boolean;
 }
 
-/** The figures, in the shape `segcorpus stats --json` prints them. The first eleven fields are the original ones. */
-export interface CorpusStatistics {
-  lines: number;
-  tokens: number;
-  words: number;
-  compounds: number;
-  syllables: number;
-  placeholders: Record<string, number>;
-  unknownPlaceholders: number;
-  gluedPlaceholders: number;
-  punctuation: number;
-  numbers: number;
-  other: number;
-  sentences: number;
+/**
+ * The figures, in the shape `segcorpus stats --json` prints them: the counts of `CorpusStats` (the
+ * first eleven fields are the original ones), the histograms as objects, and what is added here.
+ */
+export interface CorpusStatistics extends Omit<CorpusStats, 'sentenceLengths' | 'wordLengths'> {
   /** Distinct words (single syllables and compounds), as written: case and Unicode form count. With the `vocabulary` option, as the three below. */
   types: number;
   /** compounds / words (0 without words). */
@@ -188,6 +179,17 @@ export class StatisticsTally {
     const problems = this.problems as Record<string, number>;
     for (const f of found) problems[f.code] = (problems[f.code] ?? 0) + 1;
   }
+}
+
+/** The mean length of a histogram ({ "12": 40 }: 40 of length 12); 0 when it is empty. */
+export function histogramMean(histogram: Record<string, number>): number {
+  let total = 0;
+  let weighted = 0;
+  for (const [n, count] of Object.entries(histogram)) {
+    total += count;
+    weighted += Number(n) * count;
+  }
+  return total > 0 ? weighted / total : 0;
 }
 
 function histogram(counts: readonly number[]): Record<string, number> {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Bar, ChartText, binLengths, columnChart, escapeXml, lineChart, rankChart } from '../core/statisticsCharts';
 import type { StatisticsModel } from './statistics';
+import { histogramMean as mean } from '../core/corpusStatistics';
 
 const VIEW_TYPE = 'segmentedCorpus.statistics';
 /** Bars in a length histogram: enough to see the shape, few enough to label. */
@@ -56,15 +57,6 @@ export class StatisticsPanel implements vscode.Disposable {
     const count = (n: number): string => numberFormat.format(n);
     const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
     const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
-    const mean = (h: Record<string, number>): number => {
-      let total = 0;
-      let sum = 0;
-      for (const [n, c] of Object.entries(h)) {
-        total += c;
-        sum += Number(n) * c;
-      }
-      return total > 0 ? sum / total : 0;
-    };
     const figures: Array<[string, string]> = [
       [vscode.l10n.t('Lines'), count(s.lines)],
       [vscode.l10n.t('Sentences'), count(s.sentences)],
