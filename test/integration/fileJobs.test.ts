@@ -6,25 +6,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension.shared';
+import type { CheckOutcomeSummary as CheckSummary, RewriteOutcome } from '../../src/features/fileJobs';
 import { EXTENSION_ID, closeAllEditors, eventually, fixtureUri, resetSettings, setSetting } from './helpers';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const cli = path.join(repoRoot, 'dist', 'cli.js');
-
-interface RewriteOutcome {
-  readonly written: readonly vscode.Uri[];
-  readonly cancelled: boolean;
-  readonly error?: string;
-}
-
-interface CheckSummary {
-  readonly checked: readonly vscode.Uri[];
-  readonly open: readonly vscode.Uri[];
-  readonly problems: number;
-  readonly capped: readonly string[];
-  readonly cancelled: boolean;
-  readonly error?: string;
-}
 
 interface Shown {
   readonly kind: 'information' | 'warning' | 'error';
