@@ -40,6 +40,20 @@ async function compileWasm() {
   return result.binary;
 }
 
+/**
+ * `import * as vscode from 'vscode'` in each of the ~25 files made esbuild copy the whole API object
+ * (hundreds of properties, one getter each) once per file as the bundle loads: measured as the
+ * largest part of activation in code-server. Every file imports this one module instead, which
+ * copies it once.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -54,13 +68,13 @@ function builds(wasm) {
   const wasmDefine = { SEGCORPUS_NORMALIZE_WASM: JSON.stringify(Buffer.from(wasm).toString('base64')) };
   return {
     plain: [
-      { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-      { ...common, entryPoints: ['src/extension.browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+      { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', plugins: [vscodeOnce] },
+      { ...common, entryPoints: ['src/extension.browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', plugins: [vscodeOnce] },
       // The editor's file jobs read and write in the extension host and transform in dist/worker.js: no wasm of their own.
       { ...common, entryPoints: ['src/node/editorJobs.ts'], outfile: 'dist/file-jobs.js', platform: 'node', format: 'cjs' },
       { ...common, entryPoints: ['src/node/checkWorker.ts'], outfile: 'dist/check-worker.js', platform: 'node', format: 'cjs' },
       // Files on virtual file systems, read through workspace.fs (the web bundle carries the same engine).
-      { ...common, entryPoints: ['src/features/workspaceFsEngine.ts'], outfile: 'dist/workspace-fs-jobs.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+      { ...common, entryPoints: ['src/features/workspaceFsEngine.ts'], outfile: 'dist/workspace-fs-jobs.js', platform: 'node', format: 'cjs', plugins: [vscodeOnce] },
     ],
     withWasm: [
       { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { SEGCORPUS_VERSION: JSON.stringify(version), ...wasmDefine } },
