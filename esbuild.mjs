@@ -54,6 +54,44 @@ const vscodeOnce = {
   },
 };
 
+/**
+ * The features the Node host loads on first use, each from a bundle of its own (src/node/featureBundles.ts
+ * names the same files; the web bundle carries them itself).
+ */
+const FEATURE_BUNDLES = [
+  ['src/features/viewer.ts', 'dist/viewer.js'],
+  ['src/features/statistics.ts', 'dist/statistics.js'],
+  ['src/features/fileJobs.ts', 'dist/file-job-commands.js'],
+  ['src/features/consistencyParts.ts', 'dist/consistency.js'],
+];
+
+/**
+ * What each extension bundle is made of, module by module, in dist/bundles.json (never shipped):
+ * test/unit/bundles.test.ts reads it to keep the features loaded on first use out of dist/extension.js.
+ */
+const BUNDLES_JSON = 'dist/bundles.json';
+const recordInputs = {
+  name: 'record-inputs',
+  setup(build) {
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      const recorded = (() => {
+        try {
+          return JSON.parse(readFileSync(BUNDLES_JSON, 'utf8'));
+        } catch {
+          return {};
+        }
+      })();
+      for (const [outfile, output] of Object.entries(result.metafile.outputs)) {
+        if (!output.entryPoint) continue;
+        recorded[outfile] = { entryPoint: output.entryPoint, bytes: output.bytes, inputs: Object.fromEntries(Object.entries(output.inputs).map(([file, { bytesInOutput }]) => [file, bytesInOutput])) };
+      }
+      mkdirSync('dist', { recursive: true });
+      writeFileSync(BUNDLES_JSON, JSON.stringify(recorded, null, 1) + '\n');
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -68,8 +106,9 @@ function builds(wasm) {
   const wasmDefine = { SEGCORPUS_NORMALIZE_WASM: JSON.stringify(Buffer.from(wasm).toString('base64')) };
   return {
     plain: [
-      { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', plugins: [vscodeOnce] },
-      { ...common, entryPoints: ['src/extension.browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', plugins: [vscodeOnce] },
+      { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', plugins: [vscodeOnce, recordInputs], metafile: true },
+      { ...common, entryPoints: ['src/extension.browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', plugins: [vscodeOnce, recordInputs], metafile: true },
+      ...FEATURE_BUNDLES.map(([entry, outfile]) => ({ ...common, entryPoints: [entry], outfile, platform: 'node', format: 'cjs', plugins: [vscodeOnce, recordInputs], metafile: true })),
       // The editor's file jobs read and write in the extension host and transform in dist/worker.js: no wasm of their own.
       { ...common, entryPoints: ['src/node/editorJobs.ts'], outfile: 'dist/file-jobs.js', platform: 'node', format: 'cjs' },
       { ...common, entryPoints: ['src/node/checkWorker.ts'], outfile: 'dist/check-worker.js', platform: 'node', format: 'cjs' },

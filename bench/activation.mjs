@@ -142,6 +142,7 @@ export async function run(ctx) {
   const facts = [
     ['VSIX', 'scripts/package/package.mjs (npm run package): production bundles, vsce; the development build is put back afterwards'],
     ['Node bundle', `${NODE_BUNDLE.slice('extension/'.length)} (package.json "main"), what the desktop and remote extension hosts load`],
+    ['on first use', 'dist/viewer.js, statistics.js, file-job-commands.js, consistency.js: the features the Node host loads when first used (src/node/featureBundles.ts); the web bundle carries them'],
   ];
   ctx.progress('packaging the VSIX (production build)');
   const vsix = packageVsix(ctx.workDir);

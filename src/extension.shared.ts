@@ -4,25 +4,33 @@ import { registerAutoDetect } from './features/autoDetect';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { CorpusConfiguration } from './features/configuration';
-import { CorpusConsistency } from './features/consistency';
-import { ConsistencyFixes, registerConsistencyActions } from './features/consistencyActions';
+import type { CorpusConsistency } from './features/consistency';
+import type { ConsistencyFixes } from './features/consistencyActions';
+import { registerConsistency } from './features/consistencyRegistration';
 import { CorpusDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerLanguageStatus } from './features/languageStatus';
 import { registerPreview } from './features/preview';
 import { registerSegmentationActions } from './features/segmentationActions';
 import { registerSegmentationCommands } from './features/segmentationCommands';
-import { VariationsView, registerVariationsView } from './features/variationsView';
+import type { VariationsView } from './features/variationsView';
 import { WordStatus } from './features/wordStatus';
 import { registerProblemSummary } from './features/problemSummary';
 import { registerSchemeColours } from './features/schemeColours';
 import { registerWalkthrough } from './features/walkthrough';
-import { CorpusFileReader, CorpusStatisticsPages, workspaceFileReader } from './features/statistics';
+import type { CorpusFileReader, CorpusStatisticsPages } from './features/statistics';
+import { registerStatistics } from './features/statisticsRegistration';
 import { FileJobEngine } from './features/fileJobEngine';
-import { FileJobs, registerFileJobs } from './features/fileJobs';
-import { CorpusViewer, OpenBytes, registerViewer } from './features/viewer';
+import type { FileJobs } from './features/fileJobs';
+import { registerFileJobs } from './features/fileJobsRegistration';
+import type { OpenBytes } from './features/viewer';
+import { CorpusViewer, registerViewer } from './features/viewerRegistration';
+import { OnDemandFeatures } from './features/onDemand';
 
-/** What activate() returns: the parts the integration tests and benchmarks read. */
+/**
+ * What activate() returns: the parts the integration tests and benchmarks read. Reading one of a
+ * feature loaded on first use (consistency, statistics, file jobs) loads it.
+ */
 export interface ExtensionApi {
   readonly consistency: CorpusConsistency;
   readonly variationsView: VariationsView;
@@ -40,17 +48,17 @@ export interface HostParts {
   readonly files?: CorpusFileReader;
   /** How the viewer reads a file: by position from disk (Node), or whole through workspace.fs (web). */
   readonly openBytes: OpenBytes;
+  /** The features registered now and loaded on first use: from bundles of their own in Node, bundled on the web. */
+  readonly onDemand: OnDemandFeatures;
 }
 
 export function activateShared(context: vscode.ExtensionContext, host: HostParts): ExtensionApi {
   const config = new CorpusConfiguration();
   const diagnostics = new CorpusDiagnostics(config);
-  const consistency = new CorpusConsistency(config, context.workspaceState);
-  const variations = registerVariationsView(consistency);
-  const fixes = registerConsistencyActions(consistency);
-  const statistics = new CorpusStatisticsPages(config, context.extensionUri, host.files ?? workspaceFileReader);
-  const fileJobs = registerFileJobs(config, host.fileJobEngine);
-  const viewer = registerViewer(context.extensionUri, config, host.openBytes);
+  const consistency = registerConsistency(host.onDemand, config, context.workspaceState);
+  const statistics = registerStatistics(host.onDemand, config, context.extensionUri, host.files);
+  const fileJobs = registerFileJobs(host.onDemand, config, host.fileJobEngine);
+  const viewer = registerViewer(host.onDemand, context.extensionUri, config, host.openBytes);
   context.subscriptions.push(
     config,
     diagnostics,
@@ -66,12 +74,27 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
     new WordStatus(config),
     registerAutoDetect(context),
     registerWalkthrough(context),
-    consistency,
-    fixes.disposable,
-    variations.disposable,
-    statistics,
-    fileJobs,
+    consistency.disposable,
+    statistics.disposable,
+    fileJobs.disposable,
     viewer,
   );
-  return { consistency, variationsView: variations.view, consistencyFixes: fixes.fixes, statistics, fileJobs, viewer };
+  return {
+    get consistency() {
+      return consistency.parts().consistency;
+    },
+    get variationsView() {
+      return consistency.parts().view;
+    },
+    get consistencyFixes() {
+      return consistency.parts().fixes;
+    },
+    get statistics() {
+      return statistics.pages();
+    },
+    get fileJobs() {
+      return fileJobs.jobs();
+    },
+    viewer,
+  };
 }

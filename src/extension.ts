@@ -4,20 +4,24 @@ import { sinceLoadStarted } from './loadClock';
 import * as vscode from 'vscode';
 import { ExtensionApi, activateShared } from './extension.shared';
 import { diskFileReader } from './node/corpusFileReader';
+import { featureBundles } from './node/featureBundles';
 import { NodeFileJobEngine } from './features/nodeFileJobEngine';
-import { readThroughWorkspace } from './features/viewer';
 import { openFileBytes } from './node/fileBytes';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi & { readonly activation: { wall: number; cpu: number } } {
+  // The viewer, the statistics, the file jobs' commands and the consistency check: dist/*.js beside this bundle (dist/extension.js), loaded on first use.
+  const onDemand = featureBundles(__dirname);
   const api = activateShared(context, {
-    // dist/file-jobs.js sits beside this bundle (dist/extension.js).
+    // dist/file-jobs.js sits beside this bundle too.
     fileJobEngine: new NodeFileJobEngine(__dirname),
-    files: diskFileReader,
+    files: diskFileReader(() => onDemand.statistics().workspaceFileReader),
     // Files on disk are read by position, never whole; other schemes (virtual file systems) through workspace.fs.
-    openBytes: (uri) => (uri.scheme === 'file' ? openFileBytes(uri.fsPath) : readThroughWorkspace(uri)),
+    openBytes: (uri) => (uri.scheme === 'file' ? openFileBytes(uri.fsPath) : onDemand.viewer().readThroughWorkspace(uri)),
+    onDemand,
   });
   // Evaluating the bundle and activate(), without reading and compiling the file (the host times those).
-  return { ...api, activation: sinceLoadStarted() };
+  // Added to the API object as it is: spreading it would read (and so load) every feature behind its getters.
+  return Object.assign(api, { activation: sinceLoadStarted() });
 }
 
 export function deactivate(): void {

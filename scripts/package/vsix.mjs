@@ -24,6 +24,11 @@ export const REQUIRED = [
   'extension/syntaxes/segmented-corpus.tmLanguage.json',
   'extension/dist/extension.js',
   'extension/dist/web/extension.js',
+  // The features the Node host loads on first use (src/node/featureBundles.ts).
+  'extension/dist/viewer.js',
+  'extension/dist/statistics.js',
+  'extension/dist/file-job-commands.js',
+  'extension/dist/consistency.js',
   'extension/dist/file-jobs.js',
   'extension/dist/worker.js',
   'extension/dist/check-worker.js',

@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { NoDocumentAdvice, Offer, adviceWithoutDocument } from '../core/commandLine';
 import { LANGUAGE_ID } from './configuration';
-import { CHECK_CORPUS_FILES, NORMALIZE_TO_FILE, RESTORE_TO_FILE } from './fileJobs';
-import { OPEN_VIEWER_COMMAND } from './viewer';
+import { CHECK_CORPUS_FILES, NORMALIZE_TO_FILE, RESTORE_TO_FILE } from './fileJobsRegistration';
+import { OPEN_VIEWER_COMMAND } from './viewerRegistration';
 import { localized } from './coreMessages';
 
 const EXTENSION_ID = 'segmented-corpus.segmented-corpus';

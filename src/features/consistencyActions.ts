@@ -1,17 +1,13 @@
 // Quick fixes on `inconsistent-segmentation` problems: follow the majority here or everywhere in the document, keep the sequence as it is, add the word to the lexicon.
+// Loaded with the consistency check (consistencyRegistration.ts registers the provider and the commands at activation).
 import * as vscode from 'vscode';
 import { CONSISTENCY_CODE, CorpusConsistency } from './consistency';
-import { LANGUAGE_ID } from './configuration';
+import { ADD_TO_LEXICON, FOLLOW_EVERYWHERE, IGNORE_VARIATION } from './consistencyRegistration';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 const QUICK_FIX = vscode.CodeActionKind.QuickFix;
 /** Problems offered fixes per request: a selection over thousands of problems asks for no more than a menu can show. */
 const MAX_PROBLEMS = 5;
-
-export const FOLLOW_EVERYWHERE = 'segmentedCorpus.followMajorityEverywhere';
-export const IGNORE_VARIATION = 'segmentedCorpus.ignoreVariation';
-export const FORGET_IGNORED = 'segmentedCorpus.forgetIgnoredVariations';
-export const ADD_TO_LEXICON = 'segmentedCorpus.addToLexicon';
 
 export class ConsistencyFixes implements vscode.CodeActionProvider {
   static readonly kinds = [QUICK_FIX];
@@ -67,28 +63,25 @@ export async function applyTextEdits(uri: vscode.Uri, edits: readonly vscode.Tex
   return vscode.workspace.applyEdit(edit);
 }
 
-export function registerConsistencyActions(consistency: CorpusConsistency): { fixes: ConsistencyFixes; disposable: vscode.Disposable } {
-  const fixes = new ConsistencyFixes(consistency);
-  const disposable = vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider(LANGUAGE_ID, fixes, { providedCodeActionKinds: ConsistencyFixes.kinds }),
-    vscode.commands.registerCommand(FOLLOW_EVERYWHERE, async (uri: vscode.Uri, sequence: string) => {
-      const document = await vscode.workspace.openTextDocument(uri);
-      return applyTextEdits(uri, consistency.editsEverywhere(document, sequence));
-    }),
-    vscode.commands.registerCommand(IGNORE_VARIATION, (sequence: string) => consistency.ignore(sequence)),
-    vscode.commands.registerCommand(FORGET_IGNORED, async () => {
-      const count = await consistency.forgetIgnored();
-      void vscode.window.showInformationMessage(
-        count === 0 ? vscode.l10n.t('No segmentation variation was being kept.') : vscode.l10n.t('Segmentation variations are checked again: {0} forgotten.', count),
-      );
-    }),
-    vscode.commands.registerCommand(ADD_TO_LEXICON, async (word: string) => {
-      try {
-        await consistency.addToLexicon(word);
-      } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Segmented Corpus: could not add `{0}` to the lexicon: {1}', word, error instanceof Error ? error.message : String(error)));
-      }
-    }),
+/** Follow the Majority Everywhere in a document, for one sequence (one undo step). */
+export async function followMajorityEverywhere(consistency: CorpusConsistency, uri: vscode.Uri, sequence: string): Promise<boolean> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return applyTextEdits(uri, consistency.editsEverywhere(document, sequence));
+}
+
+/** Forget the variations kept as they are, and say how many. */
+export async function forgetIgnored(consistency: CorpusConsistency): Promise<void> {
+  const count = await consistency.forgetIgnored();
+  void vscode.window.showInformationMessage(
+    count === 0 ? vscode.l10n.t('No segmentation variation was being kept.') : vscode.l10n.t('Segmentation variations are checked again: {0} forgotten.', count),
   );
-  return { fixes, disposable };
+}
+
+/** Add a word to the lexicon; a failure is shown, not thrown. */
+export async function addToLexicon(consistency: CorpusConsistency, word: string): Promise<void> {
+  try {
+    await consistency.addToLexicon(word);
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Segmented Corpus: could not add `{0}` to the lexicon: {1}', word, error instanceof Error ? error.message : String(error)));
+  }
 }

@@ -1,14 +1,11 @@
 // File jobs from the explorer, an editor tab or the palette: Normalize to File…, Restore Punctuation to File… and Check Corpus Files, on files of any size, with progress and Cancel.
+// Loaded with the first job (fileJobsRegistration.ts registers the commands at activation).
 import * as vscode from 'vscode';
 import { severitySummary } from '../core/commandLine';
 import { Severity } from '../core/check';
 import { CorpusConfiguration } from './configuration';
 import { FileJobEngine, RewriteOp, displayPath } from './fileJobEngine';
 import { FileProblems, isOpenCorpus } from './fileProblems';
-
-export const NORMALIZE_TO_FILE = 'segmentedCorpus.normalizeToFile';
-export const RESTORE_TO_FILE = 'segmentedCorpus.restoreToFile';
-export const CHECK_CORPUS_FILES = 'segmentedCorpus.checkCorpusFiles';
 
 /** The corpus extensions (the manifest's, lower case): what a folder's files are picked by. */
 const CORPUS_EXTENSIONS = ['.seg', '.wseg', '.tok'];
@@ -166,27 +163,21 @@ function withByteProgress<T>(title: string, totalBytes: number, work: (report: (
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
+/** The jobs behind the commands: `uri` the clicked file, folder or tab, `uris` the explorer's selection. */
 export class FileJobs implements vscode.Disposable {
   private readonly problems = new FileProblems();
-  private readonly commands: vscode.Disposable[];
 
   constructor(
     private readonly config: CorpusConfiguration,
     private readonly engine: FileJobEngine,
-  ) {
-    this.commands = [
-      vscode.commands.registerCommand(NORMALIZE_TO_FILE, (uri: unknown, uris: unknown) => this.rewrite('normalize', uri, uris)),
-      vscode.commands.registerCommand(RESTORE_TO_FILE, (uri: unknown, uris: unknown) => this.rewrite('restore', uri, uris)),
-      vscode.commands.registerCommand(CHECK_CORPUS_FILES, (uri: unknown, uris: unknown) => this.check(uri, uris)),
-    ];
-  }
+  ) {}
 
   /** The entries Check Corpus Files published for a file (the tests read them). */
   problemsOf(uri: vscode.Uri): readonly vscode.Diagnostic[] {
     return this.problems.entries(uri);
   }
 
-  private async rewrite(op: RewriteOp, uri: unknown, uris: unknown): Promise<RewriteOutcome | undefined> {
+  async rewrite(op: RewriteOp, uri: unknown, uris: unknown): Promise<RewriteOutcome | undefined> {
     const picked = await sourcesOf(uri, uris);
     if (!picked) return undefined;
     const { sources, folder } = picked;
@@ -247,7 +238,7 @@ export class FileJobs implements vscode.Disposable {
     });
   }
 
-  private async check(uri: unknown, uris: unknown): Promise<CheckOutcomeSummary | undefined> {
+  async check(uri: unknown, uris: unknown): Promise<CheckOutcomeSummary | undefined> {
     const picked = await sourcesOf(uri, uris);
     if (!picked) return undefined;
     const open = picked.sources.filter((s) => isOpenCorpus(s.uri)).map((s) => s.uri);
@@ -301,12 +292,6 @@ export class FileJobs implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.commands.forEach((c) => c.dispose());
     this.problems.dispose();
   }
-}
-
-/** Registers the file jobs with the host's engine. */
-export function registerFileJobs(config: CorpusConfiguration, engine: FileJobEngine): FileJobs {
-  return new FileJobs(config, engine);
 }

@@ -1,4 +1,5 @@
 // Corpus Statistics: counts a document, the files and folders chosen in the explorer, or the workspace, in the background, and shows the page.
+// Loaded when first shown (statisticsRegistration.ts registers the commands at activation).
 import * as vscode from 'vscode';
 import { CorpusStatistics, StatisticsTally } from '../core/corpusStatistics';
 import { LineChunker } from '../core/lineChunker';
@@ -110,10 +111,9 @@ class Count {
   }
 }
 
-/** The statistics pages: the commands, the counting and the panel; `current` is what the page shows now. */
+/** The statistics pages: what the commands do, the counting and the panel; `current` is what the page shows now. */
 export class CorpusStatisticsPages implements vscode.Disposable {
   private readonly panel: StatisticsPanel;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly config: CorpusConfiguration,
@@ -121,11 +121,6 @@ export class CorpusStatisticsPages implements vscode.Disposable {
     private readonly reader: CorpusFileReader,
   ) {
     this.panel = new StatisticsPanel(extensionUri, (format) => this.exportWithDialog(format));
-    this.subscriptions.push(
-      this.panel,
-      vscode.commands.registerCommand('segmentedCorpus.showStatistics', (clicked?: unknown, selected?: unknown) => this.show(clicked, selected)),
-      vscode.commands.registerCommand('segmentedCorpus.showWorkspaceStatistics', () => this.showWorkspace()),
-    );
   }
 
   get current(): StatisticsModel | undefined {
@@ -224,7 +219,7 @@ export class CorpusStatisticsPages implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
+    this.panel.dispose();
   }
 }
 

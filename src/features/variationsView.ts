@@ -1,13 +1,9 @@
 // The Segmentation Variations view: every variation with its forms and counts, its occurrences a click away, the majority applied in one go, and a search in every segmentation.
+// Loaded with the consistency check (consistencyRegistration.ts registers the view and its commands at activation).
 import * as vscode from 'vscode';
 import { Variation } from '../core/variations';
 import { CorpusConsistency, Occurrence } from './consistency';
 import { LANGUAGE_ID } from './configuration';
-
-export const VIEW_ID = 'segmentedCorpus.variations';
-export const APPLY_MAJORITY = 'segmentedCorpus.applyMajority';
-export const APPLY_ALL_MAJORITIES = 'segmentedCorpus.applyAllMajorities';
-export const SEARCH_VARIATIONS = 'segmentedCorpus.searchVariations';
 /** More places than this are confirmed before they are rewritten. */
 const CONFIRM_PLACES = 20;
 /** Occurrences listed under a variation. */
@@ -124,7 +120,7 @@ export class VariationsView implements vscode.TreeDataProvider<VariationNode>, v
 }
 
 /** Asks for a word and lists its occurrences in every segmentation; picking one opens it. */
-async function searchCommand(view: VariationsView, query?: string): Promise<void> {
+export async function searchVariations(view: VariationsView, query?: string): Promise<void> {
   const word = query ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Find a word in every segmentation'), prompt: vscode.l10n.t('`{0}` finds `{1}` too', 'nâng_cao', 'nâng cao'), placeHolder: 'nâng_cao' }));
   if (!word?.trim()) return;
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { occurrence: Occurrence }>();
@@ -145,18 +141,8 @@ async function searchCommand(view: VariationsView, query?: string): Promise<void
   });
 }
 
-export function registerVariationsView(consistency: CorpusConsistency): { view: VariationsView; disposable: vscode.Disposable } {
-  const view = new VariationsView(consistency);
-  const tree = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
-  const disposable = vscode.Disposable.from(
-    view,
-    tree,
-    vscode.commands.registerCommand(APPLY_MAJORITY, (node?: VariationNode | string) => {
-      const sequence = typeof node === 'string' ? node : node?.kind === 'variation' ? node.row.sequence : undefined;
-      return sequence === undefined ? 0 : view.applyMajority(sequence);
-    }),
-    vscode.commands.registerCommand(APPLY_ALL_MAJORITIES, () => view.applyMajority(undefined)),
-    vscode.commands.registerCommand(SEARCH_VARIATIONS, (query?: string) => searchCommand(view, query)),
-  );
-  return { view, disposable };
+/** Apply the Majority on a row of the view (or a sequence given by name): the number of places rewritten. */
+export function applyMajorityOf(view: VariationsView, node?: VariationNode | string): Promise<number> | number {
+  const sequence = typeof node === 'string' ? node : node?.kind === 'variation' ? node.row.sequence : undefined;
+  return sequence === undefined ? 0 : view.applyMajority(sequence);
 }

@@ -1,13 +1,12 @@
 // The Segmented Corpus Viewer: a read-only custom editor showing a corpus file of any size a screen at a time, read from the file, not from an editor document.
+// Loaded when first used (viewerRegistration.ts registers the editor and its command at activation).
 import * as vscode from 'vscode';
 import { ByteSource, LineIndex, buildLineIndex, pacedPause, readLines } from '../core/lineIndex';
 import { LooseQuery, searchFile } from '../core/looseFind';
 import { normalizeLine } from '../core/normalize';
 import { Token } from '../core/tokens';
 import { CorpusConfiguration } from './configuration';
-
-export const VIEW_TYPE = 'segmentedCorpus.viewer';
-export const OPEN_VIEWER_COMMAND = 'segmentedCorpus.openViewer';
+import { VIEW_TYPE } from './viewerRegistration';
 
 /** A file's bytes as the host reads them, and how to let go of them. */
 export interface ViewerBytes extends ByteSource {
@@ -55,7 +54,7 @@ const MAX_LINES_PER_REQUEST = 500;
 
 
 /** The open file: its bytes and line index, built once in the background and shared by its panels. */
-class ViewerDocument implements vscode.CustomDocument {
+export class ViewerDocument implements vscode.CustomDocument {
   readonly index = new LineIndex(INDEX_EVERY);
   readonly indexed: Promise<void>;
   private readonly progress = new vscode.EventEmitter<void>();
@@ -296,7 +295,7 @@ async function askForLine(document: ViewerDocument): Promise<number | undefined>
 }
 
 /** The custom editor: one document per file, any number of panels on it. */
-class ViewerProvider implements vscode.CustomReadonlyEditorProvider<ViewerDocument> {
+export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<ViewerDocument>, vscode.Disposable {
   private readonly panels = new Set<ViewerPanel>();
   /** Lines to open at, by file, set by the command before VS Code opens the editor. */
   private readonly pendingLines = new Map<string, number>();
@@ -339,9 +338,13 @@ class ViewerProvider implements vscode.CustomReadonlyEditorProvider<ViewerDocume
     await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
   }
 
-  /** The viewers now open (for the integration tests). */
-  get openPanels(): readonly ViewerPanel[] {
-    return [...this.panels];
+  /** The viewers now open: their file, index, and the handler of their page's requests (for the integration tests and the benchmark). */
+  openViewers(): OpenViewer[] {
+    return [...this.panels].map((p) => ({ uri: p.document.uri, index: p.document.index, indexed: p.document.indexed, answer: (r: ViewerRequest) => p.answer(r) }));
+  }
+
+  dispose(): void {
+    this.posted.dispose();
   }
 }
 
@@ -393,34 +396,23 @@ export interface PostedMessage {
   readonly message: { readonly type: string; readonly [key: string]: unknown };
 }
 
-/** What the integration tests and the benchmark read: the open viewers and what they are sent. */
-export interface CorpusViewer extends vscode.Disposable {
-  /** The viewers now open: their file, index, and the handler of their page's requests. */
-  readonly openViewers: () => ReadonlyArray<{ uri: vscode.Uri; index: LineIndex; indexed: Promise<void>; answer: (request: ViewerRequest) => Promise<void> }>;
-  readonly onDidPost: vscode.Event<PostedMessage>;
+/** An open viewer as the integration tests and the benchmark see it. */
+export interface OpenViewer {
+  readonly uri: vscode.Uri;
+  readonly index: LineIndex;
+  readonly indexed: Promise<void>;
+  readonly answer: (request: ViewerRequest) => Promise<void>;
 }
 
 /**
- * Registers the viewer and `segmentedCorpus.openViewer(uri?, line?)`: `uri` a Uri or string
- * (default: the active tab's file), `line` 1-based when a number, 0-based when a Position or Range.
+ * `segmentedCorpus.openViewer(uri?, line?)`: `uri` a Uri or string (default: the active tab's
+ * file), `line` 1-based when a number, 0-based when a Position or Range.
  */
-export function registerViewer(extensionUri: vscode.Uri, config: CorpusConfiguration, openBytes: OpenBytes): CorpusViewer {
-  const provider = new ViewerProvider(extensionUri, config, openBytes);
-  const registration = vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, {
-    // Hidden viewers are dropped and rebuilt from their saved state (setState): a webview kept alive holds its DOM.
-    webviewOptions: { retainContextWhenHidden: false },
-    supportsMultipleEditorsPerDocument: true,
-  });
-  const command = vscode.commands.registerCommand(OPEN_VIEWER_COMMAND, async (file?: unknown, line?: unknown) => {
-    const uri = fileArgument(file);
-    if (!uri) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Segmented Corpus: choose a file to open in the viewer.'));
-      return;
-    }
-    await provider.open(uri, lineArgument(line));
-  });
-  return Object.assign(vscode.Disposable.from(registration, command, provider.posted), {
-    openViewers: () => provider.openPanels.map((p) => ({ uri: p.document.uri, index: p.document.index, indexed: p.document.indexed, answer: (r: ViewerRequest) => p.answer(r) })),
-    onDidPost: provider.posted.event,
-  });
+export async function openViewer(provider: ViewerProvider, file?: unknown, line?: unknown): Promise<void> {
+  const uri = fileArgument(file);
+  if (!uri) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Segmented Corpus: choose a file to open in the viewer.'));
+    return;
+  }
+  await provider.open(uri, lineArgument(line));
 }

@@ -1,14 +1,17 @@
 // The Node host's reader of corpus files for the statistics page: streamed from disk in chunks, any size, as the CLI reads them.
 import * as fs from 'fs';
-import { CorpusFileReader, workspaceFileReader } from '../features/statistics';
+import type { CorpusFileReader } from '../features/statistics';
 
 const CHUNK = 4 * 1024 * 1024;
 
-/** Files on disk are streamed; other schemes (remote, virtual) go through workspace.fs. */
-export const diskFileReader: CorpusFileReader = {
+/**
+ * Files on disk are streamed; other schemes (remote, virtual) go to `otherSchemes` (the statistics'
+ * workspace.fs reader, asked for when needed: the statistics load on first use).
+ */
+export const diskFileReader = (otherSchemes: () => CorpusFileReader): CorpusFileReader => ({
   async *chunks(uri) {
     if (uri.scheme !== 'file') {
-      yield* workspaceFileReader.chunks(uri);
+      yield* otherSchemes().chunks(uri);
       return;
     }
     const handle = await fs.promises.open(uri.fsPath, 'r');
@@ -23,5 +26,5 @@ export const diskFileReader: CorpusFileReader = {
       await handle.close();
     }
   },
-};
+});
 
