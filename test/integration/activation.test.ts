@@ -1,6 +1,7 @@
 // The extension wakes up when a corpus file is opened, and the file is read as a segmented corpus.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
+import { loadedFeatures } from './helpers';
 
 const extensionId = 'segmented-corpus.segmented-corpus';
 
@@ -25,5 +26,9 @@ describe('activation', () => {
     assert.ok(extension, `${extensionId} is loaded as the extension under development`);
     // Activation is triggered by onLanguage, never by the test itself.
     await eventually(() => extension.isActive, `${extensionId} is active`);
+    // The first test of the run: nothing has used the viewer, the statistics or the file jobs yet.
+    assert.deepEqual(loadedFeatures().filter((f) => f !== 'consistency'), [], 'activation loads no feature before its first use');
+    // The consistency check comes with the first corpus, once activate() has returned.
+    await eventually(() => loadedFeatures().includes('consistency'), 'the consistency check is loaded for the corpus');
   });
 });

@@ -3,9 +3,11 @@
 // The workspace of an integration run is test/fixtures itself, so nothing here writes there:
 // tests edit untitled copies, and every setting changed is reset in afterEach.
 import * as assert from 'assert/strict';
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { FEATURE_BUNDLES } from '../../src/node/featureBundles';
 
 export const EXTENSION_ID = 'segmented-corpus.segmented-corpus';
 export const LANGUAGE_ID = 'segmented-corpus';
@@ -40,6 +42,19 @@ export async function fixture(name: string): Promise<string> {
 /** The sentences of a normalized text (each ends with its full stop). */
 export function sentences(normalized: string): string[] {
   return normalized.split(/(?<=\.) /);
+}
+
+/**
+ * The features whose bundles (dist/*.js, loaded on first use) the extension host has required so
+ * far: this test code shares the host's module cache with the extension.
+ */
+export function loadedFeatures(): string[] {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is loaded`);
+  const dist = fs.realpathSync(path.join(extension.extensionPath, 'dist'));
+  return Object.entries(FEATURE_BUNDLES)
+    .filter(([, { file }]) => require.cache[path.join(dist, file)] !== undefined)
+    .map(([feature]) => feature);
 }
 
 /** Waits until the extension is active (it activates on the language, i.e. on the first corpus document). */

@@ -2,7 +2,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension.shared';
-import { EXTENSION_ID, eventually } from '../helpers';
+import { EXTENSION_ID, eventually, loadedFeatures } from '../helpers';
 
 describe('activated by a plain .txt', () => {
   it('counts nothing until a corpus is opened, then counts the workspace', async () => {
@@ -15,6 +15,8 @@ describe('activated by a plain .txt', () => {
     await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('Shopping list\nmilk, eggs, bread\n'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(notes));
     await eventually(() => extension.isActive, `${EXTENSION_ID} is active (activated by the .txt)`, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(loadedFeatures(), [], 'a .txt loads none of the features loaded on first use, the consistency check included');
     const { consistency } = extension.exports;
     // Time for the work activation used to schedule (the workspace's corpora searched and counted).
     await new Promise((resolve) => setTimeout(resolve, 1000));
