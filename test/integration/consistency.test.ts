@@ -147,6 +147,26 @@ describe('consistency', function () {
     assert.ok(messages.includes('`trình độ` is split here; joined as `trình_độ` in 10 of 11 places'), JSON.stringify(messages));
   });
 
+  it('a long first pass lets other work run, and starts again when the document is edited on the way', async () => {
+    // 200,000 lines (5 MB): `nâng_cao` joined in four of five.
+    const long = Array.from({ length: 200_000 }, (_, k) => (k % 5 === 4 ? SPLIT : JOINED)).join('\n');
+    // The extension active and counting (run alone, this is the first corpus the editor sees).
+    await openCorpusFile(JOINED, 'first');
+    await settled();
+    const uri = await tempFile('long.seg', long);
+    const document = await vscode.workspace.openTextDocument(uri);
+    // The pass began as the document opened; this code runs between its slices.
+    assert.equal(api().consistency.isReady(document), false, 'still counting when the opening returns');
+    // An edit on the way (no editor to wait for): the lines read so far are not the document's any more.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 8, 0, 9), ' ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await api().consistency.settled(120_000);
+    const messages = consistencyProblems(document.uri).map((d) => d.message);
+    assert.equal(messages.length, 1000, 'the first thousand of the 40,001 split ones (diagnostics.maxProblems)');
+    assert.ok(messages.every((m) => m === '`nâng cao` is split here; joined as `nâng_cao` in 159999 of 200000 places'), messages[0]);
+  });
+
   it('quick fix: follow the majority here (preferred) rewrites that occurrence only', async () => {
     const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'here');
     const document = editor.document;
