@@ -24,6 +24,8 @@ const TYPING_DELAY = 150;
 const RECOUNT_DELAY = 1000;
 /** The longest the extension host is held by a pass before it lets other work run. */
 const SLICE_MS = 8;
+/** Lines are read and encoded for counting this many characters at a time (a few hundred microseconds), not a document at once. */
+const BLOCK_CHARS = 1 << 16;
 /** An edit of more lines than this is recounted from scratch (in slices) rather than counted out and in at once. */
 const MAX_INCREMENTAL_LINES = 2000;
 /** A document up to this many characters has a new compound counted over it at once (a few ms); a larger one in slices. */
@@ -76,16 +78,48 @@ export interface Occurrence {
   readonly text: string;
 }
 
-/** Yields to the event loop when the current slice is used up. */
+/**
+ * Lets the extension host run whatever waits (messages from the workbench, other extensions) and
+ * comes back at once. setTimeout(0) waits at least 1 ms in Node and 4 ms in a browser once nested:
+ * at one yield per 8 ms slice that was an eighth to a third of a long pass spent waiting for nothing.
+ * setImmediate (the Node host) and a message to ourselves (the web worker host) queue behind the
+ * pending events without a clamp.
+ */
+const yieldToHost: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise<void>((resolve) => setImmediate(resolve))
+    : (() => {
+        let channel: InstanceType<typeof MessageChannel> | undefined;
+        const waiting: Array<() => void> = [];
+        return () =>
+          new Promise<void>((resolve) => {
+            if (!channel) {
+              channel = new MessageChannel();
+              // Typed as Node's port, whose listener is `on('message')`; the web host's has onmessage (which also starts it).
+              (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => waiting.shift()?.();
+            }
+            waiting.push(resolve);
+            channel.port2.postMessage(undefined);
+          });
+      })();
+
+/**
+ * Yields to the event loop when the current slice is used up. Callers ask `due` first and await
+ * `next()` only then: an await per line, yielding or not, costs a turn of the microtask queue each
+ * (a hundred thousand short lines, a hundred thousand turns).
+ */
 class Slicer {
   private started = performance.now();
   /** Milliseconds spent working, yields left out. */
   busy = 0;
+  get due(): boolean {
+    return performance.now() - this.started >= SLICE_MS;
+  }
   async next(): Promise<void> {
     const now = performance.now();
     if (now - this.started < SLICE_MS) return;
     this.busy += now - this.started;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToHost();
     this.started = performance.now();
   }
   /** busy, with the slice in progress. */
@@ -94,8 +128,54 @@ class Slicer {
   }
 }
 
+/** The CPU time of the extension host's process so far, in ms (user and system); 0 in the web host, which cannot tell. */
+function cpuMs(): number {
+  if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return 0;
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 function linesOf(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
+}
+
+/** Consecutive lines of a document encoded to UTF-8 as the counting reads them; `first` is the index of the first. */
+interface EncodedBlock {
+  readonly first: number;
+  readonly encoded: EncodedLines;
+}
+
+/**
+ * The lines from `first` on, about BLOCK_CHARS characters of them (one line at least), encoded;
+ * with `document`, they are read from it into `lines` first.
+ */
+function encodeBlock(lines: string[], first: number, document?: vscode.TextDocument): EncodedBlock {
+  let last = first;
+  let chars = 0;
+  while (last < lines.length && (last === first || chars < BLOCK_CHARS)) {
+    if (document) lines[last] = document.lineAt(last).text;
+    chars += lines[last++].length + 1;
+  }
+  return { first, encoded: new EncodedLines(lines.slice(first, last)) };
+}
+
+/**
+ * Calls `take` with each line of a file's UTF-8 bytes as [start, end), in order, without decoding
+ * them: the counting reads bytes. A CR ends a line as an LF does (CRLF then leaves an empty line
+ * between, which counts nothing), and a byte order mark is not part of the first word.
+ */
+async function forEachLineOfBytes(bytes: Uint8Array, take: (start: number, end: number) => void, slicer: Slicer, going: () => boolean): Promise<boolean> {
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) continue;
+    take(start, i);
+    start = i + 1;
+    if (slicer.due) {
+      await slicer.next();
+      if (!going()) return false;
+    }
+  }
+  return true;
 }
 
 export class CorpusConsistency implements vscode.Disposable {
@@ -118,8 +198,12 @@ export class CorpusConsistency implements vscode.Disposable {
   private started = false;
   /** A restart (the first comes with the first corpus) is reading the lexicon or deciding the scope: what is counted is about to be replaced. */
   private restarting = true;
-  /** Milliseconds of the last full count (wall time, slices included), edit counted out and in, and update after typing (read by the benchmark). */
-  readonly timings = { count: 0, countBusy: 0, edit: 0, update: 0 };
+  /**
+   * Milliseconds of the last full count (wall time, slices included; `countCpu`: the CPU time of the
+   * extension host meanwhile, 0 where it cannot be read), edit counted out and in, and update after
+   * typing (read by the benchmark).
+   */
+  readonly timings = { count: 0, countBusy: 0, countCpu: 0, edit: 0, update: 0 };
   private disposed = false;
 
   constructor(
@@ -235,7 +319,8 @@ export class CorpusConsistency implements vscode.Disposable {
     if (document.languageId !== LANGUAGE_ID || this.documents.has(document.uri.toString())) return;
     const shared = this.workspaceTally && this.inWorkspace(document) ? this.workspaceTally : undefined;
     const tally = shared ?? new Tally(false);
-    const lines = linesOf(document.getText());
+    // A tally of its own counts the document at once, reading it on the way: nothing to read now.
+    const lines = shared ? linesOf(document.getText()) : [];
     const counted: CountedDocument = {
       document,
       tally,
@@ -314,7 +399,12 @@ export class CorpusConsistency implements vscode.Disposable {
     const started = performance.now();
     const tally = counted.tally;
     let incremental = tally.ready;
-    // Changes arrive in the order they apply, each in the coordinates left by the ones before.
+    // Changes arrive in the order they apply, each in the coordinates left by the ones before. A
+    // line is counted out once, as it was counted, however many changes touch it (a command at a
+    // thousand cursors on one line sends a thousand), and counted in once, as it ends up.
+    let pending = new Set<number>();
+    let countedOut = 0;
+    const v = tally.variations;
     for (const change of event.contentChanges) {
       const from = change.range.start.line;
       const to = change.range.end.line;
@@ -322,22 +412,35 @@ export class CorpusConsistency implements vscode.Disposable {
       const head = before[0]?.slice(0, change.range.start.character) ?? '';
       const tail = before[before.length - 1]?.slice(change.range.end.character) ?? '';
       const after = linesOf(head + change.text + tail);
+      if (incremental && before.length + after.length > MAX_INCREMENTAL_LINES) incremental = false;
+      if (incremental) {
+        for (let l = from; l <= to; l++) {
+          if (pending.has(l)) continue;
+          v.countText(counted.lines[l], -1);
+          countedOut++;
+        }
+        if (countedOut > MAX_INCREMENTAL_LINES) incremental = false;
+      }
       counted.lines.splice(from, to - from + 1, ...after);
       counted.findings.splice(from, to - from + 1, ...new Array<undefined>(after.length));
       // Line numbers after the change move with it.
-      if (after.length !== before.length) {
+      const shift = (lines: Set<number>) => {
         const moved = new Set<number>();
-        for (const l of counted.edited) moved.add(l > to ? l + after.length - before.length : l);
-        counted.edited = moved;
+        for (const l of lines) if (l < from || l > to) moved.add(l > to ? l + after.length - before.length : l);
+        return moved;
+      };
+      if (after.length !== before.length) {
+        counted.edited = shift(counted.edited);
+        pending = shift(pending);
       }
-      for (let l = from; l < from + after.length; l++) counted.edited.add(l);
-      if (incremental && before.length + after.length > MAX_INCREMENTAL_LINES) incremental = false;
-      if (incremental) {
-        const v = tally.variations;
-        for (const line of before) v.countText(line, -1);
-        for (const line of after) v.noteCompoundsOfText(line);
-        for (const line of after) v.countText(line, 1);
+      for (let l = from; l < from + after.length; l++) {
+        counted.edited.add(l);
+        pending.add(l);
       }
+    }
+    if (incremental) {
+      for (const l of pending) v.noteCompoundsOfText(counted.lines[l]);
+      for (const l of pending) v.countText(counted.lines[l], 1);
     }
     if (!incremental) {
       // Counted from scratch: the pass in progress (if any) read lines that are no longer there.
@@ -398,18 +501,15 @@ export class CorpusConsistency implements vscode.Disposable {
     clearTimeout(tally.timer);
     tally.timer = undefined;
     const started = performance.now();
+    const startedCpu = cpuMs();
     const generation = ++tally.generation;
     tally.ready = false;
     const stale = () => generation !== tally.generation || this.disposed;
     const settings = this.settings;
     const v = new Variations({ minCount: settings.minOccurrences, minShare: settings.minShare });
     for (const word of this.lexiconWords) v.addLexiconWord(word);
-    // Open documents count with their live text, as it is now, encoded once for both passes.
-    const encoded = new Map<CountedDocument, EncodedLines>();
     for (const counted of tally.documents) {
-      counted.lines = linesOf(counted.document.getText());
-      encoded.set(counted, new EncodedLines(counted.lines));
-      counted.findings = new Array<SegmentationFinding[] | undefined>(counted.lines.length);
+      counted.findings = new Array<SegmentationFinding[] | undefined>(counted.document.lineCount);
       counted.edited.clear();
     }
     let files: vscode.Uri[] = [];
@@ -418,17 +518,34 @@ export class CorpusConsistency implements vscode.Disposable {
       files = (await vscode.workspace.findFiles(CORPUS_GLOB)).filter((f) => !open.has(f.toString()));
       if (stale()) return;
     }
+    // Open documents count with their live text: read and encoded a block at a time in the first
+    // pass (an edit on the way makes the count stale), the blocks kept for the second and for judging.
+    const blocksOf = new Map<CountedDocument, EncodedBlock[]>();
     const slicer = new Slicer();
     const run = async (token?: vscode.CancellationToken, report?: (done: number) => void): Promise<boolean> => {
+      // Only a yield lets an edit, a close or Cancel in: checked after each.
+      const going = () => !stale() && !token?.isCancellationRequested;
       for (const pass of ['compounds', 'occurrences'] as const) {
-        const take = (line: string) => (pass === 'compounds' ? v.noteCompoundsOfText(line) : v.countText(line));
         for (const counted of tally.documents) {
-          const { bytes, starts, ends } = encoded.get(counted) as EncodedLines;
-          for (let l = 0; l < starts.length; l++) {
-            if (pass === 'compounds') v.noteCompounds(bytes, starts[l], ends[l]);
-            else v.count(bytes, starts[l], ends[l]);
-            await slicer.next();
-            if (stale() || token?.isCancellationRequested) return false;
+          let blocks = blocksOf.get(counted);
+          if (!blocks) {
+            counted.lines = new Array<string>(counted.document.lineCount);
+            blocks = [];
+            blocksOf.set(counted, blocks);
+          }
+          const lines = counted.lines;
+          for (let b = 0, first = 0; first < lines.length; b++) {
+            if (b === blocks.length) blocks.push(encodeBlock(lines, first, counted.document));
+            const { bytes, starts, ends } = blocks[b].encoded;
+            for (let k = 0; k < starts.length; k++) {
+              if (pass === 'compounds') v.noteCompounds(bytes, starts[k], ends[k]);
+              else v.count(bytes, starts[k], ends[k]);
+              if (slicer.due) {
+                await slicer.next();
+                if (!going()) return false;
+              }
+            }
+            first += starts.length;
           }
         }
         for (const [index, uri] of files.entries()) {
@@ -438,11 +555,8 @@ export class CorpusConsistency implements vscode.Disposable {
             () => new Uint8Array(0),
           );
           if (stale() || token?.isCancellationRequested) return false;
-          for (const line of linesOf(new TextDecoder().decode(bytes))) {
-            take(line);
-            await slicer.next();
-            if (stale() || token?.isCancellationRequested) return false;
-          }
+          const take = pass === 'compounds' ? (start: number, end: number) => v.noteCompounds(bytes, start, end) : (start: number, end: number) => v.count(bytes, start, end);
+          if (!(await forEachLineOfBytes(bytes, take, slicer, going))) return false;
         }
       }
       return true;
@@ -473,29 +587,40 @@ export class CorpusConsistency implements vscode.Disposable {
     tally.files = files;
     tally.ready = true;
     for (const counted of tally.documents) {
-      const judged = await this.judgeAll(counted, generation);
+      const judged = await this.judgeAll(counted, generation, blocksOf.get(counted));
       if (judged === false) return;
       busy += judged;
     }
     this.timings.count = performance.now() - started;
     this.timings.countBusy = busy;
+    this.timings.countCpu = cpuMs() - startedCpu;
     this.changed.fire();
   }
 
-  /** Judges every line of a document in slices, then publishes; the milliseconds it worked, or false when made stale on the way. */
-  private async judgeAll(counted: CountedDocument, generation: number): Promise<number | false> {
+  /**
+   * Judges every line of a document in slices, then publishes; the milliseconds it worked, or false
+   * when made stale on the way. `blocks`: the lines as the count just encoded them, else they are
+   * encoded a block at a time here.
+   */
+  private async judgeAll(counted: CountedDocument, generation: number, blocks?: readonly EncodedBlock[]): Promise<number | false> {
     const tally = counted.tally;
     const v = tally.variations;
     const version = counted.document.version;
-    const findings = new Array<SegmentationFinding[] | undefined>(counted.lines.length);
+    const lines = counted.lines;
+    const findings = new Array<SegmentationFinding[] | undefined>(lines.length);
     const slicer = new Slicer();
     if (v.hasDisagreements()) {
-      const { bytes, starts, ends } = new EncodedLines(counted.lines);
-      for (let l = 0; l < counted.lines.length; l++) {
-        const found = v.findingsOf(bytes, starts[l], ends[l]);
-        if (found.length > 0) findings[l] = found;
-        await slicer.next();
-        if (generation !== tally.generation || this.disposed || !this.isCurrent(counted)) return false;
+      for (let b = 0, first = 0; first < lines.length; b++) {
+        const { bytes, starts, ends } = (blocks?.[b] ?? encodeBlock(lines, first)).encoded;
+        for (let k = 0; k < starts.length; k++) {
+          const found = v.findingsOf(bytes, starts[k], ends[k]);
+          if (found.length > 0) findings[first + k] = found;
+          if (slicer.due) {
+            await slicer.next();
+            if (generation !== tally.generation || this.disposed || !this.isCurrent(counted)) return false;
+          }
+        }
+        first += starts.length;
       }
     }
     counted.findings = findings;
@@ -707,8 +832,10 @@ export class CorpusConsistency implements vscode.Disposable {
           found.push({ uri, line: l, start: o.start, end: o.end, text: o.text });
           if (found.length >= limit) return false;
         }
-        await slicer.next();
-        if (token?.isCancellationRequested) return false;
+        if (slicer.due) {
+          await slicer.next();
+          if (token?.isCancellationRequested) return false;
+        }
       }
       return true;
     };

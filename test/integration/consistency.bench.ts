@@ -31,9 +31,13 @@ async function figuresFor(file: string): Promise<Record<string, unknown>> {
   const firstPassWall = performance.now() - started;
   const firstPass = consistency.timings.count;
   const firstPassBusy = consistency.timings.countBusy;
+  const firstPassCpu = consistency.timings.countCpu;
   const baselineStarted = performance.now();
+  const baselineStartedCpu = process.cpuUsage();
   wordCount(document);
   const baseline = performance.now() - baselineStarted;
+  const baselineCpuUsage = process.cpuUsage(baselineStartedCpu);
+  const baselineCpu = (baselineCpuUsage.user + baselineCpuUsage.system) / 1000;
   const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'inconsistent-segmentation').length;
   assert.ok(problems > 0, 'the generated corpus has inconsistent segmentation');
 
@@ -74,8 +78,10 @@ async function figuresFor(file: string): Promise<Record<string, unknown>> {
     diagnostics: diagnostics.length,
     firstPass,
     firstPassBusy,
+    firstPassCpu,
     firstPassWall,
     baseline,
+    baselineCpu,
     edit: sorted(edits),
     update: sorted(updates),
     quickFixes: sorted(quickFixes),

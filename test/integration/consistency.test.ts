@@ -15,6 +15,7 @@ import {
   eventually,
   fixtureUri,
   openCorpusFile,
+  problems,
   problemsBecome,
   rangeOf,
   resetSettings,
@@ -117,6 +118,53 @@ describe('consistency', function () {
     await setSetting('consistency.minShare', 0.7);
     await problemsBecome(uri, [`${CODE}@0:4-12 information`, `${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
     assert.equal(consistencyProblems(uri)[0].message, '`nâng cao` is split here; joined as `nâng_cao` in 11 of 15 places');
+  });
+
+  it('counts an edit of many changes at once (two on one line, a line added, one removed) as the document ends up', async () => {
+    await setSetting('consistency.minShare', 0.6);
+    const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'changes');
+    const document = editor.document;
+    await problemsBecome(document.uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+    await settled();
+    // One edit, one event of four changes, counted out and in as it arrives (the counts are ready).
+    assert.ok(
+      await editor.edit((b) => {
+        b.replace(new vscode.Range(0, 8, 0, 9), ' ');
+        b.replace(new vscode.Range(0, 18, 0, 19), ' ');
+        b.insert(new vscode.Position(3, JOINED.length), `\n${SPLIT}`);
+        b.delete(new vscode.Range(5, JOINED.length, 6, JOINED.length));
+      }),
+    );
+    await settled();
+    const edited = problems(document.uri).filter((p) => p.startsWith(CODE));
+    const messages = consistencyProblems(document.uri).map((d) => d.message);
+    // The same text counted from scratch, in a document of its own.
+    const fresh = await openCorpusFile(document.getText(), 'fresh');
+    await settled();
+    assert.deepEqual(edited, problems(fresh.document.uri).filter((p) => p.startsWith(CODE)));
+    assert.deepEqual(messages, consistencyProblems(fresh.document.uri).map((d) => d.message));
+    assert.ok(messages.includes('`nâng cao` is split here; joined as `nâng_cao` in 10 of 15 places'), JSON.stringify(messages));
+    assert.ok(messages.includes('`trình độ` is split here; joined as `trình_độ` in 10 of 11 places'), JSON.stringify(messages));
+  });
+
+  it('a long first pass lets other work run, and starts again when the document is edited on the way', async () => {
+    // 200,000 lines (5 MB): `nâng_cao` joined in four of five.
+    const long = Array.from({ length: 200_000 }, (_, k) => (k % 5 === 4 ? SPLIT : JOINED)).join('\n');
+    // The extension active and counting (run alone, this is the first corpus the editor sees).
+    await openCorpusFile(JOINED, 'first');
+    await settled();
+    const uri = await tempFile('long.seg', long);
+    const document = await vscode.workspace.openTextDocument(uri);
+    // The pass began as the document opened; this code runs between its slices.
+    assert.equal(api().consistency.isReady(document), false, 'still counting when the opening returns');
+    // An edit on the way (no editor to wait for): the lines read so far are not the document's any more.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 8, 0, 9), ' ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await api().consistency.settled(120_000);
+    const messages = consistencyProblems(document.uri).map((d) => d.message);
+    assert.equal(messages.length, 1000, 'the first thousand of the 40,001 split ones (diagnostics.maxProblems)');
+    assert.ok(messages.every((m) => m === '`nâng cao` is split here; joined as `nâng_cao` in 159999 of 200000 places'), messages[0]);
   });
 
   it('quick fix: follow the majority here (preferred) rewrites that occurrence only', async () => {

@@ -117,6 +117,63 @@ describe('segmentation', () => {
     });
   });
 
+  describe('many cursors on a line: one replacement spanning its edits', () => {
+    // Words of every kind the boundary model knows: compounds, malformed joiners, stray `_`,
+    // placeholders and punctuation, with spaces, runs of spaces and tabs between them.
+    const WORDS = ['nâng_cao', 'trình_độ', 'a__b', 'cán', 'bộ', '7', 'x_', '_y', 'Sở_Nội_vụ', 'tổ_chức', '6', 'kinh_tế-xã_hội', 'hò', 'nhé', '.'];
+    const GAPS = [' ', '  ', '\t', ' ', ' \t'];
+    const lineOf = (words: number, seed: number) => Array.from({ length: words }, (_, k) => WORDS[(k * 7 + seed) % WORDS.length] + (k + 1 < words ? GAPS[(k * 3 + seed) % GAPS.length] : '')).join('');
+    const TEXT = [lineOf(120, 0), lineOf(6, 1), lineOf(9, 2), lineOf(80, 3)].join('\n');
+
+    /** Selections as `anchor-active`, each `line:character`. */
+    const allSelections = (editor: vscode.TextEditor) => editor.selections.map((s) => `${s.anchor.line}:${s.anchor.character}-${s.active.line}:${s.active.character}`);
+
+    /**
+     * Cursors every few characters of the first line (on `_`, inside words, at their edges, in
+     * gaps), selections forward and backward further on, one from the first line's end into the
+     * second, one over the third line into the fourth, and cursors on the fourth: none touching.
+     */
+    function manySelections(document: vscode.TextDocument): vscode.Selection[] {
+      const first = document.lineAt(0).text.length;
+      const fourth = document.lineAt(3).text.length;
+      const selections: vscode.Selection[] = [];
+      for (let c = 0; c < first * 0.5; c += 3) selections.push(new vscode.Selection(0, c, 0, c));
+      for (let c = Math.ceil(first * 0.5), k = 0; c + 12 < first - 20; c += 16, k++) {
+        selections.push(k % 2 === 0 ? new vscode.Selection(0, c, 0, c + 5 + (k % 7)) : new vscode.Selection(0, c + 5 + (k % 7), 0, c));
+      }
+      selections.push(new vscode.Selection(0, first - 10, 1, 7));
+      selections.push(new vscode.Selection(3, 15, 1, 12));
+      for (let c = 20; c < fourth; c += 2) selections.push(new vscode.Selection(3, c, 3, c));
+      return selections;
+    }
+
+    for (const command of ['joinWords', 'joinWithPreviousWord', 'splitWord', 'toggleBoundary']) {
+      it(`${command}: the same text, cursors, selections and undo step as one replacement per boundary`, async () => {
+        const editor = await openCorpusFile(TEXT);
+        const d = editor.document;
+        editor.selections = manySelections(d);
+        // The workbench's own view of them (it merges any that touch), read back before the runs.
+        await vscode.window.showTextDocument(d, editor.viewColumn);
+        const selections = editor.selections;
+        const outcomes: Array<{ count: unknown; text: string; selections: string[] }> = [];
+        for (const replacements of ['each', 'auto', 'spanning']) {
+          editor.selections = selections;
+          const version = d.version;
+          const count = await run(command, { replacements });
+          assert.equal(d.version, version + 1, `${replacements}: one change`);
+          outcomes.push({ count, text: d.getText(), selections: allSelections(editor) });
+          await undo(d);
+          assert.equal(d.getText(), TEXT, `${replacements}: one undo step takes it all back`);
+        }
+        const [each, auto, spanning] = outcomes;
+        assert.ok(typeof each.count === 'number' && each.count >= 40, `many boundaries changed (${String(each.count)}), most on the first line`);
+        assert.notEqual(each.text, TEXT);
+        assert.deepEqual(auto, each, 'by their number: the long lines spanned, the short ones edited boundary by boundary');
+        assert.deepEqual(spanning, each, 'every line spanned');
+      });
+    }
+  });
+
   describe('code actions', () => {
     it('on a compound: "Split `nâng_cao` into syllables", applied as one undo step', async () => {
       const editor = await openCorpusFile('phải nâng_cao trình_độ');
