@@ -1,6 +1,5 @@
 // The WebAssembly normalizer (src/wasm) against the string one: the same bytes for any input, plan and chunking.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -9,7 +8,8 @@ import { NormalizeOptions, normalizeBytes, normalizeText, planNormalize, withBre
 import { DEFAULT_SCHEME, MarkAttach, Placeholder, Scheme } from '../../src/core/scheme';
 import { WasmNormalizer } from '../../src/wasm/normalizer';
 import { wasmFor, wasmModule } from './wasmBuild';
-import { REPO, SAMPLE } from './fixtures';
+import { runCli } from './cliRun';
+import { SAMPLE } from './fixtures';
 import { streamed, streamedBytes } from './streaming';
 import { corpusOf, linesOf } from './generators';
 
@@ -196,7 +196,7 @@ describe('WebAssembly normalizer', function () {
       fs.writeFileSync(input, text);
       assert.ok(Buffer.byteLength(text) > 2 * 1024 * 1024, 'big enough for the WebAssembly normalizer by default');
       const cli = (args: string[], env: Record<string, string>, command = 'normalize'): string => {
-        const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), command, input, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+        const r = runCli([command, input, ...args], undefined, env);
         assert.strictEqual(r.status, 0, r.stderr);
         return r.stdout;
       };
