@@ -13,19 +13,13 @@ import { ByteStats, CorpusStats, emptyStats } from '../../src/core/stats';
 import { buildTransform, transformSpec } from '../../src/node/chunkTransform';
 import { CLI, runCli, runCliBytes } from './cliRun';
 import { REPO, SAMPLE, SAMPLE_PATH } from './fixtures';
-import { corpusOf, linesOf } from './generators';
+import { CORPUS_TOKENS, corpusOf, linesOf } from './generators';
 import { Transform, streamed } from './streaming';
 import { wasmFor } from './wasmBuild';
 
 const encoder = new TextEncoder();
 
-const SAMPLE_TOKENS = [...new Set(SAMPLE.split(/\s+/).filter((t) => t !== ''))];
-const tokenArb = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...SAMPLE_TOKENS) },
-  { weight: 3, arbitrary: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') },
-  { weight: 2, arbitrary: fc.constantFrom('.', ',', '(', ')', '“', '”', '"', '/', '-', '%', '7.', '6”', 'a__b', '_', 'Việt_Nam'.normalize('NFD'), 'hòa', '\ufeffa') },
-);
-const lineArb = linesOf(tokenArb, fc.constantFrom(' ', ' ', '  ', '\t'));
+const lineArb = linesOf(fc.oneof(...CORPUS_TOKENS), fc.constantFrom(' ', ' ', '  ', '\t'));
 const corpusArb = corpusOf(lineArb);
 
 /** A text and cut points after some of its line feeds: the parts GNU parallel, Hadoop or Spark hand to separate processes. */
