@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension.shared';
-import { EXTENSION_ID, closeAllEditors, deleteCorpusFiles, eventually, openCorpusFile, problemsBecome, resetSettings, run, setSetting } from './helpers';
+import { EXTENSION_ID, closeAllEditors, deleteCorpusFiles, eventually, openCorpusFile, problemsBecome, resetSettings, run, setSetting, warningsDuring } from './helpers';
 
 interface WholeFileCheck {
   readonly total: number;
@@ -82,23 +82,6 @@ describe('a corpus file VS Code gives extensions no document of', () => {
     return uri;
   }
 
-  /** Runs `action` with window.showWarningMessage answering `answer`; returns the messages shown. */
-  async function answeringDuring(answer: string | undefined, action: () => Thenable<unknown>): Promise<Array<{ message: string; items: string[] }>> {
-    const shown: Array<{ message: string; items: string[] }> = [];
-    const original = vscode.window.showWarningMessage;
-    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = async (message: string, ...items: string[]) => {
-      shown.push({ message, items });
-      return answer;
-    };
-    try {
-      await action();
-      await eventually(() => shown.length > 0 || undefined, 'a message is shown');
-    } finally {
-      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
-    }
-    return shown;
-  }
-
   it('a command says why it cannot work and copies the command line that does', async () => {
     // A file the workbench shows as binary is, like one over 50 million characters, an editor tab
     // with no document in the extension host.
@@ -108,7 +91,7 @@ describe('a corpus file VS Code gives extensions no document of', () => {
     assert.equal(vscode.window.activeTextEditor, undefined);
 
     await vscode.env.clipboard.writeText('');
-    const shown = await answeringDuring('Copy Command Line', () => run('normalizeDocument'));
+    const shown = await warningsDuring(() => run('normalizeDocument'), { answer: 'Copy Command Line', waitForOne: true });
     assert.equal(shown.length, 1);
     assert.match(shown[0].message, /VS Code did not hand segcorpus-kept-\d+\.seg to extensions/);
     assert.deepEqual(shown[0].items, ['Normalize to File…', 'Open in Viewer', 'Copy Command Line']);
@@ -119,7 +102,7 @@ describe('a corpus file VS Code gives extensions no document of', () => {
 
   it('offers the viewer, which opens on the file and reads it', async () => {
     const uri = (await openKeptFile('segcorpus-kept-viewer', [0x61, 0x00, 0x62, 0x00, 0x20, 0x37, 0x0a, 0x6e, 0x0a])).toString();
-    const shown = await answeringDuring('Open in Viewer', () => run('normalizeDocument'));
+    const shown = await warningsDuring(() => run('normalizeDocument'), { answer: 'Open in Viewer', waitForOne: true });
     assert.deepEqual(shown[0].items, ['Normalize to File…', 'Open in Viewer', 'Copy Command Line']);
     const tab = await eventually(() => {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
