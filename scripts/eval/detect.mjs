@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO, ensureSet, setDir } from './detectSet.mjs';
-import { SetupError } from './setup.mjs';
+import { SetupError, runEvaluation } from './setup.mjs';
 
 const USAGE = 'usage: node scripts/eval/detect.mjs [--variant N]';
 const TARGETS = { precision: 0.99, recall: 0.95 };
@@ -106,13 +106,4 @@ function main() {
   return pass ? 0 : 1;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  if (error instanceof SetupError) {
-    log(error.message);
-    process.exitCode = 2;
-  } else {
-    throw error;
-  }
-}
+runEvaluation(main, log);

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { seededRandom } from '../../bench/corpus.mjs';
 import { extractParagraphs } from './extract.mjs';
 import { toPlaceholderLine } from './mapping.mjs';
 import { MAINT_GUIDE_HTML, SetupError, ensureVntk } from './setup.mjs';
@@ -35,16 +36,9 @@ const VI_MESSAGES = '/usr/share/locale/vi/LC_MESSAGES';
 /** A stored file keeps at most this much (the detector reads 64 K characters; some margin for the cut). */
 const MAX_CHARS = 128 * 1024;
 
-/** mulberry32: a small seeded generator, so every run picks the same files. */
+/** A seeded generator, so every run picks the same files (another for each variant). */
 function generator(seed) {
-  let a = (seed + seedOffset) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed + seedOffset);
 }
 
 function shuffled(items, seed) {

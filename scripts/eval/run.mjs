@@ -6,6 +6,7 @@
 //   original ──the same lossy mapping (numbers, separators, pairs)──▶ reference
 // A difference between reference and output is either a normalizer rule problem or an artefact
 // of the segmenter/mapping; the report groups differences by shape to tell which is which.
+// Exit code: 0 with the report written, 2 when the setup or a tool fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { extractParagraphs, EXTRACT_LIMITS } from './extract.mjs';
 import { hasCodeLikeWord, toPlaceholderLine, toReference } from './mapping.mjs';
 import { editDistance, formatHunk, hunkShape, wordHunks } from './metrics.mjs';
-import { MAINT_GUIDE_HTML, SetupError, VNTK_VERSION, ensureDebianPackages, ensureVntk } from './setup.mjs';
+import { EvalError, MAINT_GUIDE_HTML, VNTK_VERSION, ensureDebianPackages, ensureVntk, runEvaluation } from './setup.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -26,8 +27,6 @@ const SHOWN_EXAMPLES = 5;
 const SHOWN_SHAPES = 12;
 
 const log = (message) => console.error(`eval: ${message}`);
-
-class EvalError extends Error {}
 
 /** Runs a line-for-line filter; fails loudly unless it exits 0 with one output line per input line. */
 function filterLines(label, command, args, lines) {
@@ -211,12 +210,4 @@ function main() {
   console.log(`time: ${Object.entries(times).map(([k, s]) => `${k} ${s.toFixed(1)} s`).join(', ')}`);
 }
 
-try {
-  main();
-} catch (error) {
-  if (error instanceof SetupError || error instanceof EvalError) {
-    log(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+runEvaluation(main, log);

@@ -19,6 +19,25 @@ const PYTHON_CANDIDATES = [process.env.PYTHON, '/usr/bin/python3', 'python3'].fi
 /** A setup step that cannot be completed here; its message says what to do instead. */
 export class SetupError extends Error {}
 
+/** A measurement that could not be taken (a tool failed, or answered out of form); its message says which. */
+export class EvalError extends Error {}
+
+/**
+ * Runs an evaluation's `main` (which may return its exit code: 0 the targets met, 1 missed). A
+ * SetupError or EvalError ends it with its message in one line and exit code 2, so that 1 keeps
+ * one meaning; anything else is a bug, thrown with its stack.
+ */
+export function runEvaluation(main, log) {
+  try {
+    const code = main();
+    if (typeof code === 'number') process.exitCode = code;
+  } catch (error) {
+    if (!(error instanceof SetupError || error instanceof EvalError)) throw error;
+    log(error.message);
+    process.exitCode = 2;
+  }
+}
+
 function run(cmd, args, options = {}) {
   return spawnSync(cmd, args, { encoding: 'utf8', ...options });
 }

@@ -5,7 +5,7 @@ import { Message, message, messageText } from './messages';
 import { PairLink, pairPlaceholders } from './pairs';
 import { TextEdit, restoreEdits } from './restore';
 import { PairMarks, Scheme, placeholderFor } from './scheme';
-import { SentenceSpan, sentenceSpans } from './sentences';
+import { SentenceSpan, sentenceOfToken, sentenceSpans } from './sentences';
 import { Token } from './tokens';
 
 /**
@@ -34,16 +34,7 @@ export class LineAnalysis {
 
   /** The sentence holding token `index`. */
   sentenceOf(index: number): SentenceSpan | undefined {
-    let lo = 0;
-    let hi = this.sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.sentences[mid];
-      if (index < s.firstToken) hi = mid - 1;
-      else if (index > s.lastToken) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
+    return sentenceOfToken(this.sentences, index);
   }
 }
 

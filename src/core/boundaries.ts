@@ -88,7 +88,7 @@ export class Segmentation {
 
   /** The boundary the offset touches (a cursor right before, inside or right after it). */
   boundaryAt(offset: number): Boundary | undefined {
-    const i = this.firstBoundaryEndingAtOrAfter(offset);
+    const i = firstEndingAtOrAfter(this.boundaries, offset);
     const b = this.boundaries[i];
     return b && b.start <= offset ? b : undefined;
   }
@@ -96,7 +96,7 @@ export class Segmentation {
   /** The boundaries lying wholly inside [from, to]. */
   boundariesWithin(from: number, to: number): Boundary[] {
     const found: Boundary[] = [];
-    for (let i = this.firstBoundaryEndingAtOrAfter(from); i < this.boundaries.length && this.boundaries[i].end <= to; i++) {
+    for (let i = firstEndingAtOrAfter(this.boundaries, from); i < this.boundaries.length && this.boundaries[i].end <= to; i++) {
       if (this.boundaries[i].start >= from) found.push(this.boundaries[i]);
     }
     return found;
@@ -109,7 +109,7 @@ export class Segmentation {
    */
   boundariesBetweenSyllablesOf(from: number, to: number): Boundary[] {
     const found: Boundary[] = [];
-    for (let i = this.firstBoundaryEndingAtOrAfter(from + 1); i < this.boundaries.length && this.boundaries[i].end < to; i++) {
+    for (let i = firstEndingAtOrAfter(this.boundaries, from + 1); i < this.boundaries.length && this.boundaries[i].end < to; i++) {
       if (this.boundaries[i].start > from) found.push(this.boundaries[i]);
     }
     return found;
@@ -117,14 +117,7 @@ export class Segmentation {
 
   /** The word the offset touches (a cursor at its start, inside, or at its end). */
   wordAt(offset: number): SegmentedWord | undefined {
-    let lo = 0;
-    let hi = this.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.words[mid].end < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const word = this.words[lo];
+    const word = this.words[firstEndingAtOrAfter(this.words, offset)];
     return word && word.start <= offset ? word : undefined;
   }
 
@@ -135,13 +128,13 @@ export class Segmentation {
 
   /** The space boundary right after the word (its next word), or undefined when something else follows. */
   spaceAfter(word: SegmentedWord): Boundary | undefined {
-    const b = this.boundaries[this.firstBoundaryEndingAtOrAfter(word.end + 1)];
+    const b = this.boundaries[firstEndingAtOrAfter(this.boundaries, word.end + 1)];
     return b && b.start === word.end && b.kind === 'space' ? b : undefined;
   }
 
   /** The space boundary right before the word. */
   spaceBefore(word: SegmentedWord): Boundary | undefined {
-    const b = this.boundaries[this.firstBoundaryEndingAtOrAfter(word.start)];
+    const b = this.boundaries[firstEndingAtOrAfter(this.boundaries, word.start)];
     return b && b.end === word.start && b.kind === 'space' ? b : undefined;
   }
 
@@ -170,17 +163,18 @@ export class Segmentation {
   get syllableCount(): number {
     return this.words.reduce((sum, w) => sum + w.syllables, 0);
   }
+}
 
-  private firstBoundaryEndingAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.boundaries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.boundaries[mid].end < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+/** The index of the first of `spans` (in order, none overlapping) that ends at or after `offset`; their length when none does. */
+function firstEndingAtOrAfter(spans: ReadonlyArray<{ readonly end: number }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid].end < offset) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
 }
 
 /** Segments a whole line. */

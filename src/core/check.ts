@@ -4,7 +4,7 @@ import { pairPlaceholders } from './pairs';
 import type { NormalizePlan } from './normalize';
 import { Message, message, messageText } from './messages';
 import { Scheme } from './scheme';
-import { sentenceSpans } from './sentences';
+import { SentenceSpan, sentenceOfToken, sentenceSpans } from './sentences';
 import { Token } from './tokens';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -110,19 +110,6 @@ function inNumberWithSlashes(tokens: readonly Token[], index: number): boolean {
   return (slash(tokens[index - 1]) && isNumberLike(tokens[index - 2])) || (slash(tokens[index + 1]) && isNumberLike(tokens[index + 2]));
 }
 
-/** The sentence holding token `index`, by binary search: a line can hold thousands of unmatched pairs and sentences. */
-function sentenceOf(spans: ReturnType<typeof sentenceSpans>, index: number): ReturnType<typeof sentenceSpans>[number] | undefined {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].lastToken < index) lo = mid + 1;
-    else if (spans[mid].firstToken > index) hi = mid - 1;
-    else return spans[mid];
-  }
-  return undefined;
-}
-
 /** A run of "_" in a token that does not join two syllables, and why. */
 export interface JoinProblem {
   /** Offsets of the run in the token. */
@@ -171,7 +158,7 @@ export class LineChecker {
       if (severity !== 'off') findings.push({ code, severity, start, end, message: messageText(l10n), l10n, tokenIndex });
     };
     const pairs = tokens.some((t) => t.role === 'pair') ? pairPlaceholders(tokens, this.plan ?? this.scheme) : NO_PAIRS;
-    let spans: ReturnType<typeof sentenceSpans> | undefined;
+    let spans: SentenceSpan[] | undefined;
     tokens.forEach((token, index) => {
       const { start, end, text } = token;
       if (token.digit !== undefined) {
@@ -184,7 +171,7 @@ export class LineChecker {
         const link = pairs.get(index);
         if (link && link.partner === undefined) {
           spans ??= sentenceSpans(tokens, this.scheme, this.marks);
-          const sentence = sentenceOf(spans, index);
+          const sentence = sentenceOfToken(spans, index);
           // Say where the would-be partner is missing when the sentence ends before the line does.
           const said = sentence && sentence.lastToken < tokens.length - 1 ? message('unmatchedPairSentenceEnds', token.digit, sentence.end) : message('unmatchedPair', token.digit);
           add('unmatched-pair', index, start, start + 1, said);

@@ -4,7 +4,7 @@ import { NormalizePlan, normalizeLineMapped } from './normalize';
 import { pairPlaceholders } from './pairs';
 import { restoredMark } from './restore';
 import { PlaceholderRole, Scheme } from './scheme';
-import { SentenceSpan, sentenceSpans } from './sentences';
+import { SentenceSpan, sentenceOfToken, sentenceSpans } from './sentences';
 import { Token, Tokenizer } from './tokens';
 
 export interface PlaceholderInfo {
@@ -56,7 +56,8 @@ export function hoverAt(line: string, offset: number, scheme: Scheme, plan: Norm
   if (tokenIndex < 0) return undefined;
   const token = tokens[tokenIndex];
   const spans = sentenceSpans(tokens, scheme);
-  const sentence = spans.find((s) => s.firstToken <= tokenIndex && tokenIndex <= s.lastToken) as SentenceSpan;
+  // The sentences cover every token of the line: the hovered one is in one.
+  const sentence = sentenceOfToken(spans, tokenIndex) as SentenceSpan;
   const mapped = normalizeLineMapped(line, plan, { first: sentence.firstToken, last: sentence.lastToken });
   const where = mapped.tokens[tokenIndex - sentence.firstToken];
   const info: HoverInfo = {

@@ -143,14 +143,7 @@ class RecordScanner {
   /** An object whose keys are matched against path[level] when `level` is still on the path. */
   private object(depth: number, level: number): void {
     if (depth > MAX_DEPTH) throw problem('recordTooDeep', MAX_DEPTH);
-    this.expect(0x7b);
-    this.skipSpace();
-    if (this.bytes[this.i] === 0x7d && this.i < this.end) {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      this.skipSpace();
+    this.items(0x7b, 0x7d, () => {
       const keyStart = this.i;
       this.string();
       const onPath = level >= 0 && this.keyIs(keyStart + 1, this.i - 1, level);
@@ -178,14 +171,7 @@ class RecordScanner {
       } else {
         this.value(depth + 1, -1);
       }
-      this.skipSpace();
-      if (this.i < this.end && this.bytes[this.i] === 0x2c) {
-        this.i++;
-        continue;
-      }
-      this.expect(0x7d);
-      return;
-    }
+    });
   }
 
   private keyIs(start: number, end: number, level: number): boolean {
@@ -213,23 +199,25 @@ class RecordScanner {
   }
 
   private array(depth: number): void {
-    this.expect(0x5b);
+    this.items(0x5b, 0x5d, () => this.value(depth + 1, -1));
+  }
+
+  /** `open`, items read by `item` (from its first byte) separated by commas, `close`: the frame of objects and arrays. */
+  private items(open: number, close: number, item: () => void): void {
+    this.expect(open);
     this.skipSpace();
-    if (this.bytes[this.i] === 0x5d && this.i < this.end) {
+    if (this.i < this.end && this.bytes[this.i] === close) {
       this.i++;
       return;
     }
     for (;;) {
       this.skipSpace();
-      this.value(depth + 1, -1);
+      item();
       this.skipSpace();
-      if (this.i < this.end && this.bytes[this.i] === 0x2c) {
-        this.i++;
-        continue;
-      }
-      this.expect(0x5d);
-      return;
+      if (this.i >= this.end || this.bytes[this.i] !== 0x2c) break;
+      this.i++;
     }
+    this.expect(close);
   }
 
   private literal(word: string): void {

@@ -109,6 +109,21 @@ function checkMark(value: unknown, key: string, problems: SchemeProblem[]): valu
   return true;
 }
 
+/** The `alternatives` of a placeholder (absent: none), each read by `read`; every problem is reported. */
+function readAlternatives<T>(value: unknown, key: string, what: 'pairs' | 'marks', problems: SchemeProblem[], read: (alt: unknown, key: string, problems: SchemeProblem[]) => T | undefined): T[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key, message: `${show(value)} is not a list of ${what}` });
+    return [];
+  }
+  const alternatives: T[] = [];
+  value.forEach((alt, i) => {
+    const one = read(alt, `${key}[${i}]`, problems);
+    if (one !== undefined) alternatives.push(one);
+  });
+  return alternatives;
+}
+
 function readPair(value: unknown, key: string, problems: SchemeProblem[]): PairMarks | undefined {
   if (Array.isArray(value) && value.length === 2) {
     const [open, close] = value;
@@ -153,32 +168,13 @@ function readPlaceholder(value: unknown, key: string, problems: SchemeProblem[])
     case 'pair': {
       const okOpen = checkMark(value.open, `${key}.open`, problems);
       const okClose = checkMark(value.close, `${key}.close`, problems);
-      const alternatives: PairMarks[] = [];
-      if (value.alternatives !== undefined) {
-        if (!Array.isArray(value.alternatives)) {
-          problems.push({ key: `${key}.alternatives`, message: `${show(value.alternatives)} is not a list of pairs` });
-        } else {
-          value.alternatives.forEach((alt, i) => {
-            const pair = readPair(alt, `${key}.alternatives[${i}]`, problems);
-            if (pair) alternatives.push(pair);
-          });
-        }
-      }
+      const alternatives = readAlternatives(value.alternatives, `${key}.alternatives`, 'pairs', problems, readPair);
       if (!okOpen || !okClose || problems.length > before) return undefined;
       return { role: 'pair', marks: { open: value.open as string, close: value.close as string }, alternatives };
     }
     case 'separator': {
       const okMark = checkMark(value.mark, `${key}.mark`, problems);
-      const alternatives: string[] = [];
-      if (value.alternatives !== undefined) {
-        if (!Array.isArray(value.alternatives)) {
-          problems.push({ key: `${key}.alternatives`, message: `${show(value.alternatives)} is not a list of marks` });
-        } else {
-          value.alternatives.forEach((alt, i) => {
-            if (checkMark(alt, `${key}.alternatives[${i}]`, problems)) alternatives.push(alt);
-          });
-        }
-      }
+      const alternatives = readAlternatives(value.alternatives, `${key}.alternatives`, 'marks', problems, (alt, altKey) => (checkMark(alt, altKey, problems) ? alt : undefined));
       if (!okMark || problems.length > before) return undefined;
       return { role: 'separator', mark: value.mark as string, alternatives };
     }

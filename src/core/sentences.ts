@@ -58,6 +58,19 @@ export function sentenceSpans(
   return spans;
 }
 
+/** The sentence holding token `index`, by binary search: a line can hold thousands of sentences. */
+export function sentenceOfToken(spans: readonly SentenceSpan[], index: number): SentenceSpan | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].lastToken < index) lo = mid + 1;
+    else if (spans[mid].firstToken > index) hi = mid - 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
+
 /** The sentence holding UTF-16 offset `offset` (a gap between sentences belongs to the one before). */
 export function sentenceAt(spans: readonly SentenceSpan[], offset: number): SentenceSpan | undefined {
   let found: SentenceSpan | undefined;

@@ -51,6 +51,25 @@ function open(id: string, text: ChartText, width: number, height: number): strin
   );
 }
 
+/** Grid lines across the plot at the value ticks, each labelled left of the axis. */
+function valueGrid(ticks: readonly number[], y: (v: number) => number, left: number, right: number, format: NumberFormat): string[] {
+  return ticks.flatMap((t) => [
+    `<line class="grid" x1="${left}" x2="${WIDTH - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/>`,
+    `<text class="tick" x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${escapeXml(format(t))}</text>`,
+  ]);
+}
+
+/** The x and y axes of a plot of the full chart height, and their labels. */
+function axes(text: ChartText, left: number, right: number, top: number, plotH: number): string[] {
+  const plotW = WIDTH - left - right;
+  return [
+    `<line class="axis" x1="${left}" x2="${WIDTH - right}" y1="${top + plotH}" y2="${top + plotH}"/>`,
+    `<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${top + plotH}"/>`,
+    `<text class="axis-label" x="${left + plotW / 2}" y="${HEIGHT - 12}" text-anchor="middle">${escapeXml(text.xLabel)}</text>`,
+    `<text class="axis-label" transform="translate(14 ${top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(text.yLabel)}</text>`,
+  ];
+}
+
 /** Vertical bars, one per label (a histogram when the labels are ranges). */
 export function columnChart(id: string, text: ChartText, bars: readonly Bar[], format: NumberFormat): string {
   const left = 64;
@@ -67,10 +86,7 @@ export function columnChart(id: string, text: ChartText, bars: readonly Bar[], f
   // Label every bar when there is room, else every k-th, so labels never overlap.
   const labelEvery = Math.max(1, Math.ceil((Math.max(...bars.map((b) => b.label.length), 1) * FONT * 0.62 + 6) / slot));
   const parts = [open(id, text, WIDTH, HEIGHT)];
-  for (const t of ticks) {
-    parts.push(`<line class="grid" x1="${left}" x2="${WIDTH - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/>`);
-    parts.push(`<text class="tick" x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${escapeXml(format(t))}</text>`);
-  }
+  parts.push(...valueGrid(ticks, y, left, right, format));
   bars.forEach((bar, i) => {
     const x = left + i * slot + slot * 0.1;
     const h = top + plotH - y(bar.value);
@@ -81,10 +97,7 @@ export function columnChart(id: string, text: ChartText, bars: readonly Bar[], f
       parts.push(`<text class="tick" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle">${escapeXml(bar.label)}</text>`);
     }
   });
-  parts.push(`<line class="axis" x1="${left}" x2="${WIDTH - right}" y1="${top + plotH}" y2="${top + plotH}"/>`);
-  parts.push(`<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${top + plotH}"/>`);
-  parts.push(`<text class="axis-label" x="${left + plotW / 2}" y="${HEIGHT - 12}" text-anchor="middle">${escapeXml(text.xLabel)}</text>`);
-  parts.push(`<text class="axis-label" transform="translate(14 ${top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(text.yLabel)}</text>`);
+  parts.push(...axes(text, left, right, top, plotH));
   parts.push('</svg>');
   return parts.join('');
 }
@@ -133,10 +146,7 @@ export function lineChart(id: string, text: ChartText, points: ReadonlyArray<rea
   const x = (v: number): number => left + (v / xMax) * plotW;
   const y = (v: number): number => top + plotH - (v / yMax) * plotH;
   const parts = [open(id, text, WIDTH, HEIGHT)];
-  for (const t of yTicks) {
-    parts.push(`<line class="grid" x1="${left}" x2="${WIDTH - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/>`);
-    parts.push(`<text class="tick" x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${escapeXml(format(t))}</text>`);
-  }
+  parts.push(...valueGrid(yTicks, y, left, right, format));
   for (const t of xTicks) {
     parts.push(`<text class="tick" x="${x(t).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle">${escapeXml(format(t))}</text>`);
   }
@@ -146,10 +156,7 @@ export function lineChart(id: string, text: ChartText, points: ReadonlyArray<rea
   if (last) {
     parts.push(`<circle class="dot" cx="${x(last[0]).toFixed(1)}" cy="${y(last[1]).toFixed(1)}" r="3"><title>${escapeXml(`${format(last[0])} → ${format(last[1])}`)}</title></circle>`);
   }
-  parts.push(`<line class="axis" x1="${left}" x2="${WIDTH - right}" y1="${top + plotH}" y2="${top + plotH}"/>`);
-  parts.push(`<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${top + plotH}"/>`);
-  parts.push(`<text class="axis-label" x="${left + plotW / 2}" y="${HEIGHT - 12}" text-anchor="middle">${escapeXml(text.xLabel)}</text>`);
-  parts.push(`<text class="axis-label" transform="translate(14 ${top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(text.yLabel)}</text>`);
+  parts.push(...axes(text, left, right, top, plotH));
   parts.push('</svg>');
   return parts.join('');
 }

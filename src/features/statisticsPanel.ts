@@ -3,16 +3,11 @@ import * as vscode from 'vscode';
 import { Bar, ChartText, binLengths, columnChart, escapeXml, lineChart, rankChart } from '../core/statisticsCharts';
 import type { StatisticsModel } from './statistics';
 import { histogramMean as mean } from '../core/corpusStatistics';
+import { webviewPageHtml } from './webviewPage';
 
 const VIEW_TYPE = 'segmentedCorpus.statistics';
 /** Bars in a length histogram: enough to see the shape, few enough to label. */
 const HISTOGRAM_BARS = 30;
-
-function nonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** One panel, reused: a new count replaces what it shows. */
 export class StatisticsPanel implements vscode.Disposable {
@@ -50,7 +45,6 @@ export class StatisticsPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview, model: StatisticsModel): string {
-    const once = nonce();
     const s = model.statistics;
     const language = vscode.env.language;
     const numberFormat = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
@@ -80,56 +74,31 @@ export class StatisticsPanel implements vscode.Disposable {
     const wordBars = binLengths(s.wordLengths, HISTOGRAM_BARS);
     const topWords: Bar[] = s.topWords.map((w) => ({ label: w.word, value: w.count }));
     const topCompounds: Bar[] = s.topCompounds.map((w) => ({ label: w.word, value: w.count }));
+    const occurrences = vscode.l10n.t('occurrences');
+    // A chart, and the same numbers as a table one key press away (for screen readers and for reading exact values).
+    const figure = (id: string, chart: ChartText, svg: string, bars: readonly Bar[], headings: readonly [string, string]): string =>
+      `<figure tabindex="0" aria-labelledby="${id}-caption"><figcaption id="${id}-caption">${escapeXml(chart.title)}</figcaption>${svg}<details><summary>${escapeXml(vscode.l10n.t('Data as a table'))}</summary>${table(`${id}-data`, '', headings, bars.map((b): [string, string] => [b.label, count(b.value)]))}</details></figure>`;
+    // A length histogram: its table's headings are the chart's axes.
+    const histogram = (id: string, chart: ChartText, bars: readonly Bar[]): string => figure(id, chart, columnChart(id, chart, bars, count), bars, [chart.xLabel, chart.yLabel]);
+    const ranking = (id: string, title: string, description: string, item: string, bars: readonly Bar[]): string => {
+      const chart = text(title, description, occurrences, '');
+      return figure(id, chart, rankChart(id, chart, bars, count), bars, [item, occurrences]);
+    };
+    const growth = text(vscode.l10n.t('Vocabulary growth'), vscode.l10n.t('Distinct words against words read: a curve that keeps rising means new words keep coming.'), vscode.l10n.t('words read'), vscode.l10n.t('distinct words'));
     const charts = [
-      this.figure(
-        columnChart('sentence-lengths', text(vscode.l10n.t('Sentence length'), vscode.l10n.t('How many sentences have each length, in words.'), vscode.l10n.t('words per sentence'), vscode.l10n.t('sentences')), sentenceBars, count),
-        sentenceBars,
-        vscode.l10n.t('words per sentence'),
-        vscode.l10n.t('sentences'),
-        count,
-      ),
-      this.figure(
-        columnChart('word-lengths', text(vscode.l10n.t('Word length'), vscode.l10n.t('How many words have each length, in syllables.'), vscode.l10n.t('syllables per word'), vscode.l10n.t('words')), wordBars, count),
-        wordBars,
-        vscode.l10n.t('syllables per word'),
-        vscode.l10n.t('words'),
-        count,
-      ),
-      this.figure(
-        rankChart('top-words', text(vscode.l10n.t('Most frequent words'), vscode.l10n.t('The {0} most frequent words and how often each occurs.', topWords.length), vscode.l10n.t('occurrences'), ''), topWords, count),
-        topWords,
-        vscode.l10n.t('word'),
-        vscode.l10n.t('occurrences'),
-        count,
-      ),
-      this.figure(
-        rankChart('top-compounds', text(vscode.l10n.t('Most frequent compounds'), vscode.l10n.t('The {0} most frequent compounds and how often each occurs.', topCompounds.length), vscode.l10n.t('occurrences'), ''), topCompounds, count),
-        topCompounds,
-        vscode.l10n.t('compound'),
-        vscode.l10n.t('occurrences'),
-        count,
-      ),
-      this.figure(
-        lineChart('growth', text(vscode.l10n.t('Vocabulary growth'), vscode.l10n.t('Distinct words against words read: a curve that keeps rising means new words keep coming.'), vscode.l10n.t('words read'), vscode.l10n.t('distinct words')), s.growth, count),
-        s.growth.map(([x, y]) => ({ label: count(x), value: y })),
-        vscode.l10n.t('words read'),
-        vscode.l10n.t('distinct words'),
-        count,
-      ),
+      histogram('sentence-lengths', text(vscode.l10n.t('Sentence length'), vscode.l10n.t('How many sentences have each length, in words.'), vscode.l10n.t('words per sentence'), vscode.l10n.t('sentences')), sentenceBars),
+      histogram('word-lengths', text(vscode.l10n.t('Word length'), vscode.l10n.t('How many words have each length, in syllables.'), vscode.l10n.t('syllables per word'), vscode.l10n.t('words')), wordBars),
+      ranking('top-words', vscode.l10n.t('Most frequent words'), vscode.l10n.t('The {0} most frequent words and how often each occurs.', topWords.length), vscode.l10n.t('word'), topWords),
+      ranking('top-compounds', vscode.l10n.t('Most frequent compounds'), vscode.l10n.t('The {0} most frequent compounds and how often each occurs.', topCompounds.length), vscode.l10n.t('compound'), topCompounds),
+      figure('growth', growth, lineChart('growth', growth, s.growth, count), s.growth.map(([x, y]) => ({ label: count(x), value: y })), [growth.xLabel, growth.yLabel]),
     ];
     const files = model.files.length === 1 ? model.files[0].path.split('/').pop() ?? '' : vscode.l10n.t('{0} files', model.files.length);
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${once}'; img-src ${webview.cspSource};`;
-    return `<!DOCTYPE html>
-<html lang="${escapeXml(language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'statistics.css'))}">
-<title>${escapeXml(vscode.l10n.t('Statistics: {0}', model.label))}</title>
-</head>
-<body>
-<header>
+    return webviewPageHtml(webview, {
+      language,
+      stylesheet: vscode.Uri.joinPath(this.media, 'statistics.css'),
+      script: vscode.Uri.joinPath(this.media, 'statistics.js'),
+      title: vscode.l10n.t('Statistics: {0}', model.label),
+      body: `<header>
 <h1>${escapeXml(vscode.l10n.t('Corpus statistics'))}: ${escapeXml(model.label)}</h1>
 <p class="subtitle">${escapeXml(files)}</p>
 <div class="actions">
@@ -146,18 +115,8 @@ ${table('problems', vscode.l10n.t('Problems per rule'), [vscode.l10n.t('Rule'), 
 <section class="charts">
 ${charts.join('\n')}
 </section>
-</main>
-<script nonce="${once}" src="${webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'statistics.js'))}"></script>
-</body>
-</html>`;
-  }
-
-  /** A chart, and the same numbers as a table one key press away (for screen readers and for reading exact values). */
-  private figure(svg: string, bars: readonly Bar[], labelHeading: string, valueHeading: string, count: (n: number) => string): string {
-    const id = /id="([^"]+)"/.exec(svg)?.[1] ?? '';
-    const title = /<title id="[^"]+">([^<]*)<\/title>/.exec(svg)?.[1] ?? '';
-    const rows = bars.map((b): [string, string] => [b.label, count(b.value)]);
-    return `<figure tabindex="0" aria-labelledby="${id}-caption"><figcaption id="${id}-caption">${title}</figcaption>${svg}<details><summary>${escapeXml(vscode.l10n.t('Data as a table'))}</summary>${table(`${id}-data`, '', [labelHeading, valueHeading], rows)}</details></figure>`;
+</main>`,
+    });
   }
 
   dispose(): void {

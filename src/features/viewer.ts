@@ -7,6 +7,7 @@ import { normalizeLine } from '../core/normalize';
 import { Token } from '../core/tokens';
 import { CorpusConfiguration } from './configuration';
 import { VIEW_TYPE } from './viewerRegistration';
+import { webviewPageHtml } from './webviewPage';
 
 /** A file's bytes as the host reads them, and how to let go of them. */
 export interface ViewerBytes extends ByteSource {
@@ -51,7 +52,6 @@ export async function readThroughWorkspace(uri: vscode.Uri): Promise<ViewerBytes
 const INDEX_EVERY = 64;
 /** Lines sent per request at most (a screen is a few dozen). */
 const MAX_LINES_PER_REQUEST = 500;
-
 
 /** The open file: its bytes and line index, built once in the background and shared by its panels. */
 export class ViewerDocument implements vscode.CustomDocument {
@@ -153,13 +153,6 @@ function webviewStrings(): Record<string, string> {
     loading: vscode.l10n.t('Reading…'),
     viewerLabel: vscode.l10n.t('Corpus lines (read only). Arrows, Page Up, Page Down, Ctrl+Home, Ctrl+End move; Ctrl+G goes to a line; Ctrl+F finds.'),
   };
-}
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let text = '';
-  for (let i = 0; i < 32; i++) text += chars.charAt(Math.floor(Math.random() * chars.length));
-  return text;
 }
 
 /** What the webview asks. */
@@ -323,7 +316,12 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
     this.pendingLines.delete(document.uri.toString());
     const viewer = new ViewerPanel(document, panel, this.config, pending, (p) => this.panels.delete(p), this.posted);
     this.panels.add(viewer);
-    panel.webview.html = html(panel.webview, media);
+    panel.webview.html = webviewPageHtml(panel.webview, {
+      language: vscode.env.language,
+      stylesheet: vscode.Uri.joinPath(media, 'viewer.css'),
+      script: vscode.Uri.joinPath(media, 'viewer.js'),
+      body: '<div id="viewer"></div>',
+    });
   }
 
   /** Opens the viewer on a file, at a line (0-based) if given; an open viewer of the file is revealed. */
@@ -348,25 +346,6 @@ export class ViewerProvider implements vscode.CustomReadonlyEditorProvider<Viewe
   }
 }
 
-function html(webview: vscode.Webview, media: vscode.Uri): string {
-  const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer.css'));
-  // No remote content: styles and the one script come from media/, the script only with this nonce.
-  return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${n}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-</head>
-<body>
-<div id="viewer"></div>
-<script nonce="${n}" src="${script}"></script>
-</body>
-</html>`;
-}
 
 /**
  * The line argument of the command: a number is a 1-based line (as the Problems panel, the status

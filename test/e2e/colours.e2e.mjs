@@ -1,6 +1,6 @@
 // A person's view of the highlighting: in Dark Modern and Light Modern, every category of token looks different from a plain syllable.
 import assert from 'node:assert/strict';
-import { quickOpen, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { eventually, quickOpen, screenshot, tokenColour, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 /** Picks a colour theme the way a person does: Ctrl+K Ctrl+T, type its name, Enter. */
 async function chooseTheme(page, theme) {
@@ -34,16 +34,6 @@ const CATEGORIES = {
   'literal punctuation': '…',
 };
 
-/** The computed colour of the first rendered token span whose text (trimmed) is `text`. */
-async function colourOf(page, text) {
-  return page.evaluate((text) => {
-    for (const span of document.querySelectorAll('.editor-instance .view-line > span > span')) {
-      if (span.textContent.replace(/\u00a0/g, ' ').trim() === text) return getComputedStyle(span).color;
-    }
-    return undefined;
-  }, text);
-}
-
 export default async function colours() {
   for (const theme of ['Dark Modern', 'Light Modern']) {
     await withEditor(`${name} (${theme})`, async (page) => {
@@ -53,17 +43,14 @@ export default async function colours() {
       // Dark Modern's editor is #1F1F1F, Light Modern's #FFFFFF: the theme really is the one named.
       // The theme is applied a moment after the picker closes (later on a busy machine): wait for it.
       const expected = theme === 'Dark Modern' ? 'rgb(31, 31, 31)' : 'rgb(255, 255, 255)';
-      let background = await editorBackground(page);
-      for (const deadline = Date.now() + 10_000; background !== expected && Date.now() < deadline; background = await editorBackground(page)) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      assert.strictEqual(background, expected, `${theme} is applied`);
+      await eventually(async () => (await editorBackground(page)) === expected, 10_000, 100);
+      assert.strictEqual(await editorBackground(page), expected, `${theme} is applied`);
       await page.locator('.editor-instance .view-line span span:not(.mtk1)').first().waitFor({ timeout: 10_000 });
-      const plain = await colourOf(page, 'trẻ');
+      const plain = await tokenColour(page, 'trẻ');
       assert.ok(plain, 'the plain syllable is rendered');
       const same = [];
       for (const [category, text] of Object.entries(CATEGORIES)) {
-        const colour = await colourOf(page, text);
+        const colour = await tokenColour(page, text);
         assert.ok(colour, `${category} '${text}' is rendered as a token of its own in ${theme}`);
         if (colour === plain) same.push(`${category} '${text}'`);
       }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtures, repoRoot, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { eventually, fixtures, repoRoot, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = 'Normalize to File… from the Explorer context menu writes the clean file beside the corpus';
 
@@ -38,8 +38,7 @@ export default async function explorerJobs() {
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 
       const expected = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'normalize', join(fixtures, 'sample.seg')]).stdout;
-      const deadline = Date.now() + 15_000;
-      while (!existsSync(output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await eventually(() => existsSync(output), 15_000, 100);
       assert.ok(readFileSync(output).equals(expected), 'the same bytes as segcorpus normalize');
 
       // The message says where and opens it (headless, notifications wait in the notification centre).

@@ -194,6 +194,25 @@ export async function screenshot(page, name) {
   return path;
 }
 
+/** Polls `probe` (sync or async) until it is true; false when it never became so within `timeoutMs`. */
+export async function eventually(probe, timeoutMs = 30_000, intervalMs = 200) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, intervalMs))) {
+    if (await probe()) return true;
+  }
+  return false;
+}
+
+/** The computed colour of the first token span rendered in an editor whose text (trimmed) is `text`. */
+export async function tokenColour(page, text) {
+  return page.evaluate((text) => {
+    /* global getComputedStyle -- this function runs in the page */
+    for (const span of document.querySelectorAll('.editor-instance .view-line > span > span')) {
+      if (span.textContent.replace(/\u00a0/g, ' ').trim() === text) return getComputedStyle(span).color;
+    }
+    return undefined;
+  }, text);
+}
+
 /** Waits until the status bar no longer says extensions are activating. */
 export async function waitForExtensionsActivated(page) {
   await page.locator('.part.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 15_000 });

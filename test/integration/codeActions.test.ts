@@ -3,7 +3,7 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import {
   actionTitled, applyAction, closeAllEditors, codeActions, corpusDiagnostics, deleteCorpusFiles, eventually, fixture, openCorpusFile, problemText, problems, problemsBecome,
-  rangeOf, resetSettings, undo, workspaceFolder,
+  rangeOf, resetSettings, undo, withWindowStandIn, workspaceFolder,
 } from './helpers';
 import { ALL_PROBLEMS, ALL_PROBLEMS_FOUND } from './problemDocuments';
 
@@ -367,19 +367,12 @@ describe('code actions', () => {
     /** Runs `action` with window.showQuickPick answering `label` (undefined: cancelled); returns what was asked. */
     async function pickingDuring(label: string | undefined, action: () => Thenable<unknown>): Promise<Array<{ title?: string; labels: string[] }>> {
       const asked: Array<{ title?: string; labels: string[] }> = [];
-      const original = vscode.window.showQuickPick;
-      const stub = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+      const standIn = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
         const list = await items;
         asked.push({ title: options?.title, labels: list.map((item) => item.label) });
         return list.find((item) => item.label === label);
       };
-      (vscode.window as { showQuickPick: unknown }).showQuickPick = stub;
-      assert.equal(vscode.window.showQuickPick, stub, 'window.showQuickPick can be replaced');
-      try {
-        await action();
-      } finally {
-        (vscode.window as { showQuickPick: unknown }).showQuickPick = original;
-      }
+      await withWindowStandIn('showQuickPick', standIn, action);
       return asked;
     }
 

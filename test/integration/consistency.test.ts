@@ -22,6 +22,7 @@ import {
   run,
   setSetting,
   undo,
+  warningsDuring,
 } from './helpers';
 
 const CODE = 'inconsistent-segmentation';
@@ -90,18 +91,12 @@ describe('consistency', function () {
     const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'invalid');
     const uri = editor.document.uri;
     await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
-    const warnings: string[] = [];
-    const original = vscode.window.showWarningMessage;
-    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (message: string) => {
-      warnings.push(message);
-      return Promise.resolve(undefined);
-    };
-    try {
-      await setSetting('consistency.minShare', 0.4);
-      await setSetting('consistency.scope', 'everywhere');
-    } finally {
-      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
-    }
+    const warnings = (
+      await warningsDuring(async () => {
+        await setSetting('consistency.minShare', 0.4);
+        await setSetting('consistency.scope', 'everywhere');
+      })
+    ).map((w) => w.message);
     assert.ok(warnings.some((w) => w.includes('segmentedCorpus.consistency.minShare: 0.4 is not a share above 0.5')), JSON.stringify(warnings));
     assert.ok(warnings.some((w) => w.includes('segmentedCorpus.consistency.scope: "everywhere" is not one of')), JSON.stringify(warnings));
     await settled();

@@ -196,6 +196,49 @@ export function boldParts(markdown: string): string[] {
   return [...markdown.matchAll(/<strong>(.*?)<\/strong>/g)].map((match) => markdownText(match[1]));
 }
 
+/**
+ * Runs `action` with `vscode.window[name]` replaced by `standIn`, then puts the real one back. The
+ * extension and these tests are handed the same `vscode` API object (the tests live inside the
+ * extension's folder), so the extension calls the stand-in: how a test answers a dialog.
+ */
+export async function withWindowStandIn<K extends keyof typeof vscode.window>(name: K, standIn: unknown, action: () => Thenable<unknown>): Promise<void> {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const original = window[name];
+  window[name] = standIn;
+  assert.equal(window[name], standIn, `window.${name} can be replaced`);
+  try {
+    await action();
+  } finally {
+    window[name] = original;
+  }
+}
+
+/** A warning the extension showed, and the buttons it offered. */
+export interface ShownWarning {
+  readonly message: string;
+  readonly items: readonly string[];
+}
+
+/**
+ * The warnings the extension shows while `action` runs, each answered with the button `answer`
+ * (undefined: dismissed). With `waitForOne`, it also waits until one is shown (a command may show
+ * it after it returns).
+ */
+export async function warningsDuring(action: () => Thenable<unknown>, { answer, waitForOne = false }: { answer?: string; waitForOne?: boolean } = {}): Promise<ShownWarning[]> {
+  const shown: ShownWarning[] = [];
+  const standIn = async (message: string, ...rest: Array<string | vscode.MessageItem | vscode.MessageOptions>) => {
+    // After the message: MessageOptions maybe, then the buttons (strings or MessageItems).
+    const items = rest.filter((item): item is string | vscode.MessageItem => typeof item === 'string' || 'title' in item);
+    shown.push({ message, items: items.map((item) => (typeof item === 'string' ? item : item.title)) });
+    return items.find((item) => (typeof item === 'string' ? item : item.title) === answer);
+  };
+  await withWindowStandIn('showWarningMessage', standIn, async () => {
+    await action();
+    if (waitForOne) await eventually(() => shown.length > 0 || undefined, 'a warning is shown');
+  });
+  return shown;
+}
+
 /** Runs one of the extension's commands on the active editor. */
 export async function run(command: string, ...args: unknown[]): Promise<unknown> {
   return vscode.commands.executeCommand(`${SECTION}.${command}`, ...args);

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension.shared';
-import { EXTENSION_ID, closeAllEditors, deleteCorpusFiles, eventually, openCorpusFile, problemsBecome, resetSettings, run, setSetting } from './helpers';
+import { EXTENSION_ID, closeAllEditors, deleteCorpusFiles, eventually, openCorpusFile, problemsBecome, resetSettings, run, setSetting, warningsDuring } from './helpers';
 
 interface WholeFileCheck {
   readonly total: number;
@@ -69,57 +69,40 @@ describe('a corpus file VS Code gives extensions no document of', () => {
     file = undefined;
   });
 
-  /** Runs `action` with window.showWarningMessage answering `answer`; returns the messages shown. */
-  async function answeringDuring(answer: string | undefined, action: () => Thenable<unknown>): Promise<Array<{ message: string; items: string[] }>> {
-    const shown: Array<{ message: string; items: string[] }> = [];
-    const original = vscode.window.showWarningMessage;
-    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = async (message: string, ...items: string[]) => {
-      shown.push({ message, items });
-      return answer;
-    };
-    try {
-      await action();
-      await eventually(() => shown.length > 0 || undefined, 'a message is shown');
-    } finally {
-      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
-    }
-    return shown;
+  /** Writes `bytes` (a NUL among them: the workbench shows the file as binary) to a temp .seg file, which afterEach deletes, and opens it as the active tab. */
+  async function openKeptFile(stem: string, bytes: readonly number[]): Promise<vscode.Uri> {
+    const uri = vscode.Uri.file(path.join(os.tmpdir(), `${stem}-${process.pid}.seg`));
+    file = uri;
+    await vscode.workspace.fs.writeFile(uri, new Uint8Array(bytes));
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await eventually(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputText && input.uri.toString() === uri.toString();
+    }, 'the file is the active tab');
+    return uri;
   }
 
   it('a command says why it cannot work and copies the command line that does', async () => {
     // A file the workbench shows as binary is, like one over 50 million characters, an editor tab
     // with no document in the extension host.
-    file = vscode.Uri.file(path.join(os.tmpdir(), `segcorpus-kept-${process.pid}.seg`));
-    await vscode.workspace.fs.writeFile(file, new Uint8Array([0x61, 0x00, 0x62, 0x00, 0x20, 0x37, 0x0a]));
-    await vscode.commands.executeCommand('vscode.open', file);
-    const uri = file.toString();
-    await eventually(() => {
-      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      return input instanceof vscode.TabInputText && input.uri.toString() === uri;
-    }, 'the file is the active tab');
+    const kept = await openKeptFile('segcorpus-kept', [0x61, 0x00, 0x62, 0x00, 0x20, 0x37, 0x0a]);
+    const uri = kept.toString();
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri), 'no document for it in the extension host');
     assert.equal(vscode.window.activeTextEditor, undefined);
 
     await vscode.env.clipboard.writeText('');
-    const shown = await answeringDuring('Copy Command Line', () => run('normalizeDocument'));
+    const shown = await warningsDuring(() => run('normalizeDocument'), { answer: 'Copy Command Line', waitForOne: true });
     assert.equal(shown.length, 1);
     assert.match(shown[0].message, /VS Code did not hand segcorpus-kept-\d+\.seg to extensions/);
     assert.deepEqual(shown[0].items, ['Normalize to File…', 'Open in Viewer', 'Copy Command Line']);
-    const expected = `segcorpus normalize ${file.fsPath} -o ${file.fsPath.replace(/\.seg$/, '.clean.txt')}`;
+    const expected = `segcorpus normalize ${kept.fsPath} -o ${kept.fsPath.replace(/\.seg$/, '.clean.txt')}`;
     assert.ok(shown[0].message.includes(expected), shown[0].message);
     await eventually(async () => (await vscode.env.clipboard.readText()) === expected, 'the command line is on the clipboard');
   });
 
   it('offers the viewer, which opens on the file and reads it', async () => {
-    file = vscode.Uri.file(path.join(os.tmpdir(), `segcorpus-kept-viewer-${process.pid}.seg`));
-    await vscode.workspace.fs.writeFile(file, new Uint8Array([0x61, 0x00, 0x62, 0x00, 0x20, 0x37, 0x0a, 0x6e, 0x0a]));
-    await vscode.commands.executeCommand('vscode.open', file);
-    const uri = file.toString();
-    await eventually(() => {
-      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      return input instanceof vscode.TabInputText && input.uri.toString() === uri;
-    }, 'the file is the active tab');
-    const shown = await answeringDuring('Open in Viewer', () => run('normalizeDocument'));
+    const uri = (await openKeptFile('segcorpus-kept-viewer', [0x61, 0x00, 0x62, 0x00, 0x20, 0x37, 0x0a, 0x6e, 0x0a])).toString();
+    const shown = await warningsDuring(() => run('normalizeDocument'), { answer: 'Open in Viewer', waitForOne: true });
     assert.deepEqual(shown[0].items, ['Normalize to File…', 'Open in Viewer', 'Copy Command Line']);
     const tab = await eventually(() => {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;

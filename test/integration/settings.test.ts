@@ -1,7 +1,7 @@
 // Settings take effect as soon as they change, without a reload; an invalid scheme falls back to the defaults with a warning.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, differingOffsets, eventually, fixture, openScratch, openUntitled, resetSettings, run, setSetting } from './helpers';
+import { closeAllEditors, differingOffsets, eventually, fixture, openScratch, openUntitled, resetSettings, run, setSetting, warningsDuring } from './helpers';
 
 /** Runs Normalize Document (beside) on `editor` and returns the text of the editor it opens. */
 async function normalizeBeside(editor: vscode.TextEditor): Promise<string> {
@@ -19,28 +19,6 @@ async function restoreCopy(text: string): Promise<string> {
   const editor = await openUntitled(text);
   await run('restorePunctuationDocument');
   return editor.document.getText();
-}
-
-/**
- * Records the warnings the extension shows while `action` runs. The extension and these tests are
- * handed the same `vscode` API object (the tests live inside the extension's folder), so replacing
- * window.showWarningMessage here is seen by the extension.
- */
-async function warningsDuring(action: () => Promise<void>): Promise<string[]> {
-  const warnings: string[] = [];
-  const original = vscode.window.showWarningMessage;
-  const spy = (message: string) => {
-    warnings.push(message);
-    return Promise.resolve(undefined);
-  };
-  (vscode.window as { showWarningMessage: unknown }).showWarningMessage = spy;
-  assert.equal(vscode.window.showWarningMessage, spy, 'window.showWarningMessage can be observed');
-  try {
-    await action();
-  } finally {
-    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
-  }
-  return warnings;
 }
 
 describe('settings', () => {
@@ -98,7 +76,7 @@ describe('settings', () => {
   });
 
   it('an invalid scheme falls back to the defaults, with a warning', async () => {
-    const warnings = await warningsDuring(() => setSetting('scheme', { '7': { role: 'comma' } }));
+    const warnings = (await warningsDuring(() => setSetting('scheme', { '7': { role: 'comma' } }))).map((w) => w.message);
     assert.equal(await restoreCopy(sample), restored, 'restore uses the default comma');
     assert.equal(warnings.length, 1, `one warning: ${JSON.stringify(warnings)}`);
     assert.match(warnings[0], /segmentedCorpus\.scheme\.7/);

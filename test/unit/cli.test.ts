@@ -1,26 +1,13 @@
 // The segcorpus command line through a child process, as users and pipelines run it.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { normalizeText, planNormalize } from '../../src/core/normalize';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
-import { FIXTURES, REPO, SAMPLE, fixture } from './fixtures';
+import { CLI, runCli } from './cliRun';
+import { SAMPLE, SAMPLE_PATH, fixture } from './fixtures';
 
-const CLI = path.join(REPO, 'dist', 'cli.js');
-const SAMPLE_PATH = path.join(FIXTURES, 'sample.seg');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('segcorpus CLI', function () {
   this.timeout(60000);
@@ -37,35 +24,35 @@ describe('segcorpus CLI', function () {
   });
 
   it('normalizes the sample to the checked output', () => {
-    const r = cli(['normalize', SAMPLE_PATH]);
+    const r = runCli(['normalize', SAMPLE_PATH]);
     assert.strictEqual(r.status, 0, r.stderr);
     assert.strictEqual(r.stdout, fixture('sample.normalized.txt'));
     assert.ok(r.stdout.startsWith('“Đặt hàng” đào tạo cán bộ trẻ Ngày 4, Chủ tịch UBND TPHCM Lê Thanh Hải đã dự hội nghị'));
   });
 
   it('restores the sample', () => {
-    const r = cli(['restore', SAMPLE_PATH]);
+    const r = runCli(['restore', SAMPLE_PATH]);
     assert.strictEqual(r.status, 0, r.stderr);
     assert.strictEqual(r.stdout, fixture('sample.restored.seg'));
   });
 
   it('reads stdin, with or without -', () => {
-    assert.strictEqual(cli(['normalize'], '6 a_b 6 7 .\n').stdout, '“a b”.\n');
-    assert.strictEqual(cli(['normalize', '-'], '6 a_b 6 7 .\n').stdout, '“a b”.\n');
-    assert.strictEqual(cli(['restore'], '6 a_b 6 7 .\n').stdout, '“ a_b ” , .\n');
+    assert.strictEqual(runCli(['normalize'], '6 a_b 6 7 .\n').stdout, '“a b”.\n');
+    assert.strictEqual(runCli(['normalize', '-'], '6 a_b 6 7 .\n').stdout, '“a b”.\n');
+    assert.strictEqual(runCli(['restore'], '6 a_b 6 7 .\n').stdout, '“ a_b ” , .\n');
   });
 
   it('passes the normalize options through', () => {
-    const r = cli(['normalize', '--keep-underscores', '--number-placeholder', '<số>', '--date-placeholder=', '--nfc', '--tone-style', 'new'], 'hòa_bình năm 1 Ngày 4 7 a\n');
+    const r = runCli(['normalize', '--keep-underscores', '--number-placeholder', '<số>', '--date-placeholder=', '--nfc', '--tone-style', 'new'], 'hòa_bình năm 1 Ngày 4 7 a\n');
     assert.strictEqual(r.stdout, 'hoà_bình năm <số> Ngày, a\n');
-    assert.strictEqual(cli(['normalize', '--separator-at-line-end', 'drop'], 'a 7\n').stdout, 'a\n');
-    assert.strictEqual(cli(['normalize'], 'a 7\n').stdout, 'a,\n');
+    assert.strictEqual(runCli(['normalize', '--separator-at-line-end', 'drop'], 'a 7\n').stdout, 'a\n');
+    assert.strictEqual(runCli(['normalize'], 'a 7\n').stdout, 'a,\n');
   });
 
   it('takes --quote-marks like the setting, and a scheme file that sets mark spacing (issue 7)', () => {
-    assert.strictEqual(cli(['normalize', '--quote-marks', 'guillemets'], '6 a 6 7 b\n').stdout, '«a», b\n');
-    assert.strictEqual(cli(['normalize', '--quote-marks=straight'], '6 a 6\n').stdout, '"a"\n');
-    const bad = cli(['normalize', '--quote-marks', 'square'], 'a\n');
+    assert.strictEqual(runCli(['normalize', '--quote-marks', 'guillemets'], '6 a 6 7 b\n').stdout, '«a», b\n');
+    assert.strictEqual(runCli(['normalize', '--quote-marks=straight'], '6 a 6\n').stdout, '"a"\n');
+    const bad = runCli(['normalize', '--quote-marks', 'square'], 'a\n');
     assert.strictEqual(bad.status, 2);
     assert.match(bad.stderr, /--quote-marks takes scheme, curly, straight or guillemets, not 'square'/);
     const french = path.join(tmp, 'french.json');
@@ -73,21 +60,21 @@ describe('segcorpus CLI', function () {
     // Through the worker threads too: the scheme goes to them as JSON.
     const line = '6 Tuổi_trẻ 6 và « a »\n';
     const expected = '« Tuổi trẻ » và « a »\n';
-    assert.strictEqual(cli(['normalize', '--scheme', french], line).stdout, expected);
-    assert.strictEqual(cli(['normalize', '--scheme', french, '-j', '2'], line.repeat(200000), { SEGCORPUS_WASM: '1' }).stdout, expected.repeat(200000));
+    assert.strictEqual(runCli(['normalize', '--scheme', french], line).stdout, expected);
+    assert.strictEqual(runCli(['normalize', '--scheme', french, '-j', '2'], line.repeat(200000), { SEGCORPUS_WASM: '1' }).stdout, expected.repeat(200000));
   });
 
   it('infers sentence breaks from the whole input, file or stdin alike', () => {
-    const file = cli(['normalize', '--infer-sentence-breaks', SAMPLE_PATH]);
+    const file = runCli(['normalize', '--infer-sentence-breaks', SAMPLE_PATH]);
     assert.strictEqual(file.status, 0, file.stderr);
     assert.match(file.stdout, /TP\. Theo đồng chí/);
-    assert.strictEqual(cli(['normalize', '--infer-sentence-breaks'], SAMPLE).stdout, file.stdout);
-    assert.doesNotMatch(cli(['normalize', SAMPLE_PATH]).stdout, /TP\. Theo/);
+    assert.strictEqual(runCli(['normalize', '--infer-sentence-breaks'], SAMPLE).stdout, file.stdout);
+    assert.doesNotMatch(runCli(['normalize', SAMPLE_PATH]).stdout, /TP\. Theo/);
   });
 
   it('writes -o atomically and never over the input', () => {
     const out = path.join(tmp, 'out.txt');
-    let r = cli(['normalize', SAMPLE_PATH, '-o', out]);
+    let r = runCli(['normalize', SAMPLE_PATH, '-o', out]);
     assert.strictEqual(r.status, 0, r.stderr);
     assert.strictEqual(r.stdout, '');
     assert.strictEqual(fs.readFileSync(out, 'utf8'), fixture('sample.normalized.txt'));
@@ -95,7 +82,7 @@ describe('segcorpus CLI', function () {
 
     const input = path.join(tmp, 'in.seg');
     fs.writeFileSync(input, SAMPLE);
-    r = cli(['normalize', input, '-o', input]);
+    r = runCli(['normalize', input, '-o', input]);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /refusing to write the output over the input/);
     assert.strictEqual(fs.readFileSync(input, 'utf8'), SAMPLE);
@@ -105,7 +92,7 @@ describe('segcorpus CLI', function () {
     const input = path.join(tmp, 'bad.seg');
     fs.writeFileSync(input, Buffer.concat([Buffer.from('6 Đặt_hàng 6\nab '), Buffer.from([0xc3, 0x28]), Buffer.from(' c\n')]));
     const out = path.join(tmp, 'out.txt');
-    const r = cli(['normalize', input, '-o', out]);
+    const r = runCli(['normalize', input, '-o', out]);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /invalid UTF-8 at byte offset 20/);
     assert.ok(!fs.existsSync(out));
@@ -117,43 +104,43 @@ describe('segcorpus CLI', function () {
     fs.writeFileSync(input, Buffer.from('abc\0def\n'));
     const out = path.join(tmp, 'out.txt');
     fs.writeFileSync(out, 'previous result');
-    const r = cli(['restore', input, '-o', out]);
+    const r = runCli(['restore', input, '-o', out]);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /binary file \(NUL byte at offset 3\)/);
     assert.strictEqual(fs.readFileSync(out, 'utf8'), 'previous result');
   });
 
   it('reports unreadable input and bad usage with exit 2', () => {
-    let r = cli(['normalize', path.join(tmp, 'missing.seg')]);
+    let r = runCli(['normalize', path.join(tmp, 'missing.seg')]);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /cannot read .*missing\.seg: no such file/);
-    r = cli(['normalize', tmp]);
+    r = runCli(['normalize', tmp]);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /is a directory/);
-    r = cli(['normalize', '--frobnicate']);
+    r = runCli(['normalize', '--frobnicate']);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /unknown option '--frobnicate'/);
-    r = cli(['squash']);
+    r = runCli(['squash']);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /unknown command 'squash'/);
-    r = cli(['stats', '--keep-underscores']);
+    r = runCli(['stats', '--keep-underscores']);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /--keep-underscores does not apply to 'stats'/);
-    r = cli(['normalize', '--jobs', '0']);
+    r = runCli(['normalize', '--jobs', '0']);
     assert.strictEqual(r.status, 2);
-    r = cli(['normalize', '--tone-style', 'sideways']);
+    r = runCli(['normalize', '--tone-style', 'sideways']);
     assert.strictEqual(r.status, 2);
-    r = cli(['normalize', '-o']);
+    r = runCli(['normalize', '-o']);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /-o needs a value/);
-    r = cli(['normalize', '-o', path.join(tmp, 'no', 'such', 'dir', 'x')], 'a\n');
+    r = runCli(['normalize', '-o', path.join(tmp, 'no', 'such', 'dir', 'x')], 'a\n');
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /does not exist/);
-    r = cli([]);
+    r = runCli([]);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /Usage:/);
     assert.strictEqual(r.stdout, '', 'a usage error prints nothing on stdout');
-    r = cli(['--help']);
+    r = runCli(['--help']);
     assert.strictEqual(r.status, 0);
     assert.match(r.stdout, /segcorpus normalize/);
   });
@@ -161,21 +148,21 @@ describe('segcorpus CLI', function () {
   it('uses a scheme file and explains a bad one', () => {
     const good = path.join(tmp, 'scheme.json');
     fs.writeFileSync(good, JSON.stringify({ placeholders: { '6': { role: 'pair', open: '(', close: ')' }, '7': { role: 'separator', mark: ';' } } }));
-    assert.strictEqual(cli(['normalize', '--scheme', good], '6 QLNN 6 7 a\n').stdout, '(QLNN); a\n');
+    assert.strictEqual(runCli(['normalize', '--scheme', good], '6 QLNN 6 7 a\n').stdout, '(QLNN); a\n');
     const bad = path.join(tmp, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ placeholders: { '7': { role: 'comma' } } }));
-    const r = cli(['normalize', '--scheme', bad], 'a\n');
+    const r = runCli(['normalize', '--scheme', bad], 'a\n');
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /invalid scheme .*bad\.json:\n {2}placeholders\.7\.role: "comma" is not one of pair, separator, number, date/);
     const broken = path.join(tmp, 'broken.json');
     fs.writeFileSync(broken, '{');
-    assert.match(cli(['check', '--scheme', broken], 'a\n').stderr, /not valid JSON/);
+    assert.match(runCli(['check', '--scheme', broken], 'a\n').stderr, /not valid JSON/);
   });
 
   it('check reports file:line:col findings and exits 1 on errors', () => {
     const input = path.join(tmp, 'c.seg');
     fs.writeFileSync(input, 'a 6 b\r\nok 7 .\nx 5 y 7.\n');
-    let r = cli(['check', input]);
+    let r = runCli(['check', input]);
     assert.strictEqual(r.status, 1);
     assert.strictEqual(
       r.stdout,
@@ -188,34 +175,34 @@ describe('segcorpus CLI', function () {
         '',
       ].join('\n'),
     );
-    r = cli(['check', SAMPLE_PATH]);
+    r = runCli(['check', SAMPLE_PATH]);
     assert.strictEqual(r.status, 0, 'the sample has warnings only');
     assert.doesNotMatch(r.stdout, /likely-sentence-break/);
-    const hints = cli(['check', '--hints', SAMPLE_PATH]).stdout;
+    const hints = runCli(['check', '--hints', SAMPLE_PATH]).stdout;
     assert.match(hints, /hint: likely sentence break: 'Theo' is written 'theo' elsewhere/);
-    assert.strictEqual(cli(['check', '--hints'], fs.readFileSync(SAMPLE_PATH)).stdout, hints.split(SAMPLE_PATH).join('<stdin>'));
-    assert.strictEqual(cli(['check', '--strict', SAMPLE_PATH]).status, 1);
-    r = cli(['check', '--json'], '6 a\n');
+    assert.strictEqual(runCli(['check', '--hints'], fs.readFileSync(SAMPLE_PATH)).stdout, hints.split(SAMPLE_PATH).join('<stdin>'));
+    assert.strictEqual(runCli(['check', '--strict', SAMPLE_PATH]).status, 1);
+    r = runCli(['check', '--json'], '6 a\n');
     assert.deepStrictEqual(JSON.parse(r.stdout), [
       { file: '<stdin>', line: 1, column: 1, endColumn: 2, severity: 'error', code: 'unmatched-pair', message: "unmatched pair placeholder '6': no closing '6' after it in this line" },
     ]);
   });
 
   it('stats counts tokens, words, compounds and placeholders per digit', () => {
-    const r = cli(['stats', '--json', SAMPLE_PATH]);
+    const r = runCli(['stats', '--json', SAMPLE_PATH]);
     assert.strictEqual(r.status, 0, r.stderr);
     const stats = JSON.parse(r.stdout);
     assert.strictEqual(stats.tokens, SAMPLE.split(' ').length);
     assert.strictEqual(stats.compounds, 149);
     assert.deepStrictEqual(stats.placeholders, { '1': 4, '4': 1, '6': 22, '7': 52 });
-    assert.match(cli(['stats', SAMPLE_PATH]).stdout, /^lines +1\ntokens +364\n/);
+    assert.match(runCli(['stats', SAMPLE_PATH]).stdout, /^lines +1\ntokens +364\n/);
   });
 
   it('keeps a byte order mark and CRLF through a file', () => {
     const input = path.join(tmp, 'bom.seg');
     fs.writeFileSync(input, '\ufeff6 a 6 7 .\r\nb_c\r\n');
-    assert.strictEqual(cli(['normalize', input]).stdout, '\ufeff“a”.\r\nb c\r\n');
-    assert.strictEqual(cli(['restore', input]).stdout, '\ufeff“ a ” , .\r\nb_c\r\n');
+    assert.strictEqual(runCli(['normalize', input]).stdout, '\ufeff“a”.\r\nb c\r\n');
+    assert.strictEqual(runCli(['restore', input]).stdout, '\ufeff“ a ” , .\r\nb_c\r\n');
   });
 
   it('gives the same bytes with worker threads as with one thread, and as the in-memory normalizer', () => {
@@ -227,15 +214,15 @@ describe('segcorpus CLI', function () {
     const input = path.join(tmp, 'many.seg');
     fs.writeFileSync(input, text);
     const env = { SEGCORPUS_CHUNK_BYTES: '4096' };
-    const one = cli(['normalize', input, '--jobs', '1'], undefined, env);
-    const two = cli(['normalize', input, '--jobs', '2'], undefined, env);
+    const one = runCli(['normalize', input, '--jobs', '1'], undefined, env);
+    const two = runCli(['normalize', input, '--jobs', '2'], undefined, env);
     assert.strictEqual(one.status, 0, one.stderr);
     assert.strictEqual(two.status, 0, two.stderr);
     assert.strictEqual(two.stdout, one.stdout);
     assert.strictEqual(one.stdout, normalizeText(text, planNormalize(DEFAULT_SCHEME)));
-    const rTwo = cli(['restore', input, '--jobs', '2', '-o', path.join(tmp, 'r.seg')], undefined, env);
+    const rTwo = runCli(['restore', input, '--jobs', '2', '-o', path.join(tmp, 'r.seg')], undefined, env);
     assert.strictEqual(rTwo.status, 0, rTwo.stderr);
-    assert.strictEqual(fs.readFileSync(path.join(tmp, 'r.seg'), 'utf8'), cli(['restore', input, '--jobs', '1'], undefined, env).stdout);
+    assert.strictEqual(fs.readFileSync(path.join(tmp, 'r.seg'), 'utf8'), runCli(['restore', input, '--jobs', '1'], undefined, env).stdout);
   });
   it('keeps as it came a line emptied between a lone CR and an LF, whatever the chunks and the normalizer', () => {
     const input = path.join(tmp, 'lone-cr.seg');
@@ -243,7 +230,7 @@ describe('segcorpus CLI', function () {
     // Chunks of 1 to 5 bytes end right after each lone CR somewhere; the string and WebAssembly normalizers.
     for (const wasm of ['0', '1']) {
       for (const bytes of ['1', '2', '3', '4', '5', '4096']) {
-        const r = cli(['normalize', input, '-j', '1'], undefined, { SEGCORPUS_CHUNK_BYTES: bytes, SEGCORPUS_WASM: wasm });
+        const r = runCli(['normalize', input, '-j', '1'], undefined, { SEGCORPUS_CHUNK_BYTES: bytes, SEGCORPUS_WASM: wasm });
         assert.strictEqual(r.status, 0, r.stderr);
         assert.strictEqual(r.stdout, 'a\r  \nb c\r\t\n\r_\nd.\r 7 \n', `chunks of ${bytes} bytes, SEGCORPUS_WASM=${wasm}`);
       }
@@ -260,21 +247,21 @@ describe('segcorpus CLI', function () {
     it('check reports inconsistent segmentation counted over all the files, spanning the occurrence', () => {
       const a = write('a.seg', majority);
       const b = write('b.seg', ['x', 'phải nâng cao  chất_lượng .']);
-      let r = cli(['check', b]);
+      let r = runCli(['check', b]);
       assert.strictEqual(r.status, 0, r.stderr);
       assert.strictEqual(r.stdout, '', 'one file alone has no majority');
-      r = cli(['check', a, b]);
+      r = runCli(['check', a, b]);
       assert.strictEqual(r.status, 0, 'information does not fail the check');
       assert.strictEqual(r.stdout, `${a}:1:23: information: separator placeholder '7' before sentence-final punctuation: redundant, normalize drops it [separator-before-final]\n${b}:2:6: information: \`nâng cao\` is split here; joined as \`nâng_cao\` in 3 of 4 places [inconsistent-segmentation]\n`);
-      r = cli(['check', '--json', a, b]);
+      r = runCli(['check', '--json', a, b]);
       assert.deepStrictEqual(JSON.parse(r.stdout)[1], {
         file: b, line: 2, column: 6, endColumn: 14, severity: 'information', code: 'inconsistent-segmentation', message: '`nâng cao` is split here; joined as `nâng_cao` in 3 of 4 places',
       });
       // stdin is counted with the files
-      r = cli(['check', a, '-'], 'phải nâng cao\n');
+      r = runCli(['check', a, '-'], 'phải nâng cao\n');
       assert.match(r.stdout, /^<stdin>:1:6: information: `nâng cao` is split here/m);
-      assert.strictEqual(cli(['check', '--min-count', '5', a, b]).stdout.includes('inconsistent'), false);
-      assert.strictEqual(cli(['check', '--min-share', '0.8', a, b]).stdout.includes('inconsistent'), false);
+      assert.strictEqual(runCli(['check', '--min-count', '5', a, b]).stdout.includes('inconsistent'), false);
+      assert.strictEqual(runCli(['check', '--min-share', '0.8', a, b]).stdout.includes('inconsistent'), false);
     });
 
     it('check gives the same report with the worker thread as without, in line order, and its errors', () => {
@@ -282,8 +269,8 @@ describe('segcorpus CLI', function () {
       for (let i = 0; i < 400; i++) lines.push(i % 9 === 0 ? 'phải nâng cao 6 chất_lượng' : i % 5 === 0 ? 'x 6 nâng_cao' : 'nâng_cao trình_độ 7 .');
       const a = write('a.seg', lines);
       const b = write('b.seg', lines.slice(0, 50).reverse());
-      const inline = cli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '0' });
-      const threaded = cli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1' });
+      const inline = runCli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '0' });
+      const threaded = runCli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1' });
       assert.strictEqual(threaded.status, 1, threaded.stderr);
       assert.strictEqual(threaded.stdout, inline.stdout);
       assert.strictEqual(inline.status, 1);
@@ -292,7 +279,7 @@ describe('segcorpus CLI', function () {
       const order = reported.map(([file, line, column]) => [file === a ? 0 : 1, Number(line), Number(column)]);
       assert.deepStrictEqual(order, [...order].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]), 'file, line and column order');
       fs.writeFileSync(b, Buffer.from([0x61, 0xff, 0x0a]));
-      const bad = cli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1' });
+      const bad = runCli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1' });
       assert.strictEqual(bad.status, 2);
       assert.match(bad.stderr, /^segcorpus: .*b\.seg: invalid UTF-8 at byte offset 1/);
     });
@@ -300,17 +287,17 @@ describe('segcorpus CLI', function () {
     it('check --lexicon flags a split lexicon word however rare', () => {
       const lexicon = path.join(tmp, 'words.txt');
       fs.writeFileSync(lexicon, '# known\ntrình_độ\n');
-      const r = cli(['check', '--lexicon', lexicon], 'nâng trình độ\n');
+      const r = runCli(['check', '--lexicon', lexicon], 'nâng trình độ\n');
       assert.strictEqual(r.stdout, '<stdin>:1:6: information: `trình độ` is split here; `trình_độ` is a lexicon word (joined in 0 of 1 place) [inconsistent-segmentation]\n');
-      assert.match(cli(['check', '--lexicon', path.join(tmp, 'none.txt')], 'a\n').stderr, /cannot read lexicon .*none\.txt: no such file/);
+      assert.match(runCli(['check', '--lexicon', path.join(tmp, 'none.txt')], 'a\n').stderr, /cannot read lexicon .*none\.txt: no such file/);
     });
 
     it('prints the variations table, as text and JSON', () => {
       const a = write('a.seg', [...majority, 'phải nâng cao chất_lượng .']);
-      let r = cli(['consistency', a]);
+      let r = runCli(['consistency', a]);
       assert.strictEqual(r.status, 0, r.stderr);
       assert.strictEqual(r.stdout, 'sequence  count  majority  share  flagged  forms\nnâng cao      4  nâng_cao  75.0%        1  nâng_cao 3, nâng cao 1\n');
-      r = cli(['consistency', '--json', '--min-share', '0.9', a]);
+      r = runCli(['consistency', '--json', '--min-share', '0.9', a]);
       assert.deepStrictEqual(JSON.parse(r.stdout), [
         { sequence: 'nâng cao', total: 4, forms: [{ form: 'nâng_cao', count: 3 }, { form: 'nâng cao', count: 1 }], majority: null, share: 0.75, disagreeing: 0, lexicon: false },
       ]);
@@ -322,7 +309,7 @@ describe('segcorpus CLI', function () {
       const b = path.join(tmp, 'b.seg');
       fs.writeFileSync(b, bText);
       const out = path.join(tmp, 'out', 'deeper');
-      const r = cli(['consistency', a, b, '--apply', '--out-dir', out]);
+      const r = runCli(['consistency', a, b, '--apply', '--out-dir', out]);
       assert.strictEqual(r.status, 0, r.stderr);
       assert.strictEqual(r.stdout, '');
       assert.deepStrictEqual(fs.readdirSync(out).sort(), ['a.seg', 'b.seg'], 'no temporary file is left');
@@ -333,28 +320,28 @@ describe('segcorpus CLI', function () {
 
     it('--apply refuses an out-dir holding an input, colliding names, and stdin', () => {
       const a = write('a.seg', majority);
-      let r = cli(['consistency', a, '--apply', '--out-dir', tmp]);
+      let r = runCli(['consistency', a, '--apply', '--out-dir', tmp]);
       assert.strictEqual(r.status, 2);
       assert.match(r.stderr, /refusing to write over the input .*a\.seg: --out-dir .* holds it/);
       assert.strictEqual(fs.readFileSync(a, 'utf8'), majority.join('\n') + '\n');
       fs.mkdirSync(path.join(tmp, 'sub'));
       const other = path.join(tmp, 'sub', 'a.seg');
       fs.writeFileSync(other, 'y\n');
-      r = cli(['consistency', a, other, '--apply', '--out-dir', path.join(tmp, 'out')]);
+      r = runCli(['consistency', a, other, '--apply', '--out-dir', path.join(tmp, 'out')]);
       assert.strictEqual(r.status, 2);
       assert.match(r.stderr, /would both be written to/);
       assert.ok(!fs.existsSync(path.join(tmp, 'out', 'a.seg')));
       // a hard link to an input in the out-dir is the input
       fs.mkdirSync(path.join(tmp, 'linked'));
       fs.linkSync(a, path.join(tmp, 'linked', 'a.seg'));
-      r = cli(['consistency', a, '--apply', '--out-dir', path.join(tmp, 'linked')]);
+      r = runCli(['consistency', a, '--apply', '--out-dir', path.join(tmp, 'linked')]);
       assert.strictEqual(r.status, 2);
       assert.match(r.stderr, /refusing to write over the input/);
-      assert.strictEqual(cli(['consistency', '--apply', '--out-dir', tmp], 'a\n').status, 2);
-      assert.match(cli(['consistency', a, '--apply']).stderr, /--apply and --out-dir go together/);
-      assert.match(cli(['consistency', a, '--min-share', '1.5']).stderr, /--min-share takes a share above 0 and at most 1/);
-      assert.match(cli(['consistency', a, '--min-count', '0']).stderr, /--min-count takes a whole number/);
-      assert.match(cli(['stats', '--lexicon', a]).stderr, /--lexicon does not apply to 'stats'/);
+      assert.strictEqual(runCli(['consistency', '--apply', '--out-dir', tmp], 'a\n').status, 2);
+      assert.match(runCli(['consistency', a, '--apply']).stderr, /--apply and --out-dir go together/);
+      assert.match(runCli(['consistency', a, '--min-share', '1.5']).stderr, /--min-share takes a share above 0 and at most 1/);
+      assert.match(runCli(['consistency', a, '--min-count', '0']).stderr, /--min-count takes a whole number/);
+      assert.match(runCli(['stats', '--lexicon', a]).stderr, /--lexicon does not apply to 'stats'/);
     });
   });
 });

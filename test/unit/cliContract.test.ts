@@ -11,22 +11,15 @@ import { normalizeBytes, planNormalize } from '../../src/core/normalize';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
 import { ByteStats, CorpusStats, emptyStats } from '../../src/core/stats';
 import { buildTransform, transformSpec } from '../../src/node/chunkTransform';
-import { FIXTURES, REPO, SAMPLE } from './fixtures';
-import { corpusOf, linesOf } from './generators';
+import { CLI, runCli, runCliBytes } from './cliRun';
+import { REPO, SAMPLE, SAMPLE_PATH } from './fixtures';
+import { CORPUS_TOKENS, corpusOf, linesOf } from './generators';
 import { Transform, streamed } from './streaming';
 import { wasmFor } from './wasmBuild';
 
-const CLI = path.join(REPO, 'dist', 'cli.js');
-const SAMPLE_PATH = path.join(FIXTURES, 'sample.seg');
 const encoder = new TextEncoder();
 
-const SAMPLE_TOKENS = [...new Set(SAMPLE.split(/\s+/).filter((t) => t !== ''))];
-const tokenArb = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...SAMPLE_TOKENS) },
-  { weight: 3, arbitrary: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') },
-  { weight: 2, arbitrary: fc.constantFrom('.', ',', '(', ')', '“', '”', '"', '/', '-', '%', '7.', '6”', 'a__b', '_', 'Việt_Nam'.normalize('NFD'), 'hòa', '\ufeffa') },
-);
-const lineArb = linesOf(tokenArb, fc.constantFrom(' ', ' ', '  ', '\t'));
+const lineArb = linesOf(fc.oneof(...CORPUS_TOKENS), fc.constantFrom(' ', ' ', '  ', '\t'));
 const corpusArb = corpusOf(lineArb);
 
 /** A text and cut points after some of its line feeds: the parts GNU parallel, Hadoop or Spark hand to separate processes. */
@@ -48,22 +41,6 @@ function partsOf(text: string, cuts: readonly number[]): string[] {
 
 function count(text: string, re: RegExp): number {
   return (text.match(re) ?? []).length;
-}
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function cliBytes(args: string[], input?: Buffer): { status: number | null; stdout: Buffer; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, maxBuffer: 1 << 28 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString() };
 }
 
 function sumStats(a: CorpusStats, b: CorpusStats): CorpusStats {
@@ -175,11 +152,11 @@ describe('segcorpus line contract (beyond one machine)', function () {
           return file;
         });
         for (const command of ['normalize', 'restore']) {
-          const one = cli([command, whole]);
+          const one = runCli([command, whole]);
           assert.strictEqual(one.status, 0, one.stderr);
           assert.strictEqual(one.stderr, '');
           // Stdin and file alike: a stage of a pipeline reads stdin.
-          const pieces = files.map((f, k) => (k % 2 === 0 ? cli([command, f]) : cli([command], fs.readFileSync(f))));
+          const pieces = files.map((f, k) => (k % 2 === 0 ? runCli([command, f]) : runCli([command], fs.readFileSync(f))));
           assert.deepStrictEqual(pieces.map((p) => p.status), pieces.map(() => 0));
           assert.strictEqual(pieces.map((p) => p.stdout).join(''), one.stdout, command);
           assert.strictEqual(count(one.stdout, /\r\n|\r|\n/g), count(text, /\r\n|\r|\n/g));
@@ -187,7 +164,7 @@ describe('segcorpus line contract (beyond one machine)', function () {
         // check: every finding but the corpus-wide segmentation one (off with an unreachable
         // --min-count) is about its line alone; a part's line numbers are shifted by the lines before it.
         const findings = (file: string, shift: number): object[] => {
-          const r = cli(['check', '--json', '--min-count', '1000000', file]);
+          const r = runCli(['check', '--json', '--min-count', '1000000', file]);
           assert.ok(r.status === 0 || r.status === 1, r.stderr);
           return (JSON.parse(r.stdout) as Array<{ line: number }>).map((f) => ({ ...f, file: 'corpus', line: f.line + shift }));
         };
@@ -216,23 +193,23 @@ describe('segcorpus line contract (beyond one machine)', function () {
       [['normalize', '--jsonl', '--infer-sentence-breaks'], 'a\n', 2, /--infer-sentence-breaks reads plain lines/],
     ];
     for (const [args, input, status, message] of cases) {
-      const r = cli(args, input);
+      const r = runCli(args, input);
       assert.strictEqual(r.status, status, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, message);
       assert.strictEqual(r.stderr.split('\n').length, 2, `${args.join(' ')}: one line`);
       assert.strictEqual(r.stdout, '', `${args.join(' ')}: nothing on stdout`);
     }
     // 1 is check's, for findings only; the findings go to stdout, stderr stays empty.
-    const found = cli(['check'], 'a 6 b\n');
+    const found = runCli(['check'], 'a 6 b\n');
     assert.strictEqual(found.status, 1);
     assert.match(found.stdout, /^<stdin>:1:3: error: unmatched pair placeholder/);
     assert.strictEqual(found.stderr, '');
     // Without a command it is a usage error too: the help goes to stderr.
-    const bare = cli([]);
+    const bare = runCli([]);
     assert.strictEqual(bare.status, 2);
     assert.strictEqual(bare.stdout, '');
     // --help and the README give the same table of statuses.
-    const help = cli(['--help']).stdout;
+    const help = runCli(['--help']).stdout;
     const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
     for (const status of ['0', '1', '2', '130', '141']) {
       assert.match(help, new RegExp(`\\b${status}\\b`), `--help lists ${status}`);
@@ -250,36 +227,36 @@ describe('segcorpus line contract (beyond one machine)', function () {
 
   it('reads gzip by its magic bytes (file or stdin, any name, several members) and writes it for .gz or --gzip', () => {
     const text = SAMPLE + '\n\n6 a_b 6 7 .';
-    const expected = cli(['normalize'], text).stdout;
+    const expected = runCli(['normalize'], text).stdout;
     const gz = path.join(tmp, 'corpus.seg.gz');
     fs.writeFileSync(gz, zlib.gzipSync(text));
-    assert.strictEqual(cli(['normalize', gz]).stdout, expected);
-    assert.strictEqual(cli(['normalize'], zlib.gzipSync(text)).stdout, expected, 'gzip on stdin');
+    assert.strictEqual(runCli(['normalize', gz]).stdout, expected);
+    assert.strictEqual(runCli(['normalize'], zlib.gzipSync(text)).stdout, expected, 'gzip on stdin');
     // `cat a.gz b.gz` and pigz write several members: read as one stream.
     const cut = text.indexOf('\n', 300) + 1;
     const members = Buffer.concat([zlib.gzipSync(text.slice(0, cut)), zlib.gzipSync(text.slice(cut))]);
-    assert.strictEqual(cli(['normalize'], members).stdout, expected, 'two members');
+    assert.strictEqual(runCli(['normalize'], members).stdout, expected, 'two members');
     // By name out: a .gz file is gzip; --gzip compresses stdout.
     const out = path.join(tmp, 'out.txt.gz');
-    assert.strictEqual(cli(['normalize', gz, '-o', out]).status, 0);
+    assert.strictEqual(runCli(['normalize', gz, '-o', out]).status, 0);
     assert.strictEqual(zlib.gunzipSync(fs.readFileSync(out)).toString(), expected);
-    const piped = cliBytes(['restore', '--gzip'], members);
+    const piped = runCliBytes(['restore', '--gzip'], members);
     assert.strictEqual(piped.status, 0, piped.stderr);
-    assert.strictEqual(zlib.gunzipSync(piped.stdout).toString(), cli(['restore'], text).stdout);
+    assert.strictEqual(zlib.gunzipSync(piped.stdout).toString(), runCli(['restore'], text).stdout);
     // check and stats read gzip too, and the line numbers are the text's.
-    assert.strictEqual(cli(['stats', '--json', gz]).stdout, cli(['stats', '--json'], text).stdout);
-    assert.match(cli(['check'], zlib.gzipSync('ok\na 6 b\n')).stdout, /^<stdin>:2:3: error: unmatched pair placeholder '6'.*\[unmatched-pair\]\n$/);
+    assert.strictEqual(runCli(['stats', '--json', gz]).stdout, runCli(['stats', '--json'], text).stdout);
+    assert.match(runCli(['check'], zlib.gzipSync('ok\na 6 b\n')).stdout, /^<stdin>:2:3: error: unmatched pair placeholder '6'.*\[unmatched-pair\]\n$/);
     // consistency --apply writes each output under its input's name: a .gz one as gzip.
     const shard = path.join(tmp, 'shard.seg.gz');
     fs.writeFileSync(shard, zlib.gzipSync('nâng_cao a\nnâng_cao b\nnâng_cao c\nnâng cao d\n'));
-    const applied = cli(['consistency', shard, '--apply', '--out-dir', path.join(tmp, 'fixed')]);
+    const applied = runCli(['consistency', shard, '--apply', '--out-dir', path.join(tmp, 'fixed')]);
     assert.strictEqual(applied.status, 0, applied.stderr);
     assert.strictEqual(zlib.gunzipSync(fs.readFileSync(path.join(tmp, 'fixed', 'shard.seg.gz'))).toString(), 'nâng_cao a\nnâng_cao b\nnâng_cao c\nnâng_cao d\n');
     // Through worker threads and small chunks, the same bytes.
     const many = path.join(tmp, 'many.seg.gz');
     fs.writeFileSync(many, zlib.gzipSync(text.repeat(300)));
-    const threaded = cli(['normalize', many, '-j', '2'], undefined, { SEGCORPUS_CHUNK_BYTES: '4096' });
-    assert.strictEqual(threaded.stdout, cli(['normalize'], text.repeat(300)).stdout);
+    const threaded = runCli(['normalize', many, '-j', '2'], undefined, { SEGCORPUS_CHUNK_BYTES: '4096' });
+    assert.strictEqual(threaded.stdout, runCli(['normalize'], text.repeat(300)).stdout);
   });
 
   it('refuses damaged gzip in one line, status 2, leaving no output file', () => {
@@ -288,7 +265,7 @@ describe('segcorpus line contract (beyond one machine)', function () {
     for (const bytes of [whole.subarray(0, whole.length - 20), Buffer.concat([whole.subarray(0, 30), Buffer.alloc(40, 7), whole.subarray(70)])]) {
       const input = path.join(tmp, 'bad.gz');
       fs.writeFileSync(input, bytes);
-      const r = cli(['normalize', input, '-o', out]);
+      const r = runCli(['normalize', input, '-o', out]);
       assert.strictEqual(r.status, 2, r.stderr);
       assert.match(r.stderr, /^segcorpus: .*bad\.gz: damaged gzip data \(.+\); the file was cut short or is not gzip\n$/);
       assert.deepStrictEqual(fs.readdirSync(tmp), ['bad.gz']);
@@ -321,7 +298,7 @@ describe('segcorpus line contract (beyond one machine)', function () {
     } finally {
       fs.closeSync(full);
     }
-    const f = spawnSync(process.execPath, [CLI, 'normalize', SAMPLE_PATH, '-o', '/dev/full', '--gzip'], { encoding: 'utf8' });
+    const f = runCli(['normalize', SAMPLE_PATH, '-o', '/dev/full', '--gzip']);
     assert.strictEqual(f.status, 2);
     assert.strictEqual(f.stderr, 'segcorpus: cannot write /dev/full: no space left on device\n');
   });
@@ -329,31 +306,31 @@ describe('segcorpus line contract (beyond one machine)', function () {
   it('--jsonl --field: normalize and restore rewrite the field only, check and stats read it, errors name the line', () => {
     const lines = ['{"id":1,"text":"6 Đặt_hàng 6 7 ."}', '', '{"id":2,"text":"a 6 b","meta":{"text":"c_d 7"}}\r', '{"id":3,"text":"\\u0110\\u1eb7t_h\\u00e0ng 7 x"}'];
     const input = lines.join('\n') + '\n';
-    let r = cli(['normalize', '--jsonl'], input);
+    let r = runCli(['normalize', '--jsonl'], input);
     assert.strictEqual(r.status, 0, r.stderr);
     assert.strictEqual(r.stdout, '{"id":1,"text":"“Đặt hàng”."}\n\n{"id":2,"text":"a “b","meta":{"text":"c_d 7"}}\r\n{"id":3,"text":"\\u0110\\u1eb7t h\\u00e0ng, x"}\n');
-    assert.strictEqual(cli(['restore', '--jsonl', '--field', 'text'], input).stdout, input.replace('6 Đặt_hàng 6 7 .', '“ Đặt_hàng ” , .').replace('a 6 b', 'a “ b').replace('h\\u00e0ng 7 x', 'h\\u00e0ng , x'));
-    assert.strictEqual(cli(['normalize', '--jsonl', '--field', 'meta.text', '--pass-other-lines'], input).stdout, input.replace('c_d 7', 'c d,'));
-    r = cli(['check', '--jsonl'], input);
+    assert.strictEqual(runCli(['restore', '--jsonl', '--field', 'text'], input).stdout, input.replace('6 Đặt_hàng 6 7 .', '“ Đặt_hàng ” , .').replace('a 6 b', 'a “ b').replace('h\\u00e0ng 7 x', 'h\\u00e0ng , x'));
+    assert.strictEqual(runCli(['normalize', '--jsonl', '--field', 'meta.text', '--pass-other-lines'], input).stdout, input.replace('c_d 7', 'c d,'));
+    r = runCli(['check', '--jsonl'], input);
     assert.strictEqual(r.status, 1);
     // Columns are the text's; line 1's text ends with a separator before the full stop.
     assert.match(r.stdout, /^<stdin>:1:14: information: .*\[separator-before-final\]\n<stdin>:3:3: error: unmatched pair placeholder '6'.*\[unmatched-pair\]\n$/);
-    const stats = JSON.parse(cli(['stats', '--jsonl', '--json'], input).stdout) as CorpusStats;
-    assert.deepStrictEqual(stats, JSON.parse(cli(['stats', '--json'], '6 Đặt_hàng 6 7 .\n\na 6 b\nĐặt_hàng 7 x\n').stdout));
+    const stats = JSON.parse(runCli(['stats', '--jsonl', '--json'], input).stdout) as CorpusStats;
+    assert.deepStrictEqual(stats, JSON.parse(runCli(['stats', '--json'], '6 Đặt_hàng 6 7 .\n\na 6 b\nĐặt_hàng 7 x\n').stdout));
     // Line numbers in the whole input, through threads and small chunks alike.
     const many = path.join(tmp, 'many.jsonl');
     fs.writeFileSync(many, input.repeat(2000) + '{"text":7}\n' + input);
     for (const command of ['normalize', 'restore', 'check', 'stats']) {
-      r = cli([command, '--jsonl', many, '-j', '2'].filter((a) => !(command === 'check' || command === 'stats') || (a !== '-j' && a !== '2')), undefined, { SEGCORPUS_CHUNK_BYTES: '4096' });
+      r = runCli([command, '--jsonl', many, '-j', '2'].filter((a) => !(command === 'check' || command === 'stats') || (a !== '-j' && a !== '2')), undefined, { SEGCORPUS_CHUNK_BYTES: '4096' });
       assert.strictEqual(r.status, 2, command);
       assert.strictEqual(r.stderr, `segcorpus: ${many}: line 8001: field "text" is a number, not a string (--pass-other-lines writes such lines unchanged)\n`);
     }
-    r = cli(['normalize', '--jsonl', '--pass-other-lines', many, '-j', '2'], undefined, { SEGCORPUS_CHUNK_BYTES: '4096' });
+    r = runCli(['normalize', '--jsonl', '--pass-other-lines', many, '-j', '2'], undefined, { SEGCORPUS_CHUNK_BYTES: '4096' });
     assert.strictEqual(r.status, 0, r.stderr);
-    assert.strictEqual(r.stdout, cli(['normalize', '--jsonl'], input).stdout.repeat(2000) + '{"text":7}\n' + cli(['normalize', '--jsonl'], input).stdout);
+    assert.strictEqual(r.stdout, runCli(['normalize', '--jsonl'], input).stdout.repeat(2000) + '{"text":7}\n' + runCli(['normalize', '--jsonl'], input).stdout);
     // gzip and JSON Lines together.
-    const gz = cliBytes(['normalize', '--jsonl', '--gzip'], zlib.gzipSync(input));
-    assert.strictEqual(zlib.gunzipSync(gz.stdout).toString(), cli(['normalize', '--jsonl'], input).stdout);
+    const gz = runCliBytes(['normalize', '--jsonl', '--gzip'], zlib.gzipSync(input));
+    assert.strictEqual(zlib.gunzipSync(gz.stdout).toString(), runCli(['normalize', '--jsonl'], input).stdout);
   });
 
   describe('under GNU parallel', () => {

@@ -4,14 +4,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { REPO } from './fixtures';
-
-const CLI = path.join(REPO, 'dist', 'cli.js');
-
-function cli(args: string[], input?: string | Buffer, env: Record<string, string> = {}, cwd?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...process.env, ...env }, cwd });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { CLI, runCli } from './cliRun';
 
 describe('segcorpus CLI inputs and arguments', function () {
   this.timeout(60000);
@@ -27,15 +20,15 @@ describe('segcorpus CLI inputs and arguments', function () {
     const out = path.join(tmp, 'out.txt');
     const env = { SEGCORPUS_MAX_LINE_BYTES: '1000', SEGCORPUS_CHUNK_BYTES: '256' };
     for (const command of ['normalize', 'restore', 'check', 'stats']) {
-      const r = cli([command, input, ...(command === 'normalize' || command === 'restore' ? ['-o', out] : [])], undefined, env);
+      const r = runCli([command, input, ...(command === 'normalize' || command === 'restore' ? ['-o', out] : [])], undefined, env);
       assert.strictEqual(r.status, 2, `${command}: ${r.stderr}`);
       assert.strictEqual(r.stderr, `segcorpus: ${input}: line 3 is longer than 1000 bytes, the longest line segcorpus reads (set SEGCORPUS_MAX_LINE_BYTES to allow more)\n`);
     }
     assert.deepStrictEqual(fs.readdirSync(tmp), ['long.seg']);
     // Under the cap, the same line goes through.
-    assert.strictEqual(cli(['stats', input, '--json'], undefined, { SEGCORPUS_MAX_LINE_BYTES: '2000' }).status, 0);
+    assert.strictEqual(runCli(['stats', input, '--json'], undefined, { SEGCORPUS_MAX_LINE_BYTES: '2000' }).status, 0);
     // From stdin, and with no line break at all.
-    const r = cli(['normalize'], 'z'.repeat(3000), env);
+    const r = runCli(['normalize'], 'z'.repeat(3000), env);
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /<stdin>: line 1 is longer than 1000 bytes/);
   });
@@ -80,19 +73,19 @@ describe('segcorpus CLI inputs and arguments', function () {
     for (const [bytes, order] of cases) {
       const input = path.join(tmp, 'u16.seg');
       fs.writeFileSync(input, bytes);
-      const r = cli(['normalize', input]);
+      const r = runCli(['normalize', input]);
       assert.strictEqual(r.status, 2);
       assert.strictEqual(r.stderr, `segcorpus: ${input}: UTF-16 (${order}) text; convert it to UTF-8 first (iconv -f UTF-16${order} -t UTF-8)\n`);
     }
     // Still binary when it is not text at all.
     fs.writeFileSync(path.join(tmp, 'bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0]));
-    assert.match(cli(['stats', path.join(tmp, 'bin')]).stderr, /binary file/);
+    assert.match(runCli(['stats', path.join(tmp, 'bin')]).stderr, /binary file/);
   });
 
   it('accepts a scheme with a byte order mark, and refuses a huge or deeply nested one in one message', () => {
     const bom = path.join(tmp, 'bom.json');
     fs.writeFileSync(bom, '\ufeff' + JSON.stringify({ placeholders: { '7': { role: 'separator', mark: ';' } } }));
-    assert.strictEqual(cli(['normalize', '--scheme', bom], 'a 7 b\n').stdout, 'a; b\n');
+    assert.strictEqual(runCli(['normalize', '--scheme', bom], 'a 7 b\n').stdout, 'a; b\n');
     const cases: Array<[string, string | Buffer, RegExp]> = [
       ['huge.json', JSON.stringify({ placeholders: { '7': { role: 'separator', mark: 'x'.repeat(2e6) } } }), /bytes; a scheme is a small JSON file/],
       ['long-mark.json', JSON.stringify({ placeholders: { '6': { role: 'pair', open: 'y'.repeat(60000), close: ')' } } }), /placeholders\.6: a mark of 60000 characters; marks are at most 32/],
@@ -101,7 +94,7 @@ describe('segcorpus CLI inputs and arguments', function () {
     ];
     for (const [name, text, message] of cases) {
       fs.writeFileSync(path.join(tmp, name), text);
-      const r = cli(['normalize', '--scheme', path.join(tmp, name)], 'a 7 b\n');
+      const r = runCli(['normalize', '--scheme', path.join(tmp, name)], 'a 7 b\n');
       assert.strictEqual(r.status, 2, name);
       assert.match(r.stderr, message);
       assert.doesNotMatch(r.stderr, /internal error/);
@@ -109,23 +102,23 @@ describe('segcorpus CLI inputs and arguments', function () {
   });
 
   it('takes attached values (-j2, --jobs=2, -oFILE) and refuses an option-like value that is not attached', () => {
-    assert.strictEqual(cli(['normalize', '-j2'], 'a_b 7 c\n').stdout, 'a b, c\n');
-    assert.strictEqual(cli(['normalize', '--jobs=2'], 'a_b\n').stdout, 'a b\n');
-    assert.strictEqual(cli(['restore', `-o${path.join(tmp, 'x.seg')}`], '7\n').status, 0);
+    assert.strictEqual(runCli(['normalize', '-j2'], 'a_b 7 c\n').stdout, 'a b, c\n');
+    assert.strictEqual(runCli(['normalize', '--jobs=2'], 'a_b\n').stdout, 'a b\n');
+    assert.strictEqual(runCli(['restore', `-o${path.join(tmp, 'x.seg')}`], '7\n').status, 0);
     assert.strictEqual(fs.readFileSync(path.join(tmp, 'x.seg'), 'utf8'), ',\n');
-    let r = cli(['normalize', '-o', '--nfc'], 'a\n', {}, tmp);
+    let r = runCli(['normalize', '-o', '--nfc'], 'a\n', {}, tmp);
     assert.strictEqual(r.status, 2);
     assert.strictEqual(r.stderr, "segcorpus: -o needs a value, not the option-like '--nfc' (to mean it, write --output=--nfc)\n");
     assert.deepStrictEqual(fs.readdirSync(tmp), ['x.seg'], 'no file named --nfc');
-    r = cli(['normalize', '--output=--nfc'], 'a\n', {}, tmp);
+    r = runCli(['normalize', '--output=--nfc'], 'a\n', {}, tmp);
     assert.strictEqual(r.status, 0, r.stderr);
     assert.ok(fs.existsSync(path.join(tmp, '--nfc')));
-    assert.strictEqual(cli(['normalize', '-j', '-1']).status, 2);
+    assert.strictEqual(runCli(['normalize', '-j', '-1']).status, 2);
   });
 
   it('check: a digit between numbers and slashes is a number, not an unknown placeholder', () => {
-    assert.strictEqual(cli(['check'], 'Ngày 23 / 5 / 2024 và 1 / 5 .\n').stdout, '');
-    assert.match(cli(['check'], 'Ngày 5 đ\n').stdout, /unknown placeholder '5'/);
-    assert.match(cli(['check'], 'a 5 / b\n').stdout, /unknown placeholder '5'/);
+    assert.strictEqual(runCli(['check'], 'Ngày 23 / 5 / 2024 và 1 / 5 .\n').stdout, '');
+    assert.match(runCli(['check'], 'Ngày 5 đ\n').stdout, /unknown placeholder '5'/);
+    assert.match(runCli(['check'], 'a 5 / b\n').stdout, /unknown placeholder '5'/);
   });
 });

@@ -1,24 +1,17 @@
 // segcorpus speaks English unless the locale for messages is Vietnamese (LC_ALL, LC_MESSAGES, LANG = vi*): tables, choice, and the built CLI in both.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { USAGE } from '../../src/cli/args';
 import { CLI_MESSAGES, USAGE_VIETNAMESE, cliLanguage } from '../../src/cli/messages';
-import { FIXTURES, REPO } from './fixtures';
-
-const CLI = path.join(REPO, 'dist', 'cli.js');
+import { runCli } from './cliRun';
+import { SAMPLE_PATH } from './fixtures';
 
 /** Runs the built CLI with exactly these locale variables (the others of the environment removed). */
-function cli(args: string[], locale: Record<string, string>, input?: string): { status: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.LC_ALL;
-  delete env.LC_MESSAGES;
-  delete env.LANG;
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { ...env, ...locale } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+function cli(args: string[], locale: Record<string, string>, input?: string) {
+  return runCli(args, input, { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...locale });
 }
 
 const placeholders = (text: string): string => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort().join();
@@ -79,7 +72,7 @@ describe('segcorpus in Vietnamese (LANG=vi)', function () {
     // check: the findings are a format other tools read (file:line:col: severity: message [code]), in English in every language.
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-vi-')), 'a.seg');
     try {
-      fs.copyFileSync(path.join(FIXTURES, 'sample.seg'), file);
+      fs.copyFileSync(SAMPLE_PATH, file);
       const C = cli(['check', file], { LANG: 'C' });
       const inVietnamese = cli(['check', file], vi);
       assert.strictEqual(inVietnamese.status, C.status);

@@ -4,10 +4,9 @@ import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { REPO, SAMPLE } from './fixtures';
+import { CLI, runCli } from './cliRun';
+import { SAMPLE, SAMPLE_PATH as FIXTURE } from './fixtures';
 
-const CLI = path.join(REPO, 'dist', 'cli.js');
-const FIXTURE = path.join(REPO, 'test', 'fixtures', 'sample.seg');
 
 /** About `bytes` of corpus lines cut from the sample, so a run takes long enough to be interrupted. */
 function bigCorpus(file: string, bytes: number): void {
@@ -108,7 +107,7 @@ describe('segcorpus CLI cut short', function () {
     child.kill('SIGTERM');
     assert.strictEqual((await done).code, 143);
     assert.deepStrictEqual(fs.readdirSync(tmp), [], 'no spool left');
-    const r = spawnSync(process.execPath, [CLI, 'normalize', '--infer-sentence-breaks'], { input: SAMPLE, env });
+    const r = runCli(['normalize', '--infer-sentence-breaks'], SAMPLE, { TMPDIR: tmp });
     assert.strictEqual(r.status, 0);
     assert.deepStrictEqual(fs.readdirSync(tmp), []);
   });
@@ -136,7 +135,7 @@ describe('segcorpus CLI cut short', function () {
       fs.closeSync(full);
     }
     const device = deviceNode(tmp, 'full');
-    const r = spawnSync(process.execPath, [CLI, 'normalize', FIXTURE, '-o', device], { encoding: 'utf8' });
+    const r = runCli(['normalize', FIXTURE, '-o', device]);
     assert.strictEqual(r.status, 2);
     assert.strictEqual(r.stderr, `segcorpus: cannot write ${device}: no space left on device\n`);
     assert.ok(fs.statSync(device).isCharacterDevice(), 'the device is still a device');
@@ -144,7 +143,7 @@ describe('segcorpus CLI cut short', function () {
 
   it('writes a device or a FIFO directly, never replacing it with a file', async () => {
     const device = deviceNode(tmp, 'null');
-    let r = spawnSync(process.execPath, [CLI, 'restore', FIXTURE, '-o', device], { encoding: 'utf8' });
+    let r = runCli(['restore', FIXTURE, '-o', device]);
     assert.strictEqual(r.status, 0, r.stderr);
     assert.ok(fs.statSync(device).isCharacterDevice(), 'the device is still a device');
     if (device !== '/dev/null') fs.rmSync(device);
@@ -154,7 +153,7 @@ describe('segcorpus CLI cut short', function () {
     let got = '';
     reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
     const readerDone = exited(reader);
-    r = spawnSync(process.execPath, [CLI, 'normalize', '-o', fifo], { input: '6 a_b 6 7 .\n', encoding: 'utf8' });
+    r = runCli(['normalize', '-o', fifo], '6 a_b 6 7 .\n');
     assert.strictEqual(r.status, 0, r.stderr);
     await readerDone;
     assert.strictEqual(got, '“a b”.\n');
@@ -168,7 +167,7 @@ describe('segcorpus CLI cut short', function () {
     fs.chmodSync(target, 0o640);
     const link = path.join(tmp, 'link.txt');
     fs.symlinkSync('target.txt', link);
-    const r = spawnSync(process.execPath, [CLI, 'normalize', '-o', link], { input: '6 a_b 6 7 .\n', encoding: 'utf8' });
+    const r = runCli(['normalize', '-o', link], '6 a_b 6 7 .\n');
     assert.strictEqual(r.status, 0, r.stderr);
     assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the link is still a link');
     assert.strictEqual(fs.readFileSync(target, 'utf8'), '“a b”.\n');
@@ -176,7 +175,7 @@ describe('segcorpus CLI cut short', function () {
     assert.deepStrictEqual(fs.readdirSync(tmp).sort(), ['link.txt', 'target.txt']);
     // A dangling link: the file it names is made.
     fs.rmSync(target);
-    assert.strictEqual(spawnSync(process.execPath, [CLI, 'restore', '-o', link], { input: '7\n' }).status, 0);
+    assert.strictEqual(runCli(['restore', '-o', link], '7\n').status, 0);
     assert.strictEqual(fs.readFileSync(target, 'utf8'), ',\n');
     assert.ok(fs.lstatSync(link).isSymbolicLink());
   });
@@ -185,7 +184,7 @@ describe('segcorpus CLI cut short', function () {
     const inner = path.join(tmp, 'inner');
     fs.mkdirSync(inner);
     for (const [o, cwd] of [[inner, tmp], ['.', inner], ['', tmp], [`${inner}/`, tmp]]) {
-      const r = spawnSync(process.execPath, [CLI, 'normalize', FIXTURE, '-o', o], { cwd, encoding: 'utf8' });
+      const r = runCli(['normalize', FIXTURE, '-o', o], undefined, {}, cwd);
       assert.strictEqual(r.status, 2, `-o '${o}'`);
       assert.match(r.stderr, /^segcorpus: (cannot write .*folder|-o needs a file name)/);
       assert.strictEqual(r.stderr.split('\n').length, 2, 'one line');

@@ -1,14 +1,12 @@
 // The command lines the editor offers, the check report in the CLI's format, and what a command says when VS Code keeps the corpus file from extensions.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import { spawnSync } from 'child_process';
-import * as path from 'path';
 import { LineChecker } from '../../src/core/check';
 import { EDITOR_SYNC_LIMIT, adviceWithoutDocument, checkReport, cliCommandLine, severitySummary, shellWord } from '../../src/core/commandLine';
 import { DocumentChecker } from '../../src/core/documentCheck';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
 import { Tokenizer } from '../../src/core/tokens';
-import { FIXTURES, REPO } from './fixtures';
+import { runCli } from './cliRun';
+import { SAMPLE } from './fixtures';
 
 const CORPUS = ['.seg', '.wseg', '.tok'];
 
@@ -21,13 +19,11 @@ describe('command lines and reports', () => {
   });
 
   it('Check Whole File lists what `segcorpus check --hints` prints, line for line', () => {
-    const file = path.join(FIXTURES, 'sample.seg');
-    const text = fs.readFileSync(file, 'utf8');
-    const lines = [...text.split('\n'), 'a 6 b 7 .', 'x7 _y 5 .'];
+    const lines = [...SAMPLE.split('\n'), 'a 6 b 7 .', 'x7 _y 5 .'];
     const input = lines.join('\n');
     const doc = new DocumentChecker(new Tokenizer(DEFAULT_SCHEME), new LineChecker(DEFAULT_SCHEME));
     doc.load(lines.length, (l) => lines[l]);
-    const run = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', '--hints', '-'], { input, encoding: 'utf8' });
+    const run = runCli(['check', '--hints', '-'], input);
     assert.strictEqual(run.status, 1, `errors found: ${run.stderr}`);
     const cli = run.stdout.trimEnd();
     assert.ok(cli.split('\n').length > 3);

@@ -1,6 +1,5 @@
 // Corpus statistics: the figures of the sample, the growth curve's bounds, and `segcorpus stats` over several files.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -10,14 +9,13 @@ import { LineChecker, checkLine } from '../../src/core/check';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
 import { tokenize } from '../../src/core/tokens';
 import { GROWTH_POINTS, GrowthCurve } from '../../src/core/vocabulary';
-import { FIXTURES, REPO, SAMPLE } from './fixtures';
+import { runCli } from './cliRun';
+import { SAMPLE, SAMPLE_PATH } from './fixtures';
 
-const CLI = path.join(REPO, 'dist', 'cli.js');
-const SAMPLE_PATH = path.join(FIXTURES, 'sample.seg');
 
-function stats(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, 'stats', ...args], { encoding: 'utf8', input, env: { ...process.env, LC_ALL: 'C' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** `segcorpus stats` in the C locale (English messages). */
+function stats(args: string[], input?: string) {
+  return runCli(['stats', ...args], input, { LC_ALL: 'C' });
 }
 
 describe('corpus statistics', function () {

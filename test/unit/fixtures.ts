@@ -9,4 +9,6 @@ export function fixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
+/** The sample corpus (test/fixtures/sample.seg): its path, for the CLI, and its text. */
+export const SAMPLE_PATH = path.join(FIXTURES, 'sample.seg');
 export const SAMPLE = fixture('sample.seg');

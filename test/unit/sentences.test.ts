@@ -1,8 +1,11 @@
+// Sentences within a line: where they end, and finding the one at an offset or holding a token.
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
-import { sentenceAt, sentenceSpans } from '../../src/core/sentences';
+import { sentenceAt, sentenceOfToken, sentenceSpans } from '../../src/core/sentences';
 import { tokenize } from '../../src/core/tokens';
 import { SAMPLE } from './fixtures';
+import { linesOf } from './generators';
 
 function sentences(line: string): string[] {
   return sentenceSpans(tokenize(line, DEFAULT_SCHEME), DEFAULT_SCHEME).map((s) => line.slice(s.start, s.end));
@@ -28,5 +31,18 @@ describe('sentences', () => {
     assert.strictEqual(sentenceAt(spans, 5)?.firstToken, 0); // the gap belongs to the sentence before
     assert.strictEqual(sentenceAt(spans, 7)?.firstToken, 3);
     assert.deepStrictEqual(sentenceSpans([], DEFAULT_SCHEME), []);
+  });
+
+  it('finds the sentence holding each token: the one span whose tokens include it', () => {
+    const tokenArb = fc.constantFrom('a', 'b_c', '.', '?', '…', '”', '6', '7', '7.', '1');
+    fc.assert(
+      fc.property(linesOf(tokenArb, fc.constant(' ')), (line) => {
+        const tokens = tokenize(line, DEFAULT_SCHEME);
+        const spans = sentenceSpans(tokens, DEFAULT_SCHEME);
+        tokens.forEach((_, i) => assert.strictEqual(sentenceOfToken(spans, i), spans.find((s) => s.firstToken <= i && i <= s.lastToken)));
+        assert.strictEqual(sentenceOfToken(spans, -1), undefined);
+        assert.strictEqual(sentenceOfToken(spans, tokens.length), undefined);
+      }),
+    );
   });
 });
