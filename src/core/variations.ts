@@ -111,6 +111,8 @@ export class Variations {
   private nodeParent = new Int32Array(1 << 10);
   private nodeSyllable = new Int32Array(1 << 10);
   private nodeDepth = new Uint8Array(1 << 10);
+  /** Bit (syllable & 31) set for each child's syllable: most walks end on a syllable no child has, told here without a hash probe. */
+  private nodeChildBits = new Int32Array(1 << 10);
   /** 1 for a candidate (a sequence seen joined), 2 for a lexicon word, 3 both. */
   private nodeKind = new Uint8Array(1 << 10);
   /** When the node's counting started: -1 fresh (not counted), else the counting round. */
@@ -232,11 +234,12 @@ export class Variations {
   /** Pass two over every line of `spelled` (which must not be full), as count() over their bytes. */
   countSpelled(spelled: SpelledLines): void {
     if (this.round === 0) this.startRound();
+    const visit = (node: number, _first: number, _n: number, form: number): void => {
+      if (this.nodeRound[node] >= 0) this.addForm(node, form, 1);
+    };
     for (let l = 0; l < spelled.lineCount; l++) {
       this.syllables.replay(spelled, l, this.line);
-      this.walk((node, _first, _n, form) => {
-        if (this.nodeRound[node] >= 0) this.addForm(node, form, 1);
-      });
+      this.walk(visit);
     }
   }
 
@@ -701,6 +704,7 @@ export class Variations {
 
   private child(parent: number, syllable: number): number {
     if (parent === NO_NODE) return syllable < this.rootChild.length ? this.rootChild[syllable] : NO_NODE;
+    if ((this.nodeChildBits[parent] & (1 << (syllable & 31))) === 0) return NO_NODE;
     const mask = this.childValues.length - 1;
     for (let slot = hashPair(parent, syllable) & mask; ; slot = (slot + 1) & mask) {
       const value = this.childValues[slot];
@@ -724,6 +728,7 @@ export class Variations {
     }
     if ((this.childCount + 1) * 2 > this.childValues.length) this.rehashChildren();
     this.putChild(parent, syllable, node);
+    this.nodeChildBits[parent] |= 1 << (syllable & 31);
     this.childCount++;
     return node;
   }
@@ -757,6 +762,7 @@ export class Variations {
       this.nodeFirstForm = grown(this.nodeFirstForm);
       this.nodeVerdict = grown(this.nodeVerdict);
       this.nodeVerdictCount = grown(this.nodeVerdictCount);
+      this.nodeChildBits = grown(this.nodeChildBits);
       const depth = new Uint8Array(this.nodeDepth.length * 2);
       depth.set(this.nodeDepth);
       this.nodeDepth = depth;
@@ -769,6 +775,7 @@ export class Variations {
     this.nodeSyllable[node] = syllable;
     this.nodeDepth[node] = parent === NO_NODE ? 1 : this.nodeDepth[parent] + 1;
     this.nodeKind[node] = 0;
+    this.nodeChildBits[node] = 0;
     this.nodeRound[node] = -1;
     this.nodeTotal[node] = 0;
     this.nodeFirstForm[node] = -1;
