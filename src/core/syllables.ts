@@ -117,6 +117,8 @@ export class SyllableTable {
   /** The tokens read so far and their syllables; undefined reads every token afresh (what tests compare against). */
   private readonly spellings: Spellings | undefined;
   private readonly scratch = new SyllableLine();
+  /** The hash of the token endOfToken() read last. */
+  private tokenHash = 0;
 
   constructor(options: { readonly rememberTokens?: boolean } = {}) {
     this.spellings = options.rememberTokens === false ? undefined : new Spellings();
@@ -226,6 +228,7 @@ export class SyllableTable {
     let token = -1;
     let previousWasWord = false;
     const spellings = this.spellings;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     while (i < end) {
       let b = bytes[i];
       if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) {
@@ -234,14 +237,9 @@ export class SyllableTable {
       }
       token++;
       const from = i;
-      let hash = FNV_BASIS;
-      for (;;) {
-        hash = Math.imul(hash ^ b, FNV_PRIME);
-        if (++i === end) break;
-        b = bytes[i];
-        if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) break;
-      }
-      const spelling = spellings === undefined ? NOT_KEPT : spellings.find(bytes, from, i, hash);
+      i = this.endOfToken(bytes, view, i, end);
+      const hash = this.tokenHash;
+      const spelling = spellings === undefined ? NOT_KEPT : spellings.find(bytes, view, from, i, hash);
       if (spelling < 0) {
         const firstSyllable = out.count;
         previousWasWord = this.readToken(bytes, from, i, start, out, previousWasWord, token);
@@ -282,6 +280,28 @@ export class SyllableTable {
       out.count = c + 1;
       previousWasWord = true;
     }
+  }
+
+  /**
+   * The end of the token starting at bytes[i] (not white space), before `end`; its hash is left in
+   * tokenHash. Four bytes at a time while the next four hold no byte up to 0x20 (the white space
+   * among them), then byte by byte: the hash depends on the token's bytes only, wherever it stands.
+   */
+  private endOfToken(bytes: Uint8Array, view: DataView, i: number, end: number): number {
+    let hash = FNV_BASIS;
+    for (const words = end - 4; i <= words; i += 4) {
+      const w = view.getInt32(i, true);
+      // Nonzero exactly when some byte of w is below 0x21 (the classic "has less" test).
+      if (((w - 0x21212121) & ~w & 0x80808080) !== 0) break;
+      hash = Math.imul(hash ^ w, FNV_PRIME);
+    }
+    for (; i < end; i++) {
+      const b = bytes[i];
+      if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) break;
+      hash = Math.imul(hash ^ b, FNV_PRIME);
+    }
+    this.tokenHash = hash;
+    return i;
   }
 
   /**
@@ -327,6 +347,7 @@ export class SyllableTable {
   spell(bytes: Uint8Array, start: number, end: number, into: SpelledLines): void {
     const spellings = this.spellings;
     const scratch = this.scratch;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let i = start;
     while (i < end) {
       let b = bytes[i];
@@ -335,14 +356,9 @@ export class SyllableTable {
         continue;
       }
       const from = i;
-      let hash = FNV_BASIS;
-      for (;;) {
-        hash = Math.imul(hash ^ b, FNV_PRIME);
-        if (++i === end) break;
-        b = bytes[i];
-        if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) break;
-      }
-      let spelling = spellings === undefined ? NOT_KEPT : spellings.find(bytes, from, i, hash);
+      i = this.endOfToken(bytes, view, i, end);
+      const hash = this.tokenHash;
+      let spelling = spellings === undefined ? NOT_KEPT : spellings.find(bytes, view, from, i, hash);
       if (spelling === MISSING) {
         scratch.count = 0;
         this.readToken(bytes, from, i, from, scratch, false, 0);
@@ -412,6 +428,11 @@ export class SyllableTable {
       previousWasWord = true;
     }
     out.count = c;
+  }
+
+  /** How many distinct tokens are remembered. */
+  get spellingCount(): number {
+    return this.spellings?.size ?? 0;
   }
 
   /** How many syllables the token of a spelling number (from spell()) has: 0 when it is not a word. */
@@ -514,10 +535,14 @@ class Spellings {
   private slots = new Int32Array(1 << 12); // spelling + 1, 0 empty
   private slotHashes = new Int32Array(1 << 12);
   private arena = new Uint8Array(1 << 16);
+  private arenaView = new DataView(this.arena.buffer);
   private arenaUsed = 0;
   private spellingStart = new Int32Array(1 << 10);
   private spellingLength = new Uint8Array(1 << 10);
   private count = 0;
+  get size(): number {
+    return this.count;
+  }
   /** Per spelling: its first syllable in the pool, and how many (0: not a word). */
   first = new Int32Array(1 << 10);
   syllableCount = new Uint8Array(1 << 10);
@@ -527,7 +552,7 @@ class Spellings {
   private poolUsed = 0;
 
   /** The spelling of the token in bytes[from, to) whose FNV-1a hash is `hash`, or MISSING, or NOT_KEPT. */
-  find(bytes: Uint8Array, from: number, to: number, hash: number): number {
+  find(bytes: Uint8Array, bytesView: DataView, from: number, to: number, hash: number): number {
     const length = to - from;
     if (length > MAX_SPELLING_BYTES) return NOT_KEPT;
     const mask = this.slots.length - 1;
@@ -540,6 +565,9 @@ class Spellings {
       if (this.spellingLength[spelling] !== length) continue;
       const at = this.spellingStart[spelling] - from;
       let k = from;
+      // Four bytes at a time where four remain (unaligned loads), then byte by byte.
+      const view = this.arenaView;
+      for (const words = to - 3; k < words && view.getInt32(at + k, true) === bytesView.getInt32(k, true); ) k += 4;
       while (k < to && arena[at + k] === bytes[k]) k++;
       if (k === to) return spelling;
     }
@@ -548,7 +576,10 @@ class Spellings {
   /** Remembers the token in bytes[from, to), whose syllables readToken() left in `line` from index `firstSyllable`, at `offset` in the line. */
   add(bytes: Uint8Array, from: number, to: number, hash: number, line: SyllableLine, firstSyllable: number, offset: number): number {
     const length = to - from;
-    if (this.arenaUsed + length > this.arena.length) this.arena = grownBytes(this.arena, this.arenaUsed + length);
+    if (this.arenaUsed + length > this.arena.length) {
+      this.arena = grownBytes(this.arena, this.arenaUsed + length);
+      this.arenaView = new DataView(this.arena.buffer);
+    }
     this.arena.set(bytes.subarray(from, to), this.arenaUsed);
     if (this.count === this.first.length) {
       this.spellingStart = grown(this.spellingStart);
