@@ -230,7 +230,7 @@ export class SyllableTable {
     const spellings = this.spellings;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     while (i < end) {
-      let b = bytes[i];
+      const b = bytes[i];
       if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) {
         i++;
         continue;
@@ -350,7 +350,7 @@ export class SyllableTable {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let i = start;
     while (i < end) {
-      let b = bytes[i];
+      const b = bytes[i];
       if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) {
         i++;
         continue;
