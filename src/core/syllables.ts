@@ -377,9 +377,9 @@ export class SyllableTable {
 
   /** Fills `out` with the syllables of line `l` of `lines` as scan() would from its bytes: ids and boundaries only (no offsets, no token numbers). */
   replay(lines: SpelledLines, l: number, out: SyllableLine): void {
-    const tokens = lines.tokens;
-    let p = l === 0 ? 0 : lines.lineEnds[l - 1];
-    const stop = lines.lineEnds[l];
+    const tokens = lines.blockOf(l);
+    let p = lines.startOf(l);
+    const stop = lines.endOf(l);
     let previousWasWord = false;
     let ids = out.ids;
     let before = out.before;
@@ -456,61 +456,98 @@ export class SyllableTable {
 /**
  * Lines of a corpus as their tokens' spelling numbers (SyllableTable.spell), kept so that counting
  * can read every line again without its bytes: four bytes a token instead of a second and third
- * read and hash of every byte. Bounded: past `maxTokens` it gives up (`full`) and frees its memory.
+ * read and hash of every byte. Kept in blocks (a line never straddles two), so growing copies
+ * nothing and wastes at most a block. Bounded: past `maxTokens` it gives up (`full`) and frees
+ * its memory.
  */
 export class SpelledLines {
   /** A token that is not a word (a placeholder, punctuation, a malformed join): it breaks the run. */
   static readonly NOT_A_WORD = -1;
   // Entries: a spelling number (>= 0); NOT_A_WORD; or -(2 + n) followed by the ids of the n syllables of a word not remembered.
-  tokens: Int32Array;
+  private readonly blocks: Int32Array[] = [];
+  /** The block being filled, how much of it is, and where the line being spelled starts in it. */
+  private block: Int32Array;
   private used = 0;
-  /** Where each line's tokens end in `tokens`. */
-  lineEnds = new Int32Array(1 << 10);
+  private lineStart = 0;
+  private kept = 0;
+  /** Per line: its block, and where its tokens end there. */
+  private lineBlocks = new Int32Array(1 << 10);
+  private lineEnds = new Int32Array(1 << 10);
   /** How many lines are kept. */
   lineCount = 0;
   full = false;
 
-  constructor(readonly maxTokens = 32 << 20) {
-    this.tokens = new Int32Array(Math.min(1 << 16, maxTokens));
+  constructor(
+    readonly maxTokens = 32 << 20,
+    private readonly blockSize = 1 << 20,
+  ) {
+    this.block = new Int32Array(Math.min(blockSize, maxTokens));
+    this.blocks.push(this.block);
   }
 
-  /** Where the next token goes: the lines so far take tokens[0, size). */
+  /** How many entries the kept lines take, in all blocks. */
   get size(): number {
-    return this.used;
+    return this.full ? 0 : this.kept + this.used - this.lineStart;
   }
 
   push(entry: number): void {
-    if (this.used === this.tokens.length && !this.room(1)) return;
-    this.tokens[this.used++] = entry;
+    if (this.used === this.block.length && !this.room(1)) return;
+    this.block[this.used++] = entry;
   }
 
   pushWritten(ids: Int32Array, n: number): void {
-    if (this.used + n + 1 > this.tokens.length && !this.room(n + 1)) return;
-    this.tokens[this.used++] = -2 - n;
-    this.tokens.set(ids.subarray(0, n), this.used);
+    if (this.used + n + 1 > this.block.length && !this.room(n + 1)) return;
+    this.block[this.used++] = -2 - n;
+    this.block.set(ids.subarray(0, n), this.used);
     this.used += n;
   }
 
   endLine(): void {
     if (this.full) return;
-    if (this.lineCount === this.lineEnds.length) this.lineEnds = grown(this.lineEnds);
+    if (this.lineCount === this.lineEnds.length) {
+      this.lineEnds = grown(this.lineEnds);
+      this.lineBlocks = grown(this.lineBlocks);
+    }
+    this.lineBlocks[this.lineCount] = this.blocks.length - 1;
     this.lineEnds[this.lineCount++] = this.used;
+    this.kept += this.used - this.lineStart;
+    this.lineStart = this.used;
   }
 
-  /** Makes room for `n` more entries, or gives up. */
+  /** The block holding line `l`, and where its entries start and end there (for replay()). */
+  blockOf(l: number): Int32Array {
+    return this.blocks[this.lineBlocks[l]];
+  }
+
+  startOf(l: number): number {
+    return l > 0 && this.lineBlocks[l - 1] === this.lineBlocks[l] ? this.lineEnds[l - 1] : 0;
+  }
+
+  endOf(l: number): number {
+    return this.lineEnds[l];
+  }
+
+  /** Makes room for `n` more entries in a new block, the line being spelled moved there; or gives up. */
   private room(n: number): boolean {
     if (this.full) return false;
-    if (this.used + n > this.maxTokens) {
+    const line = this.used - this.lineStart;
+    if (this.kept + line + n > this.maxTokens) {
       this.full = true;
-      this.tokens = new Int32Array(0);
+      this.blocks.length = 0;
+      this.block = new Int32Array(0);
+      this.lineBlocks = new Int32Array(0);
       this.lineEnds = new Int32Array(0);
-      this.used = 0;
-      this.lineCount = 0;
+      this.used = this.lineStart = this.kept = this.lineCount = 0;
       return false;
     }
-    const bigger = new Int32Array(Math.min(Math.max(this.tokens.length * 2, this.used + n), Math.max(this.maxTokens, this.used + n)));
-    bigger.set(this.tokens.subarray(0, this.used));
-    this.tokens = bigger;
+    const next = new Int32Array(Math.max(this.blockSize, 2 * (line + n)));
+    next.set(this.block.subarray(this.lineStart, this.used));
+    // A block left holding no line (the line being spelled outgrew it) is dropped.
+    if (this.lineStart === 0) this.blocks.pop();
+    this.blocks.push(next);
+    this.block = next;
+    this.used = line;
+    this.lineStart = 0;
     return true;
   }
 }

@@ -195,16 +195,16 @@ export class Variations {
       this.noteCompounds(bytes, start, end);
       return;
     }
-    const from = spelled.size;
     this.syllables.spell(bytes, start, end, spelled);
     if (spelled.full) {
       this.noteCompounds(bytes, start, end);
       return;
     }
     // A spelling is a compound or not once and for all: each is looked at the first time only.
-    const tokens = spelled.tokens;
+    const l = spelled.lineCount - 1;
+    const tokens = spelled.blockOf(l);
     const max = this.options.maxSyllables;
-    for (let p = from, stop = spelled.size; p < stop; p++) {
+    for (let p = spelled.startOf(l), stop = spelled.endOf(l); p < stop; p++) {
       const v = tokens[p];
       if (v >= 0) {
         if (v < this.spellingNoted.length && this.spellingNoted[v] === 1) continue;

@@ -73,9 +73,10 @@ describe('syllables', () => {
     const token = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
     const line = fc.array(fc.tuple(token, fc.constantFrom(' ', '\t', '  ')), { maxLength: 16 }).map((ts) => ts.map(([t, g]) => t + g).join(''));
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.boolean(), (lines, rememberTokens) => {
+      // Small blocks: lines move to a new block, some outgrow one.
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.integer({ min: 1, max: 40 }), (lines, rememberTokens, blockSize) => {
         const table = new SyllableTable({ rememberTokens });
-        const spelled = new SpelledLines();
+        const spelled = new SpelledLines(undefined, blockSize);
         const encoded = lines.map((text) => encoder.encode(text));
         for (const bytes of encoded) table.spell(bytes, 0, bytes.length, spelled);
         assert.strictEqual(spelled.lineCount, lines.length);
@@ -102,6 +103,6 @@ describe('syllables', () => {
     table.spell(bytes, 0, bytes.length, spelled);
     assert.strictEqual(spelled.full, true);
     assert.strictEqual(spelled.lineCount, 0);
-    assert.strictEqual(spelled.tokens.length, 0);
+    assert.strictEqual(spelled.size, 0);
   });
 });

@@ -254,7 +254,7 @@ describe('variations', () => {
             fromBytes.addLexiconWord(word);
             once.addLexiconWord(word);
           }
-          const spelled = new SpelledLines(maxTokens);
+          const spelled = new SpelledLines(maxTokens, 16);
           for (let l = 0; l < lines.length; l++) {
             fromBytes.noteCompounds(encoded.bytes, encoded.starts[l], encoded.ends[l]);
             once.noteCompoundsSpelling(encoded.bytes, encoded.starts[l], encoded.ends[l], spelled);
