@@ -6,7 +6,7 @@ import { Variations } from '../core/variations';
 import { DEFAULT_CHUNK_SIZE, checkNotSameFile, readLines } from '../node/fileJob';
 import { InputError, describe } from '../node/errors';
 import { Output } from '../node/output';
-import { ConsistencyArgs, FileFindings, countVariations, fileFindings, forEachLineOf } from '../node/variationsFiles';
+import { ConsistencyArgs, CountedFiles, FileFindings, countFiles, findingsOfFile, forEachLineOf } from '../node/variationsFiles';
 import { Worker } from 'worker_threads';
 import { say } from './messages';
 
@@ -29,8 +29,8 @@ export class SegmentationFindings {
     if (knob === '1' || (knob !== '0' && bytes >= WORKER_MIN_BYTES)) {
       this.startWorker(files, args);
     } else {
-      const counted = countVariations(files, args);
-      files.forEach((file) => this.results.push(counted.then((v) => (v.hasDisagreements() ? fileFindings(v, file) : undefined))));
+      const counted = countFiles(files, args, true);
+      files.forEach((_file, index) => this.results.push(counted.then((c) => findingsOfFile(c, files, index))));
     }
     // Awaited in order by forFile(); this only keeps an early failure from going unhandled meanwhile.
     for (const result of this.results) result.catch(() => undefined);
@@ -141,7 +141,8 @@ export function outputPaths(files: readonly string[], dir: string): string[] {
  * in their majority form, all other bytes kept. Every output is written to a temporary file first
  * and all are renamed into place only when every one is complete: a failure or Ctrl+C leaves none.
  */
-export async function applyVariations(variations: Variations, files: readonly string[], dir: string): Promise<void> {
+export async function applyVariations(counted: CountedFiles, files: readonly string[], dir: string): Promise<void> {
+  const { variations, disagreeing } = counted;
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {
@@ -157,11 +158,20 @@ export async function applyVariations(variations: Variations, files: readonly st
       // An output keeps its input's name: a .gz one is written gzip, as the input was read.
       const output = new Output(targets[k], { gzip: Output.namesGzip(targets[k]) });
       outputs.push(output);
+      // Only the lines holding a disagreement have anything to rewrite, when those are known.
+      const only = disagreeing?.[k];
+      let lineNumber = 0;
+      let next = 0;
       for await (const run of readLines(files[k], DEFAULT_CHUNK_SIZE, (bom) => void output.write(bom))) {
         const bytes = run.bytes;
         let copied = 0;
         const pieces: Uint8Array[] = [];
         forEachLineOf(bytes, (start, end) => {
+          lineNumber++;
+          if (only !== undefined) {
+            if (only[next] !== lineNumber) return;
+            next++;
+          }
           for (const e of variations.applyEdits(bytes, start, end)) {
             pieces.push(bytes.subarray(copied, start + e.start), e.text === '_' ? JOINER : SPACE);
             copied = start + e.end;

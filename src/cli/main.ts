@@ -7,7 +7,7 @@ import { SegmentationFindings, applyVariations, printVariations } from './consis
 import { forEachLine, forEachLineBytes, inputOf, recordTextRuns } from './lines';
 import { loadScheme } from './schemeFile';
 import { statsSummary } from './statsReport';
-import { countVariations } from '../node/variationsFiles';
+import { countFiles } from '../node/variationsFiles';
 import { BreakWords, Finding, LineChecker, WordStats, checkLine } from '../core/check';
 import { ByteChecker } from '../core/byteChecker';
 import { RecordOptions } from '../core/jsonl';
@@ -257,9 +257,9 @@ async function main(argv: readonly string[]): Promise<number> {
       const files = args.files.length > 0 ? args.files : ['-'];
       const spooled = files.some((f) => inputOf(f) === undefined) ? await spoolStdin() : undefined;
       try {
-        const variations = await countVariations(files.map((f) => inputOf(f) ?? (spooled as { file: string }).file), args);
-        if (args.apply) await applyVariations(variations, files, args.outDir as string);
-        else printVariations(variations, args.json);
+        const counted = await countFiles(files.map((f) => inputOf(f) ?? (spooled as { file: string }).file), args, args.apply);
+        if (args.apply) await applyVariations(counted, files, args.outDir as string);
+        else printVariations(counted.variations, args.json);
       } finally {
         spooled?.remove();
       }

@@ -42,6 +42,11 @@ export class SyllableLine {
     this.tokens[i] = token;
   }
 
+  /** Makes room for `size` syllables. */
+  reserve(size: number): void {
+    while (this.ids.length < size) this.grow();
+  }
+
   private grow(): void {
     const size = this.ids.length * 2;
     const ids = new Int32Array(size);
@@ -109,6 +114,15 @@ export class SyllableTable {
   private rawCount = 0;
   private readonly foldedIds = new Map<string, number>();
   private readonly foldedTexts: string[] = [];
+  /** The tokens read so far and their syllables; undefined reads every token afresh (what tests compare against). */
+  private readonly spellings: Spellings | undefined;
+  private readonly scratch = new SyllableLine();
+  /** The hash of the token endOfToken() read last. */
+  private tokenHash = 0;
+
+  constructor(options: { readonly rememberTokens?: boolean } = {}) {
+    this.spellings = options.rememberTokens === false ? undefined : new Spellings();
+  }
 
   /** How many distinct folded syllables there are; ids run from 0 to size - 1. */
   get size(): number {
@@ -203,54 +217,232 @@ export class SyllableTable {
    * taken as one). A word token is one that starts with a letter and whose every `_` joins two
    * letters or digits singly, as the join check sees them; any other token breaks the run.
    * Offsets in `out` are relative to `start`.
+   *
+   * A corpus repeats its tokens (a few hundred thousand spellings make up hundreds of MB), so each
+   * token is hashed whole and looked up among the spellings read before, whose syllables are kept;
+   * only a new spelling is read syllable by syllable (readToken).
    */
   scan(bytes: Uint8Array, start: number, end: number, out: SyllableLine): void {
     out.count = 0;
     let i = start;
     let token = -1;
     let previousWasWord = false;
+    const spellings = this.spellings;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     while (i < end) {
-      let b = bytes[i];
-      if (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a) {
+      const b = bytes[i];
+      if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) {
         i++;
         continue;
       }
       token++;
-      if (!(((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) || (b >= 0x80 && isLetter(codePointAt(bytes, i))))) {
-        // Not a word: skip it whole.
-        while (i < end && (b = bytes[i]) !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) i++;
+      const from = i;
+      i = this.endOfToken(bytes, view, i, end);
+      const hash = this.tokenHash;
+      const spelling = spellings === undefined ? NOT_KEPT : spellings.find(bytes, view, from, i, hash);
+      if (spelling < 0) {
+        const firstSyllable = out.count;
+        previousWasWord = this.readToken(bytes, from, i, start, out, previousWasWord, token);
+        if (spelling === MISSING) spellings!.add(bytes, from, i, hash, out, firstSyllable, from - start);
+        continue;
+      }
+      const n = spellings!.syllableCount[spelling];
+      if (n === 0) {
         previousWasWord = false;
         continue;
       }
-      // One read of the token: hash each syllable as it goes, check each `_` where it stands.
-      const firstSyllable = out.count;
-      let before = previousWasWord ? Boundary.Space : Boundary.Break;
-      let syllableStart = i;
-      let hash = FNV_BASIS;
-      let wellJoined = true;
-      for (;;) {
-        b = i < end ? bytes[i] : 0x20;
-        if (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a) break;
-        if (b === UNDERSCORE) {
-          if (i === syllableStart || !this.joinsAt(bytes, i, end)) wellJoined = false;
-          out.push(this.lookup(bytes, syllableStart, i, hash), syllableStart - start, i - start, before, token);
-          before = Boundary.Joined;
-          syllableStart = i + 1;
-          hash = FNV_BASIS;
-        } else {
-          hash = Math.imul(hash ^ b, FNV_PRIME);
-        }
-        i++;
+      let k = spellings!.first[spelling];
+      const offset = from - start;
+      if (out.count + n > out.ids.length) out.reserve(out.count + n);
+      const ids = out.ids;
+      const starts = out.starts;
+      const ends = out.ends;
+      const before = out.before;
+      const tokens = out.tokens;
+      const poolIds = spellings!.poolIds;
+      const poolStarts = spellings!.poolStarts;
+      const poolEnds = spellings!.poolEnds;
+      let c = out.count;
+      ids[c] = poolIds[k];
+      starts[c] = offset + poolStarts[k];
+      ends[c] = offset + poolEnds[k];
+      before[c] = previousWasWord ? Boundary.Space : Boundary.Break;
+      tokens[c] = token;
+      for (const last = c + n - 1; c < last; ) {
+        c++;
+        k++;
+        ids[c] = poolIds[k];
+        starts[c] = offset + poolStarts[k];
+        ends[c] = offset + poolEnds[k];
+        before[c] = Boundary.Joined;
+        tokens[c] = token;
       }
-      if (i === syllableStart) wellJoined = false; // a `_` at the end
-      if (!wellJoined) {
-        out.count = firstSyllable;
-        previousWasWord = false;
-        continue;
-      }
-      out.push(this.lookup(bytes, syllableStart, i, hash), syllableStart - start, i - start, before, token);
+      out.count = c + 1;
       previousWasWord = true;
     }
+  }
+
+  /**
+   * The end of the token starting at bytes[i] (not white space), before `end`; its hash is left in
+   * tokenHash. Four bytes at a time while the next four hold no byte up to 0x20 (the white space
+   * among them), then byte by byte: the hash depends on the token's bytes only, wherever it stands.
+   */
+  private endOfToken(bytes: Uint8Array, view: DataView, i: number, end: number): number {
+    let hash = FNV_BASIS;
+    for (const words = end - 4; i <= words; i += 4) {
+      const w = view.getInt32(i, true);
+      // Nonzero exactly when some byte of w is below 0x21 (the classic "has less" test).
+      if (((w - 0x21212121) & ~w & 0x80808080) !== 0) break;
+      hash = Math.imul(hash ^ w, FNV_PRIME);
+    }
+    for (; i < end; i++) {
+      const b = bytes[i];
+      if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) break;
+      hash = Math.imul(hash ^ b, FNV_PRIME);
+    }
+    this.tokenHash = hash;
+    return i;
+  }
+
+  /**
+   * Reads the token in bytes[from, to) syllable by syllable into `out` (offsets relative to
+   * `lineStart`), as the `token`th of its line; returns whether it is a word.
+   */
+  private readToken(bytes: Uint8Array, from: number, to: number, lineStart: number, out: SyllableLine, previousWasWord: boolean, token: number): boolean {
+    let i = from;
+    let b = bytes[i];
+    if (!(((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) || (b >= 0x80 && isLetter(codePointAt(bytes, i))))) return false;
+    // One read of the token: hash each syllable as it goes, check each `_` where it stands.
+    const firstSyllable = out.count;
+    let before = previousWasWord ? Boundary.Space : Boundary.Break;
+    let syllableStart = i;
+    let hash = FNV_BASIS;
+    let wellJoined = true;
+    for (; i < to; i++) {
+      b = bytes[i];
+      if (b === UNDERSCORE) {
+        if (i === syllableStart || !this.joinsAt(bytes, i, to)) wellJoined = false;
+        out.push(this.lookup(bytes, syllableStart, i, hash), syllableStart - lineStart, i - lineStart, before, token);
+        before = Boundary.Joined;
+        syllableStart = i + 1;
+        hash = FNV_BASIS;
+      } else {
+        hash = Math.imul(hash ^ b, FNV_PRIME);
+      }
+    }
+    if (i === syllableStart) wellJoined = false; // a `_` at the end
+    if (!wellJoined) {
+      out.count = firstSyllable;
+      return false;
+    }
+    out.push(this.lookup(bytes, syllableStart, i, hash), syllableStart - lineStart, i - lineStart, before, token);
+    return true;
+  }
+
+  /**
+   * Appends the line in bytes[start, end) to `into`: each token as the number of its spelling, or,
+   * for a token too long (or too many) to remember, as its syllables written out. Counting passes
+   * then replay() the line without reading its bytes again. Sets `into.full` when it has no room.
+   */
+  spell(bytes: Uint8Array, start: number, end: number, into: SpelledLines): void {
+    const spellings = this.spellings;
+    const scratch = this.scratch;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let i = start;
+    while (i < end) {
+      const b = bytes[i];
+      if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) {
+        i++;
+        continue;
+      }
+      const from = i;
+      i = this.endOfToken(bytes, view, i, end);
+      const hash = this.tokenHash;
+      let spelling = spellings === undefined ? NOT_KEPT : spellings.find(bytes, view, from, i, hash);
+      if (spelling === MISSING) {
+        scratch.count = 0;
+        this.readToken(bytes, from, i, from, scratch, false, 0);
+        spelling = spellings!.add(bytes, from, i, hash, scratch, 0, 0);
+      }
+      if (spelling >= 0) {
+        into.push(spelling);
+        continue;
+      }
+      scratch.count = 0;
+      if (!this.readToken(bytes, from, i, from, scratch, false, 0)) into.push(SpelledLines.NOT_A_WORD);
+      else into.pushWritten(scratch.ids, scratch.count);
+    }
+    into.endLine();
+  }
+
+  /** Fills `out` with the syllables of line `l` of `lines` as scan() would from its bytes: ids and boundaries only (no offsets, no token numbers). */
+  replay(lines: SpelledLines, l: number, out: SyllableLine): void {
+    const tokens = lines.blockOf(l);
+    let p = lines.startOf(l);
+    const stop = lines.endOf(l);
+    let previousWasWord = false;
+    let ids = out.ids;
+    let before = out.before;
+    let c = 0;
+    // A table that remembers no token spells every word out: these are then never read.
+    const spellings = this.spellings;
+    const syllableCount = spellings === undefined ? NO_BYTES : spellings.syllableCount;
+    const first = spellings === undefined ? NO_INTS : spellings.first;
+    const poolIds = spellings === undefined ? NO_INTS : spellings.poolIds;
+    while (p < stop) {
+      const v = tokens[p++];
+      if (v === SpelledLines.NOT_A_WORD) {
+        previousWasWord = false;
+        continue;
+      }
+      let n: number;
+      let source: Int32Array;
+      let k: number;
+      if (v >= 0) {
+        n = syllableCount[v];
+        if (n === 0) {
+          previousWasWord = false;
+          continue;
+        }
+        source = poolIds;
+        k = first[v];
+      } else {
+        n = -2 - v;
+        source = tokens;
+        k = p;
+        p += n;
+      }
+      if (c + n > ids.length) {
+        out.count = c;
+        out.reserve(c + n);
+        ids = out.ids;
+        before = out.before;
+      }
+      ids[c] = source[k];
+      before[c] = previousWasWord ? Boundary.Space : Boundary.Break;
+      for (const last = c + n - 1; c < last; ) {
+        ids[++c] = source[++k];
+        before[c] = Boundary.Joined;
+      }
+      c++;
+      previousWasWord = true;
+    }
+    out.count = c;
+  }
+
+  /** How many distinct tokens are remembered. */
+  get spellingCount(): number {
+    return this.spellings?.size ?? 0;
+  }
+
+  /** How many syllables the token of a spelling number (from spell()) has: 0 when it is not a word. */
+  syllablesOfSpelling(spelling: number): number {
+    return this.spellings!.syllableCount[spelling];
+  }
+
+  /** The id of the k-th syllable of a spelling's token. */
+  syllableOfSpelling(spelling: number, k: number): number {
+    return this.spellings!.poolIds[this.spellings!.first[spelling] + k];
   }
 
   /** Whether the `_` at `at` joins two letters or digits (the syllable before it is not empty). */
@@ -261,6 +453,228 @@ export class SyllableTable {
     return isJoinable(codePointBefore(bytes, at)) && isJoinable(codePointAt(bytes, at + 1));
   }
 }
+/**
+ * Lines of a corpus as their tokens' spelling numbers (SyllableTable.spell), kept so that counting
+ * can read every line again without its bytes: four bytes a token instead of a second and third
+ * read and hash of every byte. Kept in blocks (a line never straddles two), so growing copies
+ * nothing and wastes at most a block. Bounded: past `maxTokens` it gives up (`full`) and frees
+ * its memory.
+ */
+export class SpelledLines {
+  /** A token that is not a word (a placeholder, punctuation, a malformed join): it breaks the run. */
+  static readonly NOT_A_WORD = -1;
+  // Entries: a spelling number (>= 0); NOT_A_WORD; or -(2 + n) followed by the ids of the n syllables of a word not remembered.
+  private readonly blocks: Int32Array[] = [];
+  /** The block being filled, how much of it is, and where the line being spelled starts in it. */
+  private block: Int32Array;
+  private used = 0;
+  private lineStart = 0;
+  private kept = 0;
+  /** Per line: its block, and where its tokens end there. */
+  private lineBlocks = new Int32Array(1 << 10);
+  private lineEnds = new Int32Array(1 << 10);
+  /** How many lines are kept. */
+  lineCount = 0;
+  full = false;
+
+  constructor(
+    readonly maxTokens = 32 << 20,
+    private readonly blockSize = 1 << 20,
+  ) {
+    this.block = new Int32Array(Math.min(blockSize, maxTokens));
+    this.blocks.push(this.block);
+  }
+
+  /** How many entries the kept lines take, in all blocks. */
+  get size(): number {
+    return this.full ? 0 : this.kept + this.used - this.lineStart;
+  }
+
+  push(entry: number): void {
+    if (this.used === this.block.length && !this.room(1)) return;
+    this.block[this.used++] = entry;
+  }
+
+  pushWritten(ids: Int32Array, n: number): void {
+    if (this.used + n + 1 > this.block.length && !this.room(n + 1)) return;
+    this.block[this.used++] = -2 - n;
+    this.block.set(ids.subarray(0, n), this.used);
+    this.used += n;
+  }
+
+  endLine(): void {
+    if (this.full) return;
+    if (this.lineCount === this.lineEnds.length) {
+      this.lineEnds = grown(this.lineEnds);
+      this.lineBlocks = grown(this.lineBlocks);
+    }
+    this.lineBlocks[this.lineCount] = this.blocks.length - 1;
+    this.lineEnds[this.lineCount++] = this.used;
+    this.kept += this.used - this.lineStart;
+    this.lineStart = this.used;
+  }
+
+  /** The block holding line `l`, and where its entries start and end there (for replay()). */
+  blockOf(l: number): Int32Array {
+    return this.blocks[this.lineBlocks[l]];
+  }
+
+  startOf(l: number): number {
+    return l > 0 && this.lineBlocks[l - 1] === this.lineBlocks[l] ? this.lineEnds[l - 1] : 0;
+  }
+
+  endOf(l: number): number {
+    return this.lineEnds[l];
+  }
+
+  /** Makes room for `n` more entries in a new block, the line being spelled moved there; or gives up. */
+  private room(n: number): boolean {
+    if (this.full) return false;
+    const line = this.used - this.lineStart;
+    if (this.kept + line + n > this.maxTokens) {
+      this.full = true;
+      this.blocks.length = 0;
+      this.block = new Int32Array(0);
+      this.lineBlocks = new Int32Array(0);
+      this.lineEnds = new Int32Array(0);
+      this.used = this.lineStart = this.kept = this.lineCount = 0;
+      return false;
+    }
+    const next = new Int32Array(Math.max(this.blockSize, 2 * (line + n)));
+    next.set(this.block.subarray(this.lineStart, this.used));
+    // A block left holding no line (the line being spelled outgrew it) is dropped.
+    if (this.lineStart === 0) this.blocks.pop();
+    this.blocks.push(next);
+    this.block = next;
+    this.used = line;
+    this.lineStart = 0;
+    return true;
+  }
+}
+
+const NO_BYTES = new Uint8Array(0);
+const NO_INTS = new Int32Array(0);
+
+/** Spellings.find() when the token is not there but may be added. */
+const MISSING = -1;
+/** Spellings.find() when the token is not to be remembered (too long, or the table full). */
+const NOT_KEPT = -2;
+/** Longer tokens are read afresh each time: rare, and their offsets would not fit a byte. */
+const MAX_SPELLING_BYTES = 64;
+/** Past this many spellings, new ones are read afresh: memory stays bounded on a corpus of unique tokens. */
+const MAX_SPELLINGS = 1 << 20;
+
+/**
+ * The distinct tokens of a corpus, by their bytes, each with its syllables (folded ids and byte
+ * offsets inside the token; none for a token that is not a word). Open addressing over an arena.
+ */
+class Spellings {
+  private slots = new Int32Array(1 << 12); // spelling + 1, 0 empty
+  private slotHashes = new Int32Array(1 << 12);
+  private arena = new Uint8Array(1 << 16);
+  private arenaView = new DataView(this.arena.buffer);
+  private arenaUsed = 0;
+  private spellingStart = new Int32Array(1 << 10);
+  private spellingLength = new Uint8Array(1 << 10);
+  private count = 0;
+  get size(): number {
+    return this.count;
+  }
+  /** Per spelling: its first syllable in the pool, and how many (0: not a word). */
+  first = new Int32Array(1 << 10);
+  syllableCount = new Uint8Array(1 << 10);
+  poolIds = new Int32Array(1 << 11);
+  poolStarts = new Uint8Array(1 << 11);
+  poolEnds = new Uint8Array(1 << 11);
+  private poolUsed = 0;
+
+  /** The spelling of the token in bytes[from, to) whose FNV-1a hash is `hash`, or MISSING, or NOT_KEPT. */
+  find(bytes: Uint8Array, bytesView: DataView, from: number, to: number, hash: number): number {
+    const length = to - from;
+    if (length > MAX_SPELLING_BYTES) return NOT_KEPT;
+    const mask = this.slots.length - 1;
+    const arena = this.arena;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry === 0) return this.count < MAX_SPELLINGS ? MISSING : NOT_KEPT;
+      if (this.slotHashes[slot] !== hash) continue;
+      const spelling = entry - 1;
+      if (this.spellingLength[spelling] !== length) continue;
+      const at = this.spellingStart[spelling] - from;
+      let k = from;
+      // Four bytes at a time where four remain (unaligned loads), then byte by byte.
+      const view = this.arenaView;
+      for (const words = to - 3; k < words && view.getInt32(at + k, true) === bytesView.getInt32(k, true); ) k += 4;
+      while (k < to && arena[at + k] === bytes[k]) k++;
+      if (k === to) return spelling;
+    }
+  }
+
+  /** Remembers the token in bytes[from, to), whose syllables readToken() left in `line` from index `firstSyllable`, at `offset` in the line. */
+  add(bytes: Uint8Array, from: number, to: number, hash: number, line: SyllableLine, firstSyllable: number, offset: number): number {
+    const length = to - from;
+    if (this.arenaUsed + length > this.arena.length) {
+      this.arena = grownBytes(this.arena, this.arenaUsed + length);
+      this.arenaView = new DataView(this.arena.buffer);
+    }
+    this.arena.set(bytes.subarray(from, to), this.arenaUsed);
+    if (this.count === this.first.length) {
+      this.spellingStart = grown(this.spellingStart);
+      this.spellingLength = grownBytes(this.spellingLength, 0);
+      this.first = grown(this.first);
+      this.syllableCount = grownBytes(this.syllableCount, 0);
+    }
+    const n = line.count - firstSyllable;
+    while (this.poolUsed + n > this.poolIds.length) {
+      this.poolIds = grown(this.poolIds);
+      this.poolStarts = grownBytes(this.poolStarts, 0);
+      this.poolEnds = grownBytes(this.poolEnds, 0);
+    }
+    const spelling = this.count++;
+    this.spellingStart[spelling] = this.arenaUsed;
+    this.spellingLength[spelling] = length;
+    this.arenaUsed += length;
+    this.first[spelling] = this.poolUsed;
+    this.syllableCount[spelling] = n;
+    for (let k = 0; k < n; k++) {
+      const p = this.poolUsed++;
+      this.poolIds[p] = line.ids[firstSyllable + k];
+      this.poolStarts[p] = line.starts[firstSyllable + k] - offset;
+      this.poolEnds[p] = line.ends[firstSyllable + k] - offset;
+    }
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = spelling + 1;
+    this.slotHashes[slot] = hash;
+    // At most half full, so probes stay short.
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return spelling;
+  }
+
+  private rehash(): void {
+    const oldSlots = this.slots;
+    const oldHashes = this.slotHashes;
+    this.slots = new Int32Array(oldSlots.length * 2);
+    this.slotHashes = new Int32Array(oldSlots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let s = 0; s < oldSlots.length; s++) {
+      if (oldSlots[s] === 0) continue;
+      let slot = oldHashes[s] & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = oldSlots[s];
+      this.slotHashes[slot] = oldHashes[s];
+    }
+  }
+}
+
+/** A copy at least twice as long (and at least `atLeast`). */
+function grownBytes(array: Uint8Array<ArrayBuffer>, atLeast: number): Uint8Array<ArrayBuffer> {
+  const bigger = new Uint8Array(Math.max(array.length * 2, atLeast));
+  bigger.set(array);
+  return bigger;
+}
+
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);

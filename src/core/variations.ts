@@ -3,7 +3,9 @@
 // A candidate is the syllable sequence of a word written joined somewhere (`nâng_cao`) or of a
 // lexicon word; only candidates are counted, so memory follows the corpus's compound vocabulary,
 // not its n-grams. Counting reads lines twice: noteCompounds() over every line finds the
-// candidates, count() over every line counts each candidate's occurrences by form.
+// candidates, count() over every line counts each candidate's occurrences by form. Over files,
+// noteCompoundsSpelling() reads the bytes once and keeps each line as its tokens' spelling
+// numbers, which countSpelled() and disagreeingLines() read instead of the bytes.
 //
 // An occurrence of a candidate is any run of its syllables inside one line, across words or
 // within one, whose boundaries can be read (no placeholder or punctuation in between). Its form
@@ -11,7 +13,7 @@
 // syllables are joined to a syllable outside it. An occurrence lying inside a longer word
 // (`Chủ_tịch` in `Phó_Chủ_tịch`) is that word's business and is not counted.
 import { Message, MessageId, message, messageText } from './messages';
-import { Boundary, SyllableLine, SyllableTable, utf16Length } from './syllables';
+import { Boundary, SpelledLines, SyllableLine, SyllableTable, utf16Length } from './syllables';
 
 export interface ConsistencyOptions {
   /** Occurrences a sequence needs before its majority counts. */
@@ -109,6 +111,8 @@ export class Variations {
   private nodeParent = new Int32Array(1 << 10);
   private nodeSyllable = new Int32Array(1 << 10);
   private nodeDepth = new Uint8Array(1 << 10);
+  /** Bit (syllable & 31) set for each child's syllable: most walks end on a syllable no child has, told here without a hash probe. */
+  private nodeChildBits = new Int32Array(1 << 10);
   /** 1 for a candidate (a sequence seen joined), 2 for a lexicon word, 3 both. */
   private nodeKind = new Uint8Array(1 << 10);
   /** When the node's counting started: -1 fresh (not counted), else the counting round. */
@@ -126,6 +130,9 @@ export class Variations {
   private formCount = new Int32Array(1 << 10);
   private formNext = new Int32Array(1 << 10);
   private formsUsed = 0;
+
+  /** Per spelling number of the syllable table: 1 once noteCompoundsSpelling() has looked at it. */
+  private spellingNoted = new Uint8Array(1 << 10);
 
   private encoded = new Uint8Array(1 << 12);
   private readonly encoder = new TextEncoder();
@@ -175,6 +182,88 @@ export class Variations {
   noteCompoundsOfText(text: string): void {
     const n = this.encode(text);
     this.noteCompounds(this.encoded, 0, n);
+  }
+
+  /**
+   * Pass one for a corpus read once: notes the compounds of the line in bytes[start, end), as
+   * noteCompounds() does, and appends the line to `spelled`, for countSpelled() and
+   * disagreeingLines() to read again without its bytes. A line that no longer fits (`spelled.full`)
+   * is only noted: the later passes must then read the bytes.
+   */
+  noteCompoundsSpelling(bytes: Uint8Array, start: number, end: number, spelled: SpelledLines): void {
+    if (spelled.full) {
+      this.noteCompounds(bytes, start, end);
+      return;
+    }
+    this.syllables.spell(bytes, start, end, spelled);
+    if (spelled.full) {
+      this.noteCompounds(bytes, start, end);
+      return;
+    }
+    // A spelling is a compound or not once and for all: each is looked at the first time only.
+    const l = spelled.lineCount - 1;
+    const tokens = spelled.blockOf(l);
+    const max = this.options.maxSyllables;
+    for (let p = spelled.startOf(l), stop = spelled.endOf(l); p < stop; p++) {
+      const v = tokens[p];
+      if (v >= 0) {
+        if (v < this.spellingNoted.length && this.spellingNoted[v] === 1) continue;
+        if (v >= this.spellingNoted.length) {
+          const noted = new Uint8Array(Math.max(this.spellingNoted.length * 2, v + 1));
+          noted.set(this.spellingNoted);
+          this.spellingNoted = noted;
+        }
+        this.spellingNoted[v] = 1;
+        const n = this.syllables.syllablesOfSpelling(v);
+        if (n < 2 || n > max) continue;
+        let node = NO_NODE;
+        for (let k = 0; k < n; k++) node = this.childOrNew(node, this.syllables.syllableOfSpelling(v, k));
+        this.markCandidate(node, 1);
+      } else if (v !== SpelledLines.NOT_A_WORD) {
+        const n = -2 - v;
+        if (n >= 2 && n <= max) {
+          let node = NO_NODE;
+          for (let k = 1; k <= n; k++) node = this.childOrNew(node, tokens[p + k]);
+          this.markCandidate(node, 1);
+        }
+        p += n;
+      }
+    }
+  }
+
+  /** Pass two over every line of `spelled` (which must not be full), as count() over their bytes. */
+  countSpelled(spelled: SpelledLines): void {
+    if (this.round === 0) this.startRound();
+    const visit = (node: number, _first: number, _n: number, form: number): void => {
+      if (this.nodeRound[node] >= 0) this.addForm(node, form, 1);
+    };
+    for (let l = 0; l < spelled.lineCount; l++) {
+      this.syllables.replay(spelled, l, this.line);
+      this.walk(visit);
+    }
+  }
+
+  /**
+   * The lines of `spelled` (indices) holding an occurrence against a clear majority or the
+   * lexicon: those for which disagreements() finds something; the only lines a findings pass
+   * needs to read.
+   */
+  disagreeingLines(spelled: SpelledLines): number[] {
+    const found: number[] = [];
+    if (!this.hasDisagreements()) return found;
+    let disagrees = false;
+    const visit = (node: number, _first: number, n: number, form: number): void => {
+      if (disagrees || this.nodeRound[node] < 0) return;
+      const majority = this.majorityFormOf(node, n);
+      if (majority >= 0 && ((form ^ majority) & innerMask(n)) !== 0) disagrees = true;
+    };
+    for (let l = 0; l < spelled.lineCount; l++) {
+      this.syllables.replay(spelled, l, this.line);
+      disagrees = false;
+      this.walk(visit);
+      if (disagrees) found.push(l);
+    }
+    return found;
   }
 
   /**
@@ -496,6 +585,13 @@ export class Variations {
    * occurrences have.
    */
   private majorityOf(node: number, n: number): { form: number; count: number; lexicon: boolean } | undefined {
+    const form = this.majorityFormOf(node, n);
+    if (form < 0) return undefined;
+    return { form, count: this.nodeVerdictCount[node], lexicon: (this.nodeKind[node] & 2) !== 0 };
+  }
+
+  /** majorityOf()'s form, or -1 for none: what a pass over every occurrence asks, without an object each time. */
+  private majorityFormOf(node: number, n: number): number {
     // Judged once per change of the node's counts: a findings pass asks for every occurrence.
     let form = this.nodeVerdict[node];
     if (form === -2) {
@@ -503,8 +599,7 @@ export class Variations {
       this.nodeVerdict[node] = form = verdict ? verdict.form : -1;
       this.nodeVerdictCount[node] = verdict ? verdict.count : 0;
     }
-    if (form < 0) return undefined;
-    return { form, count: this.nodeVerdictCount[node], lexicon: (this.nodeKind[node] & 2) !== 0 };
+    return form;
   }
 
   private judge(node: number, n: number): { form: number; count: number; lexicon: boolean } | undefined {
@@ -609,6 +704,7 @@ export class Variations {
 
   private child(parent: number, syllable: number): number {
     if (parent === NO_NODE) return syllable < this.rootChild.length ? this.rootChild[syllable] : NO_NODE;
+    if ((this.nodeChildBits[parent] & (1 << (syllable & 31))) === 0) return NO_NODE;
     const mask = this.childValues.length - 1;
     for (let slot = hashPair(parent, syllable) & mask; ; slot = (slot + 1) & mask) {
       const value = this.childValues[slot];
@@ -632,6 +728,7 @@ export class Variations {
     }
     if ((this.childCount + 1) * 2 > this.childValues.length) this.rehashChildren();
     this.putChild(parent, syllable, node);
+    this.nodeChildBits[parent] |= 1 << (syllable & 31);
     this.childCount++;
     return node;
   }
@@ -665,6 +762,7 @@ export class Variations {
       this.nodeFirstForm = grown(this.nodeFirstForm);
       this.nodeVerdict = grown(this.nodeVerdict);
       this.nodeVerdictCount = grown(this.nodeVerdictCount);
+      this.nodeChildBits = grown(this.nodeChildBits);
       const depth = new Uint8Array(this.nodeDepth.length * 2);
       depth.set(this.nodeDepth);
       this.nodeDepth = depth;
@@ -677,6 +775,7 @@ export class Variations {
     this.nodeSyllable[node] = syllable;
     this.nodeDepth[node] = parent === NO_NODE ? 1 : this.nodeDepth[parent] + 1;
     this.nodeKind[node] = 0;
+    this.nodeChildBits[node] = 0;
     this.nodeRound[node] = -1;
     this.nodeTotal[node] = 0;
     this.nodeFirstForm[node] = -1;

@@ -1,17 +1,15 @@
 // Worker thread of `segcorpus check`: counts the variations of all the files and judges each file, while the main thread runs the other rules.
 import { parentPort, workerData } from 'worker_threads';
 import { InputError } from './fileJob';
-import { ConsistencyArgs, countVariations, fileFindings } from './variationsFiles';
+import { ConsistencyArgs, countFiles, findingsOfFile } from './variationsFiles';
 
 const { files, args } = workerData as { files: string[]; args: ConsistencyArgs };
 
 async function run(): Promise<void> {
   try {
-    const variations = await countVariations(files, args);
-    // With no occurrence against a majority anywhere, no file needs reading for one.
-    const judging = variations.hasDisagreements();
+    const counted = await countFiles(files, args, true);
     for (let index = 0; index < files.length; index++) {
-      parentPort?.postMessage({ type: 'file', index, found: judging ? await fileFindings(variations, files[index]) : undefined });
+      parentPort?.postMessage({ type: 'file', index, found: await findingsOfFile(counted, files, index) });
     }
   } catch (error) {
     parentPort?.postMessage({ type: 'error', input: error instanceof InputError, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

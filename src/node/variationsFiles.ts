@@ -1,6 +1,7 @@
 // Variations counted over corpus files, and the findings of each file from its bytes: shared by the CLI's main thread and its consistency worker.
 import * as fs from 'fs';
 import { parseLexicon } from '../core/lexicon';
+import { SpelledLines } from '../core/syllables';
 import { Variations } from '../core/variations';
 import { DEFAULT_CHUNK_SIZE, InputError, describe, readLines } from './fileJob';
 import { say } from '../cli/messages';
@@ -53,19 +54,53 @@ function loadLexicon(file: string): string[] {
   }
 }
 
+/** The variations of some files, and which of their lines hold a disagreement when that is known without reading them again. */
+export interface CountedFiles {
+  readonly variations: Variations;
+  /**
+   * Per file, the 1-based numbers of its lines holding an occurrence against a majority, in order;
+   * undefined when the lines were too many to keep (then every line must be judged).
+   */
+  readonly disagreeing: ReadonlyArray<readonly number[]> | undefined;
+}
+
 /**
- * Counts the variations of all `files` (paths; stdin must have been spooled to a file): a pass to
- * find the compounds, a pass to count their occurrences in every segmentation.
+ * Counts the variations of all `files` (paths; stdin must have been spooled to a file). The bytes
+ * are read once: that pass finds the compounds and keeps every line as its tokens' spelling numbers
+ * (SpelledLines), which the counting pass, and with `findDisagreeing` the pass that finds the lines
+ * to judge, read instead of the bytes. Past SpelledLines' bound (`maxSpelledTokens`, its default
+ * unless a test asks for less) the files are read again instead.
  */
-export async function countVariations(files: readonly string[], args: ConsistencyArgs): Promise<Variations> {
+export async function countFiles(files: readonly string[], args: ConsistencyArgs, findDisagreeing: boolean, maxSpelledTokens?: number): Promise<CountedFiles> {
   const options: { minCount?: number; minShare?: number } = {};
   if (args.minCount !== undefined) options.minCount = args.minCount;
   if (args.minShare !== undefined) options.minShare = args.minShare;
   const variations = new Variations(options);
   if (args.lexicon !== undefined) for (const word of loadLexicon(args.lexicon)) variations.addLexiconWord(word);
-  for (const file of files) await eachLine(file, (bytes, start, end) => variations.noteCompounds(bytes, start, end));
-  for (const file of files) await eachLine(file, (bytes, start, end) => variations.count(bytes, start, end));
-  return variations;
+  const spelled = new SpelledLines(maxSpelledTokens);
+  const fileLines: number[] = [];
+  for (const file of files) {
+    await eachLine(file, (bytes, start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
+    fileLines.push(spelled.lineCount);
+  }
+  if (spelled.full) {
+    for (const file of files) await eachLine(file, (bytes, start, end) => variations.count(bytes, start, end));
+    return { variations, disagreeing: undefined };
+  }
+  variations.countSpelled(spelled);
+  if (!findDisagreeing) return { variations, disagreeing: undefined };
+  const disagreeing: number[][] = files.map(() => []);
+  let file = 0;
+  for (const line of variations.disagreeingLines(spelled)) {
+    while (line >= fileLines[file]) file++;
+    disagreeing[file].push(line - (file === 0 ? 0 : fileLines[file - 1]) + 1);
+  }
+  return { variations, disagreeing };
+}
+
+/** The variations of all `files`, counted (see countFiles). */
+export async function countVariations(files: readonly string[], args: ConsistencyArgs): Promise<Variations> {
+  return (await countFiles(files, args, false)).variations;
 }
 
 /** A file's `inconsistent-segmentation` findings, in line order; columns are UTF-16 offsets. */
@@ -77,12 +112,30 @@ export interface FileFindings {
   readonly messages: string[];
 }
 
-/** Reads a file's bytes once and judges every line against the counts. Line numbers are 1-based. */
-export async function fileFindings(variations: Variations, file: string): Promise<FileFindings> {
+/**
+ * The findings of the file at `index` of the files counted, or undefined when it has none. Reads
+ * the file only when it holds a disagreement, and then judges only the lines that do.
+ */
+export async function findingsOfFile(counted: CountedFiles, files: readonly string[], index: number): Promise<FileFindings | undefined> {
+  if (counted.disagreeing === undefined) return counted.variations.hasDisagreements() ? fileFindings(counted.variations, files[index]) : undefined;
+  const lines = counted.disagreeing[index];
+  return lines.length === 0 ? undefined : fileFindings(counted.variations, files[index], lines);
+}
+
+/**
+ * Reads a file's bytes once and judges its lines against the counts: every line, or only those
+ * numbered in `only` (ascending). Line numbers are 1-based.
+ */
+export async function fileFindings(variations: Variations, file: string, only?: readonly number[]): Promise<FileFindings> {
   const found: FileFindings = { lines: [], starts: [], ends: [], tokens: [], messages: [] };
   let lineNumber = 0;
+  let next = 0;
   await eachLine(file, (bytes, start, end) => {
     lineNumber++;
+    if (only !== undefined) {
+      if (only[next] !== lineNumber) return;
+      next++;
+    }
     for (const d of variations.disagreements(bytes, start, end)) {
       const f = variations.describe(bytes, start, d);
       found.lines.push(lineNumber);
