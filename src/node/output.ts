@@ -174,17 +174,22 @@ export class Output {
     if (this.fd >= 0) {
       // Gathered into big writes, made off this thread one after another (in order, at most one
       // waiting behind the one under way); a failure surfaces at a later write or at finish().
+      // Queued before any wait, so a write not awaited keeps its place; a big piece goes alone, not
+      // copied into one with what came before it.
+      const before = bytes.length >= WRITE_BYTES && this.pendingBytes > 0 ? this.writePending() : undefined;
       this.pending.push(bytes);
       this.pendingBytes += bytes.length;
-      if (this.pendingBytes >= WRITE_BYTES) await this.writePending();
+      const after = this.pendingBytes >= WRITE_BYTES ? this.writePending() : undefined;
+      await before;
+      await after;
       return;
     }
     // Errors on stdout (a closed pipe, a full disk) arrive as its 'error' event: see the CLI's main.
     if (!process.stdout.write(bytes)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
   }
 
-  /** Starts writing what was gathered, after the write under way; resolves when that one is done. */
-  private async writePending(): Promise<void> {
+  /** Starts writing what was gathered, after the write under way: the promise of that one (to wait for, so at most one waits behind it). */
+  private writePending(): Promise<void> | undefined {
     const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
     this.pending = [];
     this.pendingBytes = 0;
@@ -192,7 +197,7 @@ export class Output {
     const next = (previous ?? Promise.resolve()).then(() => this.writeFdLater(bytes));
     next.catch(() => undefined); // awaited by a later write or finish(); this only keeps it from going unhandled meanwhile
     this.writing = next;
-    await previous;
+    return previous;
   }
 
   /** Writes `bytes` to the file off this thread (the caller keeps them unchanged until it is done). */
