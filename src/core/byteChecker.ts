@@ -106,6 +106,8 @@ export class ByteChecker {
   private readonly pairCount = new Int32Array(10);
   /** Per piece of the line: what it is to the separator rule (ENDS_WAIT…). */
   private what = new Uint8Array(1024);
+  /** Per ASCII character: its class as a mark of its own, or -1 (firstMarkClass without a string per look-up). */
+  private readonly asciiClass = new Int8Array(0x80).fill(-1);
   /** Per byte: 1 for what the scan stops at ("_", digits, the first bytes of marks, line breaks). */
   private readonly watched = new Uint8Array(256);
   /** The findings of the line, and the separators waiting for what follows them: reused from line to line. */
@@ -123,6 +125,7 @@ export class ByteChecker {
       this.markDigit[0x30 + d] = role === 'pair' || role === 'separator' ? 1 : 0;
     }
     for (let b = 0; b < 256; b++) this.wordStart[b] = BYTE_CLASS[b] === ORDINARY && !isDigitByte(b) && !this.marks.isLead(b) ? 1 : 0;
+    for (const [mark, cls] of this.table.classes) if (mark.length === 1 && mark.charCodeAt(0) < 0x80) this.asciiClass[mark.charCodeAt(0)] = cls;
     // Every other byte that is not white space starts a word, and is nothing to a word it is inside.
     for (let b = 0; b < 256; b++) this.watched[b] = this.wordStart[b] === 0 && BYTE_CLASS[b] !== BLANK ? 1 : 0;
     // LineChecker(scheme) reads pairs with the scheme's default plan: so does this.
@@ -243,14 +246,16 @@ export class ByteChecker {
     let waitingCount = 0;
     let previousIsSeparator = false;
     const count = pieces.count;
+    const whats = this.what;
+    const starts = pieces.start;
     for (let k = 0; k < count; k++) {
-      const what = this.what[k];
+      const what = whats[k];
       const separator = previousIsSeparator;
       previousIsSeparator = false;
       let settles = true;
       let redundant = false;
       if (what === PAIR) {
-        const d = bytes[pieces.start[k]] - 0x30;
+        const d = bytes[starts[k]] - 0x30;
         // As pairPlaceholders: a mark read as closing closes only when one of its digit is open.
         const closes = sides[k] === CLOSES && open[d] > 0;
         open[d] += closes ? -1 : 1;
@@ -265,19 +270,19 @@ export class ByteChecker {
         previousIsSeparator = true;
         settles = false;
       } else if (what === GLUED_SEPARATOR) {
-        const s = pieces.start[k];
+        const s = starts[k];
         const e = pieces.end[k];
         const d = bytes[s] - 0x30;
         const marks = decoder.decode(bytes.subarray(s + 1, e));
         found.push({ code: 'glued-placeholder', at: s, to: e, message: fillTemplate(TEMPLATES.gluedPlaceholder, [String(d), marks]), l10n: message('gluedPlaceholder', String(d), marks) });
         // Right after a lone separator it is part of that one's run, which reports only its first.
-        if (!separator && this.table.classes.get(String.fromCodePoint(codePointAt(bytes, s + 1))) === Attach.Final) {
+        if (!separator && this.firstMarkClass(bytes, s + 1) === Attach.Final) {
           found.push({ code: 'separator-before-final', at: s, to: s + 1, message: separatorMessage(d), l10n: message('separatorBeforeFinal', String(d)) });
         }
       } else if (what === MARKS) {
         settles = false;
         if (waitingCount > 0) {
-          const first = this.table.classes.get(String.fromCodePoint(codePointAt(bytes, pieces.start[k])));
+          const first = this.firstMarkClass(bytes, starts[k]);
           if (first === Attach.Final) settles = redundant = true;
           else settles = first !== Attach.Close;
         }
@@ -286,7 +291,7 @@ export class ByteChecker {
         if (redundant) {
           for (let w = waitingCount - 1; w >= 0; w--) {
             const piece = this.waitingPiece[w];
-            const at = pieces.start[piece];
+            const at = starts[piece];
             const digit = bytes[at] - 0x30;
             found.splice(this.waitingInsertAt[w], 0, { code: 'separator-before-final', at, to: at + 1, message: separatorMessage(digit), l10n: message('separatorBeforeFinal', String(digit)) });
           }
@@ -315,6 +320,13 @@ export class ByteChecker {
       findings.push({ code: f.code, severity, start: atUnit, end: atUnit + utf16Length(bytes, f.at, f.to), message: f.message, l10n: f.l10n, tokenIndex: tokensBefore });
     }
     return findings;
+  }
+
+  /** The class of the one-character mark that is the character at `bytes[i]`, if there is one. */
+  private firstMarkClass(bytes: Uint8Array, i: number): Attach | undefined {
+    const b = bytes[i];
+    if (b < 0x80) return this.asciiClass[b] < 0 ? undefined : (this.asciiClass[b] as Attach);
+    return this.table.classes.get(String.fromCodePoint(codePointAt(bytes, i)));
   }
 
   private growWaiting(): void {
