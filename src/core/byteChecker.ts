@@ -4,9 +4,9 @@ import { DEFAULT_SEVERITIES, Finding, FindingCode, RuleSetting } from './check';
 import { Message, TEMPLATES, fillTemplate, message } from './messages';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
 import { tokenEndAndUnderscore, viewOf } from './byteTokens';
-import { BytePairReader, CLOSES, LETTERS_DIGIT_END } from './bytePairs';
+import { BytePairReader, CLOSES, DIGIT, LETTERS, LETTERS_DIGIT_END, TEXT } from './bytePairs';
 import { planNormalize } from './normalize';
-import { BYTE_CLASS, ByteMarks, ORDINARY, SPACE, TAB, UNDERSCORE, codePointAt, decoder, isDigitByte } from './byteText';
+import { BLANK, BYTE_CLASS, ByteMarks, EOL, ORDINARY, UNDERSCORE, codePointAt, decoder, isDigitByte } from './byteText';
 
 
 /** The UTF-16 length of `bytes[from, to)` (valid UTF-8): columns are counted as the editor counts them. */
@@ -34,6 +34,46 @@ function joinableAt(bytes: Uint8Array, i: number): boolean {
   return isJoinable(codePointAt(bytes, i));
 }
 
+// What each piece of a screened line is to the separator rule (besides its kind for the pair reader).
+/** A run of words (LETTERS, LETTERS_DIGIT_END), a number, or another token that only ends a separator's wait. */
+const ENDS_WAIT = 0;
+/** A lone pair placeholder. */
+const PAIR = 1;
+/** A lone separator placeholder. */
+const SEPARATOR = 2;
+/** A separator placeholder glued to its marks (`7.`). */
+const GLUED_SEPARATOR = 3;
+/** A run of marks. */
+const MARKS = 4;
+
+/** A finding of the screen before its columns and token are counted: code, byte span (from its token's start), message. */
+interface ScreenFinding {
+  code: FindingCode;
+  at: number;
+  to: number;
+  message: string;
+  l10n: Message;
+}
+
+/** Per byte: 1 for what ends a token (white space, line breaks). */
+const TOKEN_BREAK = new Uint8Array(256);
+for (let b = 0; b < 256; b++) TOKEN_BREAK[b] = BYTE_CLASS[b] === BLANK || BYTE_CLASS[b] === EOL ? 1 : 0;
+
+/** How many tokens of the line starting at `lineStart` start in `bytes[from, to)`. */
+function tokenStarts(bytes: Uint8Array, lineStart: number, from: number, to: number): number {
+  let n = 0;
+  for (let q = from; q < to; q++) if (TOKEN_BREAK[bytes[q]] === 0 && (q === lineStart || TOKEN_BREAK[bytes[q - 1]] === 1)) n++;
+  return n;
+}
+
+/** Whether the "_" at `bytes[k]` of a word (not its first byte) joins badly: at the word's end, or beside a character that is not joinable. */
+function badJoin(bytes: Uint8Array, k: number, end: number): boolean {
+  if (k + 1 >= end) return true;
+  let before = k - 1;
+  while ((bytes[before] & 0xc0) === 0x80) before--;
+  return !joinableAt(bytes, before) || !joinableAt(bytes, k + 1);
+}
+
 /**
  * Screens lines on bytes. Most lines of a corpus have no finding, or only the common ones (a
  * separator placeholder before a full stop, a glued `7.`), and those are found here without
@@ -43,6 +83,10 @@ function joinableAt(bytes: Uint8Array, i: number): boolean {
  * placeholders are read on bytes by the one typesetter (BytePairReader, as pairPlaceholders reads
  * them); a line with an unmatched one, a pair glued to marks or a straight quote goes to
  * LineChecker. Default severities only.
+ *
+ * A line is scanned once: words are checked where they stand and leave only a mark that some came
+ * (most tokens are words), the other tokens become the pieces the pair reader reads, and the
+ * separator rule then runs over those pieces alone.
  */
 export class ByteChecker {
   private readonly table: MarkTable;
@@ -58,6 +102,19 @@ export class ByteChecker {
   private readonly pairs: BytePairReader;
   /** Open pair placeholders per digit in the line being screened. */
   private readonly open = new Int32Array(10);
+  /** Lone pair placeholders per digit in the line being screened. */
+  private readonly pairCount = new Int32Array(10);
+  /** Per piece of the line: what it is to the separator rule (ENDS_WAIT…). */
+  private what = new Uint8Array(1024);
+  /** Per ASCII character: its class as a mark of its own, or -1 (firstMarkClass without a string per look-up). */
+  private readonly asciiClass = new Int8Array(0x80).fill(-1);
+  /** Per byte: 1 for what the scan stops at ("_", digits, the first bytes of marks, line breaks). */
+  private readonly watched = new Uint8Array(256);
+  /** The findings of the line, and the separators waiting for what follows them: reused from line to line. */
+  private readonly found: ScreenFinding[] = [];
+  /** Per separator waiting: where its finding goes in `found`, and its piece. */
+  private waitingInsertAt = new Int32Array(64);
+  private waitingPiece = new Int32Array(64);
 
   constructor(scheme: Scheme) {
     this.table = buildMarkTable(scheme);
@@ -68,6 +125,9 @@ export class ByteChecker {
       this.markDigit[0x30 + d] = role === 'pair' || role === 'separator' ? 1 : 0;
     }
     for (let b = 0; b < 256; b++) this.wordStart[b] = BYTE_CLASS[b] === ORDINARY && !isDigitByte(b) && !this.marks.isLead(b) ? 1 : 0;
+    for (const [mark, cls] of this.table.classes) if (mark.length === 1 && mark.charCodeAt(0) < 0x80) this.asciiClass[mark.charCodeAt(0)] = cls;
+    // Every other byte that is not white space starts a word, and is nothing to a word it is inside.
+    for (let b = 0; b < 256; b++) this.watched[b] = this.wordStart[b] === 0 && BYTE_CLASS[b] !== BLANK ? 1 : 0;
     // LineChecker(scheme) reads pairs with the scheme's default plan: so does this.
     this.pairs = new BytePairReader(planNormalize(scheme), this.wordStart);
   }
@@ -78,120 +138,213 @@ export class ByteChecker {
       this.viewed = bytes;
       this.view = viewOf(bytes);
     }
+    return this.readPieces(bytes, start, end) ? this.findings(bytes, start) : undefined;
+  }
+
+  /**
+   * The scan: checks every word, and lays out the other tokens as pieces (in the pair reader's
+   * arrays, and `what`); false as soon as the line needs LineChecker.
+   *
+   * It stops only at the bytes that can matter (`watched`: "_", digits, the first bytes of marks):
+   * a stop inside a token is inside a word (a piece is stepped over whole), where an "_" must join
+   * and a pair or separator digit must not end it; a stop at a token's start begins a piece. The
+   * words between two pieces only say that some came, and whether the last ends with a digit.
+   */
+  private readPieces(bytes: Uint8Array, start: number, end: number): boolean {
     const view = this.view;
     const marks = this.marks;
-    const found: Array<{ code: FindingCode; at: number; to: number; tokenIndex: number; message: string; l10n: Message }> = [];
-    // Separator placeholders waiting for what follows them: a final mark makes each one redundant.
-    const waiting: Array<{ insertAt: number; at: number; tokenIndex: number; digit: number }> = [];
-    let waitingCount = 0;
-    let previousIsSeparator = false;
-    const settle = (redundant: boolean): void => {
-      if (waitingCount === 0) return;
-      if (redundant) {
-        for (let k = waitingCount - 1; k >= 0; k--) {
-          const w = waiting[k];
-          found.splice(w.insertAt, 0, { code: 'separator-before-final', at: w.at, to: w.at + 1, tokenIndex: w.tokenIndex, message: separatorMessage(w.digit), l10n: message('separatorBeforeFinal', String(w.digit)) });
-        }
-      }
-      // A count, not `waiting.length = 0`: setting an array's length is a runtime call, and this runs per token.
-      waitingCount = 0;
-    };
-    let tokenIndex = -1;
-    // Pair sides are read from the whole line when its first pair placeholder comes.
-    let pairsRead = false;
-    let piece = 0;
+    const watched = this.watched;
+    const pieces = this.pairs;
+    const pairCount = this.pairCount.fill(0);
+    let pairs = false;
+    let count = 0;
+    // Where the bytes after the last piece start: words between it and the next one make a piece of letters.
+    let pieceEnd = start;
     let i = start;
-    while (i < end) {
+    for (;;) {
+      while (i < end && watched[bytes[i]] === 0) i++;
+      if (i >= end) break;
       const b = bytes[i];
-      if (b === SPACE || b === TAB) {
+      if (i > start && TOKEN_BREAK[bytes[i - 1]] === 0) {
+        // Inside a word.
+        if (b === UNDERSCORE) {
+          if (badJoin(bytes, i, end)) return false;
+        } else if (this.markDigit[b] === 1 && (i + 1 === end || TOKEN_BREAK[bytes[i + 1]] === 1) && !isDigitByte(bytes[i - 1])) {
+          // A pair or separator digit glued to the end of a word (`x7`).
+          return false;
+        }
         i++;
         continue;
       }
       const s = i;
-      i++;
-      const scan = tokenEndAndUnderscore(bytes, view, i, end);
+      const scan = tokenEndAndUnderscore(bytes, view, i + 1, end);
       i = scan.end;
-      const underscore = scan.underscore || b === UNDERSCORE;
-      tokenIndex++;
-      const separator = previousIsSeparator;
-      previousIsSeparator = false;
-      if (this.wordStart[b] === 1) {
-        if (this.suspiciousWord(bytes, s, i, underscore)) return undefined;
-        settle(false);
-        continue;
-      }
+      let what = ENDS_WAIT;
       if (isDigitByte(b) && (i - s === 1 || marks.splits(bytes, s + 1, i))) {
-        const d = b - 0x30;
-        const role = this.roles[d];
-        if (role === 'unknown') return undefined;
+        const role = this.roles[b - 0x30];
+        if (role === 'unknown') return false;
         if (role === 'pair') {
           // Glued to its marks (`6.`): rare, left to LineChecker.
-          if (i - s > 1) return undefined;
-          if (!pairsRead) {
-            pairsRead = true;
-            this.pairs.read(bytes, view, start, end);
-            this.open.fill(0);
-          }
-          const pieces = this.pairs;
-          while (pieces.kind[piece] <= LETTERS_DIGIT_END || pieces.start[piece] < s) piece++;
-          // As pairPlaceholders: a mark read as closing closes only when one of its digit is open.
-          const closes = pieces.sides[piece] === CLOSES && this.open[d] > 0;
-          this.open[d] += closes ? -1 : 1;
-          // A closing mark stands between a separator and a final mark as any closing mark does.
-          if (!closes) settle(false);
-          continue;
-        }
-        if (i - s > 1) {
+          if (i - s > 1) return false;
+          pairCount[b - 0x30]++;
+          pairs = true;
+          what = PAIR;
+        } else if (i - s > 1) {
           // Glued: only a separator glued to its marks (`7.`) is common enough to answer here.
-          if (role !== 'separator') return undefined;
-          const marks = decoder.decode(bytes.subarray(s + 1, i));
-          found.push({ code: 'glued-placeholder', at: s, to: i, tokenIndex, message: fillTemplate(TEMPLATES.gluedPlaceholder, [String(d), marks]), l10n: message('gluedPlaceholder', String(d), marks) });
-          // Right after a lone separator it is part of that one's run, which reports only its first.
-          if (!separator && this.table.classes.get(String.fromCodePoint(codePointAt(bytes, s + 1))) === Attach.Final) {
-            found.push({ code: 'separator-before-final', at: s, to: s + 1, tokenIndex, message: separatorMessage(d), l10n: message('separatorBeforeFinal', String(d)) });
-          }
-          settle(false);
+          if (role !== 'separator') return false;
+          what = GLUED_SEPARATOR;
         } else if (role === 'separator') {
-          if (!separator) waiting[waitingCount++] = { insertAt: found.length, at: s, tokenIndex, digit: d };
-          previousIsSeparator = true;
+          what = SEPARATOR;
         }
-        if (role === 'number' || role === 'date') settle(false);
-        if (this.hasStraightQuote(bytes, s + 1, i)) return undefined;
-        continue;
+        if (this.hasStraightQuote(bytes, s + 1, i)) return false;
+      } else if (marks.isLead(b) && marks.splits(bytes, s, i)) {
+        if (this.hasStraightQuote(bytes, s, i)) return false;
+        what = MARKS;
+      } else if (this.suspiciousWord(bytes, s, i, scan.underscore || b === UNDERSCORE)) {
+        // A number, or a word that starts with "_", a digit or a mark's first byte.
+        return false;
       }
-      if (marks.isLead(b) && marks.splits(bytes, s, i)) {
-        if (waitingCount > 0) {
-          const first = this.table.classes.get(String.fromCodePoint(codePointAt(bytes, s)));
-          if (first === Attach.Final) settle(true);
-          else if (first !== Attach.Close) settle(false);
-        }
-        if (this.hasStraightQuote(bytes, s, i)) return undefined;
-        continue;
-      }
-      // A number, or a word that starts with "_", a digit or a mark's first byte.
-      if (this.suspiciousWord(bytes, s, i, underscore)) return undefined;
-      settle(false);
+      if (count + 2 > this.what.length) this.grow(count + 2);
+      count = this.letters(bytes, pieceEnd, s, count);
+      pieces.kind[count] = i - s === 1 && isDigitByte(b) ? DIGIT : TEXT;
+      pieces.start[count] = s;
+      pieces.end[count] = i;
+      this.what[count] = what;
+      count++;
+      pieceEnd = i;
     }
-    settle(false);
+    if (count + 1 > this.what.length) this.grow(count + 1);
+    count = this.letters(bytes, pieceEnd, end, count);
+    pieces.count = count;
+    if (pairs) {
+      // Each lone pair placeholder opens or closes one: an odd number of a digit leaves one unmatched.
+      for (let d = 0; d <= 9; d++) if ((pairCount[d] & 1) === 1) return false;
+      pieces.readSides(bytes);
+    }
+    return true;
+  }
+
+  /** Adds the piece of letters for the words in `bytes[from, to)`, if any: the new count of pieces. */
+  private letters(bytes: Uint8Array, from: number, to: number, count: number): number {
+    let last = to - 1;
+    while (last >= from && TOKEN_BREAK[bytes[last]] === 1) last--;
+    if (last < from) return count;
+    // A word ending in "_" was refused: its last byte is what the pair reader asks about.
+    this.pairs.kind[count] = isDigitByte(bytes[last]) ? LETTERS_DIGIT_END : LETTERS;
+    this.what[count] = ENDS_WAIT;
+    return count + 1;
+  }
+
+  /** The separator rule over the pieces just read, and the findings with their columns. */
+  private findings(bytes: Uint8Array, start: number): Finding[] | undefined {
+    const pieces = this.pairs;
+    const sides = pieces.sides;
+    const open = this.open.fill(0);
+    const found = this.found;
+    found.length = 0;
+    // Separator placeholders waiting for what follows them: a final mark makes each one redundant.
+    let waitingCount = 0;
+    let previousIsSeparator = false;
+    const count = pieces.count;
+    const whats = this.what;
+    const starts = pieces.start;
+    for (let k = 0; k < count; k++) {
+      const what = whats[k];
+      const separator = previousIsSeparator;
+      previousIsSeparator = false;
+      let settles = true;
+      let redundant = false;
+      if (what === PAIR) {
+        const d = bytes[starts[k]] - 0x30;
+        // As pairPlaceholders: a mark read as closing closes only when one of its digit is open.
+        const closes = sides[k] === CLOSES && open[d] > 0;
+        open[d] += closes ? -1 : 1;
+        // A closing mark stands between a separator and a final mark as any closing mark does.
+        settles = !closes;
+      } else if (what === SEPARATOR) {
+        if (!separator) {
+          if (waitingCount === this.waitingPiece.length) this.growWaiting();
+          this.waitingInsertAt[waitingCount] = found.length;
+          this.waitingPiece[waitingCount++] = k;
+        }
+        previousIsSeparator = true;
+        settles = false;
+      } else if (what === GLUED_SEPARATOR) {
+        const s = starts[k];
+        const e = pieces.end[k];
+        const d = bytes[s] - 0x30;
+        const marks = decoder.decode(bytes.subarray(s + 1, e));
+        found.push({ code: 'glued-placeholder', at: s, to: e, message: fillTemplate(TEMPLATES.gluedPlaceholder, [String(d), marks]), l10n: message('gluedPlaceholder', String(d), marks) });
+        // Right after a lone separator it is part of that one's run, which reports only its first.
+        if (!separator && this.firstMarkClass(bytes, s + 1) === Attach.Final) {
+          found.push({ code: 'separator-before-final', at: s, to: s + 1, message: separatorMessage(d), l10n: message('separatorBeforeFinal', String(d)) });
+        }
+      } else if (what === MARKS) {
+        settles = false;
+        if (waitingCount > 0) {
+          const first = this.firstMarkClass(bytes, starts[k]);
+          if (first === Attach.Final) settles = redundant = true;
+          else settles = first !== Attach.Close;
+        }
+      }
+      if (settles && waitingCount > 0) {
+        if (redundant) {
+          for (let w = waitingCount - 1; w >= 0; w--) {
+            const piece = this.waitingPiece[w];
+            const at = starts[piece];
+            const digit = bytes[at] - 0x30;
+            found.splice(this.waitingInsertAt[w], 0, { code: 'separator-before-final', at, to: at + 1, message: separatorMessage(digit), l10n: message('separatorBeforeFinal', String(digit)) });
+          }
+        }
+        waitingCount = 0;
+      }
+    }
     // An unmatched pair: LineChecker says where its sentence ends.
-    if (pairsRead) for (let d = 0; d <= 9; d++) if (this.open[d] > 0) return undefined;
-    // Offsets in UTF-16 units, counted forward once (findings come in order, but a separator's may come first).
+    for (let d = 0; d <= 9; d++) if (open[d] > 0) return undefined;
+    // Offsets in UTF-16 units and token indexes, counted forward once (findings come in the order of their bytes).
     const findings: Finding[] = [];
     let atByte = start;
     let atUnit = 0;
-    const unit = (p: number): number => {
-      if (p < atByte) return utf16Length(bytes, start, p);
-      atUnit += utf16Length(bytes, atByte, p);
-      atByte = p;
-      return atUnit;
-    };
+    let tokensBefore = 0;
     for (const f of found) {
       const severity = this.severities[f.code];
       if (severity === 'off') continue;
-      const startUnit = unit(f.at);
-      findings.push({ code: f.code, severity, start: startUnit, end: startUnit + utf16Length(bytes, f.at, f.to), message: f.message, l10n: f.l10n, tokenIndex: f.tokenIndex });
+      if (f.at < atByte) {
+        atByte = start;
+        atUnit = 0;
+        tokensBefore = 0;
+      }
+      atUnit += utf16Length(bytes, atByte, f.at);
+      tokensBefore += tokenStarts(bytes, start, atByte, f.at);
+      atByte = f.at;
+      findings.push({ code: f.code, severity, start: atUnit, end: atUnit + utf16Length(bytes, f.at, f.to), message: f.message, l10n: f.l10n, tokenIndex: tokensBefore });
     }
     return findings;
+  }
+
+  /** The class of the one-character mark that is the character at `bytes[i]`, if there is one. */
+  private firstMarkClass(bytes: Uint8Array, i: number): Attach | undefined {
+    const b = bytes[i];
+    if (b < 0x80) return this.asciiClass[b] < 0 ? undefined : (this.asciiClass[b] as Attach);
+    return this.table.classes.get(String.fromCodePoint(codePointAt(bytes, i)));
+  }
+
+  private growWaiting(): void {
+    const insertAt = new Int32Array(this.waitingPiece.length * 2);
+    insertAt.set(this.waitingInsertAt);
+    const piece = new Int32Array(this.waitingPiece.length * 2);
+    piece.set(this.waitingPiece);
+    this.waitingInsertAt = insertAt;
+    this.waitingPiece = piece;
+  }
+
+  private grow(need: number): void {
+    let size = this.what.length * 2;
+    while (size < need) size *= 2;
+    const what = new Uint8Array(size);
+    what.set(this.what);
+    this.what = what;
+    this.pairs.reserve(size);
   }
 
   /**

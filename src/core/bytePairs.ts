@@ -15,6 +15,8 @@ export const TEXT = 3;
 /** The side of a pair mark that closes, in `sides`. */
 export const CLOSES = 2;
 
+const ASCII = Array.from({ length: 0x80 }, (_, b) => String.fromCharCode(b));
+
 /**
  * Reads a line as pieces and feeds them to the typesetter (PairSideReader, as pairPlaceholders does
  * for a token list) without decoding the line: a run of words that start with a letter is one push
@@ -79,6 +81,15 @@ export class BytePairReader {
       this.kind[count++] = lettersEndWithDigit ? LETTERS_DIGIT_END : LETTERS;
     }
     this.count = count;
+    this.readSides(input);
+  }
+
+  /**
+   * Reads the sides of the pieces already in `kind`, `start`, `end` and `count` (a caller that
+   * scans the line itself, as ByteChecker does, fills them as read() would): `sides`.
+   */
+  readSides(input: Uint8Array): void {
+    const count = this.count;
     const reader = this.reader;
     reader.startText(count);
     do {
@@ -86,10 +97,21 @@ export class BytePairReader {
       for (let k = 0; k < count; k++) {
         const kind = this.kind[k];
         if (kind === DIGIT) reader.pushPlaceholder(input[this.start[k]] - 0x30, k);
-        else if (kind === TEXT) reader.pushText(decoder.decode(input.subarray(this.start[k], this.end[k])), k);
+        else if (kind === TEXT) reader.pushText(this.text(input, this.start[k], this.end[k]), k);
         else reader.pushLetterWords(kind === LETTERS_DIGIT_END);
       }
     } while (reader.endReading());
+  }
+
+  /** `input[s, e)` as a string; a one-byte piece (a full stop) from a table, without a decoder call. */
+  private text(input: Uint8Array, s: number, e: number): string {
+    if (e - s === 1 && input[s] < 0x80) return ASCII[input[s]];
+    return decoder.decode(input.subarray(s, e));
+  }
+
+  /** Room for at least `n` pieces. */
+  reserve(n: number): void {
+    while (n > this.kind.length) this.grow();
   }
 
   private grow(): void {

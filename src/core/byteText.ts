@@ -42,13 +42,14 @@ export function codePointAt(bytes: Uint8Array, i: number): number {
 
 /** Marks as byte sequences, grouped by their first byte, longest first (the greedy split of marks.ts). */
 export class ByteMarks {
-  private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach }> | undefined> = new Array(256);
+  /** Per first byte, its marks: bytes, and the answer matchAt gives for it (made once: matchAt runs per mark in the text). */
+  private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach; match: { readonly len: number; readonly cls: Attach } }> | undefined> = new Array(256);
 
   constructor(table: MarkTable) {
     for (const [text, cls] of table.classes) {
       const bytes = encoder.encode(text);
       const list = (this.byLead[bytes[0]] ??= []);
-      list.push({ bytes, cls });
+      list.push({ bytes, cls, match: { len: bytes.length, cls } });
     }
     for (const list of this.byLead) list?.sort((x, y) => y.bytes.length - x.bytes.length);
   }
@@ -58,7 +59,7 @@ export class ByteMarks {
   }
 
   /** Length and class of the longest mark at `src[i]` before `end`; 0 length when none. */
-  matchAt(src: Uint8Array, i: number, end: number): { len: number; cls: Attach } {
+  matchAt(src: Uint8Array, i: number, end: number): { readonly len: number; readonly cls: Attach } {
     const list = this.byLead[src[i]];
     if (list) {
       outer: for (const mark of list) {
@@ -66,7 +67,7 @@ export class ByteMarks {
         const len = bytes.length;
         if (i + len > end) continue;
         for (let k = 1; k < len; k++) if (src[i + k] !== bytes[k]) continue outer;
-        return { len, cls: mark.cls };
+        return mark.match;
       }
     }
     return NO_MATCH;

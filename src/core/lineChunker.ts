@@ -43,6 +43,28 @@ export class LineChunker {
     return lines;
   }
 
+  /**
+   * As push, but the chunk is not copied whole when a line was left unfinished: that line and the
+   * chunk's first line come as a run of their own (one line copied), the chunk's other whole lines
+   * as a view of it. Each run says whether it follows a lone CR (see startsAfterLoneCr).
+   */
+  pushRuns(chunk: Uint8Array): Array<{ bytes: Uint8Array; afterLoneCr: boolean }> {
+    const runs: Array<{ bytes: Uint8Array; afterLoneCr: boolean }> = [];
+    const add = (bytes: Uint8Array): void => {
+      if (bytes.length > 0) runs.push({ bytes, afterLoneCr: this.startsAfterLoneCr });
+    };
+    if (this.restLength > 0) {
+      const firstLf = indexOfByte(chunk, LF);
+      if (firstLf >= 0 && firstLf + 1 < chunk.length) {
+        add(this.push(chunk.subarray(0, firstLf + 1)));
+        add(this.push(chunk.subarray(firstLf + 1)));
+        return runs;
+      }
+    }
+    add(this.push(chunk));
+    return runs;
+  }
+
   /** The last line, without a line break, at the end of the input. */
   end(): Uint8Array {
     const rest = this.pending;
@@ -63,6 +85,12 @@ export class LineChunker {
     this.rest.set(chunk, this.restLength);
     this.restLength = need;
   }
+}
+
+/** The first `byte` in `bytes`, or -1: memchr through Buffer where there is one (a Uint8Array's indexOf is a loop). */
+function indexOfByte(bytes: Uint8Array, byte: number): number {
+  const buffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
+  return buffer ? buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(byte) : bytes.indexOf(byte);
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

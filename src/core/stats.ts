@@ -123,6 +123,13 @@ export class ByteStats {
   private readonly finalByte = new Uint8Array(128);
   /** Words of the sentence being read. */
   private sentenceWords = 0;
+  /**
+   * Per code point below U+1F00: 1 when a token starting with it is a word (a plain letter that
+   * starts no mark). Read for the first byte of an ASCII token and the code point of a Latin one.
+   */
+  private readonly wordFirst = new Uint8Array(WORD_FIRST_LIMIT);
+  /** Placeholders per digit in the run being read, added to the figures when it ends (a typed array, not object keys, per token). */
+  private readonly digitCounts = new Float64Array(10);
 
   /** With a vocabulary, every word token goes into it (hashed in the loop that counts its syllables) and onto the growth curve. */
   constructor(
@@ -136,12 +143,15 @@ export class ByteStats {
     for (const [mark, cls] of table.classes) if (mark.length === 1 && mark.charCodeAt(0) < 0x80 && cls === Attach.Final) this.finalByte[mark.charCodeAt(0)] = 1;
     for (const key of table.classes.keys()) this.markStarts.add(key.charCodeAt(0));
     for (let d = 0; d <= 9; d++) this.roles.push(placeholderFor(scheme, String(d))?.role ?? 'unknown');
+    for (let c = 0; c < WORD_FIRST_LIMIT; c++) this.wordFirst[c] = isPlainLetter(c) && !this.markStarts.has(c) ? 1 : 0;
   }
 
   /** Adds the lines of a run of whole lines (the last one may lack its line break at the end of the input). */
   addLines(stats: CorpusStats, bytes: Uint8Array): void {
     const n = bytes.length;
     const view = viewOf(bytes);
+    const fast = this.vocabulary === undefined;
+    const lengths = stats.wordLengths;
     let i = 0;
     let lineOpen = false;
     while (i < n) {
@@ -161,12 +171,33 @@ export class ByteStats {
       lineOpen = true;
       const s = i;
       i++;
+      // Most tokens are words: counted here, in the scan that finds their end (unless the vocabulary
+      // wants each one hashed, which word() does).
+      if (fast && (b < 0x80 ? this.wordFirst[b] === 1 : b >= 0xc3 && b <= 0xe1 && this.wordFirst[codePointAt(bytes, s)] === 1)) {
+        i = wordEnd(bytes, view, i, n);
+        const syllables = WORD.underscores === 0 ? 1 : WORD.runs + (bytes[i - 1] === UNDERSCORE ? 0 : 1);
+        stats.tokens++;
+        stats.words++;
+        this.sentenceWords++;
+        if (WORD.underscores > 0) stats.compounds++;
+        stats.syllables += syllables;
+        if (syllables < lengths.length) lengths[syllables]++;
+        else tally(lengths, syllables);
+        continue;
+      }
       i = tokenEnd(bytes, view, i, n);
       this.token(stats, bytes, s, i);
     }
     if (lineOpen) {
       stats.lines++;
       if (this.sentenceWords > 0) this.sentenceWords = endSentence(stats, this.sentenceWords);
+    }
+    const counts = this.digitCounts;
+    for (let d = 0; d <= 9; d++) {
+      if (counts[d] === 0) continue;
+      const digit = String(d);
+      stats.placeholders[digit] = (stats.placeholders[digit] ?? 0) + counts[d];
+      counts[d] = 0;
     }
   }
 
@@ -182,8 +213,7 @@ export class ByteStats {
     }
     if (first >= 0x30 && first <= 0x39) {
       if (e - s === 1 || this.marks.splits(bytes, s + 1, e)) {
-        const digit = String.fromCharCode(first);
-        stats.placeholders[digit] = (stats.placeholders[digit] ?? 0) + 1;
+        this.digitCounts[first - 0x30]++;
         if (this.roles[first - 0x30] === 'unknown') stats.unknownPlaceholders++;
         if (e - s > 1) {
           stats.gluedPlaceholders++;
@@ -246,6 +276,41 @@ export class ByteStats {
       this.growth?.note(stats.words, vocabulary.types);
     }
   }
+}
+
+/** Code points from here on are never a plain letter (see isPlainLetter). */
+const WORD_FIRST_LIMIT = 0x1f00;
+
+/** What wordEnd found besides the end: one object reused, as this runs once per word. */
+const WORD = { underscores: 0, runs: 0 };
+
+/**
+ * The end of the word running from `i` (as tokenEnd), counting its underscores and the syllables
+ * that end at one (an underscore after a byte that is none): WORD. The word's first byte is at `i - 1`.
+ */
+function wordEnd(bytes: Uint8Array, view: DataView, i: number, end: number): number {
+  let underscores = 0;
+  let runs = 0;
+  for (;;) {
+    // SWAR, as tokenEnd: stop at a byte below 0x21 or an underscore.
+    while (i + 4 <= end) {
+      const x = view.getInt32(i, true);
+      const y = x ^ 0x5f5f5f5f;
+      if ((((x - 0x21212121) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) break;
+      i += 4;
+    }
+    if (i >= end) break;
+    const c = bytes[i];
+    if (c <= 0x20 && (c === SPACE || c === TAB || c === LF || c === CR)) break;
+    if (c === UNDERSCORE) {
+      underscores++;
+      if (bytes[i - 1] !== UNDERSCORE) runs++;
+    }
+    i++;
+  }
+  WORD.underscores = underscores;
+  WORD.runs = runs;
+  return i;
 }
 
 /** As the tokenizer's number pattern, /^[0-9]+(?:[.,][0-9]+)*$/, over bytes. */

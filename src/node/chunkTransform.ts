@@ -49,8 +49,10 @@ function buildLineTransform(spec: TransformSpec): ChunkTransform {
     const knob = process.env.SEGCORPUS_WASM;
     const minChunk = knob === '1' ? 0 : WASM_MIN_CHUNK_BYTES;
     let wasm: WasmNormalizer | null | undefined = knob === '0' || plan.breakWords ? null : undefined;
+    // Once made, the module takes every chunk, small ones too (a chunk's first line comes as a run
+    // of its own: see LineChunker.pushRuns), so the string normalizer is not compiled for them.
     return (lines, afterLoneCr) => {
-      if (lines.length >= minChunk && wasm !== null) {
+      if ((lines.length >= minChunk || wasm) && wasm !== null) {
         wasm ??= WasmNormalizer.create(plan, normalizerModule()) ?? null;
         if (wasm) return wasm.normalizeChunk(lines, afterLoneCr);
       }
@@ -64,7 +66,7 @@ function buildLineTransform(spec: TransformSpec): ChunkTransform {
   const minChunk = knob === '1' ? 0 : WASM_MIN_CHUNK_BYTES;
   let wasm: WasmNormalizer | null | undefined = knob === '0' ? null : undefined;
   return (lines) => {
-    if (lines.length >= minChunk && wasm !== null) {
+    if ((lines.length >= minChunk || wasm) && wasm !== null) {
       wasm ??= WasmNormalizer.create(planNormalize(scheme), normalizerModule()) ?? null;
       if (wasm) {
         try {

@@ -256,14 +256,14 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
   let lines = 0;
   const tooLong = (line: number): InputError =>
     new InputError(say('lineTooLong', name, line, limit));
-  const emit = (run: Uint8Array): LineRun | undefined => {
+  const emit = (run: Uint8Array, afterLoneCr = chunker.startsAfterLoneCr): LineRun | undefined => {
     if (run.length === 0) return undefined;
     checkText(run, offset, name);
     offset += run.length;
     const scan = scanLines(run, limit);
     if (scan.tooLong >= 0) throw tooLong(lines + scan.tooLong + 1);
     lines += scan.breaks;
-    return { bytes: run, afterLoneCr: chunker.startsAfterLoneCr };
+    return { bytes: run, afterLoneCr };
   };
   // A line still coming is refused as soon as it passes the limit, before it is read whole.
   const checkPending = (): void => {
@@ -299,8 +299,12 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
     while (!ended) {
       const data = await source.next();
       if (data === null) break;
-      run = emit(chunker.push(data));
-      if (run) yield run;
+      // Most chunks start with the end of a line left from the one before: that line is a run of its
+      // own, so the rest of the chunk is not copied to be joined to it.
+      for (const piece of chunker.pushRuns(data)) {
+        run = emit(piece.bytes, piece.afterLoneCr);
+        if (run) yield run;
+      }
       checkPending();
     }
   } finally {

@@ -45,6 +45,14 @@ function settled(stream: zlib.Gzip, event: 'drain' | 'end'): Promise<void> {
   });
 }
 
+/** Writes to a file are gathered up to this size: one call per chunk of a job, few for many small pieces. */
+const WRITE_BYTES = 1024 * 1024;
+
+/** fs.write of `bytes` from `at` on, as a promise of how many bytes it wrote. */
+function writeAt(fd: number, bytes: Uint8Array, at: number): Promise<number> {
+  return new Promise((resolve, reject) => fs.write(fd, bytes, at, bytes.length - at, null, (error, written) => (error ? reject(error) : resolve(written))));
+}
+
 function statOrUndefined(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);
@@ -68,6 +76,11 @@ export class Output {
   private real: string | undefined;
   private done = false;
   private forget: () => void = () => undefined;
+  /** The write to the file under way, if any: it goes on in libuv's threads while the next chunk is made. */
+  private writing: Promise<void> | undefined;
+  /** What was written since the last write to the file started: Uint8Arrays the callers leave unchanged. */
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
 
   constructor(
     private readonly target: string | undefined,
@@ -159,15 +172,49 @@ export class Output {
       return;
     }
     if (this.fd >= 0) {
-      this.writeFd(bytes);
+      // Gathered into big writes, made off this thread one after another (in order, at most one
+      // waiting behind the one under way); a failure surfaces at a later write or at finish().
+      // Queued before any wait, so a write not awaited keeps its place; a big piece goes alone, not
+      // copied into one with what came before it.
+      const before = bytes.length >= WRITE_BYTES && this.pendingBytes > 0 ? this.writePending() : undefined;
+      this.pending.push(bytes);
+      this.pendingBytes += bytes.length;
+      const after = this.pendingBytes >= WRITE_BYTES ? this.writePending() : undefined;
+      await before;
+      await after;
       return;
     }
     // Errors on stdout (a closed pipe, a full disk) arrive as its 'error' event: see the CLI's main.
     if (!process.stdout.write(bytes)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
   }
 
+  /** Starts writing what was gathered, after the write under way: the promise of that one (to wait for, so at most one waits behind it). */
+  private writePending(): Promise<void> | undefined {
+    const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const previous = this.writing;
+    const next = (previous ?? Promise.resolve()).then(() => this.writeFdLater(bytes));
+    next.catch(() => undefined); // awaited by a later write or finish(); this only keeps it from going unhandled meanwhile
+    this.writing = next;
+    return previous;
+  }
+
+  /** Writes `bytes` to the file off this thread (the caller keeps them unchanged until it is done). */
+  private async writeFdLater(bytes: Uint8Array): Promise<void> {
+    const fd = this.fd;
+    try {
+      let at = 0;
+      while (at < bytes.length) at += await writeAt(fd, bytes, at);
+    } catch (error) {
+      throw new OutputError(say('cannotWrite', String(this.target), describe(error)));
+    }
+  }
+
   /** Writes what a compressed output still holds (its last block and trailer); call before commit. */
   async finish(): Promise<void> {
+    if (this.pendingBytes > 0) await this.writePending();
+    await this.writing;
     const gzip = this.gzip;
     if (gzip) {
       // 'end': the last compressed bytes have been handed on, not just taken in.
@@ -178,7 +225,7 @@ export class Output {
     if (this.failure) throw this.failure;
   }
 
-  /** Makes the output visible under its name (atomically, for a file). */
+  /** Makes the output visible under its name (atomically, for a file); after finish(). */
   commit(): void {
     if (this.done) return;
     this.done = true;
@@ -204,8 +251,14 @@ export class Output {
     this.done = true;
     this.gzip?.destroy();
     this.forget();
-    if (this.fd >= 0) fs.closeSync(this.fd);
+    const fd = this.fd;
     this.fd = -1;
+    // A write under way still holds the descriptor: it is closed when that one ends, never under it.
+    const close = (): void => fs.closeSync(fd);
+    if (fd >= 0) {
+      if (this.writing) this.writing.then(close, close);
+      else close();
+    }
     if (this.temp !== undefined) fs.rmSync(this.temp, { force: true });
   }
 }

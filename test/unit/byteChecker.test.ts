@@ -89,3 +89,55 @@ describe('byte checker', function () {
     }
   });
 });
+
+describe('byte checker, one screen for many lines', function () {
+  this.timeout(60000);
+  // Tokens that put "_", digits and marks where the scan stops: inside words, at their ends, at token starts.
+  const oddTokenArb = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...new Set(SAMPLE.split(' '))) },
+    { weight: 5, arbitrary: fc.constantFrom('6', '6', '7', '7', '1', '4', '3', '5', '.', '”', '“', '(', ')', '…', '7.', '7…', ':') },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom('a-_b', 'a_-b', 'x7', 'x77', 'A1', 'x_2', 'G7', '#7', '#_a', 'a“b', 'a”', 'a.b', 'a._b', '7x', '12', '3,5', '_', '__', 'a__b', 'ạ_ệ', 'x×_y', '-', '–', '3 - 5', '10 : 30', 'A1 -', 'a_🙂', '🙂_a', 'a\u0001_b', 'đ_7', 'a_7', 'x_', 'Việt_Nam'.normalize('NFD'), '—', 'a—b', '«', 'b»'),
+    },
+  );
+  const gapArb = fc.constantFrom(' ', ' ', ' ', '  ', '\t');
+  const oddLineArb = fc.array(fc.tuple(oddTokenArb, gapArb), { maxLength: 40 }).map((parts) => parts.map(([t, g]) => t + g).join(''));
+  const breakArb = fc.constantFrom('\n', '\r\n', '\r');
+
+  it('gives LineChecker’s findings or leaves the line to it, line after line of one buffer, CR, CRLF and LF (differential)', () => {
+    let answered = 0;
+    let withFindings = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...SCHEMES.keys()), fc.array(fc.tuple(oddLineArb, breakArb), { minLength: 1, maxLength: 8 }), (s, lines) => {
+        const scheme = SCHEMES[s];
+        const screen = new ByteChecker(scheme);
+        const bytes = encoder.encode(lines.map(([line, br]) => line + br).join(''));
+        let at = 0;
+        for (const [line, br] of lines) {
+          const length = encoder.encode(line).length;
+          const got = screen.checkLine(bytes, at, at + length);
+          at += length + br.length;
+          if (got === undefined) continue;
+          answered++;
+          if (got.length > 0) withFindings++;
+          assert.deepStrictEqual(got, lineCheckerFindings(line, scheme), line);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    assert.ok(answered > 1000 && withFindings > 200, `the screen answers these lines, findings and all (${answered} answered, ${withFindings} with findings)`);
+  });
+
+  it('answers a long line of many pieces and waiting separators as LineChecker does (its tables grow)', () => {
+    const unit = 'a 7 7 ” . 6 Việt_Nam 6 7 ( x ) 7.';
+    const line = Array.from({ length: 400 }, () => unit).join(' ');
+    const separators = Array.from({ length: 100 }, () => '7').join(' ') + ' .';
+    for (const text of [line, separators, `${separators} ${line}`]) {
+      const bytes = encoder.encode(text);
+      const got = new ByteChecker(DEFAULT_SCHEME).checkLine(bytes, 0, bytes.length);
+      assert.ok(got, text.slice(0, 40));
+      assert.deepStrictEqual(got, lineCheckerFindings(text, DEFAULT_SCHEME));
+    }
+  });
+});

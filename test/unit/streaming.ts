@@ -14,8 +14,8 @@ export function streamedBytes(bytes: Uint8Array, sizes: number[], transform: Tra
   let k = 0;
   while (at < bytes.length) {
     const size = sizes[k++ % sizes.length];
-    const lines = chunker.push(bytes.subarray(at, at + size));
-    parts.push(transform(lines, chunker.startsAfterLoneCr));
+    // As the file job reads: a chunk's first line may come as a run of its own.
+    for (const run of chunker.pushRuns(bytes.subarray(at, at + size))) parts.push(transform(run.bytes, run.afterLoneCr));
     at += size;
   }
   const last = chunker.end();
