@@ -22,8 +22,12 @@ export class LineChunker {
     return this.rest.subarray(0, this.restLength);
   }
 
-  /** The complete lines now available (possibly empty); keeps the unfinished last line. */
-  push(chunk: Uint8Array): Uint8Array {
+  /**
+   * The complete lines now available (possibly empty); keeps the unfinished last line. `room`: how
+   * many bytes just before `chunk` in its buffer are free to overwrite (a reader that leaves room
+   * there gets its lines back in place, the unfinished line put in front, instead of copied out).
+   */
+  push(chunk: Uint8Array, room = 0): Uint8Array {
     // Cut after the last LF; a chunk without one may be cut after a CR, but never between the CR
     // and LF of one CRLF.
     let cut = chunk.lastIndexOf(LF) + 1;
@@ -36,10 +40,11 @@ export class LineChunker {
       this.append(chunk);
       return new Uint8Array(0);
     }
-    const lines = this.restLength > 0 ? concat(this.pending, chunk.subarray(0, cut)) : chunk.subarray(0, cut);
+    const lines = this.restLength === 0 ? chunk.subarray(0, cut) : this.restLength <= room ? this.inFront(chunk, cut) : concat(this.pending, chunk.subarray(0, cut));
     this.endsAfterLoneCr = lines[lines.length - 1] === CR;
-    this.rest = new Uint8Array(chunk.subarray(cut)); // a copy: the chunk may be handed to a worker
-    this.restLength = this.rest.length;
+    // A copy: the chunk may be handed to a worker. Into the same array: the last one was copied out above.
+    this.restLength = 0;
+    this.append(chunk.subarray(cut));
     return lines;
   }
 
@@ -51,6 +56,14 @@ export class LineChunker {
     this.rest = new Uint8Array(0);
     this.restLength = 0;
     return rest;
+  }
+
+  /** The unfinished line copied into the room before the chunk: its lines, in place. */
+  private inFront(chunk: Uint8Array, cut: number): Uint8Array {
+    const start = chunk.byteOffset - this.restLength;
+    const lines = new Uint8Array(chunk.buffer, start, this.restLength + cut);
+    lines.set(this.pending);
+    return lines;
   }
 
   private append(chunk: Uint8Array): void {
