@@ -149,6 +149,14 @@ export class Output {
     }
   }
 
+  /**
+   * Whether write() is done with the bytes when it returns (a file or device, written with
+   * writeSync), so the caller may reuse their buffer; stdout and gzip keep them a while.
+   */
+  get writesThrough(): boolean {
+    return this.fd >= 0 && this.gzip === undefined;
+  }
+
   async write(bytes: Uint8Array): Promise<void> {
     if (bytes.length === 0) return;
     if (this.failure) throw this.failure;
