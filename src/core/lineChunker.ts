@@ -22,8 +22,12 @@ export class LineChunker {
     return this.rest.subarray(0, this.restLength);
   }
 
-  /** The complete lines now available (possibly empty); keeps the unfinished last line. */
-  push(chunk: Uint8Array): Uint8Array {
+  /**
+   * The complete lines now available (possibly empty); keeps the unfinished last line. `room`: how
+   * many bytes just before `chunk` in its buffer are free to overwrite (a reader that leaves room
+   * there gets its lines back in place, the unfinished line put in front, instead of copied out).
+   */
+  push(chunk: Uint8Array, room = 0): Uint8Array {
     // Cut after the last LF; a chunk without one may be cut after a CR, but never between the CR
     // and LF of one CRLF.
     let cut = chunk.lastIndexOf(LF) + 1;
@@ -36,33 +40,12 @@ export class LineChunker {
       this.append(chunk);
       return new Uint8Array(0);
     }
-    const lines = this.restLength > 0 ? concat(this.pending, chunk.subarray(0, cut)) : chunk.subarray(0, cut);
+    const lines = this.restLength === 0 ? chunk.subarray(0, cut) : this.restLength <= room ? this.inFront(chunk, cut) : concat(this.pending, chunk.subarray(0, cut));
     this.endsAfterLoneCr = lines[lines.length - 1] === CR;
-    this.rest = new Uint8Array(chunk.subarray(cut)); // a copy: the chunk may be handed to a worker
-    this.restLength = this.rest.length;
+    // A copy: the chunk may be handed to a worker. Into the same array: the last one was copied out above.
+    this.restLength = 0;
+    this.append(chunk.subarray(cut));
     return lines;
-  }
-
-  /**
-   * As push, but the chunk is not copied whole when a line was left unfinished: that line and the
-   * chunk's first line come as a run of their own (one line copied), the chunk's other whole lines
-   * as a view of it. Each run says whether it follows a lone CR (see startsAfterLoneCr).
-   */
-  pushRuns(chunk: Uint8Array): Array<{ bytes: Uint8Array; afterLoneCr: boolean }> {
-    const runs: Array<{ bytes: Uint8Array; afterLoneCr: boolean }> = [];
-    const add = (bytes: Uint8Array): void => {
-      if (bytes.length > 0) runs.push({ bytes, afterLoneCr: this.startsAfterLoneCr });
-    };
-    if (this.restLength > 0) {
-      const firstLf = indexOfByte(chunk, LF);
-      if (firstLf >= 0 && firstLf + 1 < chunk.length) {
-        add(this.push(chunk.subarray(0, firstLf + 1)));
-        add(this.push(chunk.subarray(firstLf + 1)));
-        return runs;
-      }
-    }
-    add(this.push(chunk));
-    return runs;
   }
 
   /** The last line, without a line break, at the end of the input. */
@@ -75,6 +58,14 @@ export class LineChunker {
     return rest;
   }
 
+  /** The unfinished line copied into the room before the chunk: its lines, in place. */
+  private inFront(chunk: Uint8Array, cut: number): Uint8Array {
+    const start = chunk.byteOffset - this.restLength;
+    const lines = new Uint8Array(chunk.buffer, start, this.restLength + cut);
+    lines.set(this.pending);
+    return lines;
+  }
+
   private append(chunk: Uint8Array): void {
     const need = this.restLength + chunk.length;
     if (need > this.rest.length) {
@@ -85,12 +76,6 @@ export class LineChunker {
     this.rest.set(chunk, this.restLength);
     this.restLength = need;
   }
-}
-
-/** The first `byte` in `bytes`, or -1: memchr through Buffer where there is one (a Uint8Array's indexOf is a loop). */
-function indexOfByte(bytes: Uint8Array, byte: number): number {
-  const buffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
-  return buffer ? buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(byte) : bytes.indexOf(byte);
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -261,7 +261,7 @@ export class FileJobs implements vscode.Disposable {
           before += source.size;
           // Opened meanwhile: its live diagnostics have it now.
           if (isOpenCorpus(source.uri)) continue;
-          const note = this.problems.publish(source.uri, result.selection);
+          const note = this.problems.publish(source.uri, result.selection, source.size);
           if (note) capped.push(note);
           for (const s of Object.keys(bySeverity) as Severity[]) bySeverity[s] += result.selection.bySeverity[s];
           checked.push(source.uri);

@@ -1,10 +1,11 @@
 // The problems Check Corpus Files found in files that are not open: a collection of their own, handed over to the live diagnostics when a file opens.
 import * as vscode from 'vscode';
 import { Severity } from '../core/check';
-import { cliCommandLine } from '../core/commandLine';
+import { EDITOR_SYNC_LIMIT, cliCommandLine } from '../core/commandLine';
 import { FindingSelection } from '../core/documentCheck';
 import { LANGUAGE_ID } from './configuration';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { OPEN_VIEWER_COMMAND } from './viewerRegistration';
 
 /** The code of the first entry of a file whose problems were capped: it says how many are left out. */
 export const PROBLEMS_LEFT_OUT = 'problems-left-out';
@@ -17,6 +18,15 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 };
 
 const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * A link that opens the viewer at a line (1-based): the Problems panel opens a diagnostic's code
+ * target with commands allowed, while the entry itself opens as text, where a file over the sync
+ * limit has no extension features.
+ */
+export function viewerLink(uri: vscode.Uri, line: number): vscode.Uri {
+  return vscode.Uri.parse(`command:${OPEN_VIEWER_COMMAND}?${encodeURIComponent(JSON.stringify([uri.toString(), line]))}`);
+}
 
 /** Whether the live diagnostics (diagnostics.ts) check this file: it has a corpus document in the extension host. */
 export function isOpenCorpus(uri: vscode.Uri): boolean {
@@ -39,12 +49,16 @@ export class FileProblems implements vscode.Disposable {
     });
   }
 
-  /** Publishes a file's check; returns the cap message when some problems are left out. */
-  publish(uri: vscode.Uri, { shown, total }: FindingSelection): string | undefined {
+  /**
+   * Publishes a file's check; returns the cap message when some problems are left out. A file of
+   * `bytes` at or over the sync limit gets codes that link to its line in the viewer.
+   */
+  publish(uri: vscode.Uri, { shown, total }: FindingSelection, bytes = 0): string | undefined {
+    const linked = bytes >= EDITOR_SYNC_LIMIT;
     const diagnostics = shown.map(({ line, finding }) => {
       const d = new vscode.Diagnostic(new vscode.Range(line, finding.start, line, finding.end), finding.message, SEVERITY[finding.severity]);
       d.source = DIAGNOSTIC_SOURCE;
-      d.code = finding.code;
+      d.code = linked ? { value: finding.code, target: viewerLink(uri, line + 1) } : finding.code;
       return d;
     });
     let capped: string | undefined;

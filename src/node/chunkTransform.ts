@@ -18,8 +18,12 @@ export type TransformSpec = (
   readonly records?: RecordOptions;
 };
 
-/** `afterLoneCr`: the lines follow a lone CR that ended the previous run (see LineChunker). */
-export type ChunkTransform = (lines: Uint8Array, afterLoneCr: boolean) => Uint8Array;
+/**
+ * `afterLoneCr`: the lines follow a lone CR that ended the previous run (see LineChunker). The
+ * output is a fresh array, or a view of `into` (free room the caller reuses) when it was written
+ * there; with JSON Lines and nothing to change, it may be `lines` itself.
+ */
+export type ChunkTransform = (lines: Uint8Array, afterLoneCr: boolean, into?: Uint8Array) => Uint8Array;
 
 export function transformSpec(op: 'normalize' | 'restore', scheme: Scheme, options: Partial<NormalizeOptions> = {}, breakWords?: readonly string[], records?: RecordOptions): TransformSpec {
   const extra = records ? { records } : {};
@@ -49,12 +53,11 @@ function buildLineTransform(spec: TransformSpec): ChunkTransform {
     const knob = process.env.SEGCORPUS_WASM;
     const minChunk = knob === '1' ? 0 : WASM_MIN_CHUNK_BYTES;
     let wasm: WasmNormalizer | null | undefined = knob === '0' || plan.breakWords ? null : undefined;
-    // Once made, the module takes every chunk, small ones too (a chunk's first line comes as a run
-    // of its own: see LineChunker.pushRuns), so the string normalizer is not compiled for them.
-    return (lines, afterLoneCr) => {
+    // Once made, the module takes every chunk, small ones too, so the string normalizer is not compiled for them.
+    return (lines, afterLoneCr, into) => {
       if ((lines.length >= minChunk || wasm) && wasm !== null) {
         wasm ??= WasmNormalizer.create(plan, normalizerModule()) ?? null;
-        if (wasm) return wasm.normalizeChunk(lines, afterLoneCr);
+        if (wasm) return wasm.normalizeChunk(lines, afterLoneCr, into);
       }
       return normalizeBytes(lines, plan, afterLoneCr);
     };
@@ -65,12 +68,12 @@ function buildLineTransform(spec: TransformSpec): ChunkTransform {
   const knob = process.env.SEGCORPUS_WASM;
   const minChunk = knob === '1' ? 0 : WASM_MIN_CHUNK_BYTES;
   let wasm: WasmNormalizer | null | undefined = knob === '0' ? null : undefined;
-  return (lines) => {
+  return (lines, _afterLoneCr, into) => {
     if ((lines.length >= minChunk || wasm) && wasm !== null) {
       wasm ??= WasmNormalizer.create(planNormalize(scheme), normalizerModule()) ?? null;
       if (wasm) {
         try {
-          return wasm.restoreChunk(lines);
+          return wasm.restoreChunk(lines, into);
         } catch (error) {
           if (!(error instanceof RangeError)) throw error;
         }

@@ -5,18 +5,25 @@ import { isUtf8 } from 'buffer';
 import { Readable, pipeline } from 'stream';
 import { Worker } from 'worker_threads';
 import * as zlib from 'zlib';
-import { RecordLineError, RecordProblemText } from '../core/jsonl';
+import { RecordLineError } from '../core/jsonl';
 import { LineChunker } from '../core/lineChunker';
 import { findInvalidUtf8, utf16ByteOrder } from '../core/utf8';
 import { DEFAULT_MAX_LINE_BYTES } from '../core/inputText';
 import { ChunkTransform, TransformSpec, buildTransform } from './chunkTransform';
 import { InputError, describe } from './errors';
 import { Output } from './output';
+import type { WorkerAnswer, WorkerTask } from './worker';
 import { say, sayRecordProblem } from '../cli/messages';
 
 export { InputError, describe } from './errors';
 
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+/**
+ * Bytes left free before each chunk read from a file: the line the last chunk ended in goes there,
+ * in front of the chunk, instead of the chunk being copied after it (see LineChunker.push). A line
+ * longer than this costs that copy, nothing else.
+ */
+const ROOM_BYTES = 64 * 1024;
 /** The longest line a command accepts (see inputText.ts); SEGCORPUS_MAX_LINE_BYTES changes it (tests use a small value). */
 export { DEFAULT_MAX_LINE_BYTES } from '../core/inputText';
 const BOM = [0xef, 0xbb, 0xbf];
@@ -139,24 +146,60 @@ export interface LineRun {
   readonly afterLoneCr: boolean;
 }
 
+/**
+ * The buffers of one job, handed round between reading, the worker threads and writing: a job
+ * allocates a few and then reuses them, instead of a fresh one for every chunk read and written
+ * (each costs fresh pages from the system and, in the extension host, garbage collections).
+ */
+export class BufferPool {
+  private readonly free: ArrayBuffer[] = [];
+  private readonly mine = new WeakSet<ArrayBuffer>();
+
+  /** `size`: the bytes of each buffer (a chunk, the room before it, and some growth of its output). */
+  constructor(readonly size: number) {}
+
+  take(): ArrayBuffer {
+    const buffer = this.free.pop() ?? new ArrayBuffer(this.size);
+    this.mine.add(buffer);
+    return buffer;
+  }
+
+  /** Whether `buffer` came from take() (and is not back yet). */
+  owns(buffer: ArrayBufferLike): boolean {
+    return this.mine.has(buffer as ArrayBuffer);
+  }
+
+  /** Takes back a buffer from take() (or one a worker thread hands back for it) once nothing reads it. */
+  give(buffer: ArrayBufferLike): void {
+    if (buffer.byteLength !== this.size || !(buffer instanceof ArrayBuffer)) return;
+    this.mine.delete(buffer);
+    this.free.push(buffer);
+  }
+}
+
 /** Bytes from a file or stdin, in chunks. */
 interface ByteSource {
   /** The next bytes, or null at the end. */
   next(): Promise<Uint8Array | null>;
+  /** How many bytes before each chunk in its buffer are free (see ROOM_BYTES). */
+  readonly room: number;
   close(): Promise<void>;
 }
 
-async function fileSource(inputPath: string, chunkSize: number): Promise<ByteSource> {
+async function fileSource(inputPath: string, chunkSize: number, pool: BufferPool | undefined): Promise<ByteSource> {
   const handle = await openInput(inputPath);
+  const size = ROOM_BYTES + chunkSize;
   const read = async (): Promise<Uint8Array | null> => {
-    const buf = Buffer.allocUnsafeSlow(chunkSize);
+    const buf = new Uint8Array(pool && pool.size >= size ? pool.take() : new ArrayBuffer(size));
     let n: number;
     try {
-      n = (await handle.read(buf, 0, chunkSize, null)).bytesRead;
+      n = (await handle.read(buf, ROOM_BYTES, chunkSize, null)).bytesRead;
     } catch (error) {
+      pool?.give(buf.buffer);
       throw new InputError(say('cannotRead', inputPath, describe(error)));
     }
-    return n === 0 ? null : buf.subarray(0, n);
+    if (n === 0) pool?.give(buf.buffer);
+    return n === 0 ? null : buf.subarray(ROOM_BYTES, ROOM_BYTES + n);
   };
   // One read ahead: the next chunk comes from the disk (or page cache) while this one is worked on.
   let ahead: Promise<Uint8Array | null> | undefined = read();
@@ -167,9 +210,10 @@ async function fileSource(inputPath: string, chunkSize: number): Promise<ByteSou
       const data = await ahead;
       ahead = data === null ? undefined : read();
       ahead?.catch(() => undefined);
-      // The chunker joins an unfinished line to it: one copy, and a line may not pass the cap.
+      // The chunker puts the unfinished line before it, in the room left there.
       return data;
     },
+    room: ROOM_BYTES,
     async close() {
       await ahead?.catch(() => undefined);
       await handle.close();
@@ -184,6 +228,7 @@ function stdinSource(chunkSize: number): ByteSource {
       const { value, done } = await chunks.next();
       return done ? null : value;
     },
+    room: 0,
     async close() {
       await chunks.return(undefined);
     },
@@ -235,6 +280,7 @@ function gunzipSource(first: Uint8Array, raw: ByteSource, chunkSize: number, nam
       }
       return bytes === 0 ? null : Buffer.concat(pending, bytes);
     },
+    room: 0,
     async close() {
       gunzip.destroy();
       await raw.close();
@@ -246,9 +292,10 @@ function gunzipSource(first: Uint8Array, raw: ByteSource, chunkSize: number, nam
  * Reads an input as validated runs of whole lines, the byte order mark split off first. A gzip
  * input (by its magic bytes, file or stdin) is decompressed on the way. Reads are
  * asynchronous, so a signal is handled between two chunks. Memory stays at about one chunk plus
- * the longest line, which may not pass maxLineBytes().
+ * the longest line, which may not pass maxLineBytes(). With a `pool`, a file is read into its
+ * buffers: give each run's buffer back (pool.owns tells) once done with the run.
  */
-export async function* readLines(inputPath: string | undefined, chunkSize: number, onBom: (bom: Uint8Array) => void): AsyncGenerator<LineRun> {
+export async function* readLines(inputPath: string | undefined, chunkSize: number, onBom: (bom: Uint8Array) => void, pool?: BufferPool): AsyncGenerator<LineRun> {
   const name = inputPath ?? '<stdin>';
   const limit = maxLineBytes();
   const chunker = new LineChunker();
@@ -269,7 +316,7 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
   const checkPending = (): void => {
     if (chunker.pending.length > limit) throw tooLong(lines + 1);
   };
-  let source = inputPath === undefined ? stdinSource(chunkSize) : await fileSource(inputPath, chunkSize);
+  let source = inputPath === undefined ? stdinSource(chunkSize) : await fileSource(inputPath, chunkSize, pool);
   try {
     // The first bytes decide about gzip, a byte order mark and UTF-16: a FIFO may hand them over one at a time.
     let head: Uint8Array = new Uint8Array(0);
@@ -289,7 +336,7 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
     }
     checkNotUtf16(head, name);
     if (head.length >= 3 && head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2]) {
-      onBom(head.subarray(0, 3));
+      onBom(new Uint8Array(head.subarray(0, 3))); // a copy: the buffer is reused
       offset = 3;
       head = head.subarray(3);
     }
@@ -299,12 +346,10 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
     while (!ended) {
       const data = await source.next();
       if (data === null) break;
-      // Most chunks start with the end of a line left from the one before: that line is a run of its
-      // own, so the rest of the chunk is not copied to be joined to it.
-      for (const piece of chunker.pushRuns(data)) {
-        run = emit(piece.bytes, piece.afterLoneCr);
-        if (run) yield run;
-      }
+      run = emit(chunker.push(data, source.room));
+      // No line of it kept in place (the chunker copied what it needs): its buffer can go back now.
+      if (pool?.owns(data.buffer) && run?.bytes.buffer !== data.buffer) pool.give(data.buffer);
+      if (run) yield run;
       checkPending();
     }
   } finally {
@@ -330,22 +375,28 @@ export function checkNotSameFile(inputPath: string | undefined, outputPath: stri
   if (same) throw new InputError(say('outputOverInput', inputPath));
 }
 
+/** A transformed chunk from a worker thread, with the buffers its task took there (input, then output room). */
+interface Transformed {
+  readonly out: Uint8Array;
+  readonly spent: readonly ArrayBuffer[];
+}
+
 /** A fixed set of worker threads transforming chunks; results come back in any order, tagged. */
 class WorkerPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly waiting: Array<{ seq: number; lines: Uint8Array; afterLoneCr: boolean }> = [];
-  private readonly resolvers = new Map<number, { resolve: (out: Uint8Array) => void; reject: (e: Error) => void }>();
+  private readonly waiting: WorkerTask[] = [];
+  private readonly resolvers = new Map<number, { resolve: (result: Transformed) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
 
   constructor(size: number, workerPath: string, spec: TransformSpec) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerPath, { workerData: spec });
       // Messages posted before the thread has booted wait in its port: no need to wait for it here.
-      worker.on('message', (message: { seq: number; out?: Uint8Array; record?: { lineIndex: number; problem: string; l10n: RecordProblemText } }) => {
-        if (message.record) this.resolvers.get(message.seq)?.reject(new RecordLineError(message.record.lineIndex, message.record.problem, message.record.l10n));
-        else this.resolvers.get(message.seq)?.resolve(message.out as Uint8Array);
-        this.resolvers.delete(message.seq);
+      worker.on('message', (answer: WorkerAnswer) => {
+        if ('record' in answer) this.resolvers.get(answer.seq)?.reject(new RecordLineError(answer.record.lineIndex, answer.record.problem, answer.record.l10n));
+        else this.resolvers.get(answer.seq)?.resolve(answer);
+        this.resolvers.delete(answer.seq);
         this.dispatch(worker);
       });
       worker.on('error', (error) => this.fail(error));
@@ -354,10 +405,11 @@ class WorkerPool {
     }
   }
 
-  run(seq: number, { bytes: lines, afterLoneCr }: LineRun): Promise<Uint8Array> {
+  /** Transforms a run in a worker; its buffer, and `into`'s, move to the worker and come back with the result. */
+  run(seq: number, { bytes: lines, afterLoneCr }: LineRun, into: Uint8Array): Promise<Transformed> {
     if (this.failure) return Promise.reject(this.failure);
-    const promise = new Promise<Uint8Array>((resolve, reject) => this.resolvers.set(seq, { resolve, reject }));
-    this.waiting.push({ seq, lines, afterLoneCr });
+    const promise = new Promise<Transformed>((resolve, reject) => this.resolvers.set(seq, { resolve, reject }));
+    this.waiting.push({ seq, lines, afterLoneCr, into });
     const worker = this.idle.pop();
     if (worker) this.dispatch(worker);
     return promise;
@@ -369,7 +421,7 @@ class WorkerPool {
       this.idle.push(worker);
       return;
     }
-    worker.postMessage(next, [next.lines.buffer as ArrayBuffer]);
+    worker.postMessage(next, [next.lines.buffer as ArrayBuffer, ...(next.into ? [next.into.buffer as ArrayBuffer] : [])]);
   }
 
   private fail(error: Error): void {
@@ -460,46 +512,73 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
     if (spec.records) recordsBefore += countRecords(run.bytes);
     return first;
   };
-  let pool: WorkerPool | undefined;
+  let workers: WorkerPool | undefined;
   try {
     // Threads pay off only past a couple of chunks; stdin's size is unknown, so it stays in this thread.
     const parallel = options.offThread === true || (options.jobs > 1 && inputPath !== undefined && sizeOf(inputPath) > 2 * chunkSize);
     const bom: Uint8Array[] = [];
-    const lines = watched(readLines(inputPath, chunkSize, (b) => bom.push(b)), options);
+    // Buffers for the chunks read and the outputs, reused: room for a chunk, the line before it and
+    // some growth (an output that does not fit goes to a fresh array).
+    const buffers = new BufferPool(ROOM_BYTES + chunkSize + (chunkSize >> 2));
+    const lines = watched(readLines(inputPath, chunkSize, (b) => bom.push(b), buffers), options);
+    // Once an output is written, the run's buffer and the output's go back to be read into again;
+    // not one a write may still hold (stdout, gzip), nor a run's that did not come from the pool.
+    const recycle = (out: Uint8Array, runBuffer: ArrayBufferLike, pooledRun: boolean, into: ArrayBufferLike): void => {
+      if (output.writesThrough) {
+        // A file's writes are made off this thread: the buffers go back once they are in the file.
+        output.written().then(
+          () => {
+            if (pooledRun) buffers.give(runBuffer);
+            buffers.give(into);
+          },
+          () => undefined, // finish() reports the failure
+        );
+        return;
+      }
+      if (pooledRun && runBuffer !== out.buffer) buffers.give(runBuffer);
+      if (into !== out.buffer) buffers.give(into);
+    };
     if (!parallel) {
       for await (const run of lines) {
         if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
         const firstLine = firstLineOf(run);
+        const into = new Uint8Array(buffers.take());
         let out: Uint8Array;
         try {
-          out = transform(run.bytes, run.afterLoneCr);
+          out = transform(run.bytes, run.afterLoneCr, into);
         } catch (error) {
           throw recordError(error, name, firstLine, passOther);
         }
         await output.write(out);
+        recycle(out, run.bytes.buffer, buffers.owns(run.bytes.buffer), into.buffer);
       }
       if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
     } else {
       const jobs = Math.max(1, options.jobs);
-      pool = new WorkerPool(jobs, options.workerPath ?? path.join(__dirname, 'worker.js'), spec);
-      const queue: Array<{ result: Promise<Uint8Array>; firstLine: number }> = [];
+      workers = new WorkerPool(jobs, options.workerPath ?? path.join(__dirname, 'worker.js'), spec);
+      type Pending = { result: Promise<Transformed>; firstLine: number; pooledRun: boolean };
+      const queue: Pending[] = [];
       let seq = 0;
       const writeNext = async (): Promise<void> => {
-        const { result, firstLine } = queue.shift() as { result: Promise<Uint8Array>; firstLine: number };
-        let out: Uint8Array;
+        const { result, firstLine, pooledRun } = queue.shift() as Pending;
+        let transformed: Transformed;
         try {
-          out = await result;
+          transformed = await result;
         } catch (error) {
           throw recordError(error, name, firstLine, passOther);
         }
-        await output.write(out);
+        await output.write(transformed.out);
+        const [runBuffer, into] = transformed.spent;
+        recycle(transformed.out, runBuffer, pooledRun, into);
       };
       for await (const run of lines) {
         if (bom.length > 0) await output.write(bom.shift() as Uint8Array);
         const firstLine = firstLineOf(run);
-        const result = pool.run(seq++, run);
+        // Asked before the buffer moves to the worker (it comes back as another object).
+        const pooledRun = buffers.owns(run.bytes.buffer);
+        const result = workers.run(seq++, run, new Uint8Array(buffers.take()));
         result.catch(() => undefined); // awaited below, in order; this only keeps an early failure from going unhandled
-        queue.push({ result, firstLine });
+        queue.push({ result, firstLine, pooledRun });
         // Keep every worker busy with one chunk in hand and one waiting, and no more: flat memory.
         while (queue.length >= jobs * 2) await writeNext();
       }
@@ -513,6 +592,6 @@ export async function runFileJob(spec: TransformSpec, inputPath: string | undefi
     output.abandon();
     throw error;
   } finally {
-    await pool?.close();
+    await workers?.close();
   }
 }

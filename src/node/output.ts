@@ -162,6 +162,24 @@ export class Output {
     }
   }
 
+  /**
+   * Whether written() tells when the bytes given so far are in the file (a file or device): then
+   * the caller may reuse their buffers once it resolves. Stdout and gzip keep them for an unknown time.
+   */
+  get writesThrough(): boolean {
+    return this.fd >= 0 && this.gzip === undefined;
+  }
+
+  /**
+   * Resolves once every byte given to write() so far is written (writesThrough outputs): writes are
+   * gathered and made off this thread, so a buffer is still read after write() returns. Rejects as
+   * the write that failed; finish() reports that failure.
+   */
+  written(): Promise<void> {
+    if (this.pendingBytes > 0) void this.writePending();
+    return this.writing ?? Promise.resolve();
+  }
+
   async write(bytes: Uint8Array): Promise<void> {
     if (bytes.length === 0) return;
     if (this.failure) throw this.failure;

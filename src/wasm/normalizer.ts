@@ -110,6 +110,13 @@ export interface WasmNormalizerOptions {
   readonly outputBytes?: number;
 }
 
+/** The output out of WebAssembly memory (which the next chunk overwrites): into `into` when it fits. */
+function copyOut(output: Uint8Array, into: Uint8Array | undefined): Uint8Array {
+  if (!into || into.length < output.length) return output.slice();
+  into.set(output);
+  return into.subarray(0, output.length);
+}
+
 export class WasmNormalizer {
   private readonly exports: Exports;
   private readonly inPtr: number;
@@ -147,21 +154,22 @@ export class WasmNormalizer {
 
   /**
    * Normalizes a chunk of whole lines (a chunk may end without a line break only at the end of the
-   * input): a fresh array out. A leading byte order mark is the caller's to keep (see fileJob).
+   * input): a fresh array out, or the start of `into` when the output fits there (a caller that
+   * reuses its buffers). A leading byte order mark is the caller's to keep (see fileJob).
    * `afterLoneCr`: the lines follow a lone CR that ended the previous chunk.
    */
-  normalizeChunk(input: Uint8Array, afterLoneCr = false): Uint8Array {
+  normalizeChunk(input: Uint8Array, afterLoneCr = false, into?: Uint8Array): Uint8Array {
     // NFC and tone style need the letters: done first, on the text (they never touch white space or breaks).
     const bytes = this.plan.transformsText ? encoder.encode(transformText(decoder.decode(input), this.plan)) : input;
     try {
-      return this.run(bytes, afterLoneCr);
+      return this.run(bytes, afterLoneCr, into);
     } catch {
       // Beyond what 32-bit WebAssembly memory can hold (a line of hundreds of MB): the string normalizer.
       return normalizeBytes(input, this.plan, afterLoneCr);
     }
   }
 
-  private run(input: Uint8Array, afterLoneCr: boolean): Uint8Array {
+  private run(input: Uint8Array, afterLoneCr: boolean, into: Uint8Array | undefined): Uint8Array {
     const ex = this.exports;
     const n = input.length;
     if (n > MAX_MEMORY / 2) throw new RangeError('chunk too big for WebAssembly memory');
@@ -186,16 +194,16 @@ export class WasmNormalizer {
       outCap = Math.max(Math.min(outCap * 2, MAX_MEMORY - outPtr), outLen + ex.neededRoom() + 64);
       this.ensure(outPtr + outCap);
     }
-    return new Uint8Array(ex.memory.buffer, outPtr, outLen).slice();
+    return copyOut(new Uint8Array(ex.memory.buffer, outPtr, outLen), into);
   }
 
   /**
    * Restores a chunk of whole lines (placeholders to marks, pair sides as normalize decides them):
-   * the bytes ByteRestorer gives, a fresh array out. Throws a RangeError past what 32-bit WebAssembly
-   * memory holds (the caller then uses ByteRestorer). Only for the default plan of a scheme, which
-   * is what restore reads pairs with.
+   * the bytes ByteRestorer gives, a fresh array out (or the start of `into`, as normalizeChunk).
+   * Throws a RangeError past what 32-bit WebAssembly memory holds (the caller then uses
+   * ByteRestorer). Only for the default plan of a scheme, which is what restore reads pairs with.
    */
-  restoreChunk(input: Uint8Array): Uint8Array {
+  restoreChunk(input: Uint8Array, into?: Uint8Array): Uint8Array {
     const ex = this.exports;
     const n = input.length;
     const inPtr = this.inPtr;
@@ -210,7 +218,7 @@ export class WasmNormalizer {
     memory.fill(SPACE, inPtr + n, inPtr + n + 16);
     memory.fill(0, sidesPtr, sidesPtr + n);
     const outLen = ex.restore(inPtr, 0, n, outPtr, sidesPtr);
-    return new Uint8Array(ex.memory.buffer, outPtr, outLen).slice();
+    return copyOut(new Uint8Array(ex.memory.buffer, outPtr, outLen), into);
   }
 
   /** Grows the memory to at least `bytes`; throws past what 32-bit pointers here allow. */

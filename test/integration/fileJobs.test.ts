@@ -258,5 +258,33 @@ describe('file jobs', () => {
       const warnings = entries.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
       assert.equal(warnings, Math.min(1000, cliOutput(['check', big]).toString('utf8').split('\n').filter((l) => l.includes(': warning: ')).length));
     });
+
+    it('each problem links to its line in the viewer (the Problems panel opens the entry itself as text)', async () => {
+      const uri = vscode.Uri.file(big);
+      await answering<CheckSummary>({}, () => vscode.commands.executeCommand('segmentedCorpus.checkCorpusFiles', uri));
+      const entries = (await api()).fileJobs.problemsOf(uri);
+      const entry = entries[entries.length - 1];
+      const code = entry.code as { value: string; target: vscode.Uri };
+      assert.equal(typeof code, 'object', 'a code with a target: the Problems panel shows it as a link');
+      assert.match(code.value, /^[a-z-]+$/);
+      assert.equal(code.target.scheme, 'command');
+      // What the Problems panel does with a link (its opener, commands allowed): the command, with the JSON arguments of the query.
+      const viewer = (await api()).viewer;
+      const posted: Array<{ type: string; revealLine?: unknown; line?: unknown }> = [];
+      const subscription = viewer.onDidPost((m) => posted.push(m.message));
+      try {
+        await vscode.commands.executeCommand(code.target.path, ...(JSON.parse(code.target.query) as unknown[]));
+        const line = entry.range.start.line;
+        await eventually(() => posted.find((m) => (m.type === 'init' && m.revealLine === line) || (m.type === 'reveal' && m.line === line)), `the viewer at line ${line + 1}`, 30_000);
+        assert.deepEqual(viewer.openViewers().map((v) => v.uri.fsPath), [big]);
+      } finally {
+        subscription.dispose();
+        await closeAllEditors();
+      }
+      // A small file's entries keep plain codes: it opens as text with every feature.
+      const small = fixtureUri('categories.seg');
+      await answering<CheckSummary>({}, () => vscode.commands.executeCommand('segmentedCorpus.checkCorpusFiles', small));
+      assert.ok((await api()).fileJobs.problemsOf(small).every((d) => typeof d.code === 'string'));
+    });
   });
 });

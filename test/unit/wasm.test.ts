@@ -3,13 +3,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import fc from 'fast-check';
 import { NormalizeOptions, normalizeBytes, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { DEFAULT_SCHEME, MarkAttach, Placeholder, Scheme } from '../../src/core/scheme';
 import { findInvalidUtf8 } from '../../src/core/utf8';
 import { WasmNormalizer } from '../../src/wasm/normalizer';
 import { wasmFor, wasmModule } from './wasmBuild';
-import { runCli } from './cliRun';
+import { runCli, runCliBytes } from './cliRun';
 import { SAMPLE } from './fixtures';
 import { streamed, streamedBytes } from './streaming';
 import { CORPUS_TOKENS, corpusOf, linesOf } from './generators';
@@ -196,6 +197,40 @@ describe('WebAssembly normalizer', function () {
       const restored = cli(['--jobs', '1'], { SEGCORPUS_WASM: '0' }, 'restore');
       assert.strictEqual(cli(['--jobs', '1'], {}, 'restore'), restored);
       for (const jobs of ['1', '2']) assert.strictEqual(cli(['--jobs', jobs], { SEGCORPUS_WASM: '1', SEGCORPUS_CHUNK_BYTES: '5000' }, 'restore'), restored);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('reuses its buffers in the bundled CLI without mixing chunks: to a file, to gzip, to stdout, with lines longer than the room before a chunk', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-reuse-'));
+    try {
+      // Lines of every length, some far longer than the room kept before a chunk (64 KB) and than a chunk.
+      const words = SAMPLE.replace(/\s+/g, ' ');
+      const lines: string[] = [];
+      for (let i = 0; i < 3000; i++) lines.push(i % 500 === 7 ? words.repeat(20 + (i % 3) * 15) : words.slice((i * 37) % 2000, ((i * 37) % 2000) + 20 + ((i * 53) % 900)));
+      const text = lines.map((l, i) => l + (i % 5 === 0 ? '\r\n' : '\n')).join('');
+      const input = path.join(tmp, 'mixed.seg');
+      fs.writeFileSync(input, text);
+      const expected = Buffer.from(normalizeBytes(encoder.encode(text), planNormalize(DEFAULT_SCHEME)));
+      const restored = runCliBytes(['restore', input], undefined, { SEGCORPUS_WASM: '0' }).stdout;
+      for (const chunk of ['5000', '200000']) {
+        for (const jobs of ['1', '2']) {
+          for (const [command, want] of [['normalize', expected], ['restore', restored]] as const) {
+            const run = (output: string[]): Buffer => {
+              const r = runCliBytes([command, input, '--jobs', jobs, ...output], undefined, { SEGCORPUS_WASM: '1', SEGCORPUS_CHUNK_BYTES: chunk });
+              assert.strictEqual(r.status, 0, r.stderr);
+              return r.stdout;
+            };
+            const what = `${command}, chunks of ${chunk} bytes, ${jobs} jobs`;
+            run(['-o', path.join(tmp, 'out.txt')]);
+            assert.ok(fs.readFileSync(path.join(tmp, 'out.txt')).equals(want), `${what}, to a file`);
+            run(['-o', path.join(tmp, 'out.txt.gz')]);
+            assert.ok(zlib.gunzipSync(fs.readFileSync(path.join(tmp, 'out.txt.gz'))).equals(want), `${what}, to gzip`);
+            assert.ok(run([]).equals(want), `${what}, to stdout`);
+          }
+        }
+      }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -1,0 +1,59 @@
+// A person checks a corpus over VS Code's sync limit from the Explorer, then clicks a problem's code in the Problems panel: the viewer opens at that line.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCorpus } from '../../bench/corpus.mjs';
+import { fixtures, runCommand, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+
+export const name = 'Check Corpus Files on a 56 MB corpus: a problem\'s code in the Problems panel opens the viewer at its line';
+
+function viewerFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+export default async function problemsViewer() {
+  const workspace = mkdtempSync(join(tmpdir(), 'segcorpus-e2e-problems-viewer-'));
+  try {
+    // Over the sync limit (50 MiB) in bytes: the size the extension goes by.
+    writeCorpus(join(workspace, 'big.seg'), 56_000_000, join(fixtures, 'sample.seg'));
+    await withEditor(name, async (page) => {
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'big.seg' });
+      await row.waitFor();
+      const item = page.locator('.monaco-menu .action-item', { hasText: 'Check Corpus Files' });
+      for (let attempt = 0; ; attempt++) {
+        await row.click({ button: 'right' });
+        if (await item.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
+        if (attempt === 5) await item.waitFor({ timeout: 1 });
+        await page.keyboard.press('Escape');
+      }
+      await item.click();
+      await waitForExtensionsActivated(page);
+
+      // The message says it is done and offers the Problems panel (headless, messages wait in the
+      // notification centre, which hides itself when the progress notification goes).
+      const done = page.locator('.notifications-center .notification-list-item', { hasText: 'checked big.seg' }).first();
+      const deadline = Date.now() + 180_000;
+      while (!(await done.isVisible())) {
+        if (Date.now() > deadline) await done.waitFor({ timeout: 1 });
+        if (!(await page.locator('.notifications-center.visible').isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+        await done.waitFor({ timeout: 3_000 }).catch(() => undefined);
+      }
+      await done.locator('.monaco-button', { hasText: 'Show Problems' }).click();
+      const entry = page.locator('.markers-panel .monaco-list-row', { has: page.locator('a.monaco-link') }).first();
+      await entry.waitFor({ timeout: 30_000 });
+      const link = entry.locator('a.monaco-link');
+      const at = /\[Ln (\d+), Col \d+\]/.exec(await entry.textContent());
+      assert.ok(at, `the entry says its line: ${await entry.textContent()}`);
+      const line = Number(at[1]);
+      await link.click();
+
+      // The viewer opens on the file, its cursor on that line.
+      await page.locator('.tabs-container .tab.active', { hasText: 'big.seg' }).waitFor({ timeout: 30_000 });
+      const frame = viewerFrame(page);
+      await frame.locator('.row.cursor .ln', { hasText: new RegExp(`^${line}$`) }).waitFor({ timeout: 60_000 });
+    }, { workspace });
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
