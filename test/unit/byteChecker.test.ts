@@ -1,7 +1,8 @@
 // The byte screen of check answers a line only when it gives exactly LineChecker's findings.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ByteChecker } from '../../src/core/byteChecker';
+import { ByteChecker, wordEnd } from '../../src/core/byteChecker';
+import { viewOf } from '../../src/core/byteTokens';
 import { Finding, LineChecker, checkLine } from '../../src/core/check';
 import { DEFAULT_SCHEME, Scheme, schemeFromJson } from '../../src/core/scheme';
 import { Tokenizer } from '../../src/core/tokens';
@@ -139,5 +140,32 @@ describe('byte checker, one screen for many lines', function () {
       assert.ok(got, text.slice(0, 40));
       assert.deepStrictEqual(got, lineCheckerFindings(text, DEFAULT_SCHEME));
     }
+  });
+});
+
+describe('byte checker, the word step', () => {
+  /** Letters and digits as check.ts's join check sees them. */
+  const joinable = (c: number): boolean => (c < 0x80 ? (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f));
+  /** Byte by byte, as the screen stepped before: the word's end, or -1 for an "_" not between two joinable characters. */
+  function slowWordEnd(text: string): number {
+    const word = /^[^ \t\r\n]*/.exec(text)![0];
+    const chars = [...word];
+    for (let p = 0; p < chars.length; p++) {
+      if (chars[p] !== '_') continue;
+      if (p === chars.length - 1 || !joinable(chars[p - 1].codePointAt(0)!) || !joinable(chars[p + 1].codePointAt(0)!)) return -1;
+    }
+    return encoder.encode(word).length;
+  }
+  const charArb = fc.constantFrom('a', 'Z', 'n', 'g', '5', '7', '_', '_', '_', 'đ', 'ệ', 'Đ', 'ạ', '×', '—', '🙂', '.', '“', '\u0001', '\u0301', 'ſ');
+
+  it('ends a word where the byte-by-byte step ends it, and refuses the same bad joins, at every alignment (fast ≡ slow)', () => {
+    fc.assert(
+      fc.property(fc.nat(7), charArb.filter((c) => c !== '_'), fc.array(charArb, { maxLength: 30 }), fc.constantFrom('', ' ', '\t', '\r', ' x_y'), (pad, first, rest, after) => {
+        const text = first + rest.join('') + after;
+        const bytes = encoder.encode('x'.repeat(pad) + text);
+        assert.strictEqual(wordEnd(bytes, viewOf(bytes), pad, bytes.length), slowWordEnd(text) < 0 ? -1 : pad + slowWordEnd(text), JSON.stringify(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
