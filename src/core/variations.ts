@@ -231,13 +231,16 @@ export class Variations {
     }
   }
 
-  /** Pass two over every line of `spelled` (which must not be full), as count() over their bytes. */
-  countSpelled(spelled: SpelledLines): void {
+  /**
+   * Pass two over the lines of `spelled` (which must not be full), as count() over their bytes:
+   * every line, or those in [from, to) (an editor counts a few at a time between yields).
+   */
+  countSpelled(spelled: SpelledLines, from = 0, to = spelled.lineCount): void {
     if (this.round === 0) this.startRound();
     const visit = (node: number, _first: number, _n: number, form: number): void => {
       if (this.nodeRound[node] >= 0) this.addForm(node, form, 1);
     };
-    for (let l = 0; l < spelled.lineCount; l++) {
+    for (let l = from; l < to; l++) {
       this.syllables.replay(spelled, l, this.line);
       this.walk(visit);
     }
@@ -246,9 +249,9 @@ export class Variations {
   /**
    * The lines of `spelled` (indices) holding an occurrence against a clear majority or the
    * lexicon: those for which disagreements() finds something; the only lines a findings pass
-   * needs to read.
+   * needs to read. Every line, or those in [from, to).
    */
-  disagreeingLines(spelled: SpelledLines): number[] {
+  disagreeingLines(spelled: SpelledLines, from = 0, to = spelled.lineCount): number[] {
     const found: number[] = [];
     if (!this.hasDisagreements()) return found;
     let disagrees = false;
@@ -257,7 +260,7 @@ export class Variations {
       const majority = this.majorityFormOf(node, n);
       if (majority >= 0 && ((form ^ majority) & innerMask(n)) !== 0) disagrees = true;
     };
-    for (let l = 0; l < spelled.lineCount; l++) {
+    for (let l = from; l < to; l++) {
       this.syllables.replay(spelled, l, this.line);
       disagrees = false;
       this.walk(visit);

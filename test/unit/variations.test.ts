@@ -265,9 +265,13 @@ describe('variations', () => {
             for (let l = 0; l < lines.length; l++) once.count(encoded.bytes, encoded.starts[l], encoded.ends[l]);
           } else {
             assert.strictEqual(spelled.lineCount, lines.length);
-            once.countSpelled(spelled);
+            // Counted and asked in two ranges, as the editor does between yields: the same as all at once.
+            const cut = Math.floor(lines.length / 2);
+            once.countSpelled(spelled, 0, cut);
+            once.countSpelled(spelled, cut);
             const withFindings = lines.map((_, l) => l).filter((l) => fromBytes.disagreements(encoded.bytes, encoded.starts[l], encoded.ends[l]).length > 0);
             assert.deepStrictEqual(once.disagreeingLines(spelled), withFindings);
+            assert.deepStrictEqual([...once.disagreeingLines(spelled, 0, cut), ...once.disagreeingLines(spelled, cut, lines.length)], withFindings);
           }
           assert.deepStrictEqual(once.table(), fromBytes.table());
           lines.forEach((_, l) => assert.deepStrictEqual(once.findingsOf(encoded.bytes, encoded.starts[l], encoded.ends[l]), fromBytes.findingsOf(encoded.bytes, encoded.starts[l], encoded.ends[l])));
