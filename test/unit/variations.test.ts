@@ -223,6 +223,19 @@ describe('variations', () => {
       );
     });
 
+    it('encoded lines are the UTF-8 of the lines joined by LF, each line where its bytes are (lone surrogates, long lines included)', () => {
+      const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('', 'nâng_cao '.repeat(50_000)));
+      fc.assert(
+        fc.property(fc.array(text, { maxLength: 8 }), (lines) => {
+          const encoded = new EncodedLines(lines);
+          assert.deepStrictEqual(encoded.bytes, new TextEncoder().encode(lines.join('\n')));
+          const decoder = new TextDecoder();
+          lines.forEach((line, l) => assert.strictEqual(decoder.decode(encoded.bytes.subarray(encoded.starts[l], encoded.ends[l])), decoder.decode(new TextEncoder().encode(line))));
+        }),
+        { numRuns: 200 },
+      );
+    });
+
     it('counting a document from one encoded buffer gives what counting its lines as text gives (the editor path)', () => {
       fc.assert(
         fc.property(corpus, (lines) => {
