@@ -231,13 +231,16 @@ export class Variations {
     }
   }
 
-  /** Pass two over every line of `spelled` (which must not be full), as count() over their bytes. */
-  countSpelled(spelled: SpelledLines): void {
+  /**
+   * Pass two over the lines of `spelled` (which must not be full), as count() over their bytes:
+   * every line, or those in [from, to) (an editor counts a few at a time between yields).
+   */
+  countSpelled(spelled: SpelledLines, from = 0, to = spelled.lineCount): void {
     if (this.round === 0) this.startRound();
     const visit = (node: number, _first: number, _n: number, form: number): void => {
       if (this.nodeRound[node] >= 0) this.addForm(node, form, 1);
     };
-    for (let l = 0; l < spelled.lineCount; l++) {
+    for (let l = from; l < to; l++) {
       this.syllables.replay(spelled, l, this.line);
       this.walk(visit);
     }
@@ -246,9 +249,9 @@ export class Variations {
   /**
    * The lines of `spelled` (indices) holding an occurrence against a clear majority or the
    * lexicon: those for which disagreements() finds something; the only lines a findings pass
-   * needs to read.
+   * needs to read. Every line, or those in [from, to).
    */
-  disagreeingLines(spelled: SpelledLines): number[] {
+  disagreeingLines(spelled: SpelledLines, from = 0, to = spelled.lineCount): number[] {
     const found: number[] = [];
     if (!this.hasDisagreements()) return found;
     let disagrees = false;
@@ -257,7 +260,7 @@ export class Variations {
       const majority = this.majorityFormOf(node, n);
       if (majority >= 0 && ((form ^ majority) & innerMask(n)) !== 0) disagrees = true;
     };
-    for (let l = 0; l < spelled.lineCount; l++) {
+    for (let l = from; l < to; l++) {
       this.syllables.replay(spelled, l, this.line);
       disagrees = false;
       this.walk(visit);
@@ -803,19 +806,33 @@ export class EncodedLines {
 
   /** `lines`: the lines' texts, without their breaks. */
   constructor(lines: readonly string[]) {
-    this.bytes = new TextEncoder().encode(lines.join('\n'));
+    // Each line encoded into a scratch buffer (room for 3 bytes per UTF-16 unit), then copied out
+    // once: joining the lines and looking for their breaks in the bytes took 2–3 times as long.
+    let room = 0;
+    for (const line of lines) room += 3 * line.length + 1;
+    let scratch = EncodedLines.scratch;
+    if (scratch.length < room) {
+      scratch = new Uint8Array(room);
+      if (room <= MAX_SCRATCH) EncodedLines.scratch = scratch;
+    }
     this.starts = new Int32Array(lines.length);
     this.ends = new Int32Array(lines.length);
-    let start = 0;
+    let at = 0;
     for (let l = 0; l < lines.length; l++) {
-      let end = this.bytes.indexOf(0x0a, start);
-      if (end < 0) end = this.bytes.length;
-      this.starts[l] = start;
-      this.ends[l] = end;
-      start = end + 1;
+      if (l > 0) scratch[at++] = 0x0a;
+      this.starts[l] = at;
+      at += EncodedLines.encoder.encodeInto(lines[l], scratch.subarray(at)).written;
+      this.ends[l] = at;
     }
+    this.bytes = scratch.slice(0, at);
   }
+
+  private static readonly encoder = new TextEncoder();
+  /** Kept between blocks up to MAX_SCRATCH bytes (a block's worth); a longer line gets a buffer of its own. */
+  private static scratch = new Uint8Array(0);
 }
+
+const MAX_SCRATCH = 1 << 20;
 
 function isBreakByte(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;

@@ -3,7 +3,9 @@ import * as assert from 'assert/strict';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { Variations } from '../../src/core/variations';
 import type { ExtensionApi } from '../../src/extension.shared';
+import { localized } from '../../src/features/coreMessages';
 import {
   EXTENSION_ID,
   actionTitled,
@@ -160,6 +162,54 @@ describe('consistency', function () {
     const messages = consistencyProblems(document.uri).map((d) => d.message);
     assert.equal(messages.length, 1000, 'the first thousand of the 40,001 split ones (diagnostics.maxProblems)');
     assert.ok(messages.every((m) => m === '`nâng cao` is split here; joined as `nâng_cao` in 159999 of 200000 places'), messages[0]);
+  });
+
+  it('the first pass over a document of many blocks flags what a fresh count of its lines, one by one, flags', async () => {
+    // Compounds joined in various shares (some clear majorities, some not), among single syllables
+    // and placeholders, over some hundreds of thousands of characters: the pass reads the document a
+    // block at a time, keeps its lines as spellings and judges only the lines they show disagreeing.
+    let seed = 0x5eed;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const compounds: Array<[string, number]> = [
+      ['nâng_cao', 0.9],
+      ['trình_độ', 0.8],
+      ['học_sinh', 0.6],
+      ['chất_lượng', 0.97],
+      ['xã_hội_học', 0.85],
+      ['ủy_ban_nhân_dân', 0.78],
+    ];
+    const singles = ['cần', 'phải', 'của', 'và', 'các', 'người', 'năm', 'đã', '6', '7', '1', '.', ','];
+    const lines: string[] = [];
+    for (let l = 0; l < 6000; l++) {
+      const words: string[] = [];
+      for (let w = 0, n = 4 + Math.floor(random() * 36); w < n; w++) {
+        if (random() < 0.3) {
+          const [compound, joined] = compounds[Math.floor(random() * compounds.length)];
+          words.push(random() < joined ? compound : compound.replace(/_/g, ' '));
+        } else {
+          words.push(singles[Math.floor(random() * singles.length)]);
+        }
+      }
+      lines.push(words.join(' '));
+    }
+    const text = lines.join('\n');
+    assert.ok(text.length > 400_000, `${text.length} characters: several blocks`);
+    const fresh = new Variations();
+    for (const line of lines) fresh.noteCompoundsOfText(line);
+    for (const line of lines) fresh.countText(line);
+    // In the order corpusDiagnostics gives: by position.
+    const expected = lines.flatMap((line, l) =>
+      fresh
+        .findingsOfText(line)
+        .sort((a, b) => a.start - b.start || a.end - b.end)
+        .map((f) => `${l}:${f.start}-${f.end} ${localized(f.l10n)}`),
+    );
+    assert.ok(expected.length > 1000, `${expected.length} findings`);
+    await setSetting('diagnostics.maxProblems', 1_000_000);
+    const editor = await openCorpusFile(text, 'blocks');
+    await settled();
+    const shown = consistencyProblems(editor.document.uri).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
+    assert.deepEqual(shown, expected);
   });
 
   it('quick fix: follow the majority here (preferred) rewrites that occurrence only', async () => {
