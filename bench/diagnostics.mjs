@@ -1,8 +1,10 @@
-// Benchmark section "diagnostics": the document checker on 20 MB (first pass, one-line edit), code actions on a long line and for Ctrl+A.
+// Benchmark section "diagnostics": the document checker on 20 MB (first pass in one go and in slices, one-line edit), code actions on a long line and for Ctrl+A.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { writeCorpus } from './corpus.mjs';
@@ -22,6 +24,19 @@ const LINE_CHARS = 20_000;
  * pairs were read from context); pairing by rebuilding each line once made it about 10×.
  */
 const FIRST_PASS_RATIO = 6;
+/**
+ * The editor's first check runs in slices of SLICE_MS and yields between them (the extension host
+ * is shared by every extension): a slice overruns its budget by at most one line. Slicing costs
+ * little over checking in one go.
+ */
+const SLICE_MS = 8;
+const LONGEST_SLICE_MS = 20;
+/** The process's CPU time so far in ms: a slice's wall time on a loaded machine includes the time other processes ran. */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const SLICED_RATIO = 1.25;
 /**
  * Code actions for everything selected (Ctrl+A): what the workbench asks on the selection change
  * and what Ctrl+. asks then. Bounded by the tokens a person can act on, so selecting four times as
@@ -78,6 +93,37 @@ export async function run(ctx) {
   rows.push(['first pass (load + publish 1,000)', `${lines.length} lines`, median(firstPass).toFixed(1), Math.max(...firstPass).toFixed(1)]);
   targets.push({ label: `first full pass on ${(DOC_BYTES / 1e6).toFixed(0)} MB < ${FIRST_PASS_MS} ms (median)`, value: `${median(firstPass).toFixed(0)} ms`, pass: median(firstPass) < FIRST_PASS_MS });
   targets.push({ label: `first full pass ≤ ${FIRST_PASS_RATIO}× a plain tokenize pass (same run)`, value: `${ratio.toFixed(2)}×`, pass: ratio <= FIRST_PASS_RATIO });
+
+  ctx.progress('first pass in slices of 8 ms, as the editor does, 3 times');
+  const slicedPass = [];
+  const longestSlice = [];
+  const longestSliceCpu = [];
+  for (let r = 0; r < 3; r++) {
+    const sliced = new DocumentChecker(tokenizer, checker);
+    const t = process.hrtime.bigint();
+    let longest = 0;
+    let longestCpu = 0;
+    sliced.beginLoad(lines.length);
+    for (;;) {
+      const start = performance.now();
+      const cpuStart = cpuNow();
+      const done = sliced.loadSome(lineAt, () => performance.now() - start >= SLICE_MS);
+      longest = Math.max(longest, performance.now() - start);
+      longestCpu = Math.max(longestCpu, cpuNow() - cpuStart);
+      if (done) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    sliced.findings(1000);
+    slicedPass.push(ms(t));
+    longestSlice.push(longest);
+    longestSliceCpu.push(longestCpu);
+  }
+  const slicedRatio = median(slicedPass) / median(firstPass);
+  const worstSliceCpu = Math.max(...longestSliceCpu);
+  rows.push(['first pass in 8 ms slices (total; max = longest slice)', `${lines.length} lines`, median(slicedPass).toFixed(1), Math.max(...longestSlice).toFixed(1)]);
+  rows.push(['  longest slice in CPU time (what the host is held for)', '3 runs', '', worstSliceCpu.toFixed(1)]);
+  targets.push({ label: `first pass in slices: longest synchronous slice < ${LONGEST_SLICE_MS} ms of CPU (of 3 runs; in one go: the whole pass)`, value: `${worstSliceCpu.toFixed(1)} ms (wall ${Math.max(...longestSlice).toFixed(1)} ms)`, pass: worstSliceCpu < LONGEST_SLICE_MS });
+  targets.push({ label: `first pass in slices ≤ ${SLICED_RATIO}× in one go (median, same run)`, value: `${slicedRatio.toFixed(2)}×`, pass: slicedRatio <= SLICED_RATIO });
 
   ctx.progress('one-line edits, 200 times');
   const editTimes = [];

@@ -62,6 +62,10 @@ export class DocumentChecker {
   /** The sentence-break hints of the whole document, kept until the results or the statistics change. */
   private breaks: LocatedFinding[] | undefined;
   private tally: Tally | undefined;
+  /** No line before this one is unchecked: where checking resumes (an edit moves it back). */
+  private next = 0;
+  /** A load under way: the statistics it counts, and whether no edit has come in since it began. */
+  private loadUnderWay: { readonly stats: WordStats; clean: boolean } | undefined;
 
   constructor(
     private readonly tokenizer: Tokenizer,
@@ -77,17 +81,39 @@ export class DocumentChecker {
     return this.statsFresh;
   }
 
+  /** Whether a load begun with `beginLoad` still has lines to check (see `loadSome`). */
+  get loading(): boolean {
+    return this.loadUnderWay !== undefined;
+  }
+
+  /** Checks the whole document at once (and counts the word statistics on the way). */
   load(lineCount: number, lineAt: (line: number) => string): void {
-    const stats = new WordStats();
-    this.results = new Array(lineCount);
-    for (let l = 0; l < lineCount; l++) {
-      const tokens = this.tokenizer.tokenize(lineAt(l));
-      stats.addLine(tokens);
-      this.results[l] = this.resultOf(tokens);
-    }
-    this.stats = stats;
-    this.statsFresh = true;
+    this.beginLoad(lineCount);
+    this.loadSome(lineAt, () => false);
+  }
+
+  /**
+   * Starts a load that `loadSome` does a slice at a time, so that a large document does not hold
+   * up the thread it is checked on. Until it is done every line counts as unchecked: findings are
+   * those of the lines checked so far, and edits in between are taken (markEdited) as usual.
+   */
+  beginLoad(lineCount: number): void {
+    this.results = new Array<LineResult | undefined>(lineCount);
+    this.next = 0;
+    this.stats = new WordStats();
+    this.statsFresh = false;
+    this.loadUnderWay = { stats: new WordStats(), clean: true };
     this.forget();
+  }
+
+  /**
+   * Checks unchecked lines until `due()` says the slice is used up (asked before each line but the first);
+   * returns whether none is left. A load's statistics are counted on the way, and kept only if no
+   * edit came in between (an edit makes them stale: refreshStats recounts them).
+   */
+  loadSome(lineAt: (line: number) => string, due: () => boolean): boolean {
+    this.checkUnchecked(lineAt, due);
+    return this.next >= this.results.length;
   }
 
   /**
@@ -102,21 +128,16 @@ export class DocumentChecker {
       else this.results = this.results.slice(0, e.from).concat(new Array<undefined>(e.lineCount).fill(undefined), this.results.slice(e.to + 1));
     }
     if (edits.length > 0) {
+      this.next = Math.min(this.next, sorted[sorted.length - 1].from);
+      if (this.loadUnderWay) this.loadUnderWay.clean = false;
       this.statsFresh = false;
       this.forget();
     }
   }
 
-  /** Re-checks the lines edits left unchecked; returns how many. */
+  /** Re-checks the lines edits left unchecked (finishing a load under way); returns how many. */
   recheck(lineAt: (line: number) => string): number {
-    let checked = 0;
-    for (let l = 0; l < this.results.length; l++) {
-      if (this.results[l] !== undefined) continue;
-      this.results[l] = this.resultOf(this.tokenizer.tokenize(lineAt(l)));
-      checked++;
-    }
-    if (checked > 0) this.forget();
-    return checked;
+    return this.checkUnchecked(lineAt, () => false);
   }
 
   /** markEdited and recheck in one. */
@@ -237,6 +258,33 @@ export class DocumentChecker {
   /** The word statistics last counted (possibly of an earlier version: see hasFreshStats). */
   get wordStats(): WordStats {
     return this.stats;
+  }
+
+  /** Checks unchecked lines from `next` on until `due()` (asked before each line but the first); returns how many. */
+  private checkUnchecked(lineAt: (line: number) => string, due: () => boolean): number {
+    const counting = this.loadUnderWay?.clean ? this.loadUnderWay.stats : undefined;
+    let checked = 0;
+    let l = this.next;
+    for (; l < this.results.length; l++) {
+      if (this.results[l] !== undefined) continue;
+      if (checked > 0 && due()) break;
+      const tokens = this.tokenizer.tokenize(lineAt(l));
+      counting?.addLine(tokens);
+      this.results[l] = this.resultOf(tokens);
+      checked++;
+    }
+    this.next = l;
+    if (checked > 0) this.forget();
+    if (l >= this.results.length && this.loadUnderWay) {
+      // The load is done: its statistics are those of the document only if no edit came in between.
+      if (this.loadUnderWay.clean) {
+        this.stats = this.loadUnderWay.stats;
+        this.statsFresh = true;
+        this.forget();
+      }
+      this.loadUnderWay = undefined;
+    }
+    return checked;
   }
 
   private resultOf(tokens: readonly Token[]): LineResult {

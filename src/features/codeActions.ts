@@ -74,7 +74,8 @@ class CorpusCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> 
     if (!plan) return [];
     const actions = plan.actions.map((planned) => this.toCodeAction(document, planned));
     const checker = this.diagnostics.checkerFor(document);
-    if (checker && checker.lineCount === document.lineCount) {
+    // Counted only once the first check is done: during it, a title would say how many of the lines checked so far.
+    if (checker && !checker.loading && checker.lineCount === document.lineCount) {
       for (const wide of wideActions(checker, plan, range.start.line, range.end.line)) {
         const kind = wide.kind === 'restore' ? vscode.CodeActionKind.RefactorRewrite : vscode.CodeActionKind.QuickFix;
         const action = new WideCodeAction(wide, document, kind);

@@ -11,6 +11,7 @@ import { EncodedLines, SegmentationFinding, Variation, Variations } from '../cor
 import { ConsistencySettings, CorpusConfiguration, LANGUAGE_ID } from './configuration';
 import { localized } from './coreMessages';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { yieldToHost } from './yieldToHost';
 
 export const CONSISTENCY_CODE = 'inconsistent-segmentation';
 /** The corpus files of a workspace: the language's file extensions. */
@@ -78,31 +79,6 @@ export interface Occurrence {
   /** The occurrence as written. */
   readonly text: string;
 }
-
-/**
- * Lets the extension host run whatever waits (messages from the workbench, other extensions) and
- * comes back at once. setTimeout(0) waits at least 1 ms in Node and 4 ms in a browser once nested:
- * at one yield per 8 ms slice that was an eighth to a third of a long pass spent waiting for nothing.
- * setImmediate (the Node host) and a message to ourselves (the web worker host) queue behind the
- * pending events without a clamp.
- */
-const yieldToHost: () => Promise<void> =
-  typeof setImmediate === 'function'
-    ? () => new Promise<void>((resolve) => setImmediate(resolve))
-    : (() => {
-        let channel: InstanceType<typeof MessageChannel> | undefined;
-        const waiting: Array<() => void> = [];
-        return () =>
-          new Promise<void>((resolve) => {
-            if (!channel) {
-              channel = new MessageChannel();
-              // Typed as Node's port, whose listener is `on('message')`; the web host's has onmessage (which also starts it).
-              (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => waiting.shift()?.();
-            }
-            waiting.push(resolve);
-            channel.port2.postMessage(undefined);
-          });
-      })();
 
 /**
  * Yields to the event loop when the current slice is used up. Callers ask `due` first and await

@@ -4,12 +4,18 @@ import { FindingCode, LineChecker, RuleSetting, Severity } from '../core/check';
 import { DocumentChecker, FindingSelection, LineEdit, LocatedFinding } from '../core/documentCheck';
 import { CorpusConfiguration, LANGUAGE_ID } from './configuration';
 import { localized } from './coreMessages';
+import { yieldToHost } from './yieldToHost';
 
 export const DIAGNOSTIC_SOURCE = 'segmented-corpus';
 /** Pause after typing before the edited lines are re-checked. */
 const TYPING_DELAY = 150;
 /** Pause after the last edit before the word statistics (sentence-break hints) are recounted. */
 const STATS_DELAY = 1500;
+/**
+ * How long the first check of a document runs before it lets the extension host go on: the host
+ * is shared by every extension, and a 20 MB corpus checked in one go held it for half a second.
+ */
+const SLICE_MS = 8;
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -31,6 +37,8 @@ interface Tracked {
   published?: string;
   typingTimer?: ReturnType<typeof setTimeout>;
   statsTimer?: ReturnType<typeof setTimeout>;
+  /** Set when the document closes or the settings reload: a first check still under way stops at its next slice. */
+  cancelled?: boolean;
 }
 
 export class CorpusDiagnostics implements vscode.Disposable {
@@ -90,16 +98,41 @@ export class CorpusDiagnostics implements vscode.Disposable {
     if (document.languageId !== LANGUAGE_ID) return;
     const { tokenizer, scheme, plan } = this.config.settingsFor(document);
     const checker = new DocumentChecker(tokenizer, new LineChecker(scheme, this.severities(document), plan));
-    this.tracked.set(document.uri.toString(), { checker });
+    const state: Tracked = { checker };
+    this.tracked.set(document.uri.toString(), state);
     if (!this.config.settingsFor(document).diagnosticsEnabled) return;
-    checker.load(document.lineCount, (l) => document.lineAt(l).text);
+    checker.beginLoad(document.lineCount);
+    // The first slice runs now: a document that fits in it has its problems when the open (or the settings change) returns.
+    if (this.loadSlice(document, state)) this.loaded(document, state);
+    else void this.loadRest(document, state);
+  }
+
+  /** Checks the document's unchecked lines for one slice; returns whether the first check is done. */
+  private loadSlice(document: vscode.TextDocument, state: Tracked): boolean {
+    const end = performance.now() + SLICE_MS;
+    return state.checker.loadSome((l) => document.lineAt(l).text, () => performance.now() >= end);
+  }
+
+  /** The rest of a first check, a slice per turn of the event loop; edits that come in between are taken on the way. */
+  private async loadRest(document: vscode.TextDocument, state: Tracked): Promise<void> {
+    do {
+      await yieldToHost();
+      if (state.cancelled || document.isClosed) return;
+    } while (!this.loadSlice(document, state));
+    this.loaded(document, state);
+  }
+
+  private loaded(document: vscode.TextDocument, state: Tracked): void {
     this.publish(document);
+    // An edit during the load left the statistics stale: recount them after the pause, as after typing.
+    if (!state.checker.hasFreshStats) this.scheduleStats(document, state);
   }
 
   private close(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const state = this.tracked.get(key);
     if (!state) return;
+    state.cancelled = true;
     clearTimeout(state.typingTimer);
     clearTimeout(state.statsTimer);
     this.tracked.delete(key);
@@ -127,11 +160,17 @@ export class CorpusDiagnostics implements vscode.Disposable {
 
   private recheck(document: vscode.TextDocument, state: Tracked): void {
     if (document.isClosed || !this.config.settingsFor(document).diagnosticsEnabled) return;
+    // A first check under way takes the edited lines itself, a slice at a time, and publishes when done.
+    if (state.checker.loading) return;
     state.checker.recheck((l) => document.lineAt(l).text);
     this.publish(document);
+    this.scheduleStats(document, state);
+  }
+
+  private scheduleStats(document: vscode.TextDocument, state: Tracked): void {
     clearTimeout(state.statsTimer);
     state.statsTimer = setTimeout(() => {
-      if (document.isClosed) return;
+      if (document.isClosed || state.checker.loading) return;
       state.checker.refreshStats(document.lineCount, (l) => document.lineAt(l).text);
       this.publish(document);
     }, STATS_DELAY);
@@ -177,6 +216,7 @@ export class CorpusDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     for (const state of this.tracked.values()) {
+      state.cancelled = true;
       clearTimeout(state.typingTimer);
       clearTimeout(state.statsTimer);
     }

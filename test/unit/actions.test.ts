@@ -309,6 +309,83 @@ describe('document checker', () => {
     );
   });
 
+  it('a load in slices with edits in between ends with the findings of a load of the final text, hints included', () => {
+    const pool = ['a 6 b', 'x 5', 'ok ok', '6 c 6', '_bad', '', 'd 7 .', 'TP 7 Theo a .', 'theo b .', 'a 7 Do c .', 'do đó .'];
+    const step = fc.oneof(
+      fc.record({ slice: fc.integer({ min: 1, max: 4 }) }),
+      fc.record({ from: fc.nat(), span: fc.nat(3), inserted: fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 4 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 16 }), fc.array(step, { maxLength: 12 }), (initial, steps) => {
+        let lines = [...initial];
+        const lineAt = (l: number) => lines[l];
+        // A slice that checks `n` lines: `due` is asked before each line but the first.
+        const slice = (n: number) => {
+          let left = n;
+          return doc.loadSome(lineAt, () => --left <= 0);
+        };
+        const doc = make();
+        doc.beginLoad(lines.length);
+        let edited = false;
+        for (const s of steps) {
+          if ('slice' in s) {
+            slice(s.slice);
+            continue;
+          }
+          const from = s.from % lines.length;
+          const to = Math.min(lines.length - 1, from + s.span);
+          lines = [...lines.slice(0, from), ...s.inserted, ...lines.slice(to + 1)];
+          doc.markEdited([{ from, to, lineCount: s.inserted.length }]);
+          edited ||= doc.loading;
+          // Nothing read from the checker mid-load fails on the lines not checked yet.
+          doc.select(5);
+          for (let l = 0; l < doc.lineCount; l++) doc.lineFindings(l);
+        }
+        // After the load, edits are ordinary ones: loadSome then re-checks their lines as recheck does.
+        for (let guard = 0; !slice(3); guard++) assert.ok(guard < 100);
+        assert.strictEqual(doc.loading, false);
+        // The statistics a load counts are kept when no edit came in during it; otherwise recounted, as the editor does after a pause.
+        if (!edited && steps.every((s) => 'slice' in s)) assert.strictEqual(doc.hasFreshStats, true);
+        if (!doc.hasFreshStats) doc.refreshStats(lines.length, lineAt);
+        const fresh = make();
+        fresh.load(lines.length, lineAt);
+        const all = (d: DocumentChecker) => d.allFindings().map((f) => `${f.line}:${f.finding.code}:${f.finding.start}:${f.finding.severity}:${f.finding.message}`);
+        assert.deepStrictEqual(all(doc), all(fresh));
+        assert.deepStrictEqual(doc.select(4), fresh.select(4));
+        assert.strictEqual(doc.placeholdersIn(0, lines.length - 1), fresh.placeholdersIn(0, lines.length - 1));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a load that an edit overtook does not keep the statistics it counted', () => {
+    let lines = ['theo b .', 'TP 7 Theo a .'];
+    const doc = make();
+    doc.beginLoad(lines.length);
+    // The first line is counted ('theo' in lower case), then edited away before the load ends.
+    doc.loadSome((l) => lines[l], () => true);
+    lines = ['ok ok .', 'TP 7 Theo a .'];
+    doc.markEdited([{ from: 0, to: 0, lineCount: 1 }]);
+    assert.strictEqual(doc.loadSome((l) => lines[l], () => false), true);
+    assert.strictEqual(doc.hasFreshStats, false);
+    doc.refreshStats(lines.length, (l) => lines[l]);
+    assert.deepStrictEqual(doc.allFindings().map((f) => f.finding.code), []);
+  });
+
+  it('recheck finishes a load under way, with the statistics of the document', () => {
+    const lines = ['TP 7 Theo a .', 'x 5', 'theo b .', 'a 6 b'];
+    const doc = make();
+    doc.beginLoad(lines.length);
+    assert.strictEqual(doc.loadSome((l) => lines[l], () => true), false);
+    assert.strictEqual(doc.loading, true);
+    assert.strictEqual(doc.recheck((l) => lines[l]), 3);
+    assert.strictEqual(doc.loading, false);
+    assert.strictEqual(doc.hasFreshStats, true);
+    const fresh = make();
+    fresh.load(lines.length, (l) => lines[l]);
+    assert.deepStrictEqual(doc.allFindings(), fresh.allFindings());
+  });
+
   it('lists every sentence break of the document, kept current through edits and recounts', () => {
     const lines = ['TP 7 Theo đồng_chí .', 'a 7 Do b .', 'theo đó .'];
     const doc = make();
