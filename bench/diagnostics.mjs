@@ -31,7 +31,12 @@ const FIRST_PASS_RATIO = 6;
  */
 const SLICE_MS = 8;
 const LONGEST_SLICE_MS = 20;
-/** The process's CPU time so far in ms: a slice's wall time on a loaded machine includes the time other processes ran. */
+/**
+ * The process's CPU time so far in ms. A slice's wall time on a loaded machine includes the time
+ * other processes ran; its process CPU time includes the other threads of the process (the
+ * collector's, the compiler's). Both bound how long the slice held the thread, so the smaller is
+ * the figure judged.
+ */
 const cpuNow = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
@@ -98,18 +103,23 @@ export async function run(ctx) {
   const slicedPass = [];
   const longestSlice = [];
   const longestSliceCpu = [];
+  const longestSliceHeld = [];
   for (let r = 0; r < 3; r++) {
     const sliced = new DocumentChecker(tokenizer, checker);
     const t = process.hrtime.bigint();
     let longest = 0;
     let longestCpu = 0;
+    let longestHeld = 0;
     sliced.beginLoad(lines.length);
     for (;;) {
       const start = performance.now();
       const cpuStart = cpuNow();
       const done = sliced.loadSome(lineAt, () => performance.now() - start >= SLICE_MS);
-      longest = Math.max(longest, performance.now() - start);
-      longestCpu = Math.max(longestCpu, cpuNow() - cpuStart);
+      const wall = performance.now() - start;
+      const cpu = cpuNow() - cpuStart;
+      longest = Math.max(longest, wall);
+      longestCpu = Math.max(longestCpu, cpu);
+      longestHeld = Math.max(longestHeld, Math.min(wall, cpu));
       if (done) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -117,12 +127,15 @@ export async function run(ctx) {
     slicedPass.push(ms(t));
     longestSlice.push(longest);
     longestSliceCpu.push(longestCpu);
+    longestSliceHeld.push(longestHeld);
   }
   const slicedRatio = median(slicedPass) / median(firstPass);
   const worstSliceCpu = Math.max(...longestSliceCpu);
+  const worstSliceHeld = Math.max(...longestSliceHeld);
   rows.push(['first pass in 8 ms slices (total; max = longest slice)', `${lines.length} lines`, median(slicedPass).toFixed(1), Math.max(...longestSlice).toFixed(1)]);
-  rows.push(['  longest slice in CPU time (what the host is held for)', '3 runs', '', worstSliceCpu.toFixed(1)]);
-  targets.push({ label: `first pass in slices: longest synchronous slice < ${LONGEST_SLICE_MS} ms of CPU (of 3 runs; in one go: the whole pass)`, value: `${worstSliceCpu.toFixed(1)} ms (wall ${Math.max(...longestSlice).toFixed(1)} ms)`, pass: worstSliceCpu < LONGEST_SLICE_MS });
+  rows.push(['  longest slice in process CPU time (all its threads)', '3 runs', '', worstSliceCpu.toFixed(1)]);
+  rows.push(['  longest slice held: per slice the smaller of wall and CPU time', '3 runs', '', worstSliceHeld.toFixed(1)]);
+  targets.push({ label: `first pass in slices: longest synchronous slice < ${LONGEST_SLICE_MS} ms (of 3 runs, per slice the smaller of wall and process CPU time; in one go: the whole pass)`, value: `${worstSliceHeld.toFixed(1)} ms (wall ${Math.max(...longestSlice).toFixed(1)} ms, CPU ${worstSliceCpu.toFixed(1)} ms)`, pass: worstSliceHeld < LONGEST_SLICE_MS });
   targets.push({ label: `first pass in slices ≤ ${SLICED_RATIO}× in one go (median, same run)`, value: `${slicedRatio.toFixed(2)}×`, pass: slicedRatio <= SLICED_RATIO });
 
   ctx.progress('one-line edits, 200 times');
