@@ -198,18 +198,7 @@ export class SyllableTable {
   }
 
   private rehash(): void {
-    const oldSlots = this.slots;
-    const oldHashes = this.slotHashes;
-    this.slots = new Int32Array(oldSlots.length * 2);
-    this.slotHashes = new Int32Array(oldSlots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let s = 0; s < oldSlots.length; s++) {
-      if (oldSlots[s] === 0) continue;
-      let slot = oldHashes[s] & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = oldSlots[s];
-      this.slotHashes[slot] = oldHashes[s];
-    }
+    [this.slots, this.slotHashes] = doubledTable(this.slots, this.slotHashes);
   }
 
   /**
@@ -653,18 +642,7 @@ class Spellings {
   }
 
   private rehash(): void {
-    const oldSlots = this.slots;
-    const oldHashes = this.slotHashes;
-    this.slots = new Int32Array(oldSlots.length * 2);
-    this.slotHashes = new Int32Array(oldSlots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let s = 0; s < oldSlots.length; s++) {
-      if (oldSlots[s] === 0) continue;
-      let slot = oldHashes[s] & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = oldSlots[s];
-      this.slotHashes[slot] = oldHashes[s];
-    }
+    [this.slots, this.slotHashes] = doubledTable(this.slots, this.slotHashes);
   }
 }
 
@@ -689,4 +667,22 @@ export function utf16Length(bytes: Uint8Array, from: number, to: number): number
     if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
   }
   return units;
+}
+
+/**
+ * An open-addressing table (linear probing; a slot holds 0 when empty) and its slots' hashes, in
+ * twice the room: what both tables here do when they pass half full.
+ */
+function doubledTable(slots: Int32Array<ArrayBuffer>, hashes: Int32Array<ArrayBuffer>): [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] {
+  const newSlots = new Int32Array(slots.length * 2);
+  const newHashes = new Int32Array(slots.length * 2);
+  const mask = newSlots.length - 1;
+  for (let s = 0; s < slots.length; s++) {
+    if (slots[s] === 0) continue;
+    let slot = hashes[s] & mask;
+    while (newSlots[slot] !== 0) slot = (slot + 1) & mask;
+    newSlots[slot] = slots[s];
+    newHashes[slot] = hashes[s];
+  }
+  return [newSlots, newHashes];
 }
