@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from '../../bench/corpus.mjs';
-import { fixtures, runCommand, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { fixtures, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = 'Check Corpus Files on a 56 MB corpus: a problem\'s code in the Problems panel opens the viewer at its line';
 
@@ -46,12 +46,15 @@ export default async function problemsViewer() {
       const at = /\[Ln (\d+), Col \d+\]/.exec(await entry.textContent());
       assert.ok(at, `the entry says its line: ${await entry.textContent()}`);
       const line = Number(at[1]);
+      await link.hover();
+      await screenshot(page, 'problems-viewer-link.png');
       await link.click();
 
       // The viewer opens on the file, its cursor on that line.
       await page.locator('.tabs-container .tab.active', { hasText: 'big.seg' }).waitFor({ timeout: 30_000 });
       const frame = viewerFrame(page);
       await frame.locator('.row.cursor .ln', { hasText: new RegExp(`^${line}$`) }).waitFor({ timeout: 60_000 });
+      await screenshot(page, 'problems-viewer-opened.png');
     }, { workspace });
   } finally {
     rmSync(workspace, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { webExtensionHostSettings } from '../../scripts/editor/code-server.mjs';
-import { fixtures, repoRoot, runCommand, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { fixtures, repoRoot, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = 'in the web extension host, Normalize to File… from the Explorer writes the CLI\'s bytes, refuses a file over the cap, and Cancel writes nothing';
 
@@ -71,6 +71,7 @@ export default async function webFileJobs() {
       const refused = await notification(page, `here file jobs read files of up to ${capMb} MB`);
       assert.match(await refused.textContent(), /over\.seg is \d+ MB/);
       assert.match(await refused.textContent(), /segcorpus command line/);
+      await screenshot(page, 'web-file-jobs-cap.png');
       assert.ok(!existsSync(join(workspace, 'over.clean.txt')), 'nothing written above the cap');
 
       // Cancel from the progress notification while it runs: nothing is written.
