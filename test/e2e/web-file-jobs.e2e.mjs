@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from '../../bench/corpus.mjs';
 import { webExtensionHostSettings } from '../../scripts/editor/code-server.mjs';
-import { fixtures, repoRoot, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
+import { chooseMenuItem, fixtures, openExplorerMenu, repoRoot, runCommand, screenshot, waitForExtensionsActivated, withEditor } from './workbench.mjs';
 
 export const name = 'in the web extension host, Normalize to File… from the Explorer writes the CLI\'s bytes, refuses a file over the cap, and Cancel writes nothing';
 
@@ -16,20 +16,7 @@ const capMb = (CAP_BYTES / 1e6).toFixed(0);
 
 /** Right-click `fileName` in the Explorer, choose `title`, accept the output name the save dialog suggests. */
 async function fromExplorer(page, fileName, title, suggested) {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName });
-  await row.waitFor();
-  const item = page.locator('.monaco-menu .action-item', { hasText: title });
-  // The extension's menu items join the menu once the extension host has read its manifest.
-  for (let attempt = 0; ; attempt++) {
-    await row.click({ button: 'right' });
-    if (await item.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
-    if (attempt === 5) await item.waitFor({ timeout: 1 });
-    await page.keyboard.press('Escape');
-  }
-  await item.click();
-  // With the notification centre open (the job before left its message there) a click on the
-  // menu's item can leave the menu open: the item has the focus then, and Enter chooses it.
-  if (!(await item.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false))) await page.keyboard.press('Enter');
+  await chooseMenuItem(page, await openExplorerMenu(page, fileName, title));
   await waitForExtensionsActivated(page);
   await page.locator('.quick-input-widget input').waitFor({ timeout: 15_000 });
   await page.waitForFunction((name) => globalThis.document.querySelector('.quick-input-widget input')?.value.endsWith(name), suggested, { timeout: 10_000 });

@@ -229,3 +229,25 @@ export async function expectSampleHover(page) {
   const bold = readable(await page.locator('.monaco-hover .hover-contents strong').first().textContent());
   if (bold !== 'Chủ tịch') throw new Error(`the hovered word is in bold; the bold part is: ${bold}`);
 }
+
+/**
+ * Right-clicks `fileName` in the Explorer until its menu shows `title` (the extension's items join
+ * the menu once the extension host has read its manifest); the item, ready to be chosen.
+ */
+export async function openExplorerMenu(page, fileName, title) {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName });
+  await row.waitFor();
+  const item = page.locator('.monaco-menu .action-item', { hasText: title });
+  for (let attempt = 0; ; attempt++) {
+    await row.click({ button: 'right' });
+    if (await item.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return item;
+    if (attempt === 5) await item.waitFor({ timeout: 1 });
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** Chooses a menu item: with the notification centre open a click can leave the menu open, the item focused, and Enter chooses it. */
+export async function chooseMenuItem(page, item) {
+  await item.click();
+  if (!(await item.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false))) await page.keyboard.press('Enter');
+}
