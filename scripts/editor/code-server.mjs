@@ -270,11 +270,14 @@ export function workbenchUrl(server, payload) {
  * and (with extensionTestsPath) the test runner. `exited` resolves with the extension host's
  * exit code once the tests finish.
  */
-export async function openWorkbench({ server, browser, extensionDevelopmentPath, extensionTestsPath, onLog = () => {}, viewport = { width: 1280, height: 800 } }) {
+export async function openWorkbench({ server, browser, extensionDevelopmentPath, extensionTestsPath, onLog = () => {}, onConsole = () => {}, viewport = { width: 1280, height: 800 } }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const consoleLog = createWriteStream(join(server.tmp, 'browser-console.log'));
-  page.on('console', (message) => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
+  page.on('console', (message) => {
+    consoleLog.write(`[${message.type()}] ${message.text()}\n`);
+    onConsole(message.type(), message.text());
+  });
   page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.stack ?? error}\n`));
 
   let resolveExit;
@@ -326,7 +329,7 @@ function printEvidence(tmp) {
 /**
  * A whole session: server + browser + workbench. Call close({ failed }) when done; a failed
  * session keeps its temp dir with a screenshot and prints where.
- * @param {{ workspace: string, extensionDevelopmentPath?: string, installedExtension?: string, extensionTestsPath?: string, settings?: object, untrusted?: boolean, onLog?: (type: string, text: string) => void, label?: string }} options
+ * @param {{ workspace: string, extensionDevelopmentPath?: string, installedExtension?: string, extensionTestsPath?: string, settings?: object, untrusted?: boolean, onLog?: (type: string, text: string) => void, onConsole?: (type: string, text: string) => void, label?: string }} options
  */
 export async function startEditorSession(options) {
   const server = await startCodeServer(options);

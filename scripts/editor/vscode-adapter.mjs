@@ -58,6 +58,12 @@ async function main() {
   const verbose = Boolean(process.env.SEGCORPUS_EDITOR_VERBOSE);
 
   const started = Date.now();
+  // A listener of ours that throws is reported by the workbench and nowhere else: no test would
+  // fail for it, so the run does.
+  const extensionErrors = [];
+  const onConsole = (type, text) => {
+    if (type === 'error' && /Error in extension segmented-corpus\.segmented-corpus/.test(text)) extensionErrors.push(text);
+  };
   let session;
   exitOnSignals(async () => session?.close({ failed: true }));
   session = await startEditorSession({
@@ -65,6 +71,7 @@ async function main() {
     extensionDevelopmentPath: resolve(extensionDevelopmentPath),
     extensionTestsPath: resolve(extensionTestsPath),
     label: 'integration run',
+    onConsole,
     onLog: verbose ? (type, text) => process.stdout.write(`[${type}] ${text}\n`) : printReport,
   });
   let timer;
@@ -79,8 +86,10 @@ async function main() {
   ]);
   clearTimeout(timer);
   console.log(`[editor] extension host exited with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await session.close({ failed: code !== 0 });
-  return code;
+  for (const error of extensionErrors) console.error(`[editor] the extension threw: ${error.slice(0, 400)}`);
+  const failed = code !== 0 || extensionErrors.length > 0;
+  await session.close({ failed });
+  return failed ? code || 1 : 0;
 }
 
 main().then(

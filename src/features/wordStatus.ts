@@ -30,7 +30,8 @@ export class WordStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const position = editor.selection.active;
+    // A document change reaches us before the selection follows it: the cursor may be past the text.
+    const position = editor.document.validatePosition(editor.selection.active);
     const line = editor.document.lineAt(position.line).text;
     // The tokens around the cursor only: moving along a 20,000-character line stays cheap.
     const seg = segmentAround(line, this.config.settingsFor(editor.document).tokenizer, position.character, position.character);

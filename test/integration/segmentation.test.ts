@@ -117,6 +117,21 @@ describe('segmentation', () => {
     });
   });
 
+  describe('word status', () => {
+    // The status bar item follows document changes, which reach extensions before the selection
+    // moves: the cursor can still be on a line the edit removed. A listener that throws shows up
+    // only in the workbench's log, and the integration runner fails the run on it.
+    it('follows an edit that removes the line under the cursor', async () => {
+      const editor = await openCorpusFile('một_hai\nba bốn\nnăm_sáu');
+      editor.selection = new vscode.Selection(2, 2, 2, 2);
+      assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(0, 7, 2, 7))));
+      assert.equal(editor.document.getText(), 'một_hai');
+      await eventually(() => editor.selection.active.line === 0, 'the cursor follows the text');
+      // The item is updated on the next selection change as well.
+      editor.selection = new vscode.Selection(0, 1, 0, 1);
+    });
+  });
+
   describe('many cursors on a line: one replacement spanning its edits', () => {
     // Words of every kind the boundary model knows: compounds, malformed joiners, stray `_`,
     // placeholders and punctuation, with spaces, runs of spaces and tabs between them.
