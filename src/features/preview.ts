@@ -88,10 +88,7 @@ export function registerPreview(config: CorpusConfiguration): vscode.Disposable 
     // A preview VS Code still holds (e.g. of an earlier untitled document of the same name) keeps its old text otherwise.
     provider.changed.fire(document.uri);
     if (document.languageId !== CLEAN_LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, CLEAN_LANGUAGE_ID);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
-    // Once more when shown: the language switch can come back with the text held before the refresh (seen once in CI).
-    provider.changed.fire(document.uri);
-    return editor;
+    return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
   });
   return vscode.Disposable.from(vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, provider), provider, open);
 }
