@@ -112,6 +112,8 @@ function builds(wasm) {
       // The editor's file jobs read and write in the extension host and transform in dist/worker.js: no wasm of their own.
       { ...common, entryPoints: ['src/node/editorJobs.ts'], outfile: 'dist/file-jobs.js', platform: 'node', format: 'cjs' },
       { ...common, entryPoints: ['src/node/checkWorker.ts'], outfile: 'dist/check-worker.js', platform: 'node', format: 'cjs' },
+      // The editor's consistency count of a big document, off the extension host's thread.
+      { ...common, entryPoints: ['src/node/countWorker.ts'], outfile: 'dist/count-worker.js', platform: 'node', format: 'cjs' },
       // Files on virtual file systems, read through workspace.fs (the web bundle carries the same engine).
       { ...common, entryPoints: ['src/features/workspaceFsEngine.ts'], outfile: 'dist/workspace-fs-jobs.js', platform: 'node', format: 'cjs', plugins: [vscodeOnce] },
     ],

@@ -6,7 +6,7 @@ import { registerCommands } from './features/commands';
 import { CorpusConfiguration } from './features/configuration';
 import type { CorpusConsistency } from './features/consistency';
 import type { ConsistencyFixes } from './features/consistencyActions';
-import { registerConsistency } from './features/consistencyRegistration';
+import { CountThread, registerConsistency } from './features/consistencyRegistration';
 import { CorpusDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerLanguageStatus } from './features/languageStatus';
@@ -50,12 +50,14 @@ export interface HostParts {
   readonly openBytes: OpenBytes;
   /** The features registered now and loaded on first use: from bundles of their own in Node, bundled on the web. */
   readonly onDemand: OnDemandFeatures;
+  /** Where a big document's consistency count runs: a worker thread in Node; none on the web (slices on the host). */
+  readonly countThread?: () => CountThread;
 }
 
 export function activateShared(context: vscode.ExtensionContext, host: HostParts): ExtensionApi {
   const config = new CorpusConfiguration();
   const diagnostics = new CorpusDiagnostics(config);
-  const consistency = registerConsistency(host.onDemand, config, context.workspaceState);
+  const consistency = registerConsistency(host.onDemand, config, context.workspaceState, host.countThread);
   const statistics = registerStatistics(host.onDemand, config, context.extensionUri, host.files);
   const fileJobs = registerFileJobs(host.onDemand, config, host.fileJobEngine);
   const viewer = registerViewer(host.onDemand, context.extensionUri, config, host.openBytes);

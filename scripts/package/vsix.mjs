@@ -32,6 +32,7 @@ export const REQUIRED = [
   'extension/dist/file-jobs.js',
   'extension/dist/worker.js',
   'extension/dist/check-worker.js',
+  'extension/dist/count-worker.js',
   'extension/dist/workspace-fs-jobs.js',
 ];
 

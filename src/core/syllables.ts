@@ -124,6 +124,17 @@ export class SyllableTable {
     this.spellings = options.rememberTokens === false ? undefined : new Spellings();
   }
 
+  /**
+   * A table that came from another thread as plain data (structured clone keeps the fields and
+   * drops the class): made a table again, in place.
+   */
+  static revive(data: object): SyllableTable {
+    const table = Object.setPrototypeOf(data, SyllableTable.prototype) as SyllableTable;
+    if (table.spellings) Object.setPrototypeOf(table.spellings, Spellings.prototype);
+    Object.setPrototypeOf(table.scratch, SyllableLine.prototype);
+    return table;
+  }
+
   /** How many distinct folded syllables there are; ids run from 0 to size - 1. */
   get size(): number {
     return this.foldedTexts.length;

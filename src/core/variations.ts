@@ -144,6 +144,33 @@ export class Variations {
     this.nodeFirstForm[0] = -1;
   }
 
+  /**
+   * The counts as plain data for another thread, and the buffers that may move with them (this
+   * Variations is unusable once they have): postMessage(data, buffers), then revive() there.
+   * Everything is typed arrays, numbers, strings and one Map, which structured clone copies.
+   */
+  transferable(): { data: object; buffers: ArrayBuffer[] } {
+    // The encoder is the one field structured clone refuses; revive() makes a new one.
+    const data: Record<string, unknown> = { ...(this as unknown as Record<string, unknown>) };
+    delete data.encoder;
+    const buffers = new Set<ArrayBuffer>();
+    const collect = (value: unknown): void => {
+      if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value !== null && typeof value === 'object' && !(value instanceof Map)) Object.values(value).forEach(collect);
+    };
+    collect(data);
+    return { data, buffers: [...buffers] };
+  }
+
+  /** The Variations whose transferable() data this is, after a structured clone. */
+  static revive(data: object): Variations {
+    const fields = data as { syllables: object; line: object };
+    const v = Object.assign(Object.create(Variations.prototype) as Variations, data, { encoder: new TextEncoder() });
+    Object.assign(v, { syllables: SyllableTable.revive(fields.syllables), line: Object.setPrototypeOf(fields.line, SyllableLine.prototype) as SyllableLine });
+    return v;
+  }
+
   /** Whether some candidates wait for recountFresh(). */
   get hasFresh(): boolean {
     return this.freshCount > 0;

@@ -3,12 +3,16 @@
 // Counting is done by core/variations.ts; this file decides what is counted together (a tally),
 // keeps each open document's lines as they were counted (so an edit is counted out and in
 // without re-reading anything), and spreads the long passes over time slices so that typing is
-// never held up. A newer edit or setting cancels a pass in progress.
+// never held up. A newer edit or setting cancels a pass in progress. A big document alone in its
+// tally is counted on a thread of its own where the host has threads (Node): the host only reads
+// its lines into blocks, a slice at a time, and takes the counts and findings back.
 import * as vscode from 'vscode';
 import { parseLexicon } from '../core/lexicon';
 import { SpelledLines } from '../core/syllables';
 import { EncodedLines, SegmentationFinding, Variation, Variations } from '../core/variations';
+import type { CountAnswer, CountRequest } from '../node/countWorker';
 import { ConsistencySettings, CorpusConfiguration, LANGUAGE_ID } from './configuration';
+import type { CountThread } from './consistencyRegistration';
 import { localized } from './coreMessages';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { yieldToHost } from './yieldToHost';
@@ -33,6 +37,11 @@ const MAX_INCREMENTAL_LINES = 2000;
 /** A document up to this many characters has a new compound counted over it at once (a few ms); a larger one in slices. */
 const MAX_SYNC_RECOUNT_CHARS = 500_000;
 const IGNORED_KEY = 'segmentedCorpus.consistency.ignored';
+/**
+ * A document alone in its tally with at least this many characters is counted on a thread of its
+ * own (where the host has one): below it, the thread's start costs more than the slices it saves.
+ */
+const OFF_THREAD_MIN_CHARS = 1_000_000;
 
 const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -67,6 +76,8 @@ class Tally {
   /** Bumped by anything that makes a pass in progress stale. */
   generation = 0;
   timer?: ReturnType<typeof setTimeout>;
+  /** The thread counting it, while one does. */
+  thread?: CountThread;
   constructor(readonly workspace: boolean) {}
 }
 
@@ -110,6 +121,11 @@ function cpuMs(): number {
   if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return 0;
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+}
+
+/** How many characters a document has (line breaks included). */
+function charsOf(document: vscode.TextDocument): number {
+  return document.offsetAt(new vscode.Position(document.lineCount, 0));
 }
 
 function linesOf(text: string): string[] {
@@ -182,10 +198,15 @@ export class CorpusConsistency implements vscode.Disposable {
    */
   readonly timings = { count: 0, countBusy: 0, countCpu: 0, edit: 0, update: 0 };
   private disposed = false;
+  /** Documents of at least this many characters are counted off the host's thread, where it has threads (tests lower it). */
+  offThreadMinChars = OFF_THREAD_MIN_CHARS;
+  /** How many counts a thread of their own made (read by the tests). */
+  countsOffThread = 0;
 
   constructor(
     private readonly config: CorpusConfiguration,
     private readonly state: vscode.Memento,
+    private readonly countThread?: () => CountThread,
   ) {
     vscode.workspace.onDidOpenTextDocument((d) => {
       if (this.started) this.open(d);
@@ -335,6 +356,7 @@ export class CorpusConsistency implements vscode.Disposable {
       void this.backToDisk(counted);
     } else {
       counted.tally.generation++;
+      counted.tally.thread?.terminate();
     }
     this.changed.fire();
   }
@@ -477,6 +499,8 @@ export class CorpusConsistency implements vscode.Disposable {
   private async count(tally: Tally): Promise<void> {
     clearTimeout(tally.timer);
     tally.timer = undefined;
+    // A count still running on a thread is for text that has changed since.
+    tally.thread?.terminate();
     const started = performance.now();
     const startedCpu = cpuMs();
     const generation = ++tally.generation;
@@ -494,6 +518,21 @@ export class CorpusConsistency implements vscode.Disposable {
       const open = new Set([...tally.documents].map((c) => c.document.uri.toString()));
       files = (await vscode.workspace.findFiles(CORPUS_GLOB)).filter((f) => !open.has(f.toString()));
       if (stale()) return;
+    }
+    const [only] = tally.documents;
+    if (!tally.workspace && tally.documents.size === 1 && this.countThread && charsOf(only.document) >= this.offThreadMinChars) {
+      const slicer = new Slicer();
+      const done = await this.countOffThread(tally, only, stale, slicer);
+      if (done === false || stale()) return;
+      if (done) {
+        this.countsOffThread++;
+        this.timings.count = performance.now() - started;
+        this.timings.countBusy = slicer.total;
+        this.timings.countCpu = cpuMs() - startedCpu;
+        this.changed.fire();
+        return;
+      }
+      // The thread failed (it said why in the host's log): counted here instead.
     }
     // Open documents count with their live text: read and encoded a block at a time in the first
     // pass (an edit on the way makes the count stale), each line kept as its tokens' spelling
@@ -593,6 +632,51 @@ export class CorpusConsistency implements vscode.Disposable {
   }
 
   /**
+   * Counts and judges a document alone in its tally on a thread of its own: here its lines are only
+   * read and encoded, a block per slice, and sent over; the counts and the findings come back.
+   * True when done; false when made stale on the way; undefined when the thread failed.
+   */
+  private async countOffThread(tally: Tally, counted: CountedDocument, stale: () => boolean, slicer: Slicer): Promise<boolean | undefined> {
+    const document = counted.document;
+    const version = document.version;
+    const settings = this.settings;
+    const thread = (tally.thread = (this.countThread as () => CountThread)());
+    const send = (request: CountRequest, transfer?: ArrayBuffer[]) => thread.post(request, transfer);
+    try {
+      send({ type: 'start', options: { minCount: settings.minOccurrences, minShare: settings.minShare }, lexicon: this.lexiconWords });
+      const lines = (counted.lines = new Array<string>(document.lineCount));
+      for (let first = 0; first < lines.length; ) {
+        const { bytes, starts, ends } = encodeBlock(lines, first, document).encoded;
+        first += starts.length;
+        // Each block's arrays are its own (EncodedLines copies them out): they move to the thread, and are empty here after.
+        send({ type: 'block', bytes, starts, ends }, [bytes.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer]);
+        if (slicer.due) {
+          await slicer.next();
+          if (stale()) return false;
+        }
+      }
+      send({ type: 'end' });
+      const answer = (await thread.answer) as CountAnswer;
+      if (stale() || document.version !== version) return false;
+      if (answer.type === 'error') throw new Error(answer.message);
+      tally.variations = Variations.revive(answer.variations);
+      tally.files = [];
+      tally.ready = true;
+      const findings = new Array<SegmentationFinding[] | undefined>(lines.length);
+      answer.lines.forEach((line, k) => (findings[line] = answer.findings[k] as SegmentationFinding[]));
+      this.judged(counted, findings, version);
+      return true;
+    } catch (error) {
+      if (stale()) return false;
+      console.error(`Segmented Corpus: the consistency count thread failed, counting on the extension host instead: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      thread.terminate();
+      if (tally.thread === thread) tally.thread = undefined;
+    }
+  }
+
+  /**
    * Judges every line of a document in slices, then publishes; the milliseconds it worked, or false
    * when made stale on the way. `blocks`: the lines as the count just encoded them, else they are
    * encoded a block at a time here. `spelled`: the same lines kept by the count as spellings, from
@@ -636,6 +720,12 @@ export class CorpusConsistency implements vscode.Disposable {
         first += starts.length;
       }
     }
+    this.judged(counted, findings, version);
+    return slicer.total;
+  }
+
+  /** A whole judgement of a document (each line's findings, as of `version`), kept and published. */
+  private judged(counted: CountedDocument, findings: Array<SegmentationFinding[] | undefined>, version: number): void {
     counted.findings = findings;
     counted.edited.clear();
     counted.judgedVersion = version;
@@ -643,7 +733,6 @@ export class CorpusConsistency implements vscode.Disposable {
     for (const found of findings) if (found) for (const f of found) perSequence.set(f.sequence, (perSequence.get(f.sequence) ?? 0) + 1);
     counted.perSequence = perSequence;
     this.publish(counted);
-    return slicer.total;
   }
 
   /** Sets the document's consistency problems, unless they are the ones already shown. */
@@ -886,7 +975,10 @@ export class CorpusConsistency implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    for (const counted of this.documents.values()) clearTimeout(counted.tally.timer);
+    for (const counted of this.documents.values()) {
+      clearTimeout(counted.tally.timer);
+      counted.tally.thread?.terminate();
+    }
     if (this.workspaceTally) clearTimeout(this.workspaceTally.timer);
     this.lexiconWatcher?.dispose();
     this.workspaceWatcher?.dispose();

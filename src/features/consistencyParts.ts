@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { CorpusConfiguration } from './configuration';
 import { CorpusConsistency } from './consistency';
+import type { CountThread } from './consistencyRegistration';
 import { ConsistencyFixes } from './consistencyActions';
 import { VariationsView } from './variationsView';
 
@@ -15,8 +16,8 @@ export interface ConsistencyParts extends vscode.Disposable {
 }
 
 /** The check (it starts counting with the first corpus, as before it was loaded), the view's rows, the quick fixes. */
-export function makeConsistency(config: CorpusConfiguration, state: vscode.Memento): ConsistencyParts {
-  const consistency = new CorpusConsistency(config, state);
+export function makeConsistency(config: CorpusConfiguration, state: vscode.Memento, countThread?: () => CountThread): ConsistencyParts {
+  const consistency = new CorpusConsistency(config, state, countThread);
   const view = new VariationsView(consistency);
   return {
     consistency,

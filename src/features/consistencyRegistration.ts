@@ -15,16 +15,32 @@ export const FORGET_IGNORED = 'segmentedCorpus.forgetIgnoredVariations';
 export const ADD_TO_LEXICON = 'segmentedCorpus.addToLexicon';
 
 /**
+ * A thread that counts one document off the extension host's (the Node host has them; the web host
+ * counts in slices on its own): src/node/countWorker.ts speaks to it.
+ */
+export interface CountThread {
+  post(message: unknown, transfer?: readonly ArrayBuffer[]): void;
+  /** The thread's one answer; rejected when the thread fails or stops first. */
+  readonly answer: Promise<unknown>;
+  terminate(): void;
+}
+
+/**
  * Registers the view, the quick fixes and the commands; `parts()` makes the check if nothing has
  * yet. The check reads and counts nothing before a corpus is open or the view asks (opening any
  * .txt activates the extension), so it is loaded on those same occasions: the corpus whose opening
  * activated the extension (after activation returns), a corpus opened later, the view shown.
  */
-export function registerConsistency(features: OnDemandFeatures, config: CorpusConfiguration, state: vscode.Memento): { parts: () => ConsistencyParts; disposable: vscode.Disposable } {
+export function registerConsistency(
+  features: OnDemandFeatures,
+  config: CorpusConfiguration,
+  state: vscode.Memento,
+  countThread?: () => CountThread,
+): { parts: () => ConsistencyParts; disposable: vscode.Disposable } {
   const treeChanged = new vscode.EventEmitter<void>();
   let relay: vscode.Disposable | undefined;
   const parts = new Lazy<ConsistencyParts>(() => {
-    const made = features.consistency().makeConsistency(config, state);
+    const made = features.consistency().makeConsistency(config, state, countThread);
     relay = made.view.onDidChangeTreeData(() => treeChanged.fire());
     waitForCorpus.dispose();
     return made;

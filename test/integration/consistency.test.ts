@@ -89,6 +89,32 @@ describe('consistency', function () {
     await problemsBecome(uri, [`${CODE}@12:5-13 warning`, `${CODE}@13:5-13 warning`, `${CODE}@14:5-13 warning`]);
   });
 
+  it('counts a big document on a thread of its own: the same problems, and edits counted on the host from what the thread handed back', async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    const consistency = api().consistency;
+    const threshold = consistency.offThreadMinChars;
+    const before = consistency.countsOffThread;
+    // Every document is big enough: the thread is the Node host's, which this suite runs in.
+    consistency.offThreadMinChars = 0;
+    try {
+      const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'twelve');
+      const uri = editor.document.uri;
+      await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
+      await settled();
+      const counts = consistency.countsOffThread;
+      assert.ok(counts > before, 'counted on the thread');
+      assert.deepEqual(consistencyProblems(uri).map((d) => d.message), Array<string>(3).fill('`nâng cao` is split here; joined as `nâng_cao` in 12 of 15 places'));
+      // One line more is counted in as the edit arrives, in the counts the thread made: no count again.
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      assert.ok(await editor.edit((edit) => edit.insert(end, `\n${SPLIT}`)));
+      await problemsBecome(uri, [12, 13, 14, 15].map((l) => `${CODE}@${l}:5-13 information`));
+      assert.deepEqual(consistencyProblems(uri).map((d) => d.message), Array<string>(4).fill('`nâng cao` is split here; joined as `nâng_cao` in 12 of 16 places'));
+      assert.equal(consistency.countsOffThread, counts, 'the edit was counted on the host');
+    } finally {
+      consistency.offThreadMinChars = threshold;
+    }
+  });
+
   it('an invalid threshold gives one warning naming it, and the default is used', async () => {
     const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'invalid');
     const uri = editor.document.uri;

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { DEFAULT_SEVERITIES, FINDING_CODES } from '../../src/core/check';
 import { parseLexicon } from '../../src/core/lexicon';
+import { BlockCount } from '../../src/core/blockCount';
 import { SpelledLines } from '../../src/core/syllables';
 import { ConsistencyOptions, EncodedLines, Variations } from '../../src/core/variations';
 import { SAMPLE } from './fixtures';
@@ -290,6 +291,34 @@ describe('variations', () => {
           lines.forEach((_, l) => assert.deepStrictEqual(once.findingsOf(encoded.bytes, encoded.starts[l], encoded.ends[l]), fromBytes.findingsOf(encoded.bytes, encoded.starts[l], encoded.ends[l])));
         }),
         { numRuns: 300 },
+      );
+    });
+
+    it('a count made in blocks and handed to another thread (cloned, revived) counts, flags and follows edits as one made here', () => {
+      fc.assert(
+        fc.property(corpus, options, fc.subarray(['a_b', 'nâng_cao', 'b_c_a']), fc.array(fc.nat(), { maxLength: 4 }), lineArb, (lines, opts, lexicon, cuts, edit) => {
+          const reference = counted(lines, opts, lexicon);
+          const count = new BlockCount(opts, lexicon);
+          const bounds = [...new Set([0, ...cuts.map((c) => c % (lines.length + 1)), lines.length])].sort((x, y) => x - y);
+          for (let b = 0; b + 1 < bounds.length; b++) count.add(new EncodedLines(lines.slice(bounds[b], bounds[b + 1])));
+          const result = count.finish();
+          const { data, buffers } = result.variations.transferable();
+          const revived = Variations.revive(structuredClone(data, { transfer: buffers }));
+          assert.deepStrictEqual(revived.table(), reference.table());
+          const flagged = lines.map((line, l) => [l, reference.findingsOfText(line)] as const).filter(([, found]) => found.length > 0);
+          assert.deepStrictEqual(result.lines, flagged.map(([l]) => l));
+          assert.deepStrictEqual(result.findings, flagged.map(([, found]) => found));
+          lines.forEach((line) => assert.deepStrictEqual(revived.findingsOfText(line), reference.findingsOfText(line)));
+          // An edit afterwards, as the editor makes one: the revived counts go on as the others do.
+          const l = cuts.length > 0 ? cuts[0] % lines.length : 0;
+          for (const v of [reference, revived]) {
+            v.replaceLineText(lines[l], edit);
+            if (v.hasFresh) v.recountFresh(lines.length, (k) => (k === l ? edit : lines[k]));
+          }
+          assert.deepStrictEqual(revived.table(), reference.table());
+          assert.deepStrictEqual(revived.findingsOfText(edit), reference.findingsOfText(edit));
+        }),
+        { numRuns: 200 },
       );
     });
 
