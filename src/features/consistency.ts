@@ -522,12 +522,12 @@ export class CorpusConsistency implements vscode.Disposable {
     const [only] = tally.documents;
     if (!tally.workspace && tally.documents.size === 1 && this.countThread && charsOf(only.document) >= this.offThreadMinChars) {
       const slicer = new Slicer();
-      const done = await this.countOffThread(tally, only, stale, slicer);
-      if (done === false || stale()) return;
-      if (done) {
+      const busy = await this.countOffThread(tally, only, stale, slicer);
+      if (busy === false || stale()) return;
+      if (busy !== undefined) {
         this.countsOffThread++;
         this.timings.count = performance.now() - started;
-        this.timings.countBusy = slicer.total;
+        this.timings.countBusy = busy;
         this.timings.countCpu = cpuMs() - startedCpu;
         this.changed.fire();
         return;
@@ -634,15 +634,17 @@ export class CorpusConsistency implements vscode.Disposable {
   /**
    * Counts and judges a document alone in its tally on a thread of its own: here its lines are only
    * read and encoded, a block per slice, and sent over; the counts and the findings come back.
-   * True when done; false when made stale on the way; undefined when the thread failed.
+   * The milliseconds the host worked on it (the wait for the thread left out); false when made
+   * stale on the way; undefined when the thread failed.
    */
-  private async countOffThread(tally: Tally, counted: CountedDocument, stale: () => boolean, slicer: Slicer): Promise<boolean | undefined> {
+  private async countOffThread(tally: Tally, counted: CountedDocument, stale: () => boolean, slicer: Slicer): Promise<number | false | undefined> {
     const document = counted.document;
     const version = document.version;
     const settings = this.settings;
-    const thread = (tally.thread = (this.countThread as () => CountThread)());
-    const send = (request: CountRequest, transfer?: ArrayBuffer[]) => thread.post(request, transfer);
+    let thread: CountThread | undefined;
     try {
+      thread = tally.thread = (this.countThread as () => CountThread)();
+      const send = (request: CountRequest, transfer?: ArrayBuffer[]) => thread?.post(request, transfer);
       send({ type: 'start', options: { minCount: settings.minOccurrences, minShare: settings.minShare }, lexicon: this.lexiconWords });
       const lines = (counted.lines = new Array<string>(document.lineCount));
       for (let first = 0; first < lines.length; ) {
@@ -656,7 +658,9 @@ export class CorpusConsistency implements vscode.Disposable {
         }
       }
       send({ type: 'end' });
+      const sending = slicer.total;
       const answer = (await thread.answer) as CountAnswer;
+      const answered = performance.now();
       if (stale() || document.version !== version) return false;
       if (answer.type === 'error') throw new Error(answer.message);
       tally.variations = Variations.revive(answer.variations);
@@ -665,13 +669,13 @@ export class CorpusConsistency implements vscode.Disposable {
       const findings = new Array<SegmentationFinding[] | undefined>(lines.length);
       answer.lines.forEach((line, k) => (findings[line] = answer.findings[k] as SegmentationFinding[]));
       this.judged(counted, findings, version);
-      return true;
+      return sending + performance.now() - answered;
     } catch (error) {
       if (stale()) return false;
       console.error(`Segmented Corpus: the consistency count thread failed, counting on the extension host instead: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     } finally {
-      thread.terminate();
+      thread?.terminate();
       if (tally.thread === thread) tally.thread = undefined;
     }
   }
