@@ -137,11 +137,24 @@ export class Variations {
   private encoded = new Uint8Array(1 << 12);
   private readonly encoder = new TextEncoder();
 
+  /**
+   * What countSpelled() counted when asked to keep it, line by line, for disagreeingLines() to
+   * read instead of replaying and walking every line again: each occurrence as (node, form). Kept
+   * for the lines of one SpelledLines counted in order from its first; anything else that changes
+   * the counts drops it.
+   */
+  private seen: SeenOccurrences | undefined;
+
   constructor(options: Partial<ConsistencyOptions> = {}) {
     this.options = { ...DEFAULT_CONSISTENCY, ...options };
     if (!(this.options.maxSyllables >= 2 && this.options.maxSyllables <= 16)) throw new RangeError('maxSyllables must be 2–16');
     this.nodeRound[0] = -1;
     this.nodeFirstForm[0] = -1;
+  }
+
+  /** Forgets what countSpelled() saw: the counts are about to change some other way. */
+  private unsee(): void {
+    this.seen = undefined;
   }
 
   /**
@@ -153,6 +166,8 @@ export class Variations {
     // The encoder is the one field structured clone refuses; revive() makes a new one.
     const data: Record<string, unknown> = { ...(this as unknown as Record<string, unknown>) };
     delete data.encoder;
+    // Only disagreeingLines() reads it, right after counting: it stays behind.
+    delete data.seen;
     const buffers = new Set<ArrayBuffer>();
     const collect = (value: unknown): void => {
       if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
@@ -178,6 +193,7 @@ export class Variations {
 
   /** Adds a lexicon word (syllables joined by `_`): its split occurrences are always flagged. */
   addLexiconWord(word: string): void {
+    this.unsee();
     const parts = word.split('_');
     if (parts.length < 2 || parts.length > this.options.maxSyllables || parts.some((p) => p === '')) return;
     let node = NO_NODE;
@@ -187,6 +203,7 @@ export class Variations {
 
   /** Pass one: makes a candidate of every compound of the line in bytes[start, end). */
   noteCompounds(bytes: Uint8Array, start: number, end: number): void {
+    this.unsee();
     // Only tokens with a `_` matter: find those, and read nothing else closely.
     const line = this.line;
     const max = this.options.maxSyllables;
@@ -218,6 +235,7 @@ export class Variations {
    * is only noted: the later passes must then read the bytes.
    */
   noteCompoundsSpelling(bytes: Uint8Array, start: number, end: number, spelled: SpelledLines): void {
+    this.unsee();
     if (spelled.full) {
       this.noteCompounds(bytes, start, end);
       return;
@@ -261,15 +279,24 @@ export class Variations {
   /**
    * Pass two over the lines of `spelled` (which must not be full), as count() over their bytes:
    * every line, or those in [from, to) (an editor counts a few at a time between yields).
+   * `keep`: keep what was counted for disagreeingLines(), which then reads no line again (a
+   * third more time here, most of that pass saved; memory: 8 bytes an occurrence, up to 128 MB).
    */
-  countSpelled(spelled: SpelledLines, from = 0, to = spelled.lineCount): void {
+  countSpelled(spelled: SpelledLines, from = 0, to = spelled.lineCount, keep = false): void {
     if (this.round === 0) this.startRound();
+    // Kept from the first line on, in order, or not at all.
+    if (keep && from === 0) this.seen = new SeenOccurrences(spelled);
+    let seen = keep && this.seen !== undefined && this.seen.spelled === spelled && this.seen.lines === from ? this.seen : undefined;
+    if (seen === undefined) this.seen = undefined;
     const visit = (node: number, _first: number, _n: number, form: number): void => {
-      if (this.nodeRound[node] >= 0) this.addForm(node, form, 1);
+      if (this.nodeRound[node] < 0) return;
+      this.addForm(node, form, 1);
+      if (seen !== undefined && !seen.add(node, form)) seen = this.seen = undefined;
     };
     for (let l = from; l < to; l++) {
       this.syllables.replay(spelled, l, this.line);
       this.walk(visit);
+      seen?.endLine();
     }
   }
 
@@ -281,6 +308,22 @@ export class Variations {
   disagreeingLines(spelled: SpelledLines, from = 0, to = spelled.lineCount): number[] {
     const found: number[] = [];
     if (!this.hasDisagreements()) return found;
+    const seen = this.seen;
+    if (seen !== undefined && seen.spelled === spelled && to <= seen.lines) {
+      const { ends, pairs } = seen;
+      for (let l = from; l < to; l++) {
+        for (let p = l === 0 ? 0 : ends[l - 1], stop = ends[l]; p < stop; p += 2) {
+          const node = pairs[p];
+          const n = this.nodeDepth[node];
+          const majority = this.majorityFormOf(node, n);
+          if (majority >= 0 && ((pairs[p + 1] ^ majority) & innerMask(n)) !== 0) {
+            found.push(l);
+            break;
+          }
+        }
+      }
+      return found;
+    }
     let disagrees = false;
     const visit = (node: number, _first: number, n: number, form: number): void => {
       if (disagrees || this.nodeRound[node] < 0) return;
@@ -302,6 +345,7 @@ export class Variations {
    * count() start being counted now; later ones wait for recountFresh().
    */
   count(bytes: Uint8Array, start: number, end: number, sign: 1 | -1 = 1): void {
+    this.unsee();
     if (this.round === 0) this.startRound();
     this.syllables.scan(bytes, start, end, this.line);
     this.walk((node, _first, _n, form) => {
@@ -347,6 +391,7 @@ export class Variations {
    */
   recountFresh(lineCount: number, lineAt: (index: number) => string): void {
     if (this.freshCount === 0) return;
+    this.unsee();
     const round = this.startRound();
     for (let l = 0; l < lineCount; l++) {
       const n = this.encode(lineAt(l));
@@ -816,6 +861,38 @@ export class Variations {
   private encode(text: string): number {
     if (this.encoded.length < text.length * 3) this.encoded = new Uint8Array(text.length * 3 + 64);
     return this.encoder.encodeInto(text, this.encoded).written;
+  }
+}
+
+/** At most this many numbers (two per occurrence) are kept of what countSpelled() saw: 128 MB. */
+const MAX_SEEN = 32 << 20;
+
+/** The occurrences countSpelled() counted, per line of one SpelledLines from its first: (node, form) pairs, and where each line's end. */
+class SeenOccurrences {
+  pairs = new Int32Array(1 << 16);
+  ends = new Int32Array(1 << 10);
+  used = 0;
+  /** How many lines are kept: lines [0, lines). */
+  lines = 0;
+
+  constructor(readonly spelled: SpelledLines) {}
+
+  /** Keeps an occurrence of the line being counted; false when that would take more than MAX_SEEN. */
+  add(node: number, form: number): boolean {
+    if (this.used + 2 > this.pairs.length) {
+      if (this.pairs.length >= MAX_SEEN) return false;
+      const bigger = new Int32Array(this.pairs.length * 2);
+      bigger.set(this.pairs);
+      this.pairs = bigger;
+    }
+    this.pairs[this.used++] = node;
+    this.pairs[this.used++] = form;
+    return true;
+  }
+
+  endLine(): void {
+    if (this.lines === this.ends.length) this.ends = grown(this.ends);
+    this.ends[this.lines++] = this.used;
   }
 }
 

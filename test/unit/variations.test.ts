@@ -260,7 +260,7 @@ describe('variations', () => {
       const mixed = fc.array(fc.oneof({ weight: 6, arbitrary: lineArb }, { weight: 1, arbitrary: fc.tuple(lineArb, long, lineArb).map((p) => p.join(' ')) }), { minLength: 1, maxLength: 25 });
       const bound = fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 200 }));
       fc.assert(
-        fc.property(mixed, options, fc.integer({ min: 2, max: 6 }), bound, fc.subarray(['a_b', 'nâng_cao', 'b_c_a']), (lines, opts, maxSyllables, maxTokens, lexicon) => {
+        fc.property(mixed, options, fc.integer({ min: 2, max: 6 }), bound, fc.subarray(['a_b', 'nâng_cao', 'b_c_a']), fc.boolean(), (lines, opts, maxSyllables, maxTokens, lexicon, keep) => {
           const encoded = new EncodedLines(lines);
           const fromBytes = new Variations({ ...opts, maxSyllables });
           const once = new Variations({ ...opts, maxSyllables });
@@ -281,8 +281,9 @@ describe('variations', () => {
             assert.strictEqual(spelled.lineCount, lines.length);
             // Counted and asked in two ranges, as the editor does between yields: the same as all at once.
             const cut = Math.floor(lines.length / 2);
-            once.countSpelled(spelled, 0, cut);
-            once.countSpelled(spelled, cut);
+            // Kept or not, what was counted finds the same lines.
+            once.countSpelled(spelled, 0, cut, keep);
+            once.countSpelled(spelled, cut, lines.length, keep);
             const withFindings = lines.map((_, l) => l).filter((l) => fromBytes.disagreements(encoded.bytes, encoded.starts[l], encoded.ends[l]).length > 0);
             assert.deepStrictEqual(once.disagreeingLines(spelled), withFindings);
             assert.deepStrictEqual([...once.disagreeingLines(spelled, 0, cut), ...once.disagreeingLines(spelled, cut, lines.length)], withFindings);
