@@ -1,7 +1,7 @@
 // The clean preview: a read-only document beside the corpus with the normalized text, following edits and the cursor.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, eventually, fixture, openSample, openScratch, openUntitled, resetSettings, run, setSetting } from './helpers';
+import { closeAllEditors, deleteCorpusFiles, eventually, fixture, openCorpusFile, openSample, openScratch, resetSettings, run, setSetting } from './helpers';
 
 const PREVIEW_SCHEME = 'segmented-corpus-preview';
 
@@ -20,6 +20,7 @@ describe('clean preview', () => {
   afterEach(async () => {
     await resetSettings();
     await closeAllEditors();
+    await deleteCorpusFiles();
   });
 
   it('opens beside the corpus with the normalized text, keeping the focus on the corpus', async () => {
@@ -62,28 +63,24 @@ describe('clean preview', () => {
     }
   });
 
-  it('shows the current text when opened again for a new document of the same name', async () => {
-    // Untitled documents reuse their names: close Untitled-1 and the next new file is Untitled-1
-    // again, and so is its preview URI, whose document VS Code may still hold. Opening the preview
-    // must show the new document at once, not the old one until the next edit. (A long
-    // preview.delay keeps the refresh that follows an edit out of the picture.)
+  it('shows the current text at once when opened again on a preview VS Code still holds', async () => {
+    // VS Code keeps a preview document while its tab is open, or after the corpus's editor closes.
+    // Opened again, the preview must show the corpus as it is now, not the text it held until the
+    // refresh an edit schedules (a long preview.delay keeps that one out of the picture).
     await setSetting('preview.delay', 10_000);
-    const first = await openUntitled('Cũ 7 cũ .');
+    const source = await openCorpusFile('Cũ 7 cũ .', 'preview-again');
     await run('openPreviewToSide');
-    assert.equal((await previewEditor()).document.getText(), 'Cũ, cũ.');
+    const held = await previewEditor();
+    assert.equal(held.document.getText(), 'Cũ, cũ.');
 
-    await vscode.window.showTextDocument(first.document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    // The close reaches the extension host a little later; a new untitled document asked for
-    // before then can come back as the closed one (seen in CI), which no person is quick enough to do.
-    await eventually(() => first.document.isClosed, 'the first document is closed');
-    const second = await openUntitled('Mới 6 mới 6 .');
-    assert.equal(second.document.uri.toString(), first.document.uri.toString(), 'precondition: VS Code reused the untitled name');
-    assert.equal(second.document.getText(), 'Mới 6 mới 6 .', 'precondition: the new document is a new one');
+    const whole = new vscode.Range(0, 0, 0, source.document.lineAt(0).text.length);
+    assert.ok(await source.edit((edit) => edit.replace(whole, 'Mới 6 mới 6 .')));
+    assert.equal(held.document.getText(), 'Cũ, cũ.', 'precondition: the preview waits preview.delay after an edit');
 
     await run('openPreviewToSide');
     const preview = await previewEditor();
-    await eventually(() => preview.document.getText() === 'Mới “mới”.', 'the preview shows the new document', 2_000).catch(() =>
+    assert.equal(preview.document.uri.toString(), held.document.uri.toString(), 'the preview held is the one shown');
+    await eventually(() => preview.document.getText() === 'Mới “mới”.', 'the preview shows the new text', 2_000).catch(() =>
       assert.fail(`the preview shows ${JSON.stringify(preview.document.getText())} instead of "Mới “mới”.": ` +
         'openPreviewToSide showed the already loaded preview document without refreshing it'));
   });
