@@ -41,8 +41,8 @@ export class BlockCount {
   finish(): BlockCountResult {
     const v = this.variations;
     const spelled = this.spelled;
+    // What is counted is kept for finding the lines that disagree: one read of every line, not two.
     // Past SpelledLines' bound the lines are read again from their bytes.
-    // What was counted is kept for finding the lines that disagree: one read of every line, not two.
     if (!spelled.full) v.countSpelled(spelled, 0, spelled.lineCount, true);
     else for (const { bytes, starts, ends } of this.blocks) for (let k = 0; k < starts.length; k++) v.count(bytes, starts[k], ends[k]);
     const lines: number[] = [];

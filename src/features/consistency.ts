@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { parseLexicon } from '../core/lexicon';
 import { SpelledLines } from '../core/syllables';
-import { EncodedLines, SegmentationFinding, Variation, Variations } from '../core/variations';
+import { ConsistencyOptions, EncodedLines, SegmentationFinding, Variation, Variations } from '../core/variations';
 import type { CountAnswer, CountRequest } from '../node/countWorker';
 import { ConsistencySettings, CorpusConfiguration, LANGUAGE_ID } from './configuration';
 import type { CountThread } from './consistencyRegistration';
@@ -260,6 +260,11 @@ export class CorpusConsistency implements vscode.Disposable {
     return this.config.windowSettings.consistency;
   }
 
+  /** The thresholds of a count, from the settings. */
+  private get countOptions(): Partial<ConsistencyOptions> {
+    return { minCount: this.settings.minOccurrences, minShare: this.settings.minShare };
+  }
+
   // ---- what is counted together -------------------------------------------------------------
 
   /** Reads the lexicon, decides the scope, and counts everything again. */
@@ -506,8 +511,7 @@ export class CorpusConsistency implements vscode.Disposable {
     const generation = ++tally.generation;
     tally.ready = false;
     const stale = () => generation !== tally.generation || this.disposed;
-    const settings = this.settings;
-    const v = new Variations({ minCount: settings.minOccurrences, minShare: settings.minShare });
+    const v = new Variations(this.countOptions);
     for (const word of this.lexiconWords) v.addLexiconWord(word);
     for (const counted of tally.documents) {
       counted.findings = new Array<SegmentationFinding[] | undefined>(counted.document.lineCount);
@@ -522,7 +526,7 @@ export class CorpusConsistency implements vscode.Disposable {
     const [only] = tally.documents;
     if (!tally.workspace && tally.documents.size === 1 && this.countThread && charsOf(only.document) >= this.offThreadMinChars) {
       const slicer = new Slicer();
-      const busy = await this.countOffThread(tally, only, stale, slicer);
+      const busy = await this.countOffThread(this.countThread, tally, only, stale, slicer);
       if (busy === false || stale()) return;
       if (busy !== undefined) {
         this.countsOffThread++;
@@ -637,15 +641,20 @@ export class CorpusConsistency implements vscode.Disposable {
    * The milliseconds the host worked on it (the wait for the thread left out); false when made
    * stale on the way; undefined when the thread failed.
    */
-  private async countOffThread(tally: Tally, counted: CountedDocument, stale: () => boolean, slicer: Slicer): Promise<number | false | undefined> {
+  private async countOffThread(
+    startThread: () => CountThread,
+    tally: Tally,
+    counted: CountedDocument,
+    stale: () => boolean,
+    slicer: Slicer,
+  ): Promise<number | false | undefined> {
     const document = counted.document;
     const version = document.version;
-    const settings = this.settings;
     let thread: CountThread | undefined;
     try {
-      thread = tally.thread = (this.countThread as () => CountThread)();
+      thread = tally.thread = startThread();
       const send = (request: CountRequest, transfer?: ArrayBuffer[]) => thread?.post(request, transfer);
-      send({ type: 'start', options: { minCount: settings.minOccurrences, minShare: settings.minShare }, lexicon: this.lexiconWords });
+      send({ type: 'start', options: this.countOptions, lexicon: this.lexiconWords });
       const lines = (counted.lines = new Array<string>(document.lineCount));
       for (let first = 0; first < lines.length; ) {
         const { bytes, starts, ends } = encodeBlock(lines, first, document).encoded;

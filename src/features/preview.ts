@@ -85,7 +85,7 @@ export function registerPreview(config: CorpusConfiguration): vscode.Disposable 
     if (!source) return undefined;
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === source.toString())) await vscode.workspace.openTextDocument(source);
     let document = await vscode.workspace.openTextDocument(previewUri(source));
-    // A preview VS Code still holds (e.g. of an earlier untitled document of the same name) keeps its old text otherwise.
+    // A preview VS Code still holds shows its old text until the refresh an edit schedules otherwise.
     provider.changed.fire(document.uri);
     if (document.languageId !== CLEAN_LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, CLEAN_LANGUAGE_ID);
     return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
