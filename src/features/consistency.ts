@@ -202,6 +202,8 @@ export class CorpusConsistency implements vscode.Disposable {
   offThreadMinChars = OFF_THREAD_MIN_CHARS;
   /** How many counts a thread of their own made (read by the tests). */
   countsOffThread = 0;
+  /** How many of those read the document's saved file instead of lines sent to them (read by the tests). */
+  countsFromFile = 0;
 
   constructor(
     private readonly config: CorpusConfiguration,
@@ -650,28 +652,60 @@ export class CorpusConsistency implements vscode.Disposable {
   ): Promise<number | false | undefined> {
     const document = counted.document;
     const version = document.version;
+    const lines = (counted.lines = new Array<string>(document.lineCount));
     let thread: CountThread | undefined;
+    // The host's own time: its slices, up to the question (waiting for the answer is not work).
+    let sending = 0;
     try {
-      thread = tally.thread = startThread();
-      const send = (request: CountRequest, transfer?: ArrayBuffer[]) => thread?.post(request, transfer);
-      send({ type: 'start', options: this.countOptions, lexicon: this.lexiconWords });
-      const lines = (counted.lines = new Array<string>(document.lineCount));
-      for (let first = 0; first < lines.length; ) {
-        const { bytes, starts, ends } = encodeBlock(lines, first, document).encoded;
-        first += starts.length;
-        // Each block's arrays are its own (EncodedLines copies them out): they move to the thread, and are empty here after.
-        send({ type: 'block', bytes, starts, ends }, [bytes.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer]);
-        if (slicer.due) {
-          await slicer.next();
-          if (stale()) return false;
+      let answer: CountAnswer | undefined;
+      // A saved file: the thread reads it itself, and the host only reads each line's text (no
+      // encoding, nothing sent), if what the thread reads is the document's text (its lines compared).
+      if (document.uri.scheme === 'file' && !document.isDirty) {
+        const reader = (thread = tally.thread = startThread());
+        reader.post({ type: 'start', options: this.countOptions, lexicon: this.lexiconWords } satisfies CountRequest);
+        reader.post({ type: 'file', path: document.uri.fsPath } satisfies CountRequest);
+        const lengths = new Int32Array(lines.length);
+        for (let l = 0; l < lines.length; l++) {
+          lines[l] = document.lineAt(l).text;
+          lengths[l] = lines[l].length;
+          if ((l & 63) === 63 && slicer.due) {
+            await slicer.next();
+            if (stale()) return false;
+          }
+        }
+        reader.post({ type: 'end', lengths } satisfies CountRequest, [lengths.buffer]);
+        sending = slicer.total;
+        answer = (await reader.answer) as CountAnswer;
+        if (answer.type === 'not-the-document') {
+          // Another encoding, or the file changed on disk: the lines are sent instead.
+          reader.release();
+          answer = undefined;
+        } else {
+          this.countsFromFile++;
         }
       }
-      send({ type: 'end' });
-      const sending = slicer.total;
-      const answer = (await thread.answer) as CountAnswer;
+      if (answer === undefined) {
+        const sender = (thread = tally.thread = startThread());
+        sender.post({ type: 'start', options: this.countOptions, lexicon: this.lexiconWords } satisfies CountRequest);
+        for (let first = 0; first < lines.length; ) {
+          const { bytes, starts, ends } = encodeBlock(lines, first, document).encoded;
+          first += starts.length;
+          // Each block's arrays are its own (EncodedLines copies them out): they move to the thread, and are empty here after.
+          sender.post({ type: 'block', bytes, starts, ends } satisfies CountRequest, [bytes.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer]);
+          if (slicer.due) {
+            await slicer.next();
+            if (stale()) return false;
+          }
+        }
+        sender.post({ type: 'end' } satisfies CountRequest);
+        sending = slicer.total;
+        answer = (await sender.answer) as CountAnswer;
+      }
       const answered = performance.now();
+      // It has answered and holds nothing: it may count the next document, warm.
+      if (answer.type === 'done') thread?.release();
       if (stale() || document.version !== version) return false;
-      if (answer.type === 'error') throw new Error(answer.message);
+      if (answer.type !== 'done') throw new Error(answer.type === 'error' ? answer.message : answer.why);
       tally.variations = Variations.revive(answer.variations);
       tally.files = [];
       tally.ready = true;

@@ -94,6 +94,7 @@ describe('consistency', function () {
     const consistency = api().consistency;
     const threshold = consistency.offThreadMinChars;
     const before = consistency.countsOffThread;
+    const fromFileBefore = consistency.countsFromFile;
     // Every document is big enough: the thread is the Node host's, which this suite runs in.
     consistency.offThreadMinChars = 0;
     try {
@@ -103,6 +104,7 @@ describe('consistency', function () {
       await settled();
       const counts = consistency.countsOffThread;
       assert.ok(counts > before, 'counted on the thread');
+      assert.ok(consistency.countsFromFile > fromFileBefore, 'the thread read the saved file itself');
       assert.deepEqual(consistencyProblems(uri).map((d) => d.message), Array<string>(3).fill('`nâng cao` is split here; joined as `nâng_cao` in 12 of 15 places'));
       // One line more is counted in as the edit arrives, in the counts the thread made: no count again.
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
@@ -110,6 +112,34 @@ describe('consistency', function () {
       await problemsBecome(uri, [12, 13, 14, 15].map((l) => `${CODE}@${l}:5-13 information`));
       assert.deepEqual(consistencyProblems(uri).map((d) => d.message), Array<string>(4).fill('`nâng cao` is split here; joined as `nâng_cao` in 12 of 16 places'));
       assert.equal(consistency.countsOffThread, counts, 'the edit was counted on the host');
+    } finally {
+      consistency.offThreadMinChars = threshold;
+    }
+  });
+
+  it('counts on the thread from lines the host sends when the saved file is not the document\'s text (not UTF-8)', async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    const consistency = api().consistency;
+    const threshold = consistency.offThreadMinChars;
+    const before = consistency.countsOffThread;
+    const fromFileBefore = consistency.countsFromFile;
+    consistency.offThreadMinChars = 0;
+    try {
+      // A byte that is no UTF-8: the editor shows U+FFFD there, which the file's bytes are not.
+      const uri = vscode.Uri.file(path.join(os.tmpdir(), `segcorpus-latin-${process.pid}.seg`));
+      await vscode.workspace.fs.writeFile(uri, Buffer.concat([Buffer.from(TWELVE_OF_FIFTEEN + '\ncafé '), Buffer.from([0xe9]), Buffer.from(' nâng cao')]));
+      try {
+        const document = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(document);
+        assert.ok(document.lineAt(15).text.includes('\ufffd'), 'the editor decoded the stray byte as U+FFFD');
+        await problemsBecome(uri, [12, 13, 14, 15].map((l) => `${CODE}@${l}:${l === 15 ? 7 : 5}-${l === 15 ? 15 : 13} information`));
+        await settled();
+        assert.ok(consistency.countsOffThread > before, 'counted on the thread');
+        assert.equal(consistency.countsFromFile, fromFileBefore, 'not from the file');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      }
     } finally {
       consistency.offThreadMinChars = threshold;
     }
