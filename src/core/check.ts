@@ -262,13 +262,39 @@ export class LineChecker {
   }
 }
 
+/** The UTF-16 units below this are looked up in a table by isLowerCase (Latin, Greek, Cyrillic and more); the others are lower-cased. */
+const LOWER_TABLE_END = 0x2000;
+/** Per UTF-16 unit below LOWER_TABLE_END: 1 when lower-casing changes it. Made on first use (a few ms). */
+let changedWhenLowered: Uint8Array | undefined;
+
+/**
+ * Whether `text.toLowerCase() === text`. A text is left as it is by lower-casing exactly when each
+ * of its characters is (only capitals change, whatever surrounds them), so its units are looked up
+ * one by one; a unit past the table's range sends the whole text through toLowerCase().
+ */
+export function isLowerCase(text: string): boolean {
+  if (changedWhenLowered === undefined) {
+    changedWhenLowered = new Uint8Array(LOWER_TABLE_END);
+    for (let c = 0; c < LOWER_TABLE_END; c++) {
+      const unit = String.fromCharCode(c);
+      changedWhenLowered[c] = unit.toLowerCase() === unit ? 0 : 1;
+    }
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= LOWER_TABLE_END) return text.toLowerCase() === text;
+    if (changedWhenLowered[c] === 1) return false;
+  }
+  return true;
+}
+
 /**
  * How often each word is written in lower case, and capitalised in the middle of a clause (after
  * another word). A capitalised word after a separator whose lower-case form is the more frequent
  * starts a sentence: `TP 7 Theo đồng_chí` (theo is lower case elsewhere), not `7 Sở_Nội_vụ`.
  */
 export class WordStats {
-  private readonly lower = new Map<string, number>();
+  private readonly lower = new Map<string, { n: number }>();
   private readonly capitalMid = new Map<string, number>();
 
   addLine(tokens: readonly Token[]): void {
@@ -277,9 +303,17 @@ export class WordStats {
       const word = isWord(token);
       if (word) {
         const text = token.text;
-        const lower = text.toLowerCase();
-        if (lower === text) this.lower.set(text, (this.lower.get(text) ?? 0) + 1);
-        else if (previousIsWord && UPPER_START.test(text)) this.capitalMid.set(lower, (this.capitalMid.get(lower) ?? 0) + 1);
+        // Most words are in lower case: told without making a lower-case copy of each.
+        if (isLowerCase(text)) {
+          // One look-up for a word seen before (most are): its count is held in an object.
+          const seen = this.lower.get(text);
+          if (seen !== undefined) seen.n++;
+          else this.lower.set(text, { n: 1 });
+        }
+        else if (previousIsWord && UPPER_START.test(text)) {
+          const lower = text.toLowerCase();
+          this.capitalMid.set(lower, (this.capitalMid.get(lower) ?? 0) + 1);
+        }
       }
       previousIsWord = word;
     }
@@ -288,7 +322,7 @@ export class WordStats {
   isLikelyBreak(word: string): boolean {
     const key = word.toLowerCase();
     if (key === word) return false;
-    const lower = this.lower.get(key) ?? 0;
+    const lower = this.lower.get(key)?.n ?? 0;
     return lower > 0 && lower > (this.capitalMid.get(key) ?? 0);
   }
 }

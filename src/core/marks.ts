@@ -33,6 +33,8 @@ export interface MarkTable {
   readonly flags: ReadonlyMap<string, number>;
   /** Longest mark, in UTF-16 code units, for the greedy split of a token into marks. */
   readonly longest: number;
+  /** The marks of one UTF-16 unit, by code: looked up without making a string (most marks are). */
+  readonly singles: ReadonlySet<number>;
 }
 
 export function buildMarkTable(scheme: Scheme): MarkTable {
@@ -59,15 +61,28 @@ export function buildMarkTable(scheme: Scheme): MarkTable {
   }
   let longest = 1;
   for (const key of classes.keys()) longest = Math.max(longest, key.length);
-  return { classes, flags, longest };
+  const singles = new Set<number>();
+  for (const key of classes.keys()) if (key.length === 1) singles.add(key.charCodeAt(0));
+  return { classes, flags, longest, singles };
 }
 
 /** The length of the longest mark starting at `i` in `text` (0 when none does). */
 export function markLengthAt(table: MarkTable, text: string, i: number, end: number): number {
-  for (let len = Math.min(table.longest, end - i); len > 0; len--) {
+  const most = Math.min(table.longest, end - i);
+  for (let len = most; len > 1; len--) {
     if (table.classes.has(text.slice(i, i + len))) return len;
   }
-  return 0;
+  return most > 0 && table.singles.has(text.charCodeAt(i)) ? 1 : 0;
+}
+
+/** Whether `text[start, end)` is marks only (splitMarks without the cuts). */
+export function isMarks(table: MarkTable, text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; ) {
+    const len = markLengthAt(table, text, i, end);
+    if (len === 0) return false;
+    i += len;
+  }
+  return true;
 }
 
 /** Splits `text[start, end)` into marks; undefined when any part is not a mark. */

@@ -1,5 +1,5 @@
 // The tokens of a corpus line, with UTF-16 offsets and what each one is.
-import { MarkTable, buildMarkTable, isAsciiDigit, splitMarks } from './marks';
+import { MarkTable, buildMarkTable, isAsciiDigit, isMarks } from './marks';
 import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
 
 export type TokenKind =
@@ -74,13 +74,13 @@ export class Tokenizer {
       return { start, end, text, kind: underscore >= 0 ? 'compound' : 'word' };
     }
     if (isAsciiDigit(first)) {
-      if (text.length === 1 || splitMarks(this.marks, line, start + 1, end)) {
+      if (text.length === 1 || isMarks(this.marks, line, start + 1, end)) {
         const digit = text[0];
         return { start, end, text, kind: text.length === 1 ? 'placeholder' : 'glued', digit, role: this.roles[first - 0x30] };
       }
       if (NUMBER.test(text)) return { start, end, text, kind: 'number' };
     }
-    if (splitMarks(this.marks, line, start, end)) return { start, end, text, kind: 'punctuation' };
+    if (isMarks(this.marks, line, start, end)) return { start, end, text, kind: 'punctuation' };
     if (LETTER.test(text)) return { start, end, text, kind: text.includes('_') ? 'compound' : 'word' };
     return { start, end, text, kind: 'other' };
   }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { DEFAULT_SEVERITIES, LineChecker, WordStats, checkLine } from '../../src/core/check';
-import { buildMarkTable } from '../../src/core/marks';
+import * as fc from 'fast-check';
+import { DEFAULT_SEVERITIES, LineChecker, WordStats, checkLine, isLowerCase } from '../../src/core/check';
+import { buildMarkTable, isMarks, markLengthAt, splitMarks } from '../../src/core/marks';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
 import { countLine, emptyStats } from '../../src/core/stats';
 import { tokenize } from '../../src/core/tokens';
@@ -80,6 +81,43 @@ describe('check', () => {
     assert.strictEqual(stats.isLikelyBreak('Do_vậy'), true);
     assert.strictEqual(stats.isLikelyBreak('Hà_Nội'), false);
     assert.strictEqual(stats.isLikelyBreak('theo'), false);
+  });
+});
+
+describe('lower case and marks without making strings', () => {
+  it('tells a lower-case text as lower-casing it would, for every UTF-16 unit and any text', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const unit = String.fromCharCode(c);
+      assert.strictEqual(isLowerCase(unit), unit.toLowerCase() === unit, `U+${c.toString(16)}`);
+    }
+    const unit = fc.oneof(
+      fc.constantFrom('a', 'Z', 'đ', 'Đ', 'ệ', 'Ệ', 'İ', 'Σ', 'ς', 'ǅ', '_', '7', 'ß', 'ẞ', '𐐀', '𐐨', '\ud801'),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const text = units.join('');
+        assert.strictEqual(isLowerCase(text), text.toLowerCase() === text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('splits marks as the table says, with one-unit marks looked up by code', () => {
+    const table = buildMarkTable({ ...DEFAULT_SCHEME, placeholders: { ...DEFAULT_SCHEME.placeholders, 9: { role: 'separator', mark: '...', alternatives: [] } } });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('.', '...', '..', ',', '“', '”', 'x', '7', '…', '𐐀'), { maxLength: 6 }), (parts) => {
+        const text = parts.join('');
+        const cuts = splitMarks(table, text, 0, text.length);
+        assert.strictEqual(isMarks(table, text, 0, text.length), cuts !== undefined);
+        for (let i = 0; i < text.length; i++) {
+          let expected = 0;
+          for (let len = Math.min(table.longest, text.length - i); len > 0 && expected === 0; len--) if (table.classes.has(text.slice(i, i + len))) expected = len;
+          assert.strictEqual(markLengthAt(table, text, i, text.length), expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
