@@ -657,13 +657,15 @@ export class CorpusConsistency implements vscode.Disposable {
     // The host's own time: its slices, up to the question (waiting for the answer is not work).
     let sending = 0;
     try {
+      thread = tally.thread = startThread();
+      const counter = thread;
+      const begin = (): void => counter.post({ type: 'start', options: this.countOptions, lexicon: this.lexiconWords } satisfies CountRequest);
+      begin();
       let answer: CountAnswer | undefined;
       // A saved file: the thread reads it itself, and the host only reads each line's text (no
       // encoding, nothing sent), if what the thread reads is the document's text (its lines compared).
       if (document.uri.scheme === 'file' && !document.isDirty) {
-        const reader = (thread = tally.thread = startThread());
-        reader.post({ type: 'start', options: this.countOptions, lexicon: this.lexiconWords } satisfies CountRequest);
-        reader.post({ type: 'file', path: document.uri.fsPath } satisfies CountRequest);
+        counter.post({ type: 'file', path: document.uri.fsPath } satisfies CountRequest);
         const lengths = new Int32Array(lines.length);
         for (let l = 0; l < lines.length; l++) {
           lines[l] = document.lineAt(l).text;
@@ -673,37 +675,33 @@ export class CorpusConsistency implements vscode.Disposable {
             if (stale()) return false;
           }
         }
-        reader.post({ type: 'end', lengths } satisfies CountRequest, [lengths.buffer]);
+        counter.post({ type: 'end', lengths } satisfies CountRequest, [lengths.buffer]);
         sending = slicer.total;
-        answer = (await reader.answer) as CountAnswer;
+        answer = (await counter.answer()) as CountAnswer;
         if (answer.type === 'not-the-document') {
-          // Another encoding, or the file changed on disk: the lines are sent instead.
-          reader.release();
+          // Another encoding, or the file changed on disk: the lines are sent instead, to the same thread.
           answer = undefined;
+          begin();
         } else {
           this.countsFromFile++;
         }
       }
       if (answer === undefined) {
-        const sender = (thread = tally.thread = startThread());
-        sender.post({ type: 'start', options: this.countOptions, lexicon: this.lexiconWords } satisfies CountRequest);
         for (let first = 0; first < lines.length; ) {
           const { bytes, starts, ends } = encodeBlock(lines, first, document).encoded;
           first += starts.length;
           // Each block's arrays are its own (EncodedLines copies them out): they move to the thread, and are empty here after.
-          sender.post({ type: 'block', bytes, starts, ends } satisfies CountRequest, [bytes.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer]);
+          counter.post({ type: 'block', bytes, starts, ends } satisfies CountRequest, [bytes.buffer as ArrayBuffer, starts.buffer as ArrayBuffer, ends.buffer as ArrayBuffer]);
           if (slicer.due) {
             await slicer.next();
             if (stale()) return false;
           }
         }
-        sender.post({ type: 'end' } satisfies CountRequest);
+        counter.post({ type: 'end' } satisfies CountRequest);
         sending = slicer.total;
-        answer = (await sender.answer) as CountAnswer;
+        answer = (await counter.answer()) as CountAnswer;
       }
       const answered = performance.now();
-      // It has answered and holds nothing: it may count the next document, warm.
-      if (answer.type === 'done') thread?.release();
       if (stale() || document.version !== version) return false;
       if (answer.type !== 'done') throw new Error(answer.type === 'error' ? answer.message : answer.why);
       tally.variations = Variations.revive(answer.variations);

@@ -19,15 +19,13 @@ export const ADD_TO_LEXICON = 'segmentedCorpus.addToLexicon';
  * counts in slices on its own): src/node/countWorker.ts speaks to it.
  */
 export interface CountThread {
-  /** Which thread it is (the same for a thread kept between counts). */
+  /** Which thread it is. */
   readonly id: number;
   post(message: unknown, transfer?: readonly ArrayBuffer[]): void;
-  /** The thread's one answer to this count; rejected when the thread fails or stops first. */
-  readonly answer: Promise<unknown>;
-  /** Stops the thread (a count given up on). */
+  /** The thread's next answer; rejected when the thread fails or stops first. */
+  answer(): Promise<unknown>;
+  /** Stops the thread: its count is done, or given up on. */
   terminate(): void;
-  /** Done with it after its answer: the thread may be kept for the next count. */
-  release(): void;
 }
 
 /**

@@ -1,8 +1,9 @@
-// The count thread of the Node host (dist/count-worker.js, as the build makes it): counts a saved document from its file, refuses a file that is not the document's text, and is kept warm between counts.
+// The count thread of the Node host (dist/count-worker.js, as the build makes it): counts a saved document from its file, and refuses a file that is not the document's text.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { CountThread } from '../../src/features/consistencyRegistration';
 import { countThreads } from '../../src/node/countThread';
 import type { CountAnswer, CountRequest } from '../../src/node/countWorker';
 
@@ -15,11 +16,11 @@ const OPTIONS = { minCount: 3, minShare: 0.75, maxSyllables: 6 };
 /** The document's line lengths, as the extension host sends them with the end of a file count. */
 const lengthsOf = (text: string): Int32Array => Int32Array.from(text.split(/\r\n|\r|\n/).map((l) => l.length));
 
-async function countFile(thread: ReturnType<ReturnType<typeof countThreads>['start']>, file: string, lengths: Int32Array): Promise<CountAnswer> {
+async function countFile(thread: CountThread, file: string, lengths: Int32Array): Promise<CountAnswer> {
   thread.post({ type: 'start', options: OPTIONS, lexicon: [] } satisfies CountRequest);
   thread.post({ type: 'file', path: file } satisfies CountRequest);
   thread.post({ type: 'end', lengths } satisfies CountRequest);
-  return (await thread.answer) as CountAnswer;
+  return (await thread.answer()) as CountAnswer;
 }
 
 describe('count thread (Node host)', function () {
@@ -36,11 +37,9 @@ describe('count thread (Node host)', function () {
   });
 
   it('counts a document from its saved file: the lines that disagree, with their findings', async () => {
-    const threads = countThreads(DIST);
+    const thread = countThreads(DIST)();
     try {
-      const thread = threads.start();
       const answer = await countFile(thread, file, lengthsOf(TEXT));
-      thread.release();
       assert.strictEqual(answer.type, 'done');
       if (answer.type !== 'done') return;
       assert.deepStrictEqual(answer.lines, [12, 13, 14]);
@@ -49,51 +48,49 @@ describe('count thread (Node host)', function () {
         [[[5, 13]], [[5, 13]], [[5, 13]]],
       );
     } finally {
-      threads.dispose();
+      thread.terminate();
     }
   });
 
-  it('answers that a file whose lines are not the document\'s is not the document, and counts the next one', async () => {
-    const threads = countThreads(DIST);
+  it('answers that a file that is not the document\'s text is not the document, then counts the lines sent instead', async () => {
+    const thread = countThreads(DIST)();
     try {
       const other = lengthsOf(TEXT);
       other[3]++;
-      const thread = threads.start();
-      const refused = await countFile(thread, file, other);
-      assert.deepStrictEqual(refused, { type: 'not-the-document', why: 'its lines differ from the document' });
-      thread.release();
+      assert.deepStrictEqual(await countFile(thread, file, other), { type: 'not-the-document', why: 'its lines differ from the document' });
       fs.writeFileSync(file, Buffer.concat([Buffer.from(TEXT), Buffer.from([0x0a, 0xff])]));
-      const next = threads.start();
-      assert.strictEqual(next.id, thread.id, 'the thread that answered counts again');
-      assert.deepStrictEqual(await countFile(next, file, lengthsOf(TEXT + '\n\ufffd')), { type: 'not-the-document', why: 'not UTF-8' });
-      next.release();
+      assert.deepStrictEqual(await countFile(thread, file, lengthsOf(TEXT + '\n\ufffd')), { type: 'not-the-document', why: 'not UTF-8' });
+      // The same thread counts the lines when they are sent.
+      const bytes = new TextEncoder().encode(TEXT);
+      const lines = TEXT.split('\r\n');
+      const starts = new Int32Array(lines.length);
+      const ends = new Int32Array(lines.length);
+      for (let k = 0, at = 0; k < lines.length; k++) {
+        starts[k] = at;
+        ends[k] = at + Buffer.byteLength(lines[k]);
+        at = ends[k] + 2;
+      }
+      thread.post({ type: 'start', options: OPTIONS, lexicon: [] } satisfies CountRequest);
+      thread.post({ type: 'block', bytes, starts, ends } satisfies CountRequest);
+      thread.post({ type: 'end' } satisfies CountRequest);
+      const answer = (await thread.answer()) as CountAnswer;
+      assert.strictEqual(answer.type, 'done');
+      assert.deepStrictEqual(answer.type === 'done' && answer.lines, [12, 13, 14]);
     } finally {
-      threads.dispose();
+      thread.terminate();
     }
   });
 
-  it('keeps a thread that answered for the next count, starts another after one given up on, and lets a waiting one go in time', async () => {
-    const threads = countThreads(DIST, 300);
-    try {
-      const first = threads.start();
-      assert.strictEqual((await countFile(first, file, lengthsOf(TEXT))).type, 'done');
-      first.release();
-      const second = threads.start();
-      assert.strictEqual(second.id, first.id, 'kept warm');
-      // Given up on mid-count: the thread is stopped, and the next count has a new one.
-      second.post({ type: 'start', options: OPTIONS, lexicon: [] } satisfies CountRequest);
-      second.terminate();
-      await assert.rejects(second.answer, /stopped/);
-      const third = threads.start();
-      assert.notStrictEqual(third.id, first.id);
-      assert.strictEqual((await countFile(third, file, lengthsOf(TEXT))).type, 'done');
-      third.release();
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      const fourth = threads.start();
-      assert.notStrictEqual(fourth.id, third.id, 'let go after its idle time');
-      fourth.terminate();
-    } finally {
-      threads.dispose();
-    }
+  it('rejects the answer awaited when the thread is stopped', async () => {
+    const threads = countThreads(DIST);
+    const first = threads();
+    const second = threads();
+    assert.notStrictEqual(first.id, second.id, 'a thread per count');
+    first.post({ type: 'start', options: OPTIONS, lexicon: [] } satisfies CountRequest);
+    const answer = first.answer();
+    first.terminate();
+    await assert.rejects(answer, /stopped/);
+    await assert.rejects(first.answer(), /stopped/, 'and any asked after');
+    second.terminate();
   });
 });
