@@ -89,22 +89,31 @@ describe('consistency', function () {
     await problemsBecome(uri, [`${CODE}@12:5-13 warning`, `${CODE}@13:5-13 warning`, `${CODE}@14:5-13 warning`]);
   });
 
-  it('counts a big document on a thread of its own: the same problems, and edits counted on the host from what the thread handed back', async () => {
+  /**
+   * Runs `test` with every document counted off the host's thread (the Node host's, which this
+   * suite runs in), given how many counts were made on a thread, and from a file, before it.
+   */
+  async function withEveryDocumentOnAThread(test: (consistency: ExtensionApi['consistency'], before: { onThread: number; fromFile: number }) => Promise<void>): Promise<void> {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
     const consistency = api().consistency;
     const threshold = consistency.offThreadMinChars;
-    const before = consistency.countsOffThread;
-    const fromFileBefore = consistency.countsFromFile;
-    // Every document is big enough: the thread is the Node host's, which this suite runs in.
     consistency.offThreadMinChars = 0;
     try {
+      await test(consistency, { onThread: consistency.countsOffThread, fromFile: consistency.countsFromFile });
+    } finally {
+      consistency.offThreadMinChars = threshold;
+    }
+  }
+
+  it('counts a big document on a thread of its own: the same problems, and edits counted on the host from what the thread handed back', async () => {
+    await withEveryDocumentOnAThread(async (consistency, before) => {
       const editor = await openCorpusFile(TWELVE_OF_FIFTEEN, 'twelve');
       const uri = editor.document.uri;
       await problemsBecome(uri, [`${CODE}@12:5-13 information`, `${CODE}@13:5-13 information`, `${CODE}@14:5-13 information`]);
       await settled();
       const counts = consistency.countsOffThread;
-      assert.ok(counts > before, 'counted on the thread');
-      assert.ok(consistency.countsFromFile > fromFileBefore, 'the thread read the saved file itself');
+      assert.ok(counts > before.onThread, 'counted on the thread');
+      assert.ok(consistency.countsFromFile > before.fromFile, 'the thread read the saved file itself');
       assert.deepEqual(consistencyProblems(uri).map((d) => d.message), Array<string>(3).fill('`nâng cao` is split here; joined as `nâng_cao` in 12 of 15 places'));
       // One line more is counted in as the edit arrives, in the counts the thread made: no count again.
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
@@ -112,19 +121,11 @@ describe('consistency', function () {
       await problemsBecome(uri, [12, 13, 14, 15].map((l) => `${CODE}@${l}:5-13 information`));
       assert.deepEqual(consistencyProblems(uri).map((d) => d.message), Array<string>(4).fill('`nâng cao` is split here; joined as `nâng_cao` in 12 of 16 places'));
       assert.equal(consistency.countsOffThread, counts, 'the edit was counted on the host');
-    } finally {
-      consistency.offThreadMinChars = threshold;
-    }
+    });
   });
 
   it('counts on the thread from lines the host sends when the saved file is not the document\'s text (not UTF-8)', async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    const consistency = api().consistency;
-    const threshold = consistency.offThreadMinChars;
-    const before = consistency.countsOffThread;
-    const fromFileBefore = consistency.countsFromFile;
-    consistency.offThreadMinChars = 0;
-    try {
+    await withEveryDocumentOnAThread(async (consistency, before) => {
       // A byte that is no UTF-8: the editor shows U+FFFD there, which the file's bytes are not.
       const uri = vscode.Uri.file(path.join(os.tmpdir(), `segcorpus-latin-${process.pid}.seg`));
       await vscode.workspace.fs.writeFile(uri, Buffer.concat([Buffer.from(TWELVE_OF_FIFTEEN + '\ncafé '), Buffer.from([0xe9]), Buffer.from(' nâng cao')]));
@@ -134,15 +135,13 @@ describe('consistency', function () {
         assert.ok(document.lineAt(15).text.includes('\ufffd'), 'the editor decoded the stray byte as U+FFFD');
         await problemsBecome(uri, [12, 13, 14, 15].map((l) => `${CODE}@${l}:${l === 15 ? 7 : 5}-${l === 15 ? 15 : 13} information`));
         await settled();
-        assert.ok(consistency.countsOffThread > before, 'counted on the thread');
-        assert.equal(consistency.countsFromFile, fromFileBefore, 'not from the file');
+        assert.ok(consistency.countsOffThread > before.onThread, 'counted on the thread');
+        assert.equal(consistency.countsFromFile, before.fromFile, 'not from the file');
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       } finally {
         await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
       }
-    } finally {
-      consistency.offThreadMinChars = threshold;
-    }
+    });
   });
 
   it('an invalid threshold gives one warning naming it, and the default is used', async () => {
