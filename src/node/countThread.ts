@@ -5,9 +5,9 @@ import type { CountThread } from '../features/consistencyRegistration';
 
 /**
  * Starts a count thread from `bundleDir` (where dist/extension.js and dist/count-worker.js are)
- * each time it is called. A thread is not kept between counts: its heap would keep the last count's
- * garbage (about 100 MB after a 20 MB document; nothing makes an idle thread collect it), for a
- * start that costs 40-60 ms.
+ * each time it is called. Threads are not kept between counts: keeping one would save only its
+ * start (40–60 ms of CPU), and its heap would hold the last count's garbage meanwhile (about 100 MB
+ * after a 20 MB document; nothing makes an idle thread collect it).
  */
 export function countThreads(bundleDir: string): () => CountThread {
   return () => {

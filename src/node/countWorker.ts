@@ -16,8 +16,9 @@ export type CountRequest =
   | { readonly type: 'end'; readonly lengths?: Int32Array };
 
 /**
- * The answer, once: the counts as Variations.transferable() data, and the lines with findings; or
- * that the file is not the document's text (not UTF-8, changed, or unreadable): send the lines.
+ * The answer to each count (at its end): the counts as Variations.transferable() data, and the
+ * lines with findings; or that the file is not the document's text (not UTF-8, changed, or
+ * unreadable), and the host starts again with the lines.
  */
 export type CountAnswer =
   | { readonly type: 'done'; readonly variations: object; readonly lines: number[]; readonly findings: unknown[][] }
