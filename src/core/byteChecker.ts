@@ -6,20 +6,8 @@ import { PlaceholderRole, Scheme, placeholderFor } from './scheme';
 import { tokenEndAndUnderscore, viewOf } from './byteTokens';
 import { BytePairReader, CLOSES, DIGIT, LETTERS, LETTERS_DIGIT_END, TEXT } from './bytePairs';
 import { planNormalize } from './normalize';
-import { BLANK, BYTE_CLASS, ByteMarks, EOL, ORDINARY, UNDERSCORE, codePointAt, decoder, isDigitByte } from './byteText';
+import { BLANK, BYTE_CLASS, ByteMarks, EOL, ORDINARY, UNDERSCORE, codePointAt, decoder, isDigitByte, utf16Length } from './byteText';
 
-
-/** The UTF-16 length of `bytes[from, to)` (valid UTF-8): columns are counted as the editor counts them. */
-function utf16Length(bytes: Uint8Array, from: number, to: number): number {
-  let units = 0;
-  // Without a branch per byte: every byte but a continuation byte counts, a four-byte lead twice.
-  for (let k = from; k < to; k++) units += UTF16_UNITS[bytes[k]];
-  return units;
-}
-
-/** Per byte of valid UTF-8: how many UTF-16 units the character it starts takes (0 for a continuation byte). */
-const UTF16_UNITS = new Uint8Array(256);
-for (let b = 0; b < 256; b++) UTF16_UNITS[b] = (b & 0xc0) === 0x80 ? 0 : b >= 0xf0 ? 2 : 1;
 
 /** As check.ts's isJoinable, on the code point. */
 function isJoinable(c: number): boolean {

@@ -41,6 +41,34 @@ export function codePointAt(bytes: Uint8Array, i: number): number {
 }
 
 /** Marks as byte sequences, grouped by their first byte, longest first (the greedy split of marks.ts). */
+/** Per byte: the UTF-16 units of the character it starts (0 for a continuation byte, 2 for a four-byte lead). */
+const UTF16_UNITS = new Uint8Array(256);
+for (let b = 0; b < 256; b++) UTF16_UNITS[b] = (b & 0xc0) === 0x80 ? 0 : b >= 0xf0 ? 2 : 1;
+
+/**
+ * UTF-16 code units of the UTF-8 bytes in [from, to): turns a byte offset into an editor column.
+ * A long run is read four bytes at a time: its bytes, less the continuation bytes (10xxxxxx), plus
+ * one for each four-byte lead (1111xxxx).
+ */
+export function utf16Length(bytes: Uint8Array, from: number, to: number): number {
+  let units = to - from;
+  let i = from;
+  if (to - from >= 64) {
+    const words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (; i + 4 <= to; i += 4) {
+      const x = words.getInt32(i, true);
+      units += topBits(x & (x << 1) & (x << 2) & (x << 3) & 0x80808080) - topBits(x & ~(x << 1) & 0x80808080);
+    }
+  }
+  for (; i < to; i++) units += UTF16_UNITS[bytes[i]] - 1;
+  return units;
+}
+
+/** How many bits are set in a word whose set bits are each a byte's top bit. */
+function topBits(x: number): number {
+  return x === 0 ? 0 : Math.imul((x >>> 7) & 0x01010101, 0x01010101) >>> 24;
+}
+
 export class ByteMarks {
   /** Per first byte, its marks: bytes, and the answer matchAt gives for it (made once: matchAt runs per mark in the text). */
   private readonly byLead: Array<Array<{ bytes: Uint8Array; cls: Attach; match: { readonly len: number; readonly cls: Attach } }> | undefined> = new Array(256);

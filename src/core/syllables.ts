@@ -670,16 +670,6 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return bigger;
 }
 
-/** UTF-16 code units of the UTF-8 bytes in [from, to): turns a byte offset into an editor column. */
-export function utf16Length(bytes: Uint8Array, from: number, to: number): number {
-  let units = 0;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i];
-    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-  }
-  return units;
-}
-
 /**
  * An open-addressing table (linear probing; a slot holds 0 when empty) and its slots' hashes, in
  * twice the room: what both tables here do when they pass half full.

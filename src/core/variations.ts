@@ -13,7 +13,8 @@
 // syllables are joined to a syllable outside it. An occurrence lying inside a longer word
 // (`Chủ_tịch` in `Phó_Chủ_tịch`) is that word's business and is not counted.
 import { Message, MessageId, message, messageText } from './messages';
-import { Boundary, SpelledLines, SyllableLine, SyllableTable, utf16Length } from './syllables';
+import { utf16Length } from './byteText';
+import { Boundary, SpelledLines, SyllableLine, SyllableTable } from './syllables';
 
 export interface ConsistencyOptions {
   /** Occurrences a sequence needs before its majority counts. */

@@ -2,35 +2,10 @@
 import * as fs from 'fs';
 import { isUtf8 } from 'buffer';
 import type { LineBlock } from '../core/blockCount';
+import { utf16Length } from '../core/byteText';
 
 /** Bytes read at a time; a block holds the whole lines among them. */
 export const READ_BYTES = 1 << 22;
-
-/** Per byte of valid UTF-8: the UTF-16 units of the character it starts (0 for a continuation byte). */
-const UTF16_UNITS = new Uint8Array(256);
-for (let b = 0; b < 256; b++) UTF16_UNITS[b] = (b & 0xc0) === 0x80 ? 0 : b >= 0xf0 ? 2 : 1;
-
-/**
- * The UTF-16 length of the valid UTF-8 in bytes[from, to): its bytes, less the continuation bytes
- * (10xxxxxx), plus one for each four-byte lead (11110xxx). Four bytes at a time.
- */
-function utf16Units(bytes: Uint8Array, words: DataView, from: number, to: number): number {
-  let units = to - from;
-  let i = from;
-  for (; i + 4 <= to; i += 4) {
-    const x = words.getInt32(i, true);
-    const continuation = x & ~(x << 1) & 0x80808080;
-    const fourByteLead = x & (x << 1) & (x << 2) & (x << 3) & ~(x << 4) & 0x80808080;
-    units -= bitCount(continuation) - bitCount(fourByteLead);
-  }
-  for (; i < to; i++) units += UTF16_UNITS[bytes[i]] - 1;
-  return units;
-}
-
-/** Set bits of a word whose set bits are each a byte's top bit. */
-function bitCount(x: number): number {
-  return x === 0 ? 0 : Math.imul((x >>> 7) & 0x01010101, 0x01010101) >>> 24;
-}
 
 /** What the file held, line by line, as the editor counts lines: each line's length in UTF-16 units. */
 export interface FileLines {
@@ -102,8 +77,7 @@ export function readFileLineBlocks(path: string, take: (block: LineBlock) => voi
         bigger.set(lengths);
         lengths = bigger;
       }
-      const words = new DataView(buffer.buffer);
-      for (let k = 0; k < starts.length; k++) lengths[count++] = utf16Units(bytes, words, starts[k], ends[k]);
+      for (let k = 0; k < starts.length; k++) lengths[count++] = utf16Length(bytes, starts[k], ends[k]);
       if (starts.length > 0) take({ bytes, starts: Int32Array.from(starts), ends: Int32Array.from(ends) });
       if (atEnd) break;
       carry = buffer.slice(start, filled);

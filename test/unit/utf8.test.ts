@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { utf16Length } from '../../src/core/byteText';
 import { findInvalidUtf8 } from '../../src/core/utf8';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
@@ -33,5 +34,27 @@ describe('utf8', () => {
     assert.strictEqual(findInvalidUtf8(Uint8Array.from([0xed, 0xa0, 0x80])), 0);
     assert.strictEqual(findInvalidUtf8(Uint8Array.from([0x61, 0x62, 0xe1, 0xba])), 2);
     assert.strictEqual(findInvalidUtf8(Uint8Array.from([0xf4, 0x90, 0x80, 0x80])), 0);
+  });
+
+  it('measures UTF-8 bytes in UTF-16 units, four bytes at a time or one by one, any range of any bytes', () => {
+    const perByte = (bytes: Uint8Array, from: number, to: number): number => {
+      let units = 0;
+      for (let i = from; i < to; i++) if ((bytes[i] & 0xc0) !== 0x80) units += bytes[i] >= 0xf0 ? 2 : 1;
+      return units;
+    };
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(), fc.nat(), (bytes, a, b) => {
+        const from = bytes.length === 0 ? 0 : a % bytes.length;
+        const to = from + (bytes.length === 0 ? 0 : b % (bytes.length - from + 1));
+        assert.strictEqual(utf16Length(bytes, from, to), perByte(bytes, from, to));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const bytes = new TextEncoder().encode(text);
+        // A lone surrogate is encoded as U+FFFD, one unit as it was.
+        assert.strictEqual(utf16Length(bytes, 0, bytes.length), text.length);
+      }),
+    );
   });
 });
