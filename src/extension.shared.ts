@@ -51,7 +51,7 @@ export interface HostParts {
   /** The features registered now and loaded on first use: from bundles of their own in Node, bundled on the web. */
   readonly onDemand: OnDemandFeatures;
   /** Where a big document's consistency count runs: a worker thread in Node; none on the web (slices on the host). */
-  readonly countThread?: () => CountThread;
+  readonly countThread?: (document: string) => CountThread;
 }
 
 export function activateShared(context: vscode.ExtensionContext, host: HostParts): ExtensionApi {

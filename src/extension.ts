@@ -12,6 +12,9 @@ import { countThreads } from './node/countThread';
 export function activate(context: vscode.ExtensionContext): ExtensionApi & { readonly activation: { wall: number; cpu: number } } {
   // The viewer, the statistics, the file jobs' commands and the consistency check: dist/*.js beside this bundle (dist/extension.js), loaded on first use.
   const onDemand = featureBundles(__dirname);
+  // dist/count-worker.js, beside this bundle.
+  const threads = countThreads(__dirname);
+  context.subscriptions.push(threads);
   const api = activateShared(context, {
     // dist/file-jobs.js sits beside this bundle too.
     fileJobEngine: new NodeFileJobEngine(__dirname),
@@ -19,8 +22,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi & { rea
     // Files on disk are read by position, never whole; other schemes (virtual file systems) through workspace.fs.
     openBytes: (uri) => (uri.scheme === 'file' ? openFileBytes(uri.fsPath) : onDemand.viewer().readThroughWorkspace(uri)),
     onDemand,
-    // dist/count-worker.js, beside this bundle.
-    countThread: countThreads(__dirname),
+    countThread: (document) => threads.take(document),
   });
   // Evaluating the bundle and activate(), without reading and compiling the file (the host times those).
   // Added to the API object as it is: spreading it would read (and so load) every feature behind its getters.

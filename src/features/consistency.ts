@@ -208,7 +208,7 @@ export class CorpusConsistency implements vscode.Disposable {
   constructor(
     private readonly config: CorpusConfiguration,
     private readonly state: vscode.Memento,
-    private readonly countThread?: () => CountThread,
+    private readonly countThread?: (document: string) => CountThread,
   ) {
     vscode.workspace.onDidOpenTextDocument((d) => {
       if (this.started) this.open(d);
@@ -644,7 +644,7 @@ export class CorpusConsistency implements vscode.Disposable {
    * stale on the way; undefined when the thread failed.
    */
   private async countOffThread(
-    startThread: () => CountThread,
+    startThread: (document: string) => CountThread,
     tally: Tally,
     counted: CountedDocument,
     stale: () => boolean,
@@ -657,7 +657,7 @@ export class CorpusConsistency implements vscode.Disposable {
     // The host's own time: its slices, up to the question (waiting for the answer is not work).
     let sending = 0;
     try {
-      thread = tally.thread = startThread();
+      thread = tally.thread = startThread(document.uri.toString());
       const counter = thread;
       const begin = (): void => counter.post({ type: 'start', options: this.countOptions, lexicon: this.lexiconWords } satisfies CountRequest);
       begin();

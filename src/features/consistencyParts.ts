@@ -16,7 +16,7 @@ export interface ConsistencyParts extends vscode.Disposable {
 }
 
 /** The check (it starts counting with the first corpus, as before it was loaded), the view's rows, the quick fixes. */
-export function makeConsistency(config: CorpusConfiguration, state: vscode.Memento, countThread?: () => CountThread): ConsistencyParts {
+export function makeConsistency(config: CorpusConfiguration, state: vscode.Memento, countThread?: (document: string) => CountThread): ConsistencyParts {
   const consistency = new CorpusConsistency(config, state, countThread);
   const view = new VariationsView(consistency);
   return {

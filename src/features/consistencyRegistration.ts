@@ -38,7 +38,7 @@ export function registerConsistency(
   features: OnDemandFeatures,
   config: CorpusConfiguration,
   state: vscode.Memento,
-  countThread?: () => CountThread,
+  countThread?: (document: string) => CountThread,
 ): { parts: () => ConsistencyParts; disposable: vscode.Disposable } {
   const treeChanged = new vscode.EventEmitter<void>();
   let relay: vscode.Disposable | undefined;
