@@ -38,6 +38,7 @@ export interface ExtensionApi {
   readonly statistics: CorpusStatisticsPages;
   readonly fileJobs: FileJobs;
   readonly viewer: CorpusViewer;
+  readonly diagnostics: CorpusDiagnostics;
 }
 
 /** What differs between the Node and web extension hosts. */
@@ -52,11 +53,16 @@ export interface HostParts {
   readonly onDemand: OnDemandFeatures;
   /** Where a big document's consistency count runs: a worker thread in Node; none on the web (slices on the host). */
   readonly countThread?: (document: string) => CountThread;
+  /**
+   * Whether a document's first check should wait, and for what: in Node, for the thread counting
+   * the document's segmentation, when the machine has too few cores for both (src/extension.ts).
+   */
+  readonly firstCheckWaitsFor?: (document: vscode.TextDocument) => Promise<void> | undefined;
 }
 
 export function activateShared(context: vscode.ExtensionContext, host: HostParts): ExtensionApi {
   const config = new CorpusConfiguration();
-  const diagnostics = new CorpusDiagnostics(config);
+  const diagnostics = new CorpusDiagnostics(config, host.firstCheckWaitsFor);
   const consistency = registerConsistency(host.onDemand, config, context.workspaceState, host.countThread);
   const statistics = registerStatistics(host.onDemand, config, context.extensionUri, host.files);
   const fileJobs = registerFileJobs(host.onDemand, config, host.fileJobEngine);
@@ -98,5 +104,6 @@ export function activateShared(context: vscode.ExtensionContext, host: HostParts
       return fileJobs.jobs();
     },
     viewer,
+    diagnostics,
   };
 }

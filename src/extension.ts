@@ -2,6 +2,7 @@
 // First import: its clock starts before any other module of the bundle is evaluated.
 import { sinceLoadStarted } from './loadClock';
 import * as vscode from 'vscode';
+import { availableParallelism } from 'os';
 import { ExtensionApi, activateShared } from './extension.shared';
 import { diskFileReader } from './node/corpusFileReader';
 import { featureBundles } from './node/featureBundles';
@@ -23,6 +24,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi & { rea
     openBytes: (uri) => (uri.scheme === 'file' ? openFileBytes(uri.fsPath) : onDemand.viewer().readThroughWorkspace(uri)),
     onDemand,
     countThread: (document) => threads.take(document),
+    // With two cores or fewer, one is the workbench's (it tokenizes the document meanwhile): the
+    // count and the problems' first check of a big document would share the other, and each take
+    // twice as long. The count, the shorter, goes first; the check follows when it is done.
+    firstCheckWaitsFor: availableParallelism() <= 2 ? (document) => threads.counting(document.uri.toString()) : undefined,
   });
   // Evaluating the bundle and activate(), without reading and compiling the file (the host times those).
   // Added to the API object as it is: spreading it would read (and so load) every feature behind its getters.

@@ -124,6 +124,25 @@ describe('consistency', function () {
     });
   });
 
+  it('on a machine of two cores or fewer, checks the other rules of a document counted on a thread once the count is done', async () => {
+    await withEveryDocumentOnAThread(async (consistency, before) => {
+      // Long enough for the first check to take many slices: a separator before a full stop on each filler line.
+      const filler = Array<string>(20_000).fill('Ông_ta nói rằng anh_ấy sẽ đến 7 .');
+      const editor = await openCorpusFile([TWELVE_OF_FIFTEEN, ...filler].join('\n'), 'waits');
+      const document = editor.document;
+      const timing = await eventually(() => api().diagnostics.firstCheckOf(document), 'the first check is done', 30_000);
+      await settled();
+      assert.ok(consistency.countsOffThread > before.onThread, 'counted on the thread');
+      if (os.availableParallelism() <= 2) assert.ok(timing.waitedMs > 0, `the check waited for the count (${JSON.stringify(timing)})`);
+      else assert.equal(timing.waitedMs, 0, 'with cores to spare the check runs beside the count');
+      // Both kinds of problems are there: the count's, and the other rules' on every filler line.
+      const found = corpusDiagnostics(document.uri);
+      assert.deepEqual(found.filter((d) => d.code === CODE).map((d) => d.range.start.line), [12, 13, 14]);
+      assert.ok(found.some((d) => d.code === 'separator-before-final' && d.range.start.line === 15));
+      assert.deepEqual(api().diagnostics.summaryFor(document), { shown: 1000, total: filler.length });
+    });
+  });
+
   it('counts on the thread from lines the host sends when the saved file is not the document\'s text (not UTF-8)', async () => {
     await withEveryDocumentOnAThread(async (consistency, before) => {
       // A byte that is no UTF-8: the editor shows U+FFFD there, which the file's bytes are not.
