@@ -142,18 +142,22 @@ export class CorpusDiagnostics implements vscode.Disposable {
     const waitUntil = performance.now() + MAX_WAIT_MS;
     do {
       await yieldToHost();
-      const waiting = this.waitsFor?.(document);
-      const left = waitUntil - performance.now();
-      if (waiting && left > 0) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const started = performance.now();
-        await Promise.race([waiting, new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]);
-        clearTimeout(timer);
-        state.waited = (state.waited ?? 0) + performance.now() - started;
-      }
+      await this.waitIfAsked(document, state, waitUntil);
       if (state.cancelled || document.isClosed) return;
     } while (!this.loadSlice(document, state));
     this.loaded(document, state);
+  }
+
+  /** Waits for what the first check is asked to wait for, if anything, until `waitUntil` at the latest; the wait is added to `state.waited`. */
+  private async waitIfAsked(document: vscode.TextDocument, state: Tracked, waitUntil: number): Promise<void> {
+    const waiting = this.waitsFor?.(document);
+    const left = waitUntil - performance.now();
+    if (!waiting || left <= 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const started = performance.now();
+    await Promise.race([waiting, new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]);
+    clearTimeout(timer);
+    state.waited = (state.waited ?? 0) + performance.now() - started;
   }
 
   private loaded(document: vscode.TextDocument, state: Tracked): void {
