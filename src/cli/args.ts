@@ -1,4 +1,5 @@
 // Command-line parsing for segcorpus: a small, strict parser whose errors say what to type instead.
+import { FINDING_CODES, FindingCode, RuleSetting } from '../core/check';
 import { say } from './messages';
 
 export class UsageError extends Error {
@@ -27,6 +28,8 @@ export interface CliArgs {
   jobs: number | undefined;
   strict: boolean;
   hints: boolean;
+  /** check: rules given a severity other than their default (or turned off) by --severity. */
+  severities: Partial<Record<FindingCode, RuleSetting>>;
   json: boolean;
   top: number | undefined;
   problems: boolean;
@@ -95,6 +98,20 @@ const OPTIONS: Record<string, OptionSpec> = {
   },
   '--strict': { takesValue: false, commands: ['check'], apply: (a) => (a.strict = true) },
   '--hints': { takesValue: false, commands: ['check'], apply: (a) => (a.hints = true) },
+  '--severity': {
+    takesValue: true,
+    commands: ['check'],
+    apply: (a, v) => {
+      // RULE=LEVEL, several joined by commas; the option may also be repeated. A later one wins.
+      for (const part of v.split(',')) {
+        const [code, level, ...rest] = part.split('=');
+        if (!(FINDING_CODES as readonly string[]).includes(code) || !(RULE_SETTINGS as readonly string[]).includes(level) || rest.length > 0) {
+          throw new UsageError(say('severityValue', part, FINDING_CODES.join(', ')));
+        }
+        a.severities[code as FindingCode] = level as RuleSetting;
+      }
+    },
+  },
   '--json': { takesValue: false, commands: ['check', 'stats', 'consistency'], apply: (a) => (a.json = true) },
   '--top': {
     takesValue: true,
@@ -139,6 +156,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--pass-other-lines': { takesValue: false, commands: LINE_COMMANDS, apply: (a) => (a.passOtherLines = true) },
 };
 
+const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
 const ALIASES: Record<string, string> = { '-o': '--output', '-j': '--jobs' };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -157,6 +176,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     jobs: undefined,
     strict: false,
     hints: false,
+    severities: {},
     json: false,
     top: undefined,
     problems: false,
@@ -278,6 +298,9 @@ Options:
                             1 transforms in the main thread)
   --strict                  check: warnings also make the exit status 1
   --hints                   check: also likely sentence breaks (reads each file twice)
+  --severity RULE=LEVEL     check: a rule's severity: error, warning, information, hint or
+                            off (repeat, or join with commas); inconsistent-segmentation=off
+                            skips the corpus-wide count
   --json                    check, stats, consistency: JSON output
   --vocabulary              stats: also the vocabulary: types, the most frequent words and
                             compounds, vocabulary growth (a table of every word: about twice

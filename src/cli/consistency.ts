@@ -1,7 +1,7 @@
 // Consistency on the command line: variations counted over all the files given, for `check` findings, the `consistency` table and its --apply.
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_SEVERITIES, Finding } from '../core/check';
+import { DEFAULT_SEVERITIES, Finding, RuleSetting } from '../core/check';
 import { Variations } from '../core/variations';
 import { DEFAULT_CHUNK_SIZE, checkNotSameFile, readLines } from '../node/fileJob';
 import { InputError, describe } from '../node/errors';
@@ -23,7 +23,16 @@ export class SegmentationFindings {
   private readonly results: Array<Promise<FileFindings | undefined>> = [];
   private worker: Worker | undefined;
 
-  private constructor(files: readonly string[], args: ConsistencyArgs) {
+  private constructor(
+    files: readonly string[],
+    args: ConsistencyArgs,
+    private readonly severity: RuleSetting,
+  ) {
+    // A rule turned off is not counted at all: every file has no such findings.
+    if (severity === 'off') {
+      files.forEach(() => this.results.push(Promise.resolve(undefined)));
+      return;
+    }
     const knob = process.env.SEGCORPUS_CONSISTENCY_WORKER;
     const bytes = files.reduce((sum, file) => sum + sizeOf(file), 0);
     if (knob === '1' || (knob !== '0' && bytes >= WORKER_MIN_BYTES)) {
@@ -36,15 +45,16 @@ export class SegmentationFindings {
     for (const result of this.results) result.catch(() => undefined);
   }
 
-  static start(files: readonly string[], args: ConsistencyArgs): SegmentationFindings {
-    return new SegmentationFindings(files, args);
+  /** `severity`: the rule's, as check reports it; 'off' counts nothing. */
+  static start(files: readonly string[], args: ConsistencyArgs, severity: RuleSetting = DEFAULT_SEVERITIES['inconsistent-segmentation']): SegmentationFindings {
+    return new SegmentationFindings(files, args, severity);
   }
 
   /** The findings of the file at `index` of the list given to start(), as `check` reports findings, by line. */
   async forFile(index: number): Promise<Map<number, Finding[]>> {
     const byLine = new Map<number, Finding[]>();
     const found = await this.results[index];
-    const severity = DEFAULT_SEVERITIES['inconsistent-segmentation'];
+    const severity = this.severity;
     if (!found || severity === 'off') return byLine;
     found.lines.forEach((line, k) => {
       const finding: Finding = { code: 'inconsistent-segmentation', severity, start: found.starts[k], end: found.ends[k], tokenIndex: found.tokens[k], message: found.messages[k] };

@@ -8,7 +8,7 @@ import { forEachLine, forEachLineBytes, inputOf, recordTextRuns } from './lines'
 import { loadScheme } from './schemeFile';
 import { statsSummary } from './statsReport';
 import { countFiles } from '../node/variationsFiles';
-import { BreakWords, Finding, LineChecker, WordStats, checkLine } from '../core/check';
+import { BreakWords, DEFAULT_SEVERITIES, Finding, FindingCode, LineChecker, RuleSetting, WordStats, checkLine } from '../core/check';
 import { ByteChecker } from '../core/byteChecker';
 import { RecordOptions } from '../core/jsonl';
 import { NormalizeOptions } from '../core/normalize';
@@ -41,6 +41,11 @@ function recordOptions(args: CliArgs): RecordOptions | undefined {
   return args.jsonl ? { field: args.field ?? 'text', passOther: args.passOtherLines } : undefined;
 }
 
+/** Each rule's severity: its default, unless --severity says otherwise. */
+function severitiesOf(args: CliArgs): Record<FindingCode, RuleSetting> {
+  return { ...DEFAULT_SEVERITIES, ...args.severities };
+}
+
 async function check(args: CliArgs, scheme: Scheme): Promise<number> {
   const files = args.files.length > 0 ? args.files : ['-'];
   const records = recordOptions(args);
@@ -52,7 +57,7 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
     return spool?.files ? spool.files[files.indexOf(file)] : (inputOf(file) ?? spool.file);
   };
   try {
-    const segmentation = SegmentationFindings.start(files.map(source), args);
+    const segmentation = SegmentationFindings.start(files.map(source), args, severitiesOf(args)['inconsistent-segmentation']);
     try {
       return await checkFiles(args, scheme, files, source, segmentation);
     } finally {
@@ -64,9 +69,10 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
 }
 
 async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source: (file: string) => string, segmentation: SegmentationFindings): Promise<number> {
+  const severities = severitiesOf(args);
   const tokenizer = new Tokenizer(scheme);
-  const checker = new LineChecker(scheme);
-  const screen = new ByteChecker(scheme);
+  const checker = new LineChecker(scheme, severities);
+  const screen = new ByteChecker(scheme, severities);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const rows: object[] = [];
   const out = new TextOutput();

@@ -13,6 +13,7 @@ const ENGLISH = {
   jobsValue: "--jobs takes a whole number from 1 to 64, not '{0}'",
   minCountValue: "--min-count takes a whole number from 1, not '{0}'",
   minShareValue: "--min-share takes a share above 0 and at most 1 (0.75 is 75 %), not '{0}'",
+  severityValue: "--severity takes RULE=LEVEL (LEVEL: error, warning, information, hint or off; RULE: {1}), not '{0}'",
   unknownCommand: "unknown command '{0}' (commands: {1})",
   unknownOption: "unknown option '{0}' (see segcorpus --help)",
   needsValue: '{0} needs a value',
@@ -109,6 +110,7 @@ const VIETNAMESE: Record<CliMessageId, string> = {
   jobsValue: "--jobs nhận một số nguyên từ 1 đến 64, không nhận '{0}'",
   minCountValue: "--min-count nhận một số nguyên từ 1 trở lên, không nhận '{0}'",
   minShareValue: "--min-share nhận một tỉ lệ lớn hơn 0 và tối đa 1 (0.75 là 75 %), không nhận '{0}'",
+  severityValue: "--severity nhận QUY_TẮC=MỨC (MỨC: error, warning, information, hint hoặc off; QUY_TẮC: {1}), không nhận '{0}'",
   unknownCommand: "lệnh không xác định '{0}' (các lệnh: {1})",
   unknownOption: "tuỳ chọn không xác định '{0}' (xem segcorpus --help)",
   needsValue: '{0} cần một giá trị',
@@ -291,6 +293,9 @@ Tuỳ chọn:
                             1 thì xử lý trong luồng chính)
   --strict                  check: cảnh báo cũng cho trạng thái thoát 1
   --hints                   check: cả các chỗ có thể là ranh giới câu (đọc mỗi tệp hai lần)
+  --severity QUY_TẮC=MỨC    check: mức của một quy tắc: error, warning, information, hint hoặc
+                            off (lặp lại, hoặc nối bằng dấu phẩy); inconsistent-segmentation=off
+                            bỏ qua việc đếm trên cả kho ngữ liệu
   --json                    check, stats, consistency: kết quả dạng JSON
   --vocabulary              stats: cả từ vựng: số từ khác nhau, các từ và từ ghép gặp nhiều
                             nhất, đường tăng trưởng từ vựng (một bảng mọi từ: khoảng gấp đôi

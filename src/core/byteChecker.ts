@@ -117,7 +117,7 @@ export class ByteChecker {
   /** Per byte: 1 for a digit whose role is pair or separator (what a placeholder glued to a word uses). */
   private readonly markDigit = new Uint8Array(256);
   private readonly wordStart = new Uint8Array(256);
-  private readonly severities: Readonly<Record<FindingCode, RuleSetting>> = DEFAULT_SEVERITIES;
+
   /** The bytes the view is over: the lines of one run come from one buffer. */
   private viewed: Uint8Array | undefined;
   private view = viewOf(new Uint8Array(0));
@@ -138,7 +138,11 @@ export class ByteChecker {
   private waitingInsertAt = new Int32Array(64);
   private waitingPiece = new Int32Array(64);
 
-  constructor(scheme: Scheme) {
+  /** `severities`: LineChecker's, for the findings answered here. */
+  constructor(
+    scheme: Scheme,
+    private readonly severities: Readonly<Record<FindingCode, RuleSetting>> = DEFAULT_SEVERITIES,
+  ) {
     this.table = buildMarkTable(scheme);
     this.marks = new ByteMarks(this.table);
     for (let d = 0; d <= 9; d++) {

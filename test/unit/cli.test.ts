@@ -284,6 +284,29 @@ describe('segcorpus CLI', function () {
       assert.match(bad.stderr, /^segcorpus: .*b\.seg: invalid UTF-8 at byte offset 1/);
     });
 
+    it('check --severity sets a rule’s severity, turns a rule off (the corpus count too) and refuses what it does not know', () => {
+      const a = write('a.seg', majority);
+      const b = write('b.seg', ['x', 'phải nâng cao  chất_lượng .']);
+      for (const worker of ['0', '1']) {
+        const env = { SEGCORPUS_CONSISTENCY_WORKER: worker };
+        let r = runCli(['check', '--severity', 'separator-before-final=error', '--severity', 'inconsistent-segmentation=warning', a, b], undefined, env);
+        assert.strictEqual(r.status, 1, 'an error now fails the check');
+        assert.strictEqual(r.stdout, `${a}:1:23: error: separator placeholder '7' before sentence-final punctuation: redundant, normalize drops it [separator-before-final]\n${b}:2:6: warning: \`nâng cao\` is split here; joined as \`nâng_cao\` in 3 of 4 places [inconsistent-segmentation]\n`);
+        r = runCli(['check', '--severity', 'separator-before-final=off,inconsistent-segmentation=hint', '--json', a, b], undefined, env);
+        assert.deepStrictEqual(JSON.parse(r.stdout).map((f: { code: string; severity: string }) => `${f.code} ${f.severity}`), ['inconsistent-segmentation hint']);
+        // Off is not counted at all: a lexicon that cannot be read is then never read.
+        r = runCli(['check', '--severity', 'inconsistent-segmentation=off', '--lexicon', path.join(tmp, 'none.txt'), a, b], undefined, env);
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.strictEqual(r.stdout.includes('inconsistent'), false);
+      }
+      for (const bad of ['separator-before-final', 'nope=off', 'unmatched-pair=loud', 'unmatched-pair=off=on', 'unmatched-pair=off,']) {
+        const r = runCli(['check', '--severity', bad, a]);
+        assert.strictEqual(r.status, 2, bad);
+        assert.match(r.stderr, /^segcorpus: --severity takes RULE=LEVEL \(LEVEL: error, warning, information, hint or off; RULE: unmatched-pair, .*\), not '/, bad);
+      }
+      assert.match(runCli(['normalize', '--severity', 'unmatched-pair=off', a]).stderr, /--severity does not apply to 'normalize'/);
+    });
+
     it('check --lexicon flags a split lexicon word however rare', () => {
       const lexicon = path.join(tmp, 'words.txt');
       fs.writeFileSync(lexicon, '# known\ntrình_độ\n');
