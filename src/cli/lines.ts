@@ -28,37 +28,6 @@ export async function forEachLine(file: string | undefined, onLine: (line: strin
   }
 }
 
-/** Calls `onLine` for every line of the input, as bytes: `bytes[start, end)`, with its 1-based number. */
-export async function forEachLineBytes(file: string | undefined, onLine: (bytes: Uint8Array, start: number, end: number, lineNumber: number) => void, out: TextOutput): Promise<void> {
-  let lineNumber = 0;
-  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
-    const bytes = run.bytes;
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    const n = bytes.length;
-    let nextCr = -1;
-    let i = 0;
-    let yieldAt = YIELD_BYTES;
-    while (i < n) {
-      let e = buf.indexOf(0x0a, i);
-      if (e < 0) e = n;
-      if (nextCr < i && nextCr !== n) {
-        nextCr = buf.indexOf(0x0d, i);
-        if (nextCr < 0) nextCr = n;
-      }
-      if (nextCr < e) e = nextCr;
-      onLine(bytes, i, e, ++lineNumber);
-      i = e < n && bytes[e] === 0x0d && bytes[e + 1] === 0x0a ? e + 2 : e + 1;
-      // Let a Ctrl+C in every so often: a run is several MB, and checking one takes a while.
-      if (i >= yieldAt) {
-        yieldAt = i + YIELD_BYTES;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    await out.drained();
-  }
-}
-
-
 /**
  * The field's text of every JSON Lines record of the input, a line each, in runs (see recordTexts):
  * what check and stats read with --jsonl. A record without the field is an InputError naming its line.
@@ -75,5 +44,28 @@ export async function* recordTextRuns(file: string | undefined, records: RecordO
     }
     const buf = Buffer.from(run.bytes.buffer, run.bytes.byteOffset, run.bytes.length);
     for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) firstLine++;
+  }
+}
+
+/**
+ * The input as runs of whole lines of about YIELD_BYTES (a longer line is a run of its own), with a
+ * turn of the event loop between two, where a signal is handled: each is checked in one go. Between
+ * two of readLines' runs, waits for `out` to take what was written (a slow pipe holds the reading back).
+ */
+export async function* lineRuns(file: string | undefined, out: TextOutput): AsyncGenerator<Uint8Array> {
+  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
+    const bytes = run.bytes;
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    for (let start = 0; start < bytes.length; ) {
+      let end = bytes.length;
+      if (end - start > YIELD_BYTES) {
+        const lf = buffer.indexOf(0x0a, start + YIELD_BYTES - 1);
+        if (lf >= 0) end = lf + 1;
+      }
+      yield bytes.subarray(start, end);
+      start = end;
+      if (start < bytes.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await out.drained();
   }
 }

@@ -4,12 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { SegmentationFindings, applyVariations, printVariations } from './consistency';
-import { forEachLine, forEachLineBytes, inputOf, recordTextRuns } from './lines';
+import { forEachLine, inputOf, lineRuns, recordTextRuns } from './lines';
 import { loadScheme } from './schemeFile';
 import { statsSummary } from './statsReport';
 import { countFiles } from '../node/variationsFiles';
 import { BreakWords, DEFAULT_SEVERITIES, Finding, FindingCode, LineChecker, RuleSetting, WordStats, checkLine } from '../core/check';
-import { ByteChecker } from '../core/byteChecker';
 import { RecordOptions } from '../core/jsonl';
 import { NormalizeOptions } from '../core/normalize';
 import { Scheme } from '../core/scheme';
@@ -17,6 +16,7 @@ import { StatisticsTally } from '../core/corpusStatistics';
 import { Tokenizer } from '../core/tokens';
 import { DEFAULT_CHUNK_SIZE, readLines, readStdin, runFileJob } from '../node/fileJob';
 import { transformSpec } from '../node/chunkTransform';
+import { RunChecker } from '../node/checkScreen';
 import { InputError, OutputError, describe } from '../node/errors';
 import { exitNow, removeUnlessDone, stopOnSignals } from '../node/leftovers';
 import { Output, TextOutput } from '../node/output';
@@ -72,8 +72,7 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
   const severities = severitiesOf(args);
   const tokenizer = new Tokenizer(scheme);
   const checker = new LineChecker(scheme, severities);
-  const screen = new ByteChecker(scheme, severities);
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const runs = new RunChecker(scheme, severities);
   const rows: object[] = [];
   const out = new TextOutput();
   let failing = 0;
@@ -104,10 +103,8 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
     if (args.hints) {
       await forEachLine(source(file), (line, lineNumber) => keep(checkLine(tokenizer.tokenize(line), checker, stats), lineNumber), out);
     } else {
-      await forEachLineBytes(source(file), (bytes, start, end, lineNumber) => {
-        // Most lines are answered on bytes; the others are decoded and checked in full.
-        keep(screen.checkLine(bytes, start, end) ?? checkLine(tokenizer.tokenize(decoder.decode(bytes.subarray(start, end))), checker), lineNumber);
-      }, out);
+      let lines = 0;
+      for await (const run of lineRuns(source(file), out)) lines += runs.run(run, (found, line) => keep(found, lines + line + 1));
     }
     const more = await segmentation.forFile(index);
     const moreLines = [...more.keys()].sort((x, y) => x - y);

@@ -36,6 +36,9 @@ const GLUED_SEPARATOR = 3;
 /** A run of marks. */
 const MARKS = 4;
 
+/** The finding code of a glued placeholder in normalize.as's screen records (2 is separator-before-final). */
+const WASM_GLUED_PLACEHOLDER = 1;
+
 /** A finding of the screen before its columns and token are counted: code, byte span (from its token's start), message. */
 interface ScreenFinding {
   code: FindingCode;
@@ -325,6 +328,34 @@ export class ByteChecker {
     }
     // An unmatched pair: LineChecker says where its sentence ends.
     for (let d = 0; d <= 9; d++) if (open[d] > 0) return undefined;
+    return this.located(bytes, start);
+  }
+
+  /**
+   * The findings of the line starting at `bytes[start]` as the WebAssembly screen gave them
+   * (normalize.as screen(): `n` findings as code, byte start, byte end, from `records[from]`): the
+   * same Finding objects checkLine() makes.
+   */
+  screenFindings(bytes: Uint8Array, start: number, records: Int32Array, from: number, n: number): Finding[] {
+    const found = this.found;
+    found.length = 0;
+    for (let k = 0, p = from; k < n; k++, p += 3) {
+      const at = records[p + 1];
+      const to = records[p + 2];
+      const digit = String(bytes[at] - 0x30);
+      if (records[p] === WASM_GLUED_PLACEHOLDER) {
+        const marks = decoder.decode(bytes.subarray(at + 1, to));
+        found.push({ code: 'glued-placeholder', at, to, message: fillTemplate(TEMPLATES.gluedPlaceholder, [digit, marks]), l10n: message('gluedPlaceholder', digit, marks) });
+      } else {
+        found.push({ code: 'separator-before-final', at, to, message: separatorMessage(bytes[at] - 0x30), l10n: message('separatorBeforeFinal', digit) });
+      }
+    }
+    return this.located(bytes, start);
+  }
+
+  /** The findings in `found` (in the order of their bytes) with their columns and tokens, severities applied. */
+  private located(bytes: Uint8Array, start: number): Finding[] {
+    const found = this.found;
     // Offsets in UTF-16 units and token indexes, counted forward once (findings come in the order of their bytes).
     const findings: Finding[] = [];
     let atByte = start;

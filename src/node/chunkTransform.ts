@@ -7,7 +7,7 @@ import { normalizerModule } from '../wasm/module';
 import { WasmNormalizer } from '../wasm/normalizer';
 
 /** Below this, a chunk goes to the string normalizer (see buildTransform). */
-const WASM_MIN_CHUNK_BYTES = 64 * 1024;
+export const WASM_MIN_CHUNK_BYTES = 64 * 1024;
 
 /** Structured-clone friendly description of a transform. */
 export type TransformSpec = (

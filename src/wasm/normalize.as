@@ -661,3 +661,372 @@ function replaceDigits(s: i32, e: i32): i32 {
   }
   return copied;
 }
+
+// --- Check's screen: the common findings of a line without decoding it, as ByteChecker
+// (src/core/byteChecker.ts) finds them, for the default plan of a scheme (what check reads pairs
+// with). A line is answered here (its findings, none for most) or left to the line checker
+// ("undecided": anything rarer). Pair sides come from the typesetter, as restore reads them.
+// Memory, set up by JS (normalizer.ts): the chunk at inPtr (then 16 spaces); the records at outPtr;
+// per input byte a zeroed side byte at sidesPtr; the pieces of one line at piecesPtr (three i32 each).
+//
+// Records, i32s: per line with a finding or undecided, [line, start, end, found], then `found`
+// findings as [code, at, to] (byte offsets in the chunk), or found = -1 for undecided.
+
+const DIGIT_ROLE: usize = 1232; // u8[10]: ROLE_UNKNOWN, ROLE_PAIR, ROLE_SEPARATOR or ROLE_OTHER (written by JS)
+const ROLE_UNKNOWN: i32 = 0;
+const ROLE_PAIR: i32 = 1;
+const ROLE_SEPARATOR: i32 = 2;
+const FINAL: i32 = 3;
+
+// What a piece is to the separator rule (ByteChecker's ENDS_WAIT…).
+const ENDS_WAIT: i32 = 0;
+const PAIR: i32 = 1;
+const LONE_SEPARATOR: i32 = 2;
+const GLUED_SEPARATOR: i32 = 3;
+const MARKS: i32 = 4;
+const UNDECIDED: i32 = -1;
+
+// Finding codes in the records.
+export const GLUED_PLACEHOLDER: i32 = 1;
+export const SEPARATOR_BEFORE_FINAL: i32 = 2;
+
+const PAIR_COUNT: usize = memory.data(40); // i32[10]: lone pair placeholders per digit in the line
+const OPEN_PAIRS: usize = memory.data(40); // i32[10]: open pair placeholders per digit while judging
+const WAITING_MAX: i32 = 4096;
+const WAITING_AT: usize = memory.data(WAITING_MAX * 4); // i32: where each waiting separator's finding goes
+const WAITING_PIECE: usize = memory.data(WAITING_MAX * 4); // i32: its piece
+
+let pieces: usize = 0;
+let records: usize = 0;
+
+@inline function role(d: u32): i32 {
+  return <i32>load<u8>(cfg + DIGIT_ROLE + <usize>d);
+}
+
+/** As check.ts's isJoinable, on the code point. */
+@inline function isJoinable(c: u32): bool {
+  if (c < 0x80) return c - 0x30 < 10 || (c | 0x20) - 0x61 < 26;
+  return c >= 0xc0 && c != 0xd7 && c != 0xf7 && (c < 0x2000 || c > 0x206f);
+}
+
+/** The code point starting at src[i] (valid UTF-8: the reader checked it). */
+@inline function codePointAt(i: i32): u32 {
+  const p = src + <usize>i;
+  const b = <u32>load<u8>(p);
+  if (b < 0x80) return b;
+  if (b < 0xe0) return ((b & 0x1f) << 6) | (<u32>load<u8>(p + 1) & 0x3f);
+  if (b < 0xf0) return ((b & 0x0f) << 12) | ((<u32>load<u8>(p + 1) & 0x3f) << 6) | (<u32>load<u8>(p + 2) & 0x3f);
+  return ((b & 0x07) << 18) | ((<u32>load<u8>(p + 1) & 0x3f) << 12) | ((<u32>load<u8>(p + 2) & 0x3f) << 6) | (<u32>load<u8>(p + 3) & 0x3f);
+}
+
+/** isJoinable of the character at src[i], the lead bytes of Vietnamese letters answered at once. */
+@inline function joinableAt(i: i32): bool {
+  const b = <u32>load<u8>(src + <usize>i);
+  if (b < 0x80) return b - 0x30 < 10 || (b | 0x20) - 0x61 < 26;
+  if ((b >= 0xc4 && b <= 0xdf) || b == 0xe1) return true;
+  return isJoinable(codePointAt(i));
+}
+
+/** Whether the "_" at src[k] of a token ending at `end` joins badly: at the end, or beside a character that is not joinable. */
+function badJoin(k: i32, end: i32): bool {
+  if (k + 1 >= end) return true;
+  let before = k - 1;
+  while ((load<u8>(src + <usize>before) & 0xc0) == 0x80) before--;
+  return !joinableAt(before) || !joinableAt(k + 1);
+}
+
+/** Whether the digit byte b is a pair or separator placeholder (what a placeholder glued to a word uses). */
+@inline function markDigit(b: u32): bool {
+  if (!isDigit(b)) return false;
+  const r = role(b - 0x30);
+  return r == ROLE_PAIR || r == ROLE_SEPARATOR;
+}
+
+/** ByteChecker.suspiciousWord: a malformed join, or a pair or separator digit at the edge of a token. */
+function suspiciousWord(s: i32, e: i32, underscore: bool): bool {
+  if (e - s >= 2) {
+    if (markDigit(load<u8>(src + <usize>(e - 1))) && !isDigit(load<u8>(src + <usize>(e - 2)))) return true;
+    if (markDigit(load<u8>(src + <usize>s)) && !isDigit(load<u8>(src + <usize>(s + 1)))) return true;
+  }
+  if (!underscore) return false;
+  for (let k = s; k < e; k++) {
+    if (load<u8>(src + <usize>k) != UNDERSCORE) continue;
+    if (k == s || k == e - 1) return true;
+    let before = k - 1;
+    while ((load<u8>(src + <usize>before) & 0xc0) == 0x80) before--;
+    if (!joinableAt(before) || !joinableAt(k + 1)) return true;
+  }
+  return false;
+}
+
+/** Whether the marks src[s, e) (they split into marks) hold a straight quote. */
+function hasStraightQuote(s: i32, e: i32): bool {
+  let i = s;
+  while (i < e) {
+    const len = matchAt(i, e);
+    if (matchClass == STRAIGHT) return true;
+    i += len;
+  }
+  return false;
+}
+
+/** The class of the one-character mark that is the character at src[i], or -1 (ByteChecker.firstMarkClass). */
+function firstMarkClass(i: i32): i32 {
+  const first = <u32>load<u8>(src + <usize>i);
+  const length: i32 = first < 0x80 ? 1 : first < 0xe0 ? 2 : first < 0xf0 ? 3 : 4;
+  const list = load<u32>(cfg + LEAD + (<usize>first << 2));
+  if (list == 0) return -1;
+  let p = cfg + <usize>list;
+  const count = <i32>load<u8>(p);
+  p++;
+  for (let m: i32 = 0; m < count; m++) {
+    const len = <i32>load<u8>(p);
+    const cls = <i32>load<u8>(p + 1);
+    const bytes = p + 3;
+    p = bytes + <usize>len;
+    if (len != length) continue;
+    let same = true;
+    for (let k: i32 = 1; k < len; k++) {
+      if (load<u8>(src + <usize>(i + k)) != load<u8>(bytes + <usize>k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return cls;
+  }
+  return -1;
+}
+
+/** ByteChecker.pieceWhat: what the token src[s, e) that starts with a watched byte is to the separator rule, or UNDECIDED. */
+function pieceWhat(s: i32, e: i32, underscore: bool): i32 {
+  const b = <u32>load<u8>(src + <usize>s);
+  if (isDigit(b) && (e - s == 1 || splits(s + 1, e))) {
+    const r = role(b - 0x30);
+    if (r == ROLE_UNKNOWN) return UNDECIDED;
+    let what = ENDS_WAIT;
+    if (r == ROLE_PAIR) {
+      if (e - s > 1) return UNDECIDED;
+      what = PAIR;
+    } else if (e - s > 1) {
+      if (r != ROLE_SEPARATOR) return UNDECIDED;
+      what = GLUED_SEPARATOR;
+    } else if (r == ROLE_SEPARATOR) {
+      what = LONE_SEPARATOR;
+    }
+    return hasStraightQuote(s + 1, e) ? UNDECIDED : what;
+  }
+  if (isLead(b) && splits(s, e)) return hasStraightQuote(s, e) ? UNDECIDED : MARKS;
+  return suspiciousWord(s, e, underscore) ? UNDECIDED : ENDS_WAIT;
+}
+
+@inline function piece(k: i32, s: i32, e: i32, what: i32): void {
+  const p = pieces + (<usize>k) * 12;
+  store<i32>(p, s);
+  store<i32>(p, e, 4);
+  store<i32>(p, what, 8);
+}
+
+/** A finding of the line being judged, at index `at` of its list (the list from `first`, `n` long): later ones move up. */
+function insertFinding(first: usize, n: i32, at: i32, code: i32, from: i32, to: i32): void {
+  const p = first + (<usize>at) * 12;
+  if (at < n) memory.copy(p + 12, p, (<usize>(n - at)) * 12);
+  store<i32>(p, code);
+  store<i32>(p, from, 4);
+  store<i32>(p, to, 8);
+}
+
+/**
+ * Screens the line src[s, e): writes its record when it has a finding or is undecided, and returns
+ * where the records now end.
+ */
+function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
+  memory.fill(PAIR_COUNT, 0, 40);
+  let pairs = false;
+  let count: i32 = 0;
+  let words = false;
+  let i = s;
+  const stopSplat = i8x16.splat(0x20);
+  const joinerSplat = i8x16.splat(UNDERSCORE);
+  for (;;) {
+    while (i < e) {
+      const c = load<u8>(src + <usize>i);
+      if (c != SPACE && c != TAB) break;
+      i++;
+    }
+    if (i >= e) break;
+    const b = <u32>load<u8>(src + <usize>i);
+    const t = i;
+    if (load<u8>(WORD_START + <usize>b) == 1) {
+      // A word: to its end 16 bytes at a time, stopping at each "_" (which must join) and at white space.
+      for (;;) {
+        const v = v128.load(src + <usize>i);
+        const mask = i8x16.bitmask(v128.or(i8x16.le_u(v, stopSplat), i8x16.eq(v, joinerSplat)));
+        if (mask == 0) {
+          i += 16;
+          continue;
+        }
+        i += <i32>ctz(mask);
+        if (i >= e) {
+          i = e;
+          break;
+        }
+        const c = load<u8>(src + <usize>i);
+        if (c == SPACE || c == TAB || c == LF || c == CR) break;
+        // At the token's end an "_" is followed by white space, which does not join either.
+        if (c == UNDERSCORE && badJoin(i, e)) return undecided(line, s, e, r);
+        i++;
+      }
+      if (i - t >= 2 && markDigit(load<u8>(src + <usize>(i - 1))) && !isDigit(load<u8>(src + <usize>(i - 2)))) return undecided(line, s, e, r);
+      words = true;
+      continue;
+    }
+    i = tokenEndBefore(i + 1, e);
+    let underscore = b == UNDERSCORE;
+    for (let k = t + 1; k < i && !underscore; k++) underscore = load<u8>(src + <usize>k) == UNDERSCORE;
+    const what = pieceWhat(t, i, underscore);
+    if (what == UNDECIDED) return undecided(line, s, e, r);
+    if (what == PAIR) {
+      const at = PAIR_COUNT + (<usize>(b - 0x30) << 2);
+      store<i32>(at, load<i32>(at) + 1);
+      pairs = true;
+    }
+    if (words) {
+      piece(count++, -1, -1, ENDS_WAIT);
+      words = false;
+    }
+    piece(count++, t, i, what);
+  }
+  if (words) piece(count++, -1, -1, ENDS_WAIT);
+  if (pairs) {
+    // Each lone pair placeholder opens or closes one: an odd number of a digit leaves one unmatched.
+    for (let d: usize = 0; d < 10; d++) if ((load<i32>(PAIR_COUNT + (d << 2)) & 1) == 1) return undecided(line, s, e, r);
+    readSides(s, e);
+  }
+  // The separator rule over the pieces (ByteChecker.findings); the findings go after the record's head.
+  const first = r + 16;
+  let n: i32 = 0;
+  memory.fill(OPEN_PAIRS, 0, 40);
+  let waiting: i32 = 0;
+  let previousIsSeparator = false;
+  for (let k: i32 = 0; k < count; k++) {
+    const p = pieces + (<usize>k) * 12;
+    const ps = load<i32>(p);
+    const what = load<i32>(p, 8);
+    const separator = previousIsSeparator;
+    previousIsSeparator = false;
+    let settles = true;
+    let redundant = false;
+    if (what == PAIR) {
+      const open = OPEN_PAIRS + (<usize>(load<u8>(src + <usize>ps) - 0x30) << 2);
+      // A mark read as closing closes only when one of its digit is open.
+      const closes = load<u8>(sides + <usize>ps) == 2 && load<i32>(open) > 0;
+      store<i32>(open, load<i32>(open) + (closes ? -1 : 1));
+      settles = !closes;
+    } else if (what == LONE_SEPARATOR) {
+      if (!separator) {
+        if (waiting == WAITING_MAX) return undecided(line, s, e, r);
+        store<i32>(WAITING_AT + (<usize>waiting << 2), n);
+        store<i32>(WAITING_PIECE + (<usize>waiting << 2), ps);
+        waiting++;
+      }
+      previousIsSeparator = true;
+      settles = false;
+    } else if (what == GLUED_SEPARATOR) {
+      const pe = load<i32>(p, 4);
+      insertFinding(first, n, n, GLUED_PLACEHOLDER, ps, pe);
+      n++;
+      if (!separator && firstMarkClass(ps + 1) == FINAL) {
+        insertFinding(first, n, n, SEPARATOR_BEFORE_FINAL, ps, ps + 1);
+        n++;
+      }
+    } else if (what == MARKS) {
+      settles = false;
+      if (waiting > 0) {
+        const cls = firstMarkClass(ps);
+        if (cls == FINAL) settles = redundant = true;
+        else settles = cls != CLOSE;
+      }
+    }
+    if (settles && waiting > 0) {
+      if (redundant) {
+        for (let w = waiting - 1; w >= 0; w--) {
+          const at = load<i32>(WAITING_PIECE + (<usize>w << 2));
+          insertFinding(first, n, load<i32>(WAITING_AT + (<usize>w << 2)), SEPARATOR_BEFORE_FINAL, at, at + 1);
+          n++;
+        }
+      }
+      waiting = 0;
+    }
+  }
+  if (pairs) {
+    memory.fill(sides + <usize>s, 0, <usize>(e - s));
+    // An unmatched pair: the line checker says where its sentence ends.
+    for (let d: usize = 0; d < 10; d++) if (load<i32>(OPEN_PAIRS + (d << 2)) > 0) return undecided(line, s, e, r);
+  }
+  if (n == 0) return r;
+  store<i32>(r, line);
+  store<i32>(r, s, 4);
+  store<i32>(r, e, 8);
+  store<i32>(r, n, 12);
+  return first + (<usize>n) * 12;
+}
+
+/** The record of a line left to the line checker. */
+function undecided(line: i32, s: i32, e: i32, r: usize): usize {
+  memory.fill(sides + <usize>s, 0, <usize>(e - s));
+  store<i32>(r, line);
+  store<i32>(r, s, 4);
+  store<i32>(r, e, 8);
+  store<i32>(r, -1, 12);
+  return r + 16;
+}
+
+/** The end of the token from `i`, at most `e` (the line's end). */
+@inline function tokenEndBefore(i: i32, e: i32): i32 {
+  const t = tokenEnd(i);
+  return t < e ? t : e;
+}
+
+let screenedLines: i32 = 0;
+
+/** How many lines the last screen() call read. */
+export function screenLineCount(): i32 {
+  return screenedLines;
+}
+
+/**
+ * Screens whole lines inPtr[start, end) (a line ends at LF, CRLF or a lone CR; no empty line after
+ * the last break) and returns where the records end, from outPtr.
+ */
+export function screen(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesPtr: usize, piecesPtr: usize): i32 {
+  src = inPtr;
+  sides = sidesPtr;
+  pieces = piecesPtr;
+  let r = outPtr;
+  const lf = i8x16.splat(LF);
+  const cr = i8x16.splat(CR);
+  let line: i32 = 0;
+  let i = start;
+  while (i < end) {
+    let e = i;
+    for (;;) {
+      if (e >= end) {
+        e = end;
+        break;
+      }
+      const v = v128.load(src + <usize>e);
+      const breaks = i8x16.bitmask(v128.or(i8x16.eq(v, lf), i8x16.eq(v, cr)));
+      if (breaks != 0) {
+        e += <i32>ctz(breaks);
+        break;
+      }
+      e += 16;
+    }
+    if (e > end) e = end;
+    r = screenLine(line, i, e, r);
+    line++;
+    i = e < end && load<u8>(src + <usize>e) == CR && e + 1 < end && load<u8>(src + <usize>(e + 1)) == LF ? e + 2 : e + 1;
+  }
+  screenedLines = line;
+  return <i32>(r - outPtr);
+}

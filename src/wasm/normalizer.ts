@@ -22,6 +22,26 @@ interface Exports {
   resumeAfterLoneCr(): number;
   neededRoom(): number;
   restore(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number): number;
+  screen(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number, piecesPtr: number): number;
+  screenLineCount(): number;
+}
+
+/** What `check`'s screen knows of each digit (normalize.as DIGIT_ROLE): its placeholder's role. */
+export const enum DigitRole {
+  Unknown = 0,
+  Pair = 1,
+  Separator = 2,
+  Other = 3,
+}
+
+/**
+ * What screenChunk() found in a chunk: its line count, and per line that has a finding or needs the
+ * line checker, [line (from 0), start byte, end byte, n], then n findings as [code, start, end]
+ * (code 1 glued-placeholder, 2 separator-before-final), or n = -1 for a line left to the line checker.
+ */
+export interface ScreenedChunk {
+  readonly lines: number;
+  readonly records: Int32Array;
 }
 
 // Plan layout in WebAssembly memory, from configBase(): keep in step with normalize.as.
@@ -31,6 +51,7 @@ const DIGIT_FLAGS = 1040;
 const REND_OFF = 1056;
 const REND_LEN = 1136;
 const DIGIT_CLOSE_FLAGS = 1216;
+const DIGIT_ROLE = 1232;
 const DATA = 2048;
 /** Room for the plan; the chunk goes after it. */
 const CONFIG_BYTES = 64 * 1024;
@@ -219,6 +240,33 @@ export class WasmNormalizer {
     memory.fill(0, sidesPtr, sidesPtr + n);
     const outLen = ex.restore(inPtr, 0, n, outPtr, sidesPtr);
     return copyOut(new Uint8Array(ex.memory.buffer, outPtr, outLen), into);
+  }
+
+  /**
+   * Check's screen over a chunk of whole lines: the lines answered on bytes (ByteChecker's findings,
+   * none for most) and those left to the line checker (see ScreenedChunk). `roles`: each digit's
+   * placeholder role. Only for the default plan of a scheme, which is what check reads pairs with.
+   * Throws a RangeError past what 32-bit WebAssembly memory holds (the caller then uses ByteChecker).
+   */
+  screenChunk(input: Uint8Array, roles: readonly DigitRole[]): ScreenedChunk {
+    const ex = this.exports;
+    const n = input.length;
+    const inPtr = this.inPtr;
+    // The chunk and 16 spaces; the records (16 bytes a line, 12 a finding); a zeroed side byte per
+    // input byte; the pieces of a line (12 bytes each, at most one a byte and one more).
+    const outPtr = (inPtr + n + 16 + 15) & ~15;
+    const outCap = 28 * (n + 2);
+    const sidesPtr = (outPtr + outCap + 15) & ~15;
+    const piecesPtr = (sidesPtr + n + 16 + 15) & ~15;
+    this.ensure(piecesPtr + 12 * (n + 2));
+    const memory = new Uint8Array(ex.memory.buffer);
+    memory.set(input, inPtr);
+    memory.fill(SPACE, inPtr + n, inPtr + n + 16);
+    memory.fill(0, sidesPtr, sidesPtr + n + 16);
+    const base = ex.configBase();
+    roles.forEach((role, d) => (memory[base + DIGIT_ROLE + d] = role));
+    const length = ex.screen(inPtr, 0, n, outPtr, sidesPtr, piecesPtr);
+    return { lines: ex.screenLineCount(), records: new Int32Array(ex.memory.buffer.slice(outPtr, outPtr + length)) };
   }
 
   /** Grows the memory to at least `bytes`; throws past what 32-bit pointers here allow. */

@@ -6,9 +6,11 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import fc from 'fast-check';
 import { NormalizeOptions, normalizeBytes, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
-import { DEFAULT_SCHEME, MarkAttach, Placeholder, Scheme } from '../../src/core/scheme';
+import { DEFAULT_SCHEME, MarkAttach, Placeholder, Scheme, placeholderFor } from '../../src/core/scheme';
 import { findInvalidUtf8 } from '../../src/core/utf8';
-import { WasmNormalizer } from '../../src/wasm/normalizer';
+import { DigitRole, WasmNormalizer } from '../../src/wasm/normalizer';
+import { ByteChecker } from '../../src/core/byteChecker';
+import { Finding } from '../../src/core/check';
 import { wasmFor, wasmModule } from './wasmBuild';
 import { runCli, runCliBytes } from './cliRun';
 import { SAMPLE } from './fixtures';
@@ -156,6 +158,76 @@ describe('WebAssembly normalizer', function () {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  describe("check's screen", () => {
+    const LF = 0x0a;
+    const CR = 0x0d;
+    /** Per line of `bytes` (cut as check cuts them): ByteChecker's answer, undefined when it leaves the line to LineChecker. */
+    const byteAnswers = (bytes: Uint8Array, scheme: Scheme): Array<Finding[] | undefined> => {
+      const checker = new ByteChecker(scheme);
+      const answers: Array<Finding[] | undefined> = [];
+      for (let i = 0; i < bytes.length; ) {
+        let e = i;
+        while (e < bytes.length && bytes[e] !== LF && bytes[e] !== CR) e++;
+        answers.push(checker.checkLine(bytes, i, e));
+        i = e < bytes.length && bytes[e] === CR && bytes[e + 1] === LF ? e + 2 : e + 1;
+      }
+      return answers;
+    };
+    const roles = (scheme: Scheme): DigitRole[] =>
+      Array.from({ length: 10 }, (_, d) => {
+        const role = placeholderFor(scheme, String(d))?.role;
+        return role === 'pair' ? DigitRole.Pair : role === 'separator' ? DigitRole.Separator : role === undefined ? DigitRole.Unknown : DigitRole.Other;
+      });
+    /** The WebAssembly screen's answer per line, as ByteChecker gives it. */
+    const wasmAnswers = (bytes: Uint8Array, scheme: Scheme): Array<Finding[] | undefined> => {
+      const { lines, records } = wasmFor(planNormalize(scheme)).screenChunk(bytes, roles(scheme));
+      const answers: Array<Finding[] | undefined> = Array.from({ length: lines }, () => []);
+      const checker = new ByteChecker(scheme);
+      for (let p = 0; p < records.length; ) {
+        const [line, start, , n] = records.subarray(p, p + 4);
+        p += 4;
+        answers[line] = n < 0 ? undefined : checker.screenFindings(bytes, start, records, p, n);
+        p += Math.max(n, 0) * 3;
+      }
+      return answers;
+    };
+
+    it('answers every line as ByteChecker does, findings, columns and undecided lines alike, for any scheme', () => {
+      fc.assert(
+        fc.property(corpusArb, schemeArb, (text, scheme) => {
+          const bytes = encoder.encode(text);
+          assert.deepStrictEqual(wasmAnswers(bytes, scheme), byteAnswers(bytes, scheme));
+        }),
+        { numRuns: 800 },
+      );
+    });
+
+    it('answers the sample and a corpus of the bench as ByteChecker does, with findings on both', () => {
+      const sample = encoder.encode(SAMPLE + '\r\n6 Hãy làm ngay 7 6 .\n7.\n\n');
+      const answers = wasmAnswers(sample, DEFAULT_SCHEME);
+      assert.deepStrictEqual(answers, byteAnswers(sample, DEFAULT_SCHEME));
+      assert.ok(answers.some((a) => a !== undefined && a.some((f) => f.code === 'separator-before-final')));
+      assert.ok(answers.some((a) => a !== undefined && a.some((f) => f.code === 'glued-placeholder')));
+    });
+
+    it('runs in the bundled CLI: check gives the same report with WebAssembly as without', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-screen-'));
+      try {
+        const file = path.join(dir, 'c.seg');
+        const lines = SAMPLE.split('\n');
+        fs.writeFileSync(file, Array.from({ length: 400 }, (_, k) => `${lines[k % lines.length]} ${k % 7 === 0 ? '6 x 7 6 .' : k % 11 === 0 ? '5 7.' : '7 .'}`).join('\n') + '\n');
+        const withWasm = runCli(['check', file], undefined, { SEGCORPUS_WASM: '1' });
+        const without = runCli(['check', file], undefined, { SEGCORPUS_WASM: '0' });
+        assert.strictEqual(withWasm.stderr, '');
+        assert.strictEqual(withWasm.status, without.status);
+        assert.strictEqual(withWasm.stdout, without.stdout);
+        assert.ok(withWasm.stdout.split('\n').length > 100, 'findings to compare');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 
   it('handles big chunks and a line longer than a chunk, growing its memory', () => {
