@@ -120,7 +120,7 @@ function builds(wasm) {
     withWasm: [
       { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { SEGCORPUS_VERSION: JSON.stringify(version), ...wasmDefine } },
       { ...common, entryPoints: ['src/node/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs', define: wasmDefine },
-      { ...common, entryPoints: ['src/node/consistencyWorker.ts'], outfile: 'dist/consistency-worker.js', platform: 'node', format: 'cjs' },
+      { ...common, entryPoints: ['src/node/consistencyWorker.ts'], outfile: 'dist/consistency-worker.js', platform: 'node', format: 'cjs', define: wasmDefine },
     ],
   };
 }
@@ -131,7 +131,7 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   let wasmContexts = await Promise.all(withWasm.map((b) => esbuild.context(b)));
   await Promise.all(wasmContexts.map((c) => c.watch()));
-  // The wasm goes in through a define, which esbuild does not watch: rebuild those two bundles by hand.
+  // The wasm goes in through a define, which esbuild does not watch: rebuild those bundles by hand.
   // One save fires several events: one rebuild for all of those that arrive while one is waiting.
   let pending = Promise.resolve();
   let queued = false;

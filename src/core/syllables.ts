@@ -375,6 +375,40 @@ export class SyllableTable {
     into.endLine();
   }
 
+  /**
+   * spell() for a line whose tokens normalize.as spell() has already numbered (`numbered[from, to)`,
+   * the line's entries without its LINE_END): a number for a token seen before, NEW_SPELLING with
+   * the token's bytes for one numbered now (the next number: the numbering is this table's, since
+   * both number tokens in the order they first come), NOT_KEPT with its bytes for one too long or
+   * too many to number. The same entries, spellings and syllables as spell() from the bytes.
+   */
+  spellNumbered(bytes: Uint8Array, numbered: Int32Array, from: number, to: number, into: SpelledLines): void {
+    const spellings = this.spellings!;
+    const scratch = this.scratch;
+    for (let k = from; k < to; ) {
+      const v = numbered[k];
+      if (v >= 0) {
+        into.push(v);
+        k++;
+        continue;
+      }
+      const s = numbered[k + 1];
+      const e = numbered[k + 2];
+      k += 3;
+      scratch.count = 0;
+      const word = this.readToken(bytes, s, e, s, scratch, false, 0);
+      if (v === NUMBERED_NEW) {
+        this.endOfToken(bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), s, e);
+        into.push(spellings.add(bytes, s, e, this.tokenHash, scratch, 0, 0));
+      } else if (!word) {
+        into.push(SpelledLines.NOT_A_WORD);
+      } else {
+        into.pushWritten(scratch.ids, scratch.count);
+      }
+    }
+    into.endLine();
+  }
+
   /** Fills `out` with the syllables of line `l` of `lines` as scan() would from its bytes: ids and boundaries only (no offsets, no token numbers). */
   replay(lines: SpelledLines, l: number, out: SyllableLine): void {
     const tokens = lines.blockOf(l);
@@ -495,6 +529,14 @@ export class SpelledLines {
     this.block[this.used++] = entry;
   }
 
+  /** Pushes `entries[from, to)`, spelling numbers all. */
+  pushRun(entries: Int32Array, from: number, to: number): void {
+    const n = to - from;
+    if (this.used + n > this.block.length && !this.room(n)) return;
+    this.block.set(entries.subarray(from, to), this.used);
+    this.used += n;
+  }
+
   pushWritten(ids: Int32Array, n: number): void {
     if (this.used + n + 1 > this.block.length && !this.room(n + 1)) return;
     this.block[this.used++] = -2 - n;
@@ -559,6 +601,8 @@ const NO_INTS = new Int32Array(0);
 const MISSING = -1;
 /** Spellings.find() when the token is not to be remembered (too long, or the table full). */
 const NOT_KEPT = -2;
+/** In what normalize.as spell() gives: a token numbered now (NOT_KEPT there is NOT_KEPT here, LINE_END -1). */
+const NUMBERED_NEW = -3;
 /** Longer tokens are read afresh each time: rare, and their offsets would not fit a byte. */
 const MAX_SPELLING_BYTES = 64;
 /** Past this many spellings, new ones are read afresh: memory stays bounded on a corpus of unique tokens. */

@@ -246,6 +246,38 @@ export class Variations {
       this.noteCompounds(bytes, start, end);
       return;
     }
+    this.noteLastLine(spelled);
+  }
+
+  /**
+   * noteCompoundsSpelling() for a line whose tokens were numbered elsewhere, in the order they first
+   * came (normalize.as spell(): `numbered[from, to)`, see SyllableTable.spellNumbered): the same
+   * spellings, counts and candidates as from the bytes alone. `special`: whether the line has a
+   * token numbered now or not numbered (without one, every spelling in it was looked at before).
+   */
+  noteCompoundsNumbered(bytes: Uint8Array, start: number, end: number, numbered: Int32Array, from: number, to: number, special: boolean, spelled: SpelledLines): void {
+    this.unsee();
+    if (spelled.full) {
+      this.noteCompounds(bytes, start, end);
+      return;
+    }
+    if (!special) {
+      // Spellings all seen before, so all looked at: the line is its numbers.
+      spelled.pushRun(numbered, from, to);
+      spelled.endLine();
+      if (spelled.full) this.noteCompounds(bytes, start, end);
+      return;
+    }
+    this.syllables.spellNumbered(bytes, numbered, from, to, spelled);
+    if (spelled.full) {
+      this.noteCompounds(bytes, start, end);
+      return;
+    }
+    this.noteLastLine(spelled);
+  }
+
+  /** The compounds of the line last appended to `spelled` made candidates. */
+  private noteLastLine(spelled: SpelledLines): void {
     // A spelling is a compound or not once and for all: each is looked at the first time only.
     const l = spelled.lineCount - 1;
     const tokens = spelled.blockOf(l);

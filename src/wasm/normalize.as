@@ -1030,3 +1030,183 @@ export function screen(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesP
   screenedLines = line;
   return <i32>(r - outPtr);
 }
+
+// --- Spelling: each token of a line as the number of its spelling, for the consistency count
+// (SyllableTable.spell in src/core/syllables.ts reads tokens and numbers them the same way, in the
+// order they first come). A table of the spellings seen, at tablePtr (set up by JS, normalizer.ts):
+//   SP_SLOTS      u32[MAX_SLOTS]      spelling + 1 per slot, 0 empty (open addressing, mask slotMask)
+//   SP_SLOT_HASH  u32[MAX_SLOTS]      the hash of the spelling in each slot
+//   SP_START      u32[MAX_SPELLINGS]  where each spelling's bytes are in the arena
+//   SP_LENGTH     u32[MAX_SPELLINGS]
+//   SP_ARENA      the bytes, MAX_SPELLINGS * MAX_SPELLING_BYTES at most
+// The output, i32s, line by line: a head of three, [entries, end, special], then the line's
+// `entries` i32s: per token its spelling number (>= 0); NEW_SPELLING, start, end for a token
+// numbered now (the next number); NOT_KEPT, start, end for a token too long (or too many) to
+// number. `end` is where the line ends in the chunk; `special` is 1 when the line has a token of
+// the last two kinds (a line without one is copied as it is).
+
+export const SPELL_MAX_SPELLINGS: i32 = 1 << 20; // as MAX_SPELLINGS in syllables.ts
+export const SPELL_MAX_BYTES: i32 = 64; // as MAX_SPELLING_BYTES there
+const MAX_SLOTS: i32 = 1 << 21;
+export const SPELL_TABLE_BYTES: i32 = 8 * MAX_SLOTS + 24 * SPELL_MAX_SPELLINGS + SPELL_MAX_SPELLINGS * SPELL_MAX_BYTES + 64;
+const SP_SLOTS: usize = 0;
+const SP_SLOT_HASH: usize = 4 * <usize>MAX_SLOTS;
+const SP_START: usize = 8 * <usize>MAX_SLOTS;
+const SP_LENGTH: usize = SP_START + 4 * <usize>SPELL_MAX_SPELLINGS;
+const SP_KEY: usize = SP_LENGTH + 4 * <usize>SPELL_MAX_SPELLINGS; // u64[2] per spelling: its first 16 bytes, zero past its end
+const SP_ARENA: usize = SP_KEY + 16 * <usize>SPELL_MAX_SPELLINGS;
+
+const NOT_KEPT_TOKEN: i32 = -2;
+const NEW_SPELLING: i32 = -3;
+
+let table: usize = 0;
+let spellingCount: i32 = 0;
+let slotMask: i32 = (1 << 12) - 1;
+let arenaUsed: usize = 0;
+
+/** How many spellings are numbered. */
+export function spellings(): i32 {
+  return spellingCount;
+}
+
+/** The bytes p[from, from + 8) that are before p[n], the rest zero. */
+@inline function wordOf(p: usize, from: i32, n: i32): u64 {
+  const left = n - from;
+  if (left >= 8) return load<u64>(p + <usize>from);
+  if (left <= 0) return 0;
+  return load<u64>(p + <usize>from) & ((<u64>1 << (<u64>left << 3)) - 1);
+}
+
+/** The hash of the n bytes at p, whose first 16 are lo and hi (zero past the end). */
+@inline function hashOf(p: usize, n: i32, lo: u64, hi: u64): u32 {
+  let h: u64 = (0x9e3779b97f4a7c15 ^ <u64>n ^ lo) * 0xff51afd7ed558ccd;
+  h = (h ^ hi ^ (h >> 32)) * 0xc4ceb9fe1a85ec53;
+  for (let k: i32 = 16; k < n; k += 8) h = (h ^ wordOf(p, k, n) ^ (h >> 32)) * 0xff51afd7ed558ccd;
+  return <u32>(h ^ (h >> 29));
+}
+
+/** Whether the n bytes at a and at b are the same past their first 16 (which the keys compare). */
+@inline function sameBytes(a: usize, b: usize, n: i32): bool {
+  for (let k: i32 = 16; k < n; k += 8) if (wordOf(a, k, n) != wordOf(b, k, n)) return false;
+  return true;
+}
+
+/** Doubles the slots in use and puts every spelling back. */
+function growSlots(): void {
+  slotMask = slotMask * 2 + 1;
+  memory.fill(table + SP_SLOTS, 0, (<usize>(slotMask + 1)) << 2);
+  for (let s: i32 = 0; s < spellingCount; s++) {
+    const at = table + SP_ARENA + <usize>load<u32>(table + SP_START + (<usize>s << 2));
+    const n = <i32>load<u32>(table + SP_LENGTH + (<usize>s << 2));
+    const h = hashOf(at, n, load<u64>(table + SP_KEY + (<usize>s << 4)), load<u64>(table + SP_KEY + (<usize>s << 4), 8));
+    let slot = <i32>h & slotMask;
+    while (load<u32>(table + SP_SLOTS + (<usize>slot << 2)) != 0) slot = (slot + 1) & slotMask;
+    store<u32>(table + SP_SLOTS + (<usize>slot << 2), s + 1);
+    store<u32>(table + SP_SLOT_HASH + (<usize>slot << 2), h);
+  }
+}
+
+/**
+ * Numbers the tokens of whole lines inPtr[start, end) (a line ends at LF, CRLF or a lone CR; no
+ * empty line after the last break) with the table at tablePtr, and returns how many i32s of output
+ * it wrote at outPtr (room: two per input byte, and three).
+ */
+export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePtr: usize): i32 {
+  src = inPtr;
+  table = tablePtr;
+  let w = outPtr;
+  const stopSplat = i8x16.splat(0x20);
+  let i = start;
+  while (i < end) {
+    // One line: its head, then its tokens, up to its break.
+    const head = w;
+    w += 12;
+    let special = 0;
+    for (;;) {
+      let b = <u32>load<u8>(src + <usize>i);
+      while (i < end && (b == SPACE || b == TAB)) b = <u32>load<u8>(src + <usize>++i);
+      if (i >= end || b == LF || b == CR) break;
+      const t = i;
+      // To the token's end: 16 bytes at a time to the first byte up to 0x20, then white space or a break ends it.
+      for (;;) {
+        const mask = i8x16.bitmask(i8x16.le_u(v128.load(src + <usize>i), stopSplat));
+        if (mask == 0) {
+          i += 16;
+          continue;
+        }
+        i += <i32>ctz(mask);
+        const c = load<u8>(src + <usize>i);
+        if (c == SPACE || c == TAB || c == LF || c == CR) break;
+        i++; // another control byte: part of the token
+      }
+      if (i > end) i = end;
+      const n = i - t;
+      const p = src + <usize>t;
+      if (n > SPELL_MAX_BYTES) {
+        store<i32>(w, NOT_KEPT_TOKEN);
+        store<i32>(w, t, 4);
+        store<i32>(w, i, 8);
+        w += 12;
+        special = 1;
+        continue;
+      }
+      const lo = wordOf(p, 0, n);
+      const hi = wordOf(p, 8, n);
+      const h = hashOf(p, n, lo, hi);
+      let slot = <i32>h & slotMask;
+      let found: i32 = -1;
+      for (;;) {
+        const entry = load<u32>(table + SP_SLOTS + (<usize>slot << 2));
+        if (entry == 0) break;
+        if (load<u32>(table + SP_SLOT_HASH + (<usize>slot << 2)) == h) {
+          const s = <i32>entry - 1;
+          const key = table + SP_KEY + (<usize>s << 4);
+          if (
+            <i32>load<u32>(table + SP_LENGTH + (<usize>s << 2)) == n &&
+            load<u64>(key) == lo &&
+            load<u64>(key, 8) == hi &&
+            (n <= 16 || sameBytes(table + SP_ARENA + <usize>load<u32>(table + SP_START + (<usize>s << 2)), p, n))
+          ) {
+            found = s;
+            break;
+          }
+        }
+        slot = (slot + 1) & slotMask;
+      }
+      if (found >= 0) {
+        store<i32>(w, found);
+        w += 4;
+        continue;
+      }
+      special = 1;
+      if (spellingCount >= SPELL_MAX_SPELLINGS) {
+        store<i32>(w, NOT_KEPT_TOKEN);
+        store<i32>(w, t, 4);
+        store<i32>(w, i, 8);
+        w += 12;
+        continue;
+      }
+      const s = spellingCount++;
+      memory.copy(table + SP_ARENA + arenaUsed, p, <usize>n);
+      store<u32>(table + SP_START + (<usize>s << 2), <u32>arenaUsed);
+      store<u32>(table + SP_LENGTH + (<usize>s << 2), n);
+      store<u64>(table + SP_KEY + (<usize>s << 4), lo);
+      store<u64>(table + SP_KEY + (<usize>s << 4), hi, 8);
+      arenaUsed += <usize>n;
+      store<u32>(table + SP_SLOTS + (<usize>slot << 2), s + 1);
+      store<u32>(table + SP_SLOT_HASH + (<usize>slot << 2), h);
+      // At most half full, so probes stay short.
+      if (spellingCount * 2 > slotMask + 1 && slotMask + 1 < MAX_SLOTS) growSlots();
+      store<i32>(w, NEW_SPELLING);
+      store<i32>(w, t, 4);
+      store<i32>(w, i, 8);
+      w += 12;
+    }
+    const lineEnd = i < end ? i : end;
+    store<i32>(head, <i32>((w - head - 12) >> 2));
+    store<i32>(head, lineEnd, 4);
+    store<i32>(head, special, 8);
+    i = lineEnd < end && load<u8>(src + <usize>lineEnd) == CR && lineEnd + 1 < end && load<u8>(src + <usize>(lineEnd + 1)) == LF ? lineEnd + 2 : lineEnd + 1;
+  }
+  return <i32>((w - outPtr) >> 2);
+}

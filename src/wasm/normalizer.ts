@@ -24,6 +24,8 @@ interface Exports {
   restore(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number): number;
   screen(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number, piecesPtr: number): number;
   screenLineCount(): number;
+  spell(inPtr: number, start: number, end: number, outPtr: number, tablePtr: number): number;
+  SPELL_TABLE_BYTES: { value: number };
 }
 
 /** What `check`'s screen knows of each digit (normalize.as DIGIT_ROLE): its placeholder's role. */
@@ -270,6 +272,63 @@ export class WasmNormalizer {
   }
 
   /** Grows the memory to at least `bytes`; throws past what 32-bit pointers here allow. */
+  private ensure(bytes: number): void {
+    if (bytes > MAX_MEMORY) throw new RangeError('chunk too big for WebAssembly memory');
+    const memory = this.exports.memory;
+    const have = memory.buffer.byteLength;
+    if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
+  }
+}
+
+/**
+ * Numbers the tokens of a corpus by their spelling, in WebAssembly (normalize.as spell()): the
+ * tokenizing and hashing of SyllableTable.spell at several times its speed, for the consistency
+ * count of the CLI. One per table: each keeps the spellings it has numbered (up to about 90 MB of
+ * WebAssembly memory, most of it never touched).
+ */
+export class WasmSpeller {
+  private readonly exports: Exports;
+  private readonly tablePtr: number;
+  private readonly inPtr: number;
+
+  private constructor(instance: { exports: unknown }) {
+    this.exports = instance.exports as Exports;
+    this.tablePtr = (this.exports.configBase() + CONFIG_BYTES + 15) & ~15;
+    this.inPtr = (this.tablePtr + this.exports.SPELL_TABLE_BYTES.value + 15) & ~15;
+    this.ensure(this.inPtr + PAGE);
+  }
+
+  /** A speller, or undefined without a module (then SyllableTable.spell reads the bytes). */
+  static create(module: WasmModule | undefined): WasmSpeller | undefined {
+    if (!module) return undefined;
+    const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+    try {
+      return new WasmSpeller(new api.Instance(module, {}));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The tokens of a chunk of whole lines, numbered, line by line: [entries, end, special], then the
+   * line's entries: per token its spelling number, or -3 (numbered now) or -2 (not numbered) each
+   * followed by the token's start and end; `end` is the line's end, `special` 1 when it has a token
+   * of those two kinds (see Variations.noteCompoundsNumbered). The array is a view of WebAssembly
+   * memory, good until the next call. Throws a RangeError past what 32-bit memory holds.
+   */
+  spellChunk(input: Uint8Array): Int32Array {
+    const ex = this.exports;
+    const n = input.length;
+    const inPtr = this.inPtr;
+    const outPtr = (inPtr + n + 16 + 15) & ~15;
+    this.ensure(outPtr + 8 * (n + 3));
+    const memory = new Uint8Array(ex.memory.buffer);
+    memory.set(input, inPtr);
+    memory.fill(SPACE, inPtr + n, inPtr + n + 16);
+    const length = ex.spell(inPtr, 0, n, outPtr, this.tablePtr);
+    return new Int32Array(ex.memory.buffer, outPtr, length);
+  }
+
   private ensure(bytes: number): void {
     if (bytes > MAX_MEMORY) throw new RangeError('chunk too big for WebAssembly memory');
     const memory = this.exports.memory;

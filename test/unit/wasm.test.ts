@@ -8,7 +8,10 @@ import fc from 'fast-check';
 import { NormalizeOptions, normalizeBytes, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { DEFAULT_SCHEME, MarkAttach, Placeholder, Scheme, placeholderFor } from '../../src/core/scheme';
 import { findInvalidUtf8 } from '../../src/core/utf8';
-import { DigitRole, WasmNormalizer } from '../../src/wasm/normalizer';
+import { DigitRole, WasmNormalizer, WasmSpeller } from '../../src/wasm/normalizer';
+import { SpelledLines } from '../../src/core/syllables';
+import { Variations } from '../../src/core/variations';
+import { forEachLineOf } from '../../src/node/variationsFiles';
 import { ByteChecker } from '../../src/core/byteChecker';
 import { Finding } from '../../src/core/check';
 import { wasmFor, wasmModule } from './wasmBuild';
@@ -224,6 +227,107 @@ describe('WebAssembly normalizer', function () {
         assert.strictEqual(withWasm.status, without.status);
         assert.strictEqual(withWasm.stdout, without.stdout);
         assert.ok(withWasm.stdout.split('\n').length > 100, 'findings to compare');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('spelling for the consistency count', () => {
+    /** A corpus's lines noted and counted as countFiles does: from the bytes, or numbered by the speller chunk by chunk. */
+    const counted = (chunks: Uint8Array[], speller: WasmSpeller | undefined, maxTokens?: number): { spelled: SpelledLines; variations: Variations; lines: number } => {
+      const variations = new Variations({ minCount: 2, minShare: 0.6 });
+      const spelled = new SpelledLines(maxTokens);
+      let lines = 0;
+      for (const bytes of chunks) {
+        if (!speller) {
+          forEachLineOf(bytes, (start, end) => {
+            variations.noteCompoundsSpelling(bytes, start, end, spelled);
+            lines++;
+          });
+          continue;
+        }
+        const numbered = speller.spellChunk(bytes);
+        let start = 0;
+        for (let p = 0; p < numbered.length; ) {
+          const from = p + 3;
+          const to = from + numbered[p];
+          const end = numbered[p + 1];
+          variations.noteCompoundsNumbered(bytes, start, end, numbered, from, to, numbered[p + 2] === 1, spelled);
+          start = end < bytes.length && bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? end + 2 : end + 1;
+          p = to;
+          lines++;
+        }
+      }
+      return { spelled, variations, lines };
+    };
+    const entries = (spelled: SpelledLines): number[][] =>
+      Array.from({ length: spelled.lineCount }, (_, l) => [...spelled.blockOf(l).subarray(spelled.startOf(l), spelled.endOf(l))]);
+    /** Whole lines cut into chunks of about the given sizes, as readLines hands them over. */
+    const chunked = (bytes: Uint8Array, sizes: number[]): Uint8Array[] => {
+      const chunks: Uint8Array[] = [];
+      let start = 0;
+      for (let k = 0; start < bytes.length; k++) {
+        let end = Math.min(bytes.length, start + sizes[k % sizes.length]);
+        while (end < bytes.length && bytes[end - 1] !== 0x0a) end++;
+        chunks.push(bytes.subarray(start, end));
+        start = end;
+      }
+      return chunks;
+    };
+    const longToken = 'Thành_phố_Hồ_Chí_Minh_và_các_tỉnh_lân_cận_Đồng_Nai_Bình_Dương_Long_An';
+    const spellingCorpusArb = corpusOf(linesOf(fc.oneof(tokenArb, fc.constantFrom('nâng_cao', 'nâng cao', 'nâng', 'cao', longToken, longToken.replace(/_/g, ' '), 'x'.repeat(70))), gapArb));
+
+    it('gives the spellings, lines, counts and findings that reading the bytes gives, over any chunking', () => {
+      fc.assert(
+        fc.property(spellingCorpusArb, sizesArb, fc.option(fc.integer({ min: 1, max: 60 })), (text, sizes, maxTokens) => {
+          const chunks = chunked(encoder.encode(text), sizes);
+          const fromBytes = counted(chunks, undefined, maxTokens ?? undefined);
+          const numbered = counted(chunks, WasmSpeller.create(wasmModule()), maxTokens ?? undefined);
+          assert.strictEqual(numbered.lines, fromBytes.lines);
+          assert.strictEqual(numbered.spelled.full, fromBytes.spelled.full);
+          assert.deepStrictEqual(entries(numbered.spelled), entries(fromBytes.spelled));
+          assert.strictEqual(numbered.variations.syllables.spellingCount, fromBytes.variations.syllables.spellingCount);
+          for (const { variations, spelled } of [fromBytes, numbered]) {
+            if (spelled.full) for (const bytes of chunks) forEachLineOf(bytes, (start, end) => variations.count(bytes, start, end));
+            else variations.countSpelled(spelled);
+          }
+          assert.deepStrictEqual(numbered.variations.table(), fromBytes.variations.table());
+          for (const bytes of chunks) {
+            forEachLineOf(bytes, (start, end) => assert.deepStrictEqual(numbered.variations.findingsOf(bytes, start, end), fromBytes.variations.findingsOf(bytes, start, end)));
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('numbers tokens it has seen in earlier chunks and files with the same numbers, and a corpus with variations', () => {
+      const speller = WasmSpeller.create(wasmModule());
+      const lines = ['cần nâng_cao trình_độ 7 .', 'nâng_cao chất_lượng .', 'phải nâng cao chất_lượng .', 'để nâng_cao \r', `${longToken} .`];
+      const chunks = [encoder.encode(lines.join('\n') + '\n'), encoder.encode(lines.reverse().join('\r\n'))];
+      const fromBytes = counted(chunks, undefined);
+      const numbered = counted(chunks, speller);
+      assert.deepStrictEqual(entries(numbered.spelled), entries(fromBytes.spelled));
+      numbered.variations.countSpelled(numbered.spelled);
+      assert.ok(numbered.variations.table().some((row) => row.sequence === 'nâng cao' && row.disagreeing > 0), 'a variation found');
+    });
+
+    it('runs in the bundled CLI: check and consistency give the same report with WebAssembly as without, on a thread or not', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-spell-'));
+      try {
+        const file = path.join(dir, 'c.seg');
+        const lines = SAMPLE.split('\n');
+        fs.writeFileSync(file, Array.from({ length: 600 }, (_, k) => `${lines[k % lines.length]} ${k % 5 === 0 ? 'gà mái' : 'gà_mái'} 7 .`).join('\n') + '\n');
+        for (const worker of ['0', '1']) {
+          const withWasm = runCli(['check', file], undefined, { SEGCORPUS_WASM: '1', SEGCORPUS_CONSISTENCY_WORKER: worker });
+          const without = runCli(['check', file], undefined, { SEGCORPUS_WASM: '0', SEGCORPUS_CONSISTENCY_WORKER: worker });
+          assert.strictEqual(withWasm.stderr, '');
+          assert.strictEqual(withWasm.stdout, without.stdout);
+          assert.ok(withWasm.stdout.includes('[inconsistent-segmentation]'), 'variations to compare');
+        }
+        const table = runCli(['consistency', file], undefined, { SEGCORPUS_WASM: '1' });
+        assert.strictEqual(table.stdout, runCli(['consistency', file], undefined, { SEGCORPUS_WASM: '0' }).stdout);
+        assert.match(table.stdout, /gà mái/);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
