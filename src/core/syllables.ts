@@ -469,6 +469,16 @@ export class SyllableTable {
     return this.spellings?.size ?? 0;
   }
 
+  /**
+   * The spellings' syllables as arrays, for a pass that reads many (Variations' counts): per
+   * spelling its first entry in `poolIds` and its syllable count (0: not a word). Valid until the
+   * next spelling is added; undefined for a table that remembers no token.
+   */
+  spellingArrays(): { readonly first: Int32Array; readonly syllableCount: Uint8Array; readonly poolIds: Int32Array } | undefined {
+    const spellings = this.spellings;
+    return spellings && { first: spellings.first, syllableCount: spellings.syllableCount, poolIds: spellings.poolIds };
+  }
+
   /** How many syllables the token of a spelling number (from spell()) has: 0 when it is not a word. */
   syllablesOfSpelling(spelling: number): number {
     return this.spellings!.syllableCount[spelling];

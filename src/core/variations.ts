@@ -145,6 +145,9 @@ export class Variations {
    * the counts drops it.
    */
   private seen: SeenOccurrences | undefined;
+  /** countSpelled()'s walk, kept while it holds (see tokenWalk), and what changes the trie (new nodes, candidates). */
+  private walkCache: TokenWalk | undefined;
+  private trieVersion = 0;
 
   constructor(options: Partial<ConsistencyOptions> = {}) {
     this.options = { ...DEFAULT_CONSISTENCY, ...options };
@@ -169,6 +172,8 @@ export class Variations {
     delete data.encoder;
     // Only disagreeingLines() reads it, right after counting: it stays behind.
     delete data.seen;
+    // Worked out again there, from the trie.
+    delete data.walkCache;
     const buffers = new Set<ArrayBuffer>();
     const collect = (value: unknown): void => {
       if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
@@ -321,17 +326,44 @@ export class Variations {
     if (keep && from === 0) this.seen = new SeenOccurrences(spelled);
     let seen = keep && this.seen !== undefined && this.seen.spelled === spelled && this.seen.lines === from ? this.seen : undefined;
     if (seen === undefined) this.seen = undefined;
-    const visit = (node: number, _first: number, _n: number, form: number): void => {
+    const visit = (node: number, form: number): void => {
       if (this.nodeRound[node] < 0) return;
       this.addForm(node, form, 1);
       if (seen !== undefined && !seen.add(node, form)) seen = this.seen = undefined;
     };
+    const walk = this.tokenWalk();
+    if (walk === undefined) {
+      for (let l = from; l < to; l++) {
+        this.syllables.replay(spelled, l, this.line);
+        this.walk((node, _first, _n, form) => visit(node, form));
+        seen?.endLine();
+      }
+      return;
+    }
     for (let l = from; l < to; l++) {
-      this.syllables.replay(spelled, l, this.line);
-      this.walk(visit);
+      walk.countLine(spelled.blockOf(l), spelled.startOf(l), spelled.endOf(l), visit);
       seen?.endLine();
     }
+    // The words that are a candidate whole, each spelling's occurrences at once.
+    walk.addWholeCounts((node, form, count) => {
+      if (this.nodeRound[node] >= 0) this.addForm(node, form, count);
+    });
   }
+
+  /**
+   * A walk of this table's spelled lines token by token (see TokenWalk), or undefined when the
+   * table remembers no token (its lines are then written out, and read by replay() and walk()).
+   */
+  private tokenWalk(): TokenWalk | undefined {
+    const arrays = this.syllables.spellingArrays();
+    if (!arrays) return undefined;
+    // What it has worked out holds while the trie and the spellings stay as they were (an editor counts a few lines at a time).
+    const spellings = this.syllables.spellingCount;
+    if (this.walkCache?.fits(arrays, spellings, this.trieVersion)) return this.walkCache;
+    this.walkCache = new TokenWalk(arrays, spellings, this.options.maxSyllables, (parent, syllable) => this.child(parent, syllable), this.nodeKind, this.trieVersion);
+    return this.walkCache;
+  }
+
 
   /**
    * The lines of `spelled` (indices) holding an occurrence against a clear majority or the
@@ -342,18 +374,24 @@ export class Variations {
     const found: number[] = [];
     if (!this.hasDisagreements()) return found;
     const seen = this.seen;
-    if (seen !== undefined && seen.spelled === spelled && to <= seen.lines) {
+    const walk = this.tokenWalk();
+    if (seen !== undefined && seen.spelled === spelled && to <= seen.lines && walk !== undefined) {
       const { ends, pairs } = seen;
+      // A word that is a candidate whole was counted without being kept: whether its spelling goes against the majority, once per spelling.
+      const against = (node: number, n: number): boolean => {
+        if (this.nodeRound[node] < 0) return false;
+        const majority = this.majorityFormOf(node, n);
+        return majority >= 0 && ((innerMask(n) ^ majority) & innerMask(n)) !== 0;
+      };
       for (let l = from; l < to; l++) {
-        for (let p = l === 0 ? 0 : ends[l - 1], stop = ends[l]; p < stop; p += 2) {
+        let disagrees = false;
+        for (let p = l === 0 ? 0 : ends[l - 1], stop = ends[l]; p < stop && !disagrees; p += 2) {
           const node = pairs[p];
           const n = this.nodeDepth[node];
           const majority = this.majorityFormOf(node, n);
-          if (majority >= 0 && ((pairs[p + 1] ^ majority) & innerMask(n)) !== 0) {
-            found.push(l);
-            break;
-          }
+          disagrees = majority >= 0 && ((pairs[p + 1] ^ majority) & innerMask(n)) !== 0;
         }
+        if (disagrees || walk.anyWhole(spelled.blockOf(l), spelled.startOf(l), spelled.endOf(l), against)) found.push(l);
       }
       return found;
     }
@@ -721,7 +759,8 @@ export class Variations {
       let count = 0;
       for (let g = f; g >= 0; g = this.formNext[g]) if ((this.formPattern[g] & inner) === pattern) count += this.formCount[g];
       if (pattern === inner) joined = count;
-      if (count > bestCount) {
+      // A tie goes to the pattern with the most joins: the same one whatever order the forms came in.
+      if (count > bestCount || (count === bestCount && pattern > bestInner)) {
         bestCount = count;
         bestInner = pattern;
       }
@@ -802,6 +841,7 @@ export class Variations {
   }
 
   private markCandidate(node: number, kind: 1 | 2): void {
+    this.trieVersion++;
     this.nodeVerdict[node] = -2;
     if (this.nodeKind[node] === 0) {
       this.nodeRound[node] = -1;
@@ -862,6 +902,7 @@ export class Variations {
   }
 
   private newNode(parent: number, syllable: number): number {
+    this.trieVersion++;
     if (this.nodeCount === this.nodeParent.length) {
       this.nodeParent = grown(this.nodeParent);
       this.nodeSyllable = grown(this.nodeSyllable);
@@ -894,6 +935,221 @@ export class Variations {
   private encode(text: string): number {
     if (this.encoded.length < text.length * 3) this.encoded = new Uint8Array(text.length * 3 + 64);
     return this.encoder.encodeInto(text, this.encoded).written;
+  }
+}
+
+/**
+ * Counts spelled lines token by token, for countSpelled(). walk() reads every syllable of a line
+ * and looks up the sequences starting there; but most occurrences are a word that is a candidate
+ * whole (`nâng_cao`), and which sequences a word holds depends on its spelling alone. So, per
+ * spelling (worked out the first time it comes): the candidate the whole word is, counted once per
+ * occurrence and added at the end (addWholeCounts); and the sequences that end with the word and
+ * may go on into the next one (its "open" suffixes). Only those are walked on, into the words after:
+ * the occurrences across words (`nâng cao`). The same counts as walk(), each visit with its form:
+ * inside a word an occurrence is the whole word, every other span being inside a longer word.
+ */
+class TokenWalk {
+  private readonly first: Int32Array;
+  private readonly syllableCount: Uint8Array;
+  private readonly poolIds: Int32Array;
+  /** Per spelling: 0 not worked out yet, else 1 + the candidate node of the whole word (NO_NODE + 1 for none). */
+  private readonly whole: Int32Array;
+  private readonly wholeCount: Int32Array;
+  /** The spellings with a whole count, in the order they first came. */
+  private readonly counted: number[] = [];
+  /** Per spelling: where its open suffixes start in `open*`, and how many. */
+  private readonly openFrom: Int32Array;
+  private readonly openCount: Uint8Array;
+  private openNode: number[] = [];
+  private openLength: number[] = [];
+  private openLeft: number[] = [];
+  // The paths going on at the end of the word read last, and the next ones (swapped word by word).
+  private pathNode = new Int32Array(64);
+  private pathLength = new Int32Array(64);
+  private pathInner = new Int32Array(64);
+  private pathLeft = new Uint8Array(64);
+  private nextNode = new Int32Array(64);
+  private nextLength = new Int32Array(64);
+  private nextInner = new Int32Array(64);
+  private nextLeft = new Uint8Array(64);
+
+  constructor(
+    arrays: { readonly first: Int32Array; readonly syllableCount: Uint8Array; readonly poolIds: Int32Array },
+    spellings: number,
+    private readonly max: number,
+    private readonly child: (parent: number, syllable: number) => number,
+    private readonly nodeKind: Uint8Array,
+    private readonly version: number,
+  ) {
+    this.first = arrays.first;
+    this.syllableCount = arrays.syllableCount;
+    this.poolIds = arrays.poolIds;
+    this.whole = new Int32Array(spellings);
+    this.wholeCount = new Int32Array(spellings);
+    this.openFrom = new Int32Array(spellings);
+    this.openCount = new Uint8Array(spellings);
+  }
+
+  /** Whether this walk still holds for these spelling arrays, this many spellings and this version of the trie. */
+  fits(arrays: { readonly first: Int32Array; readonly syllableCount: Uint8Array; readonly poolIds: Int32Array }, spellings: number, version: number): boolean {
+    return version === this.version && arrays.first === this.first && arrays.syllableCount === this.syllableCount && arrays.poolIds === this.poolIds && spellings <= this.whole.length;
+  }
+
+  /** Counts the line `tokens[p, stop)` (SpelledLines entries): whole words for addWholeCounts(), every other occurrence to `visit`. */
+  countLine(tokens: Int32Array, p: number, stop: number, visit: (node: number, form: number) => void): void {
+    const max = this.max;
+    const child = this.child;
+    const nodeKind = this.nodeKind;
+    let paths = 0;
+    while (p < stop) {
+      const v = tokens[p++];
+      if (v === SpelledLines.NOT_A_WORD) {
+        paths = 0;
+        continue;
+      }
+      let m: number;
+      let source: Int32Array;
+      let f: number;
+      if (v >= 0) {
+        m = this.syllableCount[v];
+        if (m === 0) {
+          paths = 0;
+          continue;
+        }
+        if (this.whole[v] === 0) this.prepare(v);
+        source = this.poolIds;
+        f = this.first[v];
+      } else {
+        m = -2 - v;
+        source = tokens;
+        f = p;
+        p += m;
+      }
+      // The paths from the words before go on through this one: occurrences across words.
+      let next = 0;
+      for (let o = 0; o < paths; o++) {
+        let node = this.pathNode[o];
+        let n = this.pathLength[o];
+        let inner = this.pathInner[o];
+        const left = this.pathLeft[o];
+        let alive = true;
+        for (let j = 0; j < m; j++) {
+          if (n >= max) {
+            alive = false;
+            break;
+          }
+          node = child(node, source[f + j]);
+          if (node === NO_NODE) {
+            alive = false;
+            break;
+          }
+          n++;
+          if (j > 0) inner |= 1 << (n - 2);
+          if (nodeKind[node] !== 0) visit(node, inner | (left ? leftEdgeBit(n) : 0) | (j < m - 1 ? rightEdgeBit(n) : 0));
+        }
+        if (alive && n < max) this.pushNext(next++, node, n, inner, left);
+      }
+      if (v >= 0) {
+        const whole = this.whole[v] - 1;
+        if (whole !== NO_NODE && this.wholeCount[v]++ === 0) this.counted.push(v);
+        for (let k = this.openFrom[v], e = k + this.openCount[v]; k < e; k++) this.pushNext(next++, this.openNode[k], this.openLength[k], innerMask(this.openLength[k]), this.openLeft[k]);
+      } else {
+        // A word not remembered: its whole and its open suffixes walked here.
+        const whole = this.walkFrom(source, f, 0, m);
+        if (m >= 2 && m <= max && whole !== NO_NODE && nodeKind[whole] !== 0) visit(whole, innerMask(m));
+        for (let j = Math.max(0, m - max + 1); j < m; j++) {
+          const node = this.walkFrom(source, f, j, m);
+          if (node !== NO_NODE) this.pushNext(next++, node, m - j, innerMask(m - j), j > 0 ? 1 : 0);
+        }
+      }
+      if (next > 0 || paths > 0) this.swapPaths();
+      paths = next;
+    }
+  }
+
+  /** Whether the line `tokens[p, stop)` has a word that is a candidate whole for which `against(node, syllables)` holds. */
+  anyWhole(tokens: Int32Array, p: number, stop: number, against: (node: number, n: number) => boolean): boolean {
+    while (p < stop) {
+      const v = tokens[p++];
+      if (v < -1) {
+        p += -2 - v; // written out: its occurrences were kept
+        continue;
+      }
+      if (v < 0 || this.syllableCount[v] < 2) continue;
+      if (this.whole[v] === 0) this.prepare(v);
+      const whole = this.whole[v] - 1;
+      if (whole !== NO_NODE && against(whole, this.syllableCount[v])) return true;
+    }
+    return false;
+  }
+
+  /** Hands over the whole words counted: (node, form, occurrences) per spelling, in the order they first came. */
+  addWholeCounts(add: (node: number, form: number, count: number) => void): void {
+    for (const v of this.counted) add(this.whole[v] - 1, innerMask(this.syllableCount[v]), this.wholeCount[v]);
+    for (const v of this.counted) this.wholeCount[v] = 0;
+    this.counted.length = 0;
+  }
+
+  /** Works out what spelling `v` (a word) holds: its whole candidate and its open suffixes. */
+  private prepare(v: number): void {
+    const m = this.syllableCount[v];
+    const f = this.first[v];
+    const ids = this.poolIds;
+    const whole = m >= 2 && m <= this.max ? this.walkFrom(ids, f, 0, m) : NO_NODE;
+    this.whole[v] = 1 + (whole !== NO_NODE && this.nodeKind[whole] !== 0 ? whole : NO_NODE);
+    this.openFrom[v] = this.openNode.length;
+    let count = 0;
+    // A suffix of n syllables goes on only when n < max (walk() looks at most max syllables from a start).
+    for (let j = Math.max(0, m - this.max + 1); j < m; j++) {
+      const node = this.walkFrom(ids, f, j, m);
+      if (node === NO_NODE) continue;
+      this.openNode.push(node);
+      this.openLength.push(m - j);
+      this.openLeft.push(j > 0 ? 1 : 0);
+      count++;
+    }
+    this.openCount[v] = count;
+  }
+
+  /** The trie node of the syllables source[f + j, f + m), or NO_NODE when no candidate starts so. */
+  private walkFrom(source: Int32Array, f: number, j: number, m: number): number {
+    let node = NO_NODE;
+    for (let k = j; k < m; k++) {
+      node = this.child(node, source[f + k]);
+      if (node === NO_NODE) return NO_NODE;
+    }
+    return node;
+  }
+
+  /** The next paths become the paths (no array made: this runs once a word). */
+  private swapPaths(): void {
+    const node = this.pathNode;
+    this.pathNode = this.nextNode;
+    this.nextNode = node;
+    const length = this.pathLength;
+    this.pathLength = this.nextLength;
+    this.nextLength = length;
+    const inner = this.pathInner;
+    this.pathInner = this.nextInner;
+    this.nextInner = inner;
+    const left = this.pathLeft;
+    this.pathLeft = this.nextLeft;
+    this.nextLeft = left;
+  }
+
+  private pushNext(k: number, node: number, n: number, inner: number, left: number): void {
+    if (k === this.nextNode.length) {
+      this.nextNode = grown(this.nextNode);
+      this.nextLength = grown(this.nextLength);
+      this.nextInner = grown(this.nextInner);
+      const bigger = new Uint8Array(this.nextLeft.length * 2);
+      bigger.set(this.nextLeft);
+      this.nextLeft = bigger;
+    }
+    this.nextNode[k] = node;
+    this.nextLength[k] = n;
+    this.nextInner[k] = inner;
+    this.nextLeft[k] = left;
   }
 }
 

@@ -51,7 +51,25 @@ async function eachLine(file: string, onLine: (bytes: Uint8Array, start: number,
 /** Pass one over a file's lines with its tokens numbered by `speller` (noteCompoundsSpelling's work). */
 async function eachNumberedLine(file: string, speller: { use: WasmSpeller | undefined }, variations: Variations, spelled: SpelledLines): Promise<void> {
   for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
-    const bytes = run.bytes;
+    // In pieces of whole lines that stay in the cache while their numbers are copied out.
+    const buffer = Buffer.from(run.bytes.buffer, run.bytes.byteOffset, run.bytes.length);
+    for (let at = 0; at < buffer.length; ) {
+      let stop = buffer.length;
+      if (stop - at > NUMBERED_PIECE_BYTES) {
+        const lf = buffer.indexOf(LF, at + NUMBERED_PIECE_BYTES - 1);
+        if (lf >= 0) stop = lf + 1;
+      }
+      numberPiece(run.bytes.subarray(at, stop), speller, variations, spelled);
+      at = stop;
+    }
+  }
+}
+
+/** How much of a run the speller numbers at a time. */
+const NUMBERED_PIECE_BYTES = 256 * 1024;
+
+function numberPiece(bytes: Uint8Array, speller: { use: WasmSpeller | undefined }, variations: Variations, spelled: SpelledLines): void {
+  {
     let numbered: Int32Array | undefined;
     try {
       numbered = speller.use?.spellChunk(bytes);
@@ -63,7 +81,7 @@ async function eachNumberedLine(file: string, speller: { use: WasmSpeller | unde
     }
     if (numbered === undefined) {
       forEachLineOf(bytes, (start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
-      continue;
+      return;
     }
     // Line by line: [entries, end, special], then the entries (see WasmSpeller.spellChunk).
     let start = 0;
