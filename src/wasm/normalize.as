@@ -872,8 +872,16 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
         }
         const c = load<u8>(src + <usize>i);
         if (c == SPACE || c == TAB || c == LF || c == CR) break;
-        // At the token's end an "_" is followed by white space, which does not join either.
-        if (c == UNDERSCORE && badJoin(i, e)) return undecided(line, s, e, r);
+        // At the token's end an "_" is followed by white space, which does not join either. Most
+        // joins are between an ASCII letter or digit and one, or the lead byte of a Vietnamese
+        // letter (C4-DF, E1): told here; the rest by badJoin.
+        if (c == UNDERSCORE) {
+          const before = <u32>load<u8>(src + <usize>(i - 1));
+          const after = <u32>load<u8>(src + <usize>(i + 1));
+          const asciiBefore = before - 0x30 < 10 || (before | 0x20) - 0x61 < 26;
+          const fastAfter = after - 0x30 < 10 || (after | 0x20) - 0x61 < 26 || after - 0xc4 < 0x1c || after == 0xe1;
+          if (!(asciiBefore && fastAfter && i + 1 < e) && badJoin(i, e)) return undecided(line, s, e, r);
+        }
         i++;
       }
       if (i - t >= 2 && markDigit(load<u8>(src + <usize>(i - 1))) && !isDigit(load<u8>(src + <usize>(i - 2)))) return undecided(line, s, e, r);
