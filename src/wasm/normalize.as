@@ -667,7 +667,8 @@ function replaceDigits(s: i32, e: i32): i32 {
 // with). A line is answered here (its findings, none for most) or left to the line checker
 // ("undecided": anything rarer). Pair sides come from the typesetter, as restore reads them.
 // Memory, set up by JS (normalizer.ts): the chunk at inPtr (then 16 spaces); the records at outPtr;
-// per input byte a zeroed side byte at sidesPtr; the pieces of one line at piecesPtr (three i32 each).
+// per input byte a side byte at sidesPtr (zeroed here where it is read); the pieces of one line at
+// piecesPtr (three i32 each).
 //
 // Records, i32s: per line with a finding or undecided, [line, start, end, found], then `found`
 // findings as [code, at, to] (byte offsets in the chunk), or found = -1 for undecided.
@@ -908,6 +909,11 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
   if (pairs) {
     // Each lone pair placeholder opens or closes one: an odd number of a digit leaves one unmatched.
     for (let d: usize = 0; d < 10; d++) if ((load<i32>(PAIR_COUNT + (d << 2)) & 1) == 1) return undecided(line, s, e, r);
+    // Sides are written, and read below, at the pair placeholders only: only those need zeroing.
+    for (let k: i32 = 0; k < count; k++) {
+      const p = pieces + (<usize>k) * 12;
+      if (load<i32>(p, 8) == PAIR) store<u8>(sides + <usize>load<i32>(p), 0);
+    }
     readSides(s, e);
   }
   // The separator rule over the pieces (ByteChecker.findings); the findings go after the record's head.
@@ -966,11 +972,8 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
       waiting = 0;
     }
   }
-  if (pairs) {
-    memory.fill(sides + <usize>s, 0, <usize>(e - s));
-    // An unmatched pair: the line checker says where its sentence ends.
-    for (let d: usize = 0; d < 10; d++) if (load<i32>(OPEN_PAIRS + (d << 2)) > 0) return undecided(line, s, e, r);
-  }
+  // An unmatched pair: the line checker says where its sentence ends.
+  if (pairs) for (let d: usize = 0; d < 10; d++) if (load<i32>(OPEN_PAIRS + (d << 2)) > 0) return undecided(line, s, e, r);
   if (n == 0) return r;
   store<i32>(r, line);
   store<i32>(r, s, 4);
@@ -981,7 +984,6 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
 
 /** The record of a line left to the line checker. */
 function undecided(line: i32, s: i32, e: i32, r: usize): usize {
-  memory.fill(sides + <usize>s, 0, <usize>(e - s));
   store<i32>(r, line);
   store<i32>(r, s, 4);
   store<i32>(r, e, 8);

@@ -254,8 +254,9 @@ export class WasmNormalizer {
     const ex = this.exports;
     const n = input.length;
     const inPtr = this.inPtr;
-    // The chunk and 16 spaces; the records (16 bytes a line, 12 a finding); a zeroed side byte per
-    // input byte; the pieces of a line (12 bytes each, at most one a byte and one more).
+    // The chunk and 16 spaces; the records (16 bytes a line, 12 a finding); a side byte per input
+    // byte (the screen zeroes those it reads); the pieces of a line (12 bytes each, at most one a
+    // byte and one more).
     const outPtr = (inPtr + n + 16 + 15) & ~15;
     const outCap = 28 * (n + 2);
     const sidesPtr = (outPtr + outCap + 15) & ~15;
@@ -264,7 +265,6 @@ export class WasmNormalizer {
     const memory = new Uint8Array(ex.memory.buffer);
     memory.set(input, inPtr);
     memory.fill(SPACE, inPtr + n, inPtr + n + 16);
-    memory.fill(0, sidesPtr, sidesPtr + n + 16);
     const base = ex.configBase();
     roles.forEach((role, d) => (memory[base + DIGIT_ROLE + d] = role));
     const length = ex.screen(inPtr, 0, n, outPtr, sidesPtr, piecesPtr);
