@@ -83,17 +83,27 @@ function numberPiece(bytes: Uint8Array, speller: { use: WasmSpeller | undefined 
       forEachLineOf(bytes, (start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
       return;
     }
-    // Line by line: [entries, end, special], then the entries (see WasmSpeller.spellChunk).
-    let start = 0;
-    for (let p = 0; p < numbered.length; ) {
-      const from = p + 3;
-      const to = from + numbered[p];
-      const end = numbered[p + 1];
-      variations.noteCompoundsNumbered(bytes, start, end, numbered, from, to, numbered[p + 2] === 1, spelled);
-      start = end < bytes.length && bytes[end] === CR && bytes[end + 1] === LF ? end + 2 : end + 1;
-      p = to;
-    }
+    noteNumbered(bytes, numbered, variations, spelled);
   }
+}
+
+/**
+ * Pass one over the lines of `bytes` whose tokens WasmSpeller.spellChunk numbered (`numbered`:
+ * line by line, [entries, end, special], then the entries): noteCompoundsSpelling's work. Returns
+ * how many lines there were.
+ */
+export function noteNumbered(bytes: Uint8Array, numbered: Int32Array, variations: Variations, spelled: SpelledLines): number {
+  let start = 0;
+  let lines = 0;
+  for (let p = 0; p < numbered.length; lines++) {
+    const from = p + 3;
+    const to = from + numbered[p];
+    const end = numbered[p + 1];
+    variations.noteCompoundsNumbered(bytes, start, end, numbered, from, to, numbered[p + 2] === 1, spelled);
+    start = end < bytes.length && bytes[end] === CR && bytes[end + 1] === LF ? end + 2 : end + 1;
+    p = to;
+  }
+  return lines;
 }
 
 function loadLexicon(file: string): string[] {

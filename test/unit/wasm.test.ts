@@ -11,7 +11,7 @@ import { findInvalidUtf8 } from '../../src/core/utf8';
 import { DigitRole, WasmNormalizer, WasmSpeller } from '../../src/wasm/normalizer';
 import { SpelledLines } from '../../src/core/syllables';
 import { Variations } from '../../src/core/variations';
-import { forEachLineOf } from '../../src/node/variationsFiles';
+import { forEachLineOf, noteNumbered } from '../../src/node/variationsFiles';
 import { ByteChecker } from '../../src/core/byteChecker';
 import { Finding } from '../../src/core/check';
 import { wasmFor, wasmModule } from './wasmBuild';
@@ -247,17 +247,7 @@ describe('WebAssembly normalizer', function () {
           });
           continue;
         }
-        const numbered = speller.spellChunk(bytes);
-        let start = 0;
-        for (let p = 0; p < numbered.length; ) {
-          const from = p + 3;
-          const to = from + numbered[p];
-          const end = numbered[p + 1];
-          variations.noteCompoundsNumbered(bytes, start, end, numbered, from, to, numbered[p + 2] === 1, spelled);
-          start = end < bytes.length && bytes[end] === 0x0d && bytes[end + 1] === 0x0a ? end + 2 : end + 1;
-          p = to;
-          lines++;
-        }
+        lines += noteNumbered(bytes, speller.spellChunk(bytes), variations, spelled);
       }
       return { spelled, variations, lines };
     };
