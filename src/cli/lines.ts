@@ -1,7 +1,7 @@
 // The lines of a command's input (a file, or stdin for - or none), decoded or as bytes, for the reporting commands.
 import { FieldPath, RecordLineError, RecordOptions, recordTexts } from '../core/jsonl';
 import { splitLines } from '../core/lines';
-import { DEFAULT_CHUNK_SIZE, InputError, readLines, recordLineMessage } from '../node/fileJob';
+import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, ROOM_BYTES, readLines, recordLineMessage } from '../node/fileJob';
 import { TextOutput } from '../node/output';
 
 /** How much a line loop reads between two turns of the event loop (where signals are handled). */
@@ -53,7 +53,9 @@ export async function* recordTextRuns(file: string | undefined, records: RecordO
  * two of readLines' runs, waits for `out` to take what was written (a slow pipe holds the reading back).
  */
 export async function* lineRuns(file: string | undefined, out: TextOutput): AsyncGenerator<Uint8Array> {
-  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
+  // The chunks' buffers are used again (a fresh one a chunk costs its pages' faults and zeroing).
+  const pool = new BufferPool(ROOM_BYTES + DEFAULT_CHUNK_SIZE);
+  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined, pool)) {
     const bytes = run.bytes;
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     for (let start = 0; start < bytes.length; ) {
@@ -66,6 +68,8 @@ export async function* lineRuns(file: string | undefined, out: TextOutput): Asyn
       start = end;
       if (start < bytes.length) await new Promise((resolve) => setImmediate(resolve));
     }
+    // Every piece is checked (findings keep no bytes): the buffer may be read into again.
+    if (pool.owns(bytes.buffer)) pool.give(bytes.buffer);
     await out.drained();
   }
 }

@@ -23,7 +23,7 @@ export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
  * in front of the chunk, instead of the chunk being copied after it (see LineChunker.push). A line
  * longer than this costs that copy, nothing else.
  */
-const ROOM_BYTES = 64 * 1024;
+export const ROOM_BYTES = 64 * 1024;
 /** The longest line a command accepts (see inputText.ts); SEGCORPUS_MAX_LINE_BYTES changes it (tests use a small value). */
 export { DEFAULT_MAX_LINE_BYTES } from '../core/inputText';
 const BOM = [0xef, 0xbb, 0xbf];

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { parseLexicon } from '../core/lexicon';
 import { SpelledLines } from '../core/syllables';
 import { Variations } from '../core/variations';
-import { DEFAULT_CHUNK_SIZE, InputError, describe, readLines } from './fileJob';
+import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, ROOM_BYTES, describe, readLines } from './fileJob';
 import { say } from '../cli/messages';
 import { normalizerModule } from '../wasm/module';
 import { WasmSpeller } from '../wasm/normalizer';
@@ -50,7 +50,9 @@ async function eachLine(file: string, onLine: (bytes: Uint8Array, start: number,
 
 /** Pass one over a file's lines with its tokens numbered by `speller` (noteCompoundsSpelling's work). */
 async function eachNumberedLine(file: string, speller: { use: WasmSpeller | undefined }, variations: Variations, spelled: SpelledLines): Promise<void> {
-  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined)) {
+  // The chunks' buffers are used again: nothing is kept of a run once its lines are noted.
+  const pool = new BufferPool(ROOM_BYTES + DEFAULT_CHUNK_SIZE);
+  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined, pool)) {
     // In pieces of whole lines that stay in the cache while their numbers are copied out.
     const buffer = Buffer.from(run.bytes.buffer, run.bytes.byteOffset, run.bytes.length);
     for (let at = 0; at < buffer.length; ) {
@@ -62,6 +64,7 @@ async function eachNumberedLine(file: string, speller: { use: WasmSpeller | unde
       numberPiece(run.bytes.subarray(at, stop), speller, variations, spelled);
       at = stop;
     }
+    if (pool.owns(run.bytes.buffer)) pool.give(run.bytes.buffer);
   }
 }
 
