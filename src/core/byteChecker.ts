@@ -120,7 +120,6 @@ export class ByteChecker {
   /** Per byte: 1 for a digit whose role is pair or separator (what a placeholder glued to a word uses). */
   private readonly markDigit = new Uint8Array(256);
   private readonly wordStart = new Uint8Array(256);
-
   /** The bytes the view is over: the lines of one run come from one buffer. */
   private viewed: Uint8Array | undefined;
   private view = viewOf(new Uint8Array(0));

@@ -377,7 +377,7 @@ export class SyllableTable {
 
   /**
    * spell() for a line whose tokens normalize.as spell() has already numbered (`numbered[from, to)`,
-   * the line's entries without its LINE_END): a number for a token seen before, NEW_SPELLING with
+   * the line's entries, after its head): a number for a token seen before, NEW_SPELLING with
    * the token's bytes for one numbered now (the next number: the numbering is this table's, since
    * both number tokens in the order they first come), NOT_KEPT with its bytes for one too long or
    * too many to number. The same entries, spellings and syllables as spell() from the bytes.
@@ -611,7 +611,7 @@ const NO_INTS = new Int32Array(0);
 const MISSING = -1;
 /** Spellings.find() when the token is not to be remembered (too long, or the table full). */
 const NOT_KEPT = -2;
-/** In what normalize.as spell() gives: a token numbered now (NOT_KEPT there is NOT_KEPT here, LINE_END -1). */
+/** In what normalize.as spell() gives: a token numbered now (a token not numbered is NOT_KEPT there too). */
 const NUMBERED_NEW = -3;
 /** Longer tokens are read afresh each time: rare, and their offsets would not fit a byte. */
 const MAX_SPELLING_BYTES = 64;

@@ -72,22 +72,17 @@ async function eachNumberedLine(file: string, speller: { use: WasmSpeller | unde
 const NUMBERED_PIECE_BYTES = 256 * 1024;
 
 function numberPiece(bytes: Uint8Array, speller: { use: WasmSpeller | undefined }, variations: Variations, spelled: SpelledLines): void {
-  {
-    let numbered: Int32Array | undefined;
-    try {
-      numbered = speller.use?.spellChunk(bytes);
-    } catch (error) {
-      // Beyond what 32-bit WebAssembly memory holds: the bytes are read here from now on, since
-      // the numbering goes on from what this table has numbered.
-      if (!(error instanceof RangeError)) throw error;
-      speller.use = undefined;
-    }
-    if (numbered === undefined) {
-      forEachLineOf(bytes, (start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
-      return;
-    }
-    noteNumbered(bytes, numbered, variations, spelled);
+  let numbered: Int32Array | undefined;
+  try {
+    numbered = speller.use?.spellChunk(bytes);
+  } catch (error) {
+    // Beyond what 32-bit WebAssembly memory holds: the bytes are read here from now on, since
+    // the numbering goes on from what this table has numbered.
+    if (!(error instanceof RangeError)) throw error;
+    speller.use = undefined;
   }
+  if (numbered === undefined) forEachLineOf(bytes, (start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
+  else noteNumbered(bytes, numbered, variations, spelled);
 }
 
 /**

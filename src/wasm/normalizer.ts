@@ -271,12 +271,8 @@ export class WasmNormalizer {
     return { lines: ex.screenLineCount(), records: new Int32Array(ex.memory.buffer.slice(outPtr, outPtr + length)) };
   }
 
-  /** Grows the memory to at least `bytes`; throws past what 32-bit pointers here allow. */
   private ensure(bytes: number): void {
-    if (bytes > MAX_MEMORY) throw new RangeError('chunk too big for WebAssembly memory');
-    const memory = this.exports.memory;
-    const have = memory.buffer.byteLength;
-    if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
+    ensureMemory(this.exports, bytes);
   }
 }
 
@@ -330,9 +326,14 @@ export class WasmSpeller {
   }
 
   private ensure(bytes: number): void {
-    if (bytes > MAX_MEMORY) throw new RangeError('chunk too big for WebAssembly memory');
-    const memory = this.exports.memory;
-    const have = memory.buffer.byteLength;
-    if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
+    ensureMemory(this.exports, bytes);
   }
+}
+
+/** Grows an instance's memory to at least `bytes`; throws past what 32-bit pointers here allow. */
+function ensureMemory(exports: Exports, bytes: number): void {
+  if (bytes > MAX_MEMORY) throw new RangeError('chunk too big for WebAssembly memory');
+  const memory = exports.memory;
+  const have = memory.buffer.byteLength;
+  if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
 }
