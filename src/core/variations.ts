@@ -360,7 +360,8 @@ export class Variations {
     // What it has worked out holds while the trie and the spellings stay as they were (an editor counts a few lines at a time).
     const spellings = this.syllables.spellingCount;
     if (this.walkCache?.fits(arrays, spellings, this.trieVersion)) return this.walkCache;
-    this.walkCache = new TokenWalk(arrays, spellings, this.options.maxSyllables, (parent, syllable) => this.child(parent, syllable), this.nodeKind, this.trieVersion);
+    const trie = { rootChild: this.rootChild, childBits: this.nodeChildBits, keysParent: this.childKeysParent, keysSyllable: this.childKeysSyllable, values: this.childValues };
+    this.walkCache = new TokenWalk(arrays, spellings, this.options.maxSyllables, trie, this.nodeKind, this.trieVersion);
     return this.walkCache;
   }
 
@@ -851,14 +852,7 @@ export class Variations {
   }
 
   private child(parent: number, syllable: number): number {
-    if (parent === NO_NODE) return syllable < this.rootChild.length ? this.rootChild[syllable] : NO_NODE;
-    if ((this.nodeChildBits[parent] & (1 << (syllable & 31))) === 0) return NO_NODE;
-    const mask = this.childValues.length - 1;
-    for (let slot = hashPair(parent, syllable) & mask; ; slot = (slot + 1) & mask) {
-      const value = this.childValues[slot];
-      if (value === NO_NODE) return NO_NODE;
-      if (this.childKeysParent[slot] === parent && this.childKeysSyllable[slot] === syllable) return value;
-    }
+    return childIn(this.rootChild, this.nodeChildBits, this.childKeysParent, this.childKeysSyllable, this.childValues, parent, syllable);
   }
 
   private childOrNew(parent: number, syllable: number): number {
@@ -960,24 +954,18 @@ class TokenWalk {
   /** Per spelling: where its open suffixes start in `open*`, and how many. */
   private readonly openFrom: Int32Array;
   private readonly openCount: Uint8Array;
-  private openNode: number[] = [];
-  private openLength: number[] = [];
-  private openLeft: number[] = [];
-  // The paths going on at the end of the word read last, and the next ones (swapped word by word).
-  private pathNode = new Int32Array(64);
-  private pathLength = new Int32Array(64);
-  private pathInner = new Int32Array(64);
-  private pathLeft = new Uint8Array(64);
-  private nextNode = new Int32Array(64);
-  private nextLength = new Int32Array(64);
-  private nextInner = new Int32Array(64);
-  private nextLeft = new Uint8Array(64);
+  /** The open suffixes, three numbers each: node, length, 1 when the suffix is not the whole word. */
+  private readonly open: number[] = [];
+  // The paths going on at the end of the word read last, and the next ones (swapped word by word): four numbers each, see countLine.
+  private paths = new Int32Array(256);
+  private next = new Int32Array(256);
 
   constructor(
     arrays: { readonly first: Int32Array; readonly syllableCount: Uint8Array; readonly poolIds: Int32Array },
     spellings: number,
     private readonly max: number,
-    private readonly child: (parent: number, syllable: number) => number,
+    /** The trie's arrays as they are at this version (a new node makes a new version, and a new walk). */
+    private readonly trie: TrieArrays,
     private readonly nodeKind: Uint8Array,
     private readonly version: number,
   ) {
@@ -997,28 +985,40 @@ class TokenWalk {
 
   /** Counts the line `tokens[p, stop)` (SpelledLines entries): whole words for addWholeCounts(), every other occurrence to `visit`. */
   countLine(tokens: Int32Array, p: number, stop: number, visit: (node: number, form: number) => void): void {
+    // The hottest loop of a corpus count (a step per word and per path going on): the trie's child
+    // lookup is written out here, and the paths are kept four numbers each (node, length, inner, left).
     const max = this.max;
-    const child = this.child;
+    const { childBits, keysParent, keysSyllable, values } = this.trie;
+    const mask = values.length - 1;
     const nodeKind = this.nodeKind;
-    let paths = 0;
+    const syllableCount = this.syllableCount;
+    const whole = this.whole;
+    const wholeCount = this.wholeCount;
+    const openFrom = this.openFrom;
+    const openCount = this.openCount;
+    const poolIds = this.poolIds;
+    const first = this.first;
+    let paths = this.paths;
+    let next = this.next;
+    let pathCount = 0;
     while (p < stop) {
       const v = tokens[p++];
       if (v === SpelledLines.NOT_A_WORD) {
-        paths = 0;
+        pathCount = 0;
         continue;
       }
       let m: number;
       let source: Int32Array;
       let f: number;
       if (v >= 0) {
-        m = this.syllableCount[v];
+        m = syllableCount[v];
         if (m === 0) {
-          paths = 0;
+          pathCount = 0;
           continue;
         }
-        if (this.whole[v] === 0) this.prepare(v);
-        source = this.poolIds;
-        f = this.first[v];
+        if (whole[v] === 0) this.prepare(v);
+        source = poolIds;
+        f = first[v];
       } else {
         m = -2 - v;
         source = tokens;
@@ -1026,19 +1026,33 @@ class TokenWalk {
         p += m;
       }
       // The paths from the words before go on through this one: occurrences across words.
-      let next = 0;
-      for (let o = 0; o < paths; o++) {
-        let node = this.pathNode[o];
-        let n = this.pathLength[o];
-        let inner = this.pathInner[o];
-        const left = this.pathLeft[o];
+      let nextCount = 0;
+      const room = 4 * (pathCount + (v >= 0 ? openCount[v] : m));
+      if (next.length < room) next = this.next = new Int32Array(2 * room);
+      for (let o = 0; o < 4 * pathCount; o += 4) {
+        let node = paths[o];
+        let n = paths[o + 1];
+        let inner = paths[o + 2];
+        const left = paths[o + 3];
         let alive = true;
         for (let j = 0; j < m; j++) {
           if (n >= max) {
             alive = false;
             break;
           }
-          node = child(node, source[f + j]);
+          // child(node, syllable): node is never the root here.
+          const syllable = source[f + j];
+          let found = NO_NODE;
+          if ((childBits[node] & (1 << (syllable & 31))) !== 0) {
+            for (let slot = hashPair(node, syllable) & mask; ; slot = (slot + 1) & mask) {
+              const value = values[slot];
+              if (value === NO_NODE || (keysParent[slot] === node && keysSyllable[slot] === syllable)) {
+                found = value;
+                break;
+              }
+            }
+          }
+          node = found;
           if (node === NO_NODE) {
             alive = false;
             break;
@@ -1047,24 +1061,48 @@ class TokenWalk {
           if (j > 0) inner |= 1 << (n - 2);
           if (nodeKind[node] !== 0) visit(node, inner | (left ? leftEdgeBit(n) : 0) | (j < m - 1 ? rightEdgeBit(n) : 0));
         }
-        if (alive && n < max) this.pushNext(next++, node, n, inner, left);
-      }
-      if (v >= 0) {
-        const whole = this.whole[v] - 1;
-        if (whole !== NO_NODE && this.wholeCount[v]++ === 0) this.counted.push(v);
-        for (let k = this.openFrom[v], e = k + this.openCount[v]; k < e; k++) this.pushNext(next++, this.openNode[k], this.openLength[k], innerMask(this.openLength[k]), this.openLeft[k]);
-      } else {
-        // A word not remembered: its whole and its open suffixes walked here.
-        const whole = this.walkFrom(source, f, 0, m);
-        if (m >= 2 && m <= max && whole !== NO_NODE && nodeKind[whole] !== 0) visit(whole, innerMask(m));
-        for (let j = Math.max(0, m - max + 1); j < m; j++) {
-          const node = this.walkFrom(source, f, j, m);
-          if (node !== NO_NODE) this.pushNext(next++, node, m - j, innerMask(m - j), j > 0 ? 1 : 0);
+        if (alive && n < max) {
+          const q = 4 * nextCount++;
+          next[q] = node;
+          next[q + 1] = n;
+          next[q + 2] = inner;
+          next[q + 3] = left;
         }
       }
-      if (next > 0 || paths > 0) this.swapPaths();
-      paths = next;
+      if (v >= 0) {
+        if (whole[v] - 1 !== NO_NODE && wholeCount[v]++ === 0) this.counted.push(v);
+        const open = this.open;
+        for (let k = openFrom[v], e = k + openCount[v]; k < e; k++) {
+          const q = 4 * nextCount++;
+          const n = open[3 * k + 1];
+          next[q] = open[3 * k];
+          next[q + 1] = n;
+          next[q + 2] = innerMask(n);
+          next[q + 3] = open[3 * k + 2];
+        }
+      } else {
+        // A word not remembered: its whole and its open suffixes walked here.
+        const node = this.walkFrom(source, f, 0, m);
+        if (m >= 2 && m <= max && node !== NO_NODE && nodeKind[node] !== 0) visit(node, innerMask(m));
+        for (let j = Math.max(0, m - max + 1); j < m; j++) {
+          const suffix = this.walkFrom(source, f, j, m);
+          if (suffix === NO_NODE) continue;
+          const q = 4 * nextCount++;
+          next[q] = suffix;
+          next[q + 1] = m - j;
+          next[q + 2] = innerMask(m - j);
+          next[q + 3] = j > 0 ? 1 : 0;
+        }
+      }
+      if (nextCount > 0 || pathCount > 0) {
+        const swap = paths;
+        paths = next;
+        next = swap;
+      }
+      pathCount = nextCount;
     }
+    this.paths = paths;
+    this.next = next;
   }
 
   /** Whether the line `tokens[p, stop)` has a word that is a candidate whole for which `against(node, syllables)` holds. */
@@ -1097,15 +1135,13 @@ class TokenWalk {
     const ids = this.poolIds;
     const whole = m >= 2 && m <= this.max ? this.walkFrom(ids, f, 0, m) : NO_NODE;
     this.whole[v] = 1 + (whole !== NO_NODE && this.nodeKind[whole] !== 0 ? whole : NO_NODE);
-    this.openFrom[v] = this.openNode.length;
+    this.openFrom[v] = this.open.length / 3;
     let count = 0;
     // A suffix of n syllables goes on only when n < max (walk() looks at most max syllables from a start).
     for (let j = Math.max(0, m - this.max + 1); j < m; j++) {
       const node = this.walkFrom(ids, f, j, m);
       if (node === NO_NODE) continue;
-      this.openNode.push(node);
-      this.openLength.push(m - j);
-      this.openLeft.push(j > 0 ? 1 : 0);
+      this.open.push(node, m - j, j > 0 ? 1 : 0);
       count++;
     }
     this.openCount[v] = count;
@@ -1115,41 +1151,10 @@ class TokenWalk {
   private walkFrom(source: Int32Array, f: number, j: number, m: number): number {
     let node = NO_NODE;
     for (let k = j; k < m; k++) {
-      node = this.child(node, source[f + k]);
+      node = childIn(this.trie.rootChild, this.trie.childBits, this.trie.keysParent, this.trie.keysSyllable, this.trie.values, node, source[f + k]);
       if (node === NO_NODE) return NO_NODE;
     }
     return node;
-  }
-
-  /** The next paths become the paths (no array made: this runs once a word). */
-  private swapPaths(): void {
-    const node = this.pathNode;
-    this.pathNode = this.nextNode;
-    this.nextNode = node;
-    const length = this.pathLength;
-    this.pathLength = this.nextLength;
-    this.nextLength = length;
-    const inner = this.pathInner;
-    this.pathInner = this.nextInner;
-    this.nextInner = inner;
-    const left = this.pathLeft;
-    this.pathLeft = this.nextLeft;
-    this.nextLeft = left;
-  }
-
-  private pushNext(k: number, node: number, n: number, inner: number, left: number): void {
-    if (k === this.nextNode.length) {
-      this.nextNode = grown(this.nextNode);
-      this.nextLength = grown(this.nextLength);
-      this.nextInner = grown(this.nextInner);
-      const bigger = new Uint8Array(this.nextLeft.length * 2);
-      bigger.set(this.nextLeft);
-      this.nextLeft = bigger;
-    }
-    this.nextNode[k] = node;
-    this.nextLength[k] = n;
-    this.nextInner[k] = inner;
-    this.nextLeft[k] = left;
   }
 }
 
@@ -1229,6 +1234,27 @@ const MAX_SCRATCH = 1 << 20;
 
 function isBreakByte(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
+}
+
+/** The candidate trie's arrays (Variations'), for a walk that reads it without calls. */
+interface TrieArrays {
+  readonly rootChild: Int32Array;
+  readonly childBits: Int32Array;
+  readonly keysParent: Int32Array;
+  readonly keysSyllable: Int32Array;
+  readonly values: Int32Array;
+}
+
+/** The child of `parent` by `syllable` in the trie of these arrays (TrieArrays), or NO_NODE. */
+function childIn(rootChild: Int32Array, childBits: Int32Array, keysParent: Int32Array, keysSyllable: Int32Array, values: Int32Array, parent: number, syllable: number): number {
+  if (parent === NO_NODE) return syllable < rootChild.length ? rootChild[syllable] : NO_NODE;
+  if ((childBits[parent] & (1 << (syllable & 31))) === 0) return NO_NODE;
+  const mask = values.length - 1;
+  for (let slot = hashPair(parent, syllable) & mask; ; slot = (slot + 1) & mask) {
+    const value = values[slot];
+    if (value === NO_NODE) return NO_NODE;
+    if (keysParent[slot] === parent && keysSyllable[slot] === syllable) return value;
+  }
 }
 
 function hashPair(parent: number, syllable: number): number {
