@@ -38,6 +38,8 @@ const MARKS = 4;
 
 /** The finding code of a glued placeholder in normalize.as's screen records (2 is separator-before-final). */
 const WASM_GLUED_PLACEHOLDER = 1;
+/** How many numbers a finding takes in those records. */
+export const WASM_FINDING_LENGTH = 6;
 
 /** A finding of the screen before its columns and token are counted: code, byte span (from its token's start), message. */
 interface ScreenFinding {
@@ -331,25 +333,29 @@ export class ByteChecker {
   }
 
   /**
-   * The findings of the line starting at `bytes[start]` as the WebAssembly screen gave them
-   * (normalize.as screen(): `n` findings as code, byte start, byte end, from `records[from]`): the
-   * same Finding objects checkLine() makes.
+   * The findings of a line as the WebAssembly screen gave them (normalize.as screen(): `n` findings
+   * from `records[from]`, each as code, byte start, byte end, UTF-16 start and end in the line,
+   * tokens before it): the same Finding objects checkLine() makes.
    */
-  screenFindings(bytes: Uint8Array, start: number, records: Int32Array, from: number, n: number): Finding[] {
-    const found = this.found;
-    found.length = 0;
-    for (let k = 0, p = from; k < n; k++, p += 3) {
+  screenFindings(bytes: Uint8Array, records: Int32Array, from: number, n: number): Finding[] {
+    const findings: Finding[] = [];
+    for (let k = 0, p = from; k < n; k++, p += WASM_FINDING_LENGTH) {
+      const code: FindingCode = records[p] === WASM_GLUED_PLACEHOLDER ? 'glued-placeholder' : 'separator-before-final';
+      const severity = this.severities[code];
+      if (severity === 'off') continue;
       const at = records[p + 1];
-      const to = records[p + 2];
       const digit = String(bytes[at] - 0x30);
-      if (records[p] === WASM_GLUED_PLACEHOLDER) {
-        const marks = decoder.decode(bytes.subarray(at + 1, to));
-        found.push({ code: 'glued-placeholder', at, to, message: fillTemplate(TEMPLATES.gluedPlaceholder, [digit, marks]), l10n: message('gluedPlaceholder', digit, marks) });
+      const start = records[p + 3];
+      const end = records[p + 4];
+      const tokenIndex = records[p + 5];
+      if (code === 'glued-placeholder') {
+        const marks = decoder.decode(bytes.subarray(at + 1, records[p + 2]));
+        findings.push({ code, severity, start, end, message: fillTemplate(TEMPLATES.gluedPlaceholder, [digit, marks]), l10n: message('gluedPlaceholder', digit, marks), tokenIndex });
       } else {
-        found.push({ code: 'separator-before-final', at, to, message: separatorMessage(bytes[at] - 0x30), l10n: message('separatorBeforeFinal', digit) });
+        findings.push({ code, severity, start, end, message: separatorMessage(bytes[at] - 0x30), l10n: message('separatorBeforeFinal', digit), tokenIndex });
       }
     }
-    return this.located(bytes, start);
+    return findings;
   }
 
   /** The findings in `found` (in the order of their bytes) with their columns and tokens, severities applied. */

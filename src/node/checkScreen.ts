@@ -1,5 +1,5 @@
 // check's screen of a run of whole lines: the WebAssembly screen (normalize.as) for big runs, ByteChecker for the rest and as the fallback.
-import { ByteChecker } from '../core/byteChecker';
+import { ByteChecker, WASM_FINDING_LENGTH } from '../core/byteChecker';
 import { Finding, FindingCode, LineChecker, RuleSetting, checkLine } from '../core/check';
 import { planNormalize } from '../core/normalize';
 import { Scheme, placeholderFor } from '../core/scheme';
@@ -75,8 +75,8 @@ export class RunChecker {
       const end = records[p + 2];
       const n = records[p + 3];
       p += 4;
-      const found = n < 0 ? this.full(bytes, start, end) : this.screen.screenFindings(bytes, start, records, p, n);
-      if (n > 0) p += 3 * n;
+      const found = n < 0 ? this.full(bytes, start, end) : this.screen.screenFindings(bytes, records, p, n);
+      if (n > 0) p += WASM_FINDING_LENGTH * n;
       if (found.length > 0) keep(found, line);
     }
     return lines;

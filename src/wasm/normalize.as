@@ -671,7 +671,9 @@ function replaceDigits(s: i32, e: i32): i32 {
 // piecesPtr (three i32 each).
 //
 // Records, i32s: per line with a finding or undecided, [line, start, end, found], then `found`
-// findings as [code, at, to] (byte offsets in the chunk), or found = -1 for undecided.
+// findings as [code, at, to, start, end, token] (at and to: byte offsets in the chunk; start and
+// end: UTF-16 offsets in the line; token: how many tokens are before it), or found = -1 for
+// undecided.
 
 const DIGIT_ROLE: usize = 1232; // u8[10]: ROLE_UNKNOWN, ROLE_PAIR, ROLE_SEPARATOR or ROLE_OTHER (written by JS)
 const ROLE_UNKNOWN: i32 = 0;
@@ -829,11 +831,64 @@ function pieceWhat(s: i32, e: i32, underscore: bool): i32 {
 
 /** A finding of the line being judged, at index `at` of its list (the list from `first`, `n` long): later ones move up. */
 function insertFinding(first: usize, n: i32, at: i32, code: i32, from: i32, to: i32): void {
-  const p = first + (<usize>at) * 12;
-  if (at < n) memory.copy(p + 12, p, (<usize>(n - at)) * 12);
+  const p = first + (<usize>at) * FINDING_BYTES;
+  if (at < n) memory.copy(p + FINDING_BYTES, p, (<usize>(n - at)) * FINDING_BYTES);
   store<i32>(p, code);
   store<i32>(p, from, 4);
   store<i32>(p, to, 8);
+}
+
+const FINDING_BYTES: usize = 24;
+
+/**
+ * Where the line's findings are as an editor counts (ByteChecker.located): per finding, from the
+ * line's start s, the UTF-16 units before it and to its end, and the tokens before it; 16 bytes at
+ * a time, each finding going on from the one before (they are in the order of their bytes).
+ */
+function locate(first: usize, n: i32, s: i32): void {
+  const space = i8x16.splat(SPACE);
+  const tab = i8x16.splat(TAB);
+  const top2 = i8x16.splat(<i8>0xc0);
+  const continuation = i8x16.splat(<i8>0x80);
+  const four = i8x16.splat(<i8>0xef);
+  let atByte = s;
+  let units: i32 = 0;
+  let tokens: i32 = 0;
+  // 1 when the byte before atByte is a break (or atByte is the line's start).
+  let breakBefore: u32 = 1;
+  for (let k: i32 = 0; k < n; k++) {
+    const p = first + (<usize>k) * FINDING_BYTES;
+    const from = load<i32>(p, 4);
+    const to = load<i32>(p, 8);
+    if (from < atByte) {
+      atByte = s;
+      units = 0;
+      tokens = 0;
+      breakBefore = 1;
+    }
+    for (let i = atByte; i < from; i += 16) {
+      const v = v128.load(src + <usize>i);
+      const left = from - i;
+      const keep: u32 = left >= 16 ? 0xffff : ((<u32>1 << <u32>left) - 1);
+      // A UTF-16 unit per byte that does not go on a character, two for a four-byte character's first.
+      const starts = ~i8x16.bitmask(i8x16.eq(v128.and(v, top2), continuation));
+      units += <i32>popcnt(starts & keep) + <i32>popcnt(i8x16.bitmask(i8x16.gt_u(v, four)) & keep);
+      // Space, tab, CR and LF break tokens (the line holds no CR or LF): a token starts at a byte
+      // that is none after one that is.
+      const isBreak = i8x16.bitmask(v128.or(i8x16.eq(v, space), i8x16.eq(v, tab)));
+      tokens += <i32>popcnt(~isBreak & ((isBreak << 1) | breakBefore) & keep);
+      breakBefore = left >= 16 ? (isBreak >> 15) & 1 : (isBreak >> <u32>(left - 1)) & 1;
+    }
+    if (from > atByte) atByte = from;
+    store<i32>(p, units, 12);
+    let end = units;
+    for (let i = from; i < to; i++) {
+      const b = <u32>load<u8>(src + <usize>i);
+      if (b < 0x80 || b >= 0xc0) end += b >= 0xf0 ? 2 : 1;
+    }
+    store<i32>(p, end, 16);
+    store<i32>(p, tokens, 20);
+  }
 }
 
 /**
@@ -975,11 +1030,12 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
   // An unmatched pair: the line checker says where its sentence ends.
   if (pairs) for (let d: usize = 0; d < 10; d++) if (load<i32>(OPEN_PAIRS + (d << 2)) > 0) return undecided(line, s, e, r);
   if (n == 0) return r;
+  locate(first, n, s);
   store<i32>(r, line);
   store<i32>(r, s, 4);
   store<i32>(r, e, 8);
   store<i32>(r, n, 12);
-  return first + (<usize>n) * 12;
+  return first + (<usize>n) * FINDING_BYTES;
 }
 
 /** The record of a line left to the line checker. */

@@ -38,8 +38,10 @@ export const enum DigitRole {
 
 /**
  * What screenChunk() found in a chunk: its line count, and per line that has a finding or needs the
- * line checker, [line (from 0), start byte, end byte, n], then n findings as [code, start, end]
- * (code 1 glued-placeholder, 2 separator-before-final), or n = -1 for a line left to the line checker.
+ * line checker, [line (from 0), start byte, end byte, n], then n findings as [code, start byte, end
+ * byte, start, end, token] (code 1 glued-placeholder, 2 separator-before-final; start and end in
+ * UTF-16 units from the line's start; token: how many tokens are before it), or n = -1 for a line
+ * left to the line checker.
  */
 export interface ScreenedChunk {
   readonly lines: number;
@@ -254,11 +256,11 @@ export class WasmNormalizer {
     const ex = this.exports;
     const n = input.length;
     const inPtr = this.inPtr;
-    // The chunk and 16 spaces; the records (16 bytes a line, 12 a finding); a side byte per input
+    // The chunk and 16 spaces; the records (16 bytes a line, 24 a finding, at most two a byte); a side byte per input
     // byte (the screen zeroes those it reads); the pieces of a line (12 bytes each, at most one a
     // byte and one more).
     const outPtr = (inPtr + n + 16 + 15) & ~15;
-    const outCap = 28 * (n + 2);
+    const outCap = 64 * (n + 2);
     const sidesPtr = (outPtr + outCap + 15) & ~15;
     const piecesPtr = (sidesPtr + n + 16 + 15) & ~15;
     this.ensure(piecesPtr + 12 * (n + 2));

@@ -12,7 +12,7 @@ import { DigitRole, WasmNormalizer, WasmSpeller } from '../../src/wasm/normalize
 import { SpelledLines } from '../../src/core/syllables';
 import { Variations } from '../../src/core/variations';
 import { forEachLineOf, noteNumbered } from '../../src/node/variationsFiles';
-import { ByteChecker } from '../../src/core/byteChecker';
+import { ByteChecker, WASM_FINDING_LENGTH } from '../../src/core/byteChecker';
 import { Finding } from '../../src/core/check';
 import { wasmFor, wasmModule } from './wasmBuild';
 import { runCli, runCliBytes } from './cliRun';
@@ -189,10 +189,10 @@ describe('WebAssembly normalizer', function () {
       const answers: Array<Finding[] | undefined> = Array.from({ length: lines }, () => []);
       const checker = new ByteChecker(scheme);
       for (let p = 0; p < records.length; ) {
-        const [line, start, , n] = records.subarray(p, p + 4);
+        const [line, , , n] = records.subarray(p, p + 4);
         p += 4;
-        answers[line] = n < 0 ? undefined : checker.screenFindings(bytes, start, records, p, n);
-        p += Math.max(n, 0) * 3;
+        answers[line] = n < 0 ? undefined : checker.screenFindings(bytes, records, p, n);
+        p += Math.max(n, 0) * WASM_FINDING_LENGTH;
       }
       return answers;
     };
