@@ -148,12 +148,22 @@ export class Variations {
   /** countSpelled()'s walk, kept while it holds (see tokenWalk), and what changes the trie (new nodes, candidates). */
   private walkCache: TokenWalk | undefined;
   private trieVersion = 0;
+  /** What walks spelled lines for countSpelled() when it can (see useWalker). */
+  private walker: SpelledWalker | undefined;
 
   constructor(options: Partial<ConsistencyOptions> = {}) {
     this.options = { ...DEFAULT_CONSISTENCY, ...options };
     if (!(this.options.maxSyllables >= 2 && this.options.maxSyllables <= 16)) throw new RangeError('maxSyllables must be 2–16');
     this.nodeRound[0] = -1;
     this.nodeFirstForm[0] = -1;
+  }
+
+  /**
+   * Has countSpelled() count through `walker` (WebAssembly, where it runs: src/wasm) whenever it
+   * keeps nothing line by line: the same counts, in the same order, a few times faster.
+   */
+  useWalker(walker: SpelledWalker | undefined): void {
+    this.walker = walker;
   }
 
   /** Forgets what countSpelled() saw: the counts are about to change some other way. */
@@ -340,9 +350,12 @@ export class Variations {
       }
       return;
     }
-    for (let l = from; l < to; l++) {
-      walk.countLine(spelled.blockOf(l), spelled.startOf(l), spelled.endOf(l), visit);
-      seen?.endLine();
+    // A walker elsewhere (WebAssembly) counts the same, when nothing is kept line by line.
+    if (seen !== undefined || this.walker === undefined || !walk.countWith(this.walker, spelled, from, to, visit)) {
+      for (let l = from; l < to; l++) {
+        walk.countLine(spelled.blockOf(l), spelled.startOf(l), spelled.endOf(l), visit);
+        seen?.endLine();
+      }
     }
     // The words that are a candidate whole, each spelling's occurrences at once.
     walk.addWholeCounts((node, form, count) => {
@@ -1121,6 +1134,32 @@ class TokenWalk {
     return false;
   }
 
+  /**
+   * Counts lines [from, to) of `spelled` through `walker`, as countLine() would each; false when the
+   * walker could not (then nothing was counted).
+   */
+  countWith(walker: SpelledWalker, spelled: SpelledLines, from: number, to: number, visit: (node: number, form: number) => void): boolean {
+    // The walker reads what is worked out per spelling: all of it, now.
+    const spellings = this.whole.length;
+    for (let v = 0; v < spellings; v++) if (this.whole[v] === 0 && this.syllableCount[v] > 0) this.prepare(v);
+    const tables: WalkTables = {
+      trie: this.trie,
+      nodeKind: this.nodeKind,
+      maxSyllables: this.max,
+      first: this.first,
+      syllableCount: this.syllableCount,
+      poolIds: this.poolIds,
+      whole: this.whole,
+      openFrom: this.openFrom,
+      openCount: this.openCount,
+      open: this.open,
+    };
+    return walker.countLines(tables, spelled, from, to, visit, (v, count) => {
+      if (this.wholeCount[v] === 0) this.counted.push(v);
+      this.wholeCount[v] += count;
+    });
+  }
+
   /** Hands over the whole words counted: (node, form, occurrences) per spelling, in the order they first came. */
   addWholeCounts(add: (node: number, form: number, count: number) => void): void {
     for (const v of this.counted) add(this.whole[v] - 1, innerMask(this.syllableCount[v]), this.wholeCount[v]);
@@ -1236,8 +1275,44 @@ function isBreakByte(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
 }
 
+/**
+ * What walks spelled lines as TokenWalk.countLine() does, elsewhere (normalize.as countRun, through
+ * src/wasm/normalizer.ts): Variations.useWalker().
+ */
+export interface SpelledWalker {
+  /**
+   * Counts lines [from, to) of `spelled` with `tables`: each occurrence across words to `visit`, in
+   * the order countLine() finds them; each spelling counted whole to `addWhole(spelling, count)`,
+   * in the order spellings first came. False when it cannot (nothing counted then).
+   */
+  countLines(
+    tables: WalkTables,
+    spelled: SpelledLines,
+    from: number,
+    to: number,
+    visit: (node: number, form: number) => void,
+    addWhole: (spelling: number, count: number) => void,
+  ): boolean;
+}
+
+/** What a SpelledWalker reads: the trie, the spellings' syllables, and per spelling TokenWalk's whole candidate and open suffixes. */
+export interface WalkTables {
+  readonly trie: TrieArrays;
+  readonly nodeKind: Uint8Array;
+  readonly maxSyllables: number;
+  readonly first: Int32Array;
+  readonly syllableCount: Uint8Array;
+  readonly poolIds: Int32Array;
+  /** Per spelling: 1 + its whole candidate (NO_NODE + 1 for none); every spelling with syllables is worked out. */
+  readonly whole: Int32Array;
+  readonly openFrom: Int32Array;
+  readonly openCount: Uint8Array;
+  /** Three numbers per open suffix: node, length, 1 when it is not the whole word. */
+  readonly open: readonly number[];
+}
+
 /** The candidate trie's arrays (Variations'), for a walk that reads it without calls. */
-interface TrieArrays {
+export interface TrieArrays {
   readonly rootChild: Int32Array;
   readonly childBits: Int32Array;
   readonly keysParent: Int32Array;

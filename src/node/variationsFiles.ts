@@ -6,7 +6,7 @@ import { Variations } from '../core/variations';
 import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, ROOM_BYTES, describe, readLines } from './fileJob';
 import { say } from '../cli/messages';
 import { normalizerModule } from '../wasm/module';
-import { WasmSpeller } from '../wasm/normalizer';
+import { WasmCountWalk, WasmSpeller } from '../wasm/normalizer';
 
 export interface ConsistencyArgs {
   readonly lexicon: string | undefined;
@@ -139,6 +139,8 @@ export async function countFiles(files: readonly string[], args: ConsistencyArgs
   const fileLines: number[] = [];
   // The tokens numbered in WebAssembly when it can (the same spellings, several times faster).
   const speller = { use: process.env.SEGCORPUS_WASM === '0' ? undefined : WasmSpeller.create(normalizerModule()) };
+  // And counted there (the same counts, in the same order).
+  if (speller.use) variations.useWalker(WasmCountWalk.create(normalizerModule()));
   for (const file of files) {
     if (speller.use) await eachNumberedLine(file, speller, variations, spelled);
     else await eachLine(file, (bytes, start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
