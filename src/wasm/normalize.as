@@ -900,6 +900,7 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
   let pairs = false;
   let count: i32 = 0;
   let words = false;
+  let wordDigit = false;
   let i = s;
   const stopSplat = i8x16.splat(0x20);
   const joinerSplat = i8x16.splat(UNDERSCORE);
@@ -941,6 +942,10 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
         i++;
       }
       if (i - t >= 2 && markDigit(load<u8>(src + <usize>(i - 1))) && !isDigit(load<u8>(src + <usize>(i - 2)))) return undecided(line, s, e, r);
+      // What the pair rules need of a run of words: whether its last ends with a digit (as readSides reads it).
+      let last = i - 1;
+      if (join) while (last > t && load<u8>(src + <usize>last) == UNDERSCORE) last--;
+      wordDigit = isDigit(load<u8>(src + <usize>last));
       words = true;
       continue;
     }
@@ -955,21 +960,16 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
       pairs = true;
     }
     if (words) {
-      piece(count++, -1, -1, ENDS_WAIT);
+      piece(count++, -1, wordDigit ? 1 : 0, ENDS_WAIT);
       words = false;
     }
     piece(count++, t, i, what);
   }
-  if (words) piece(count++, -1, -1, ENDS_WAIT);
+  if (words) piece(count++, -1, wordDigit ? 1 : 0, ENDS_WAIT);
   if (pairs) {
     // Each lone pair placeholder opens or closes one: an odd number of a digit leaves one unmatched.
     for (let d: usize = 0; d < 10; d++) if ((load<i32>(PAIR_COUNT + (d << 2)) & 1) == 1) return undecided(line, s, e, r);
-    // Sides are written, and read below, at the pair placeholders only: only those need zeroing.
-    for (let k: i32 = 0; k < count; k++) {
-      const p = pieces + (<usize>k) * 12;
-      if (load<i32>(p, 8) == PAIR) store<u8>(sides + <usize>load<i32>(p), 0);
-    }
-    readSides(s, e);
+    sidesOfPieces(count);
   }
   // The separator rule over the pieces (ByteChecker.findings); the findings go after the record's head.
   const first = r + 16;
@@ -1036,6 +1036,40 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
   store<i32>(r, e, 8);
   store<i32>(r, n, 12);
   return first + (<usize>n) * FINDING_BYTES;
+}
+
+/**
+ * readSides() for a line the screen has read into `count` pieces: the same calls to the rules from
+ * the pieces instead of the bytes. A piece is a token that is not a word, or a run of words (start
+ * -1; end 1 when its last word ends with a digit): the rules hear a run of words as one word, since
+ * a word after a word settles nothing more.
+ */
+function sidesOfPieces(count: i32): void {
+  readingSides = true;
+  ts.startLine();
+  for (;;) {
+    // Sides are written, and read by the screen, at the pair placeholders only: only those need zeroing.
+    for (let k: i32 = 0; k < count; k++) {
+      const p = pieces + (<usize>k) * 12;
+      if (load<i32>(p, 8) == PAIR) store<u8>(sides + <usize>load<i32>(p), 0);
+    }
+    for (let k: i32 = 0; k < count; k++) {
+      const p = pieces + (<usize>k) * 12;
+      const ps = load<i32>(p);
+      if (ps < 0) {
+        ts.settleBeforeLetterWord();
+        if (ts.opCount > 0) recordSides();
+        ts.wordWritten(load<i32>(p, 4) == 1);
+      } else {
+        token(ps, load<i32>(p, 4), <u32>load<u8>(src + <usize>ps));
+      }
+    }
+    ts.endLine();
+    recordSides();
+    if (!ts.readAgain()) break;
+    ts.startLine();
+  }
+  readingSides = false;
 }
 
 /** The record of a line left to the line checker. */
