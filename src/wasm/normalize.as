@@ -899,73 +899,107 @@ function screenLine(line: i32, s: i32, e: i32, r: usize): usize {
   memory.fill(PAIR_COUNT, 0, 40);
   let pairs = false;
   let count: i32 = 0;
+  // A word since the last piece: the next piece (or the line's end) adds a piece for the run.
   let words = false;
-  let wordDigit = false;
-  let i = s;
-  const stopSplat = i8x16.splat(0x20);
+  const spaceSplat = i8x16.splat(SPACE);
+  const tabSplat = i8x16.splat(TAB);
   const joinerSplat = i8x16.splat(UNDERSCORE);
-  for (;;) {
-    while (i < e) {
-      const c = load<u8>(src + <usize>i);
-      if (c != SPACE && c != TAB) break;
-      i++;
-    }
-    if (i >= e) break;
-    const b = <u32>load<u8>(src + <usize>i);
-    const t = i;
-    if (load<u8>(WORD_START + <usize>b) == 1) {
-      // A word: to its end 16 bytes at a time, stopping at each "_" (which must join) and at white space.
-      for (;;) {
-        const v = v128.load(src + <usize>i);
-        const mask = i8x16.bitmask(v128.or(i8x16.le_u(v, stopSplat), i8x16.eq(v, joinerSplat)));
-        if (mask == 0) {
-          i += 16;
-          continue;
-        }
-        i += <i32>ctz(mask);
-        if (i >= e) {
-          i = e;
-          break;
-        }
-        const c = load<u8>(src + <usize>i);
-        if (c == SPACE || c == TAB || c == LF || c == CR) break;
-        // At the token's end an "_" is followed by white space, which does not join either. Most
-        // joins are between an ASCII letter or digit and one, or the lead byte of a Vietnamese
-        // letter (C4-DF, E1): told here; the rest by badJoin.
-        if (c == UNDERSCORE) {
-          const before = <u32>load<u8>(src + <usize>(i - 1));
-          const after = <u32>load<u8>(src + <usize>(i + 1));
-          const asciiBefore = before - 0x30 < 10 || (before | 0x20) - 0x61 < 26;
-          const fastAfter = after - 0x30 < 10 || (after | 0x20) - 0x61 < 26 || after - 0xc4 < 0x1c || after == 0xe1;
-          if (!(asciiBefore && fastAfter && i + 1 < e) && badJoin(i, e)) return undecided(line, s, e, r);
-        }
-        i++;
+  const zeroDigit = i8x16.splat(0x30);
+  const ten = i8x16.splat(10);
+  const lowNibble = i8x16.splat(15);
+  const zero = i8x16.splat(0);
+  const specialLo = v128.load(SPECIAL_LO);
+  const specialHi = v128.load(SPECIAL_HI);
+  // The line 16 bytes at a time, as bit masks (bit k: byte b0 + k). Words are only looked at where
+  // they may be wrong; the tokens that may not be words are read one by one, in order.
+  let after = s; // the bytes before are in a piece already read
+  for (let b0 = s; b0 < e; b0 += 16) {
+    const left = e - b0;
+    const valid: u32 = left >= 16 ? 0xffff : (<u32>1 << <u32>left) - 1;
+    const skip: u32 = after <= b0 ? 0 : after - b0 >= 16 ? 0xffff : (<u32>1 << <u32>(after - b0)) - 1;
+    const inLine = valid & ~skip;
+    const v = v128.load(src + <usize>b0);
+    const before = v128.load(src + <usize>(b0 - 1)); // lane k: byte b0 + k - 1
+    const blank = i8x16.bitmask(v128.or(i8x16.eq(v, spaceSplat), i8x16.eq(v, tabSplat)));
+    // Bit k: the byte before b0 + k is white space, or the line starts at b0 + k.
+    const blankBefore = i8x16.bitmask(v128.or(i8x16.eq(before, spaceSplat), i8x16.eq(before, tabSplat))) | (b0 == s ? 1 : 0);
+    const starts = ~blank & blankBefore & inLine;
+    // Inside a word (or a piece): nothing to look at unless a joiner or a digit is there.
+    if (starts == 0 && ((i8x16.bitmask(i8x16.eq(v, joinerSplat)) | i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, zeroDigit), ten))) & inLine) == 0) continue;
+    const special = i8x16.bitmask(
+      v128.not(i8x16.eq(v128.and(i8x16.swizzle(specialLo, v128.and(v, lowNibble)), i8x16.swizzle(specialHi, i8x16.shr_u(v, 4))), zero)),
+    );
+    // The pieces: tokens that start with a byte a plain word cannot start with.
+    let pieceBytes: u32 = 0;
+    let wordStarts = starts & ~special;
+    let maybe = starts & special;
+    while (maybe != 0) {
+      const bit = ctz(maybe);
+      maybe &= maybe - 1;
+      const t = b0 + <i32>bit;
+      const b = <u32>load<u8>(src + <usize>t);
+      if (load<u8>(WORD_START + <usize>b) == 1) {
+        wordStarts |= <u32>1 << bit;
+        continue;
       }
-      if (i - t >= 2 && markDigit(load<u8>(src + <usize>(i - 1))) && !isDigit(load<u8>(src + <usize>(i - 2)))) return undecided(line, s, e, r);
-      // What the pair rules need of a run of words: whether its last ends with a digit (as readSides reads it).
-      let last = i - 1;
-      if (join) while (last > t && load<u8>(src + <usize>last) == UNDERSCORE) last--;
-      wordDigit = isDigit(load<u8>(src + <usize>last));
-      words = true;
-      continue;
+      const below = (<u32>1 << bit) - 1;
+      if ((wordStarts & below) != 0) words = true;
+      wordStarts &= ~below;
+      const pe = tokenEndBefore(t + 1, e);
+      let underscore = b == UNDERSCORE;
+      for (let k = t + 1; k < pe && !underscore; k++) underscore = load<u8>(src + <usize>k) == UNDERSCORE;
+      const what = pieceWhat(t, pe, underscore);
+      if (what == UNDECIDED) return undecided(line, s, e, r);
+      if (what == PAIR) {
+        const at = PAIR_COUNT + (<usize>(b - 0x30) << 2);
+        store<i32>(at, load<i32>(at) + 1);
+        pairs = true;
+      }
+      if (words) {
+        piece(count++, -1, wordEndsWithDigit(t) ? 1 : 0, ENDS_WAIT);
+        words = false;
+      }
+      piece(count++, t, pe, what);
+      const upTo: u32 = pe - b0 >= 16 ? 0xffff : (<u32>1 << <u32>(pe - b0)) - 1;
+      pieceBytes |= upTo & ~below;
+      if (pe > after) after = pe;
     }
-    i = tokenEndBefore(i + 1, e);
-    let underscore = b == UNDERSCORE;
-    for (let k = t + 1; k < i && !underscore; k++) underscore = load<u8>(src + <usize>k) == UNDERSCORE;
-    const what = pieceWhat(t, i, underscore);
-    if (what == UNDECIDED) return undecided(line, s, e, r);
-    if (what == PAIR) {
-      const at = PAIR_COUNT + (<usize>(b - 0x30) << 2);
-      store<i32>(at, load<i32>(at) + 1);
-      pairs = true;
+    if (wordStarts != 0) words = true;
+    const wordBytes = ~blank & inLine & ~pieceBytes;
+    // Every "_" of a word must join. Most joins are between an ASCII letter or digit and an ASCII
+    // letter or digit or the lead byte of a Vietnamese letter (C4-DF, E1): told here; the rest by
+    // badJoin. An "_" before white space or at the line's end (before CR, LF or the chunk's padding
+    // spaces) does not join: badJoin says so.
+    const joiners = i8x16.bitmask(i8x16.eq(v, joinerSplat)) & wordBytes;
+    if (joiners != 0) {
+      const next = v128.load(src + <usize>(b0 + 1)); // lane k: byte b0 + k + 1
+      const asciiBefore = asciiAlnum(before) & (b0 == s ? 0xfffe : 0xffff);
+      const fastAfter =
+        asciiAlnum(next) |
+        i8x16.bitmask(v128.or(i8x16.lt_u(i8x16.sub(next, i8x16.splat(<i8>0xc4)), i8x16.splat(0x1c)), i8x16.eq(next, i8x16.splat(<i8>0xe1))));
+      let slow = joiners & ~(asciiBefore & fastAfter);
+      while (slow != 0) {
+        const k = b0 + <i32>ctz(slow);
+        slow &= slow - 1;
+        if (badJoin(k, e)) return undecided(line, s, e, r);
+      }
     }
-    if (words) {
-      piece(count++, -1, wordDigit ? 1 : 0, ENDS_WAIT);
-      words = false;
+    // A word may not end with a pair or separator digit after a byte of it that is no digit (a word
+    // never starts with a digit: the byte before its last is in it).
+    const digits = i8x16.bitmask(i8x16.lt_u(i8x16.sub(v, zeroDigit), ten)) & wordBytes;
+    if (digits != 0) {
+      const next = v128.load(src + <usize>(b0 + 1));
+      const blankAfter = i8x16.bitmask(v128.or(i8x16.eq(next, spaceSplat), i8x16.eq(next, tabSplat))) | (left <= 16 ? <u32>1 << <u32>(left - 1) : 0);
+      const digitsBefore = i8x16.bitmask(i8x16.lt_u(i8x16.sub(before, zeroDigit), ten));
+      let ends = digits & blankAfter & ~digitsBefore;
+      while (ends != 0) {
+        const k = b0 + <i32>ctz(ends);
+        ends &= ends - 1;
+        if (markDigit(load<u8>(src + <usize>k))) return undecided(line, s, e, r);
+      }
     }
-    piece(count++, t, i, what);
   }
-  if (words) piece(count++, -1, wordDigit ? 1 : 0, ENDS_WAIT);
+  if (words) piece(count++, -1, wordEndsWithDigit(e) ? 1 : 0, ENDS_WAIT);
   if (pairs) {
     // Each lone pair placeholder opens or closes one: an odd number of a digit leaves one unmatched.
     for (let d: usize = 0; d < 10; d++) if ((load<i32>(PAIR_COUNT + (d << 2)) & 1) == 1) return undecided(line, s, e, r);
@@ -1070,6 +1104,21 @@ function sidesOfPieces(count: i32): void {
     ts.startLine();
   }
   readingSides = false;
+}
+
+/** Bit k: the byte of lane k is an ASCII letter or digit. */
+@inline function asciiAlnum(v: v128): u32 {
+  const digit = i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x30)), i8x16.splat(10));
+  const letter = i8x16.lt_u(i8x16.sub(v128.or(v, i8x16.splat(0x20)), i8x16.splat(0x61)), i8x16.splat(26));
+  return i8x16.bitmask(v128.or(digit, letter));
+}
+
+/** Whether the last word before `t` (after white space, a word) ends with a digit, as readSides reads a word: its joiners at the end left out. */
+function wordEndsWithDigit(t: i32): bool {
+  let last = t - 1;
+  while (load<u8>(src + <usize>last) == SPACE || load<u8>(src + <usize>last) == TAB) last--;
+  if (join) while (load<u8>(src + <usize>last) == UNDERSCORE) last--;
+  return isDigit(load<u8>(src + <usize>last));
 }
 
 /** The record of a line left to the line checker. */
