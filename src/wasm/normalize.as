@@ -45,6 +45,7 @@ const WORD_START: usize = memory.data(256); // bytes that can only start a plain
 // SPECIAL_LO[x & 15] & SPECIAL_HI[x >> 4] != 0: a nibble lookup for i8x16.swizzle, exact where
 // it matters (ASCII, the lead bytes of letters), conservative elsewhere.
 const SPECIAL_LO: usize = memory.data(16, 16);
+const IOTA = i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 const SPECIAL_HI: usize = memory.data(16, 16);
 
 // The rules, allocated once at start; then the plan's room, the last allocation: JS puts the chunk after it.
@@ -1183,8 +1184,8 @@ export function screen(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesP
 // --- Spelling: each token of a line as the number of its spelling, for the consistency count
 // (SyllableTable.spell in src/core/syllables.ts reads tokens and numbers them the same way, in the
 // order they first come). A table of the spellings seen, at tablePtr (set up by JS, normalizer.ts):
-//   SP_SLOTS      u32[MAX_SLOTS]      spelling + 1 per slot, 0 empty (open addressing, mask slotMask)
-//   SP_SLOT_HASH  u32[MAX_SLOTS]      the hash of the spelling in each slot
+//   SP_SLOTS      u32[2 * MAX_SLOTS]  per slot: spelling + 1 (0 empty; open addressing, mask slotMask),
+//                                     and its tag: the hash's high bits and the spelling's length
 //   SP_START      u32[MAX_SPELLINGS]  where each spelling's bytes are in the arena
 //   SP_LENGTH     u32[MAX_SPELLINGS]
 //   SP_ARENA      the bytes, MAX_SPELLINGS * MAX_SPELLING_BYTES at most
@@ -1199,7 +1200,6 @@ export const SPELL_MAX_BYTES: i32 = 64; // as MAX_SPELLING_BYTES there
 const MAX_SLOTS: i32 = 1 << 21;
 export const SPELL_TABLE_BYTES: i32 = 8 * MAX_SLOTS + 24 * SPELL_MAX_SPELLINGS + SPELL_MAX_SPELLINGS * SPELL_MAX_BYTES + 64;
 const SP_SLOTS: usize = 0;
-const SP_SLOT_HASH: usize = 4 * <usize>MAX_SLOTS;
 const SP_START: usize = 8 * <usize>MAX_SLOTS;
 const SP_LENGTH: usize = SP_START + 4 * <usize>SPELL_MAX_SPELLINGS;
 const SP_KEY: usize = SP_LENGTH + 4 * <usize>SPELL_MAX_SPELLINGS; // u64[2] per spelling: its first 16 bytes, zero past its end
@@ -1240,18 +1240,23 @@ export function spellings(): i32 {
   return true;
 }
 
+/** A slot's tag for a spelling of n bytes (n <= SPELL_MAX_BYTES < 128) with hash h. */
+@inline function tagOf(h: u32, n: i32): u32 {
+  return (h & ~(<u32>127)) | <u32>n;
+}
+
 /** Doubles the slots in use and puts every spelling back. */
 function growSlots(): void {
   slotMask = slotMask * 2 + 1;
-  memory.fill(table + SP_SLOTS, 0, (<usize>(slotMask + 1)) << 2);
+  memory.fill(table + SP_SLOTS, 0, (<usize>(slotMask + 1)) << 3);
   for (let s: i32 = 0; s < spellingCount; s++) {
     const at = table + SP_ARENA + <usize>load<u32>(table + SP_START + (<usize>s << 2));
     const n = <i32>load<u32>(table + SP_LENGTH + (<usize>s << 2));
     const h = hashOf(at, n, load<u64>(table + SP_KEY + (<usize>s << 4)), load<u64>(table + SP_KEY + (<usize>s << 4), 8));
     let slot = <i32>h & slotMask;
-    while (load<u32>(table + SP_SLOTS + (<usize>slot << 2)) != 0) slot = (slot + 1) & slotMask;
-    store<u32>(table + SP_SLOTS + (<usize>slot << 2), s + 1);
-    store<u32>(table + SP_SLOT_HASH + (<usize>slot << 2), h);
+    while (load<u32>(table + SP_SLOTS + (<usize>slot << 3)) != 0) slot = (slot + 1) & slotMask;
+    store<u32>(table + SP_SLOTS + (<usize>slot << 3), s + 1);
+    store<u32>(table + SP_SLOTS + (<usize>slot << 3), tagOf(h, n), 4);
   }
 }
 
@@ -1276,21 +1281,24 @@ export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePt
       while (i < end && (b == SPACE || b == TAB)) b = <u32>load<u8>(src + <usize>++i);
       if (i >= end || b == LF || b == CR) break;
       const t = i;
+      const p = src + <usize>t;
+      // The token's first 16 bytes: where it ends if it ends there, and its key.
+      const first = v128.load(p);
+      let mask = i8x16.bitmask(i8x16.le_u(first, stopSplat));
       // To the token's end: 16 bytes at a time to the first byte up to 0x20, then white space or a break ends it.
       for (;;) {
-        const mask = i8x16.bitmask(i8x16.le_u(v128.load(src + <usize>i), stopSplat));
         if (mask == 0) {
           i += 16;
-          continue;
+        } else {
+          i += <i32>ctz(mask);
+          const c = load<u8>(src + <usize>i);
+          if (c == SPACE || c == TAB || c == LF || c == CR) break;
+          i++; // another control byte: part of the token
         }
-        i += <i32>ctz(mask);
-        const c = load<u8>(src + <usize>i);
-        if (c == SPACE || c == TAB || c == LF || c == CR) break;
-        i++; // another control byte: part of the token
+        mask = i8x16.bitmask(i8x16.le_u(v128.load(src + <usize>i), stopSplat));
       }
       if (i > end) i = end;
       const n = i - t;
-      const p = src + <usize>t;
       if (n > SPELL_MAX_BYTES) {
         store<i32>(w, NOT_KEPT_TOKEN);
         store<i32>(w, t, 4);
@@ -1299,23 +1307,21 @@ export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePt
         special = 1;
         continue;
       }
-      const lo = wordOf(p, 0, n);
-      const hi = wordOf(p, 8, n);
+      const key = v128.and(first, i8x16.lt_u(IOTA, i8x16.splat(<i8>(n < 16 ? n : 16))));
+      const lo = i64x2.extract_lane(key, 0);
+      const hi = i64x2.extract_lane(key, 1);
       const h = hashOf(p, n, lo, hi);
+      const tag = tagOf(h, n);
       let slot = <i32>h & slotMask;
       let found: i32 = -1;
       for (;;) {
-        const entry = load<u32>(table + SP_SLOTS + (<usize>slot << 2));
+        const at = table + SP_SLOTS + (<usize>slot << 3);
+        const entry = load<u32>(at);
         if (entry == 0) break;
-        if (load<u32>(table + SP_SLOT_HASH + (<usize>slot << 2)) == h) {
+        if (load<u32>(at, 4) == tag) {
           const s = <i32>entry - 1;
-          const key = table + SP_KEY + (<usize>s << 4);
-          if (
-            <i32>load<u32>(table + SP_LENGTH + (<usize>s << 2)) == n &&
-            load<u64>(key) == lo &&
-            load<u64>(key, 8) == hi &&
-            (n <= 16 || sameBytes(table + SP_ARENA + <usize>load<u32>(table + SP_START + (<usize>s << 2)), p, n))
-          ) {
+          const keyAt = table + SP_KEY + (<usize>s << 4);
+          if (load<u64>(keyAt) == lo && load<u64>(keyAt, 8) == hi && (n <= 16 || sameBytes(table + SP_ARENA + <usize>load<u32>(table + SP_START + (<usize>s << 2)), p, n))) {
             found = s;
             break;
           }
@@ -1342,8 +1348,8 @@ export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePt
       store<u64>(table + SP_KEY + (<usize>s << 4), lo);
       store<u64>(table + SP_KEY + (<usize>s << 4), hi, 8);
       arenaUsed += <usize>n;
-      store<u32>(table + SP_SLOTS + (<usize>slot << 2), s + 1);
-      store<u32>(table + SP_SLOT_HASH + (<usize>slot << 2), h);
+      store<u32>(table + SP_SLOTS + (<usize>slot << 3), s + 1);
+      store<u32>(table + SP_SLOTS + (<usize>slot << 3), tag, 4);
       // At most half full, so probes stay short.
       if (spellingCount * 2 > slotMask + 1 && slotMask + 1 < MAX_SLOTS) growSlots();
       store<i32>(w, NEW_SPELLING);
