@@ -158,7 +158,7 @@ function recordSides(): void {
   const ops = ts.ops;
   const n = ts.opCount << 2;
   if (readingSides) {
-    recordSides();
+    if (n > 0) recordSides();
     return;
   }
   for (let k: i32 = 0; k < n; k += 4) {
