@@ -159,8 +159,8 @@ export class Variations {
   }
 
   /**
-   * Has countSpelled() count through `walker` (WebAssembly, where it runs: src/wasm) whenever it
-   * keeps nothing line by line: the same counts, in the same order, a few times faster.
+   * Has countSpelled() count through `walker` (WebAssembly, where it runs: src/wasm): the same
+   * counts, in the same order, and what it keeps for disagreeingLines() the same, a few times faster.
    */
   useWalker(walker: SpelledWalker | undefined): void {
     this.walker = walker;
@@ -350,8 +350,8 @@ export class Variations {
       }
       return;
     }
-    // A walker elsewhere (WebAssembly) counts the same, when nothing is kept line by line.
-    if (seen !== undefined || this.walker === undefined || !walk.countWith(this.walker, spelled, from, to, visit)) {
+    // A walker elsewhere (WebAssembly) counts the same, line by line.
+    if (this.walker === undefined || !walk.countWith(this.walker, spelled, from, to, visit, () => seen?.endLine())) {
       for (let l = from; l < to; l++) {
         walk.countLine(spelled.blockOf(l), spelled.startOf(l), spelled.endOf(l), visit);
         seen?.endLine();
@@ -1138,7 +1138,7 @@ class TokenWalk {
    * Counts lines [from, to) of `spelled` through `walker`, as countLine() would each; false when the
    * walker could not (then nothing was counted).
    */
-  countWith(walker: SpelledWalker, spelled: SpelledLines, from: number, to: number, visit: (node: number, form: number) => void): boolean {
+  countWith(walker: SpelledWalker, spelled: SpelledLines, from: number, to: number, visit: (node: number, form: number) => void, endLine: () => void): boolean {
     // The walker reads what is worked out per spelling: all of it, now.
     const spellings = this.whole.length;
     for (let v = 0; v < spellings; v++) if (this.whole[v] === 0 && this.syllableCount[v] > 0) this.prepare(v);
@@ -1154,10 +1154,18 @@ class TokenWalk {
       openCount: this.openCount,
       open: this.open,
     };
-    return walker.countLines(tables, spelled, from, to, visit, (v, count) => {
-      if (this.wholeCount[v] === 0) this.counted.push(v);
-      this.wholeCount[v] += count;
-    });
+    return walker.countLines(
+      tables,
+      spelled,
+      from,
+      to,
+      visit,
+      (v, count) => {
+        if (this.wholeCount[v] === 0) this.counted.push(v);
+        this.wholeCount[v] += count;
+      },
+      endLine,
+    );
   }
 
   /** Hands over the whole words counted: (node, form, occurrences) per spelling, in the order they first came. */
@@ -1282,8 +1290,9 @@ function isBreakByte(b: number): boolean {
 export interface SpelledWalker {
   /**
    * Counts lines [from, to) of `spelled` with `tables`: each occurrence across words to `visit`, in
-   * the order countLine() finds them; each spelling counted whole to `addWhole(spelling, count)`,
-   * in the order spellings first came. False when it cannot (nothing counted then).
+   * the order countLine() finds them, and `endLine()` after each line's; each spelling counted
+   * whole to `addWhole(spelling, count)`, in the order spellings first came. False when it cannot
+   * (nothing counted then).
    */
   countLines(
     tables: WalkTables,
@@ -1292,6 +1301,7 @@ export interface SpelledWalker {
     to: number,
     visit: (node: number, form: number) => void,
     addWhole: (spelling: number, count: number) => void,
+    endLine?: () => void,
   ): boolean;
 }
 

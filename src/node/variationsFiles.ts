@@ -150,7 +150,8 @@ export async function countFiles(files: readonly string[], args: ConsistencyArgs
     for (const file of files) await eachLine(file, (bytes, start, end) => variations.count(bytes, start, end));
     return { variations, disagreeing: undefined };
   }
-  variations.countSpelled(spelled);
+  // What the count sees is kept when the lines to judge are wanted: finding them then reads no line again.
+  variations.countSpelled(spelled, 0, spelled.lineCount, findDisagreeing);
   if (!findDisagreeing) return { variations, disagreeing: undefined };
   const disagreeing: number[][] = files.map(() => []);
   let file = 0;

@@ -1509,9 +1509,11 @@ function walkFrom(p: usize, j: i32, m: i32): i32 {
 /**
  * Counts the lines of the entries at `tokens` that end at ends[0, lineCount) (i32 offsets into
  * tokens, in entries): from the start when `fresh`, else from where the last call stopped. Returns
- * 1 when every line is counted, 0 when it stopped with the visits full (hand them over, call again).
+ * 1 when every line is counted, 0 when it stopped with the visits full (hand them over, call
+ * again). Per line finished in this call, in order from `lineMarks`: how many of this call's visits
+ * came before its end (countFinishedLines() says how many lines).
  */
-export function countRun(tokens: usize, ends: usize, lineCount: i32, fresh: bool): i32 {
+export function countRun(tokens: usize, ends: usize, lineCount: i32, fresh: bool, lineMarks: usize): i32 {
   if (fresh) {
     cAt = 0;
     cLine = 0;
@@ -1523,6 +1525,8 @@ export function countRun(tokens: usize, ends: usize, lineCount: i32, fresh: bool
   let next = cNext;
   let pathCount = cPathCount;
   let p = cAt;
+  const firstLine = cLine;
+  cFinished = 0;
   for (let line = cLine; line < lineCount; line++) {
     const stop = load<i32>(ends + (<usize>line << 2));
     while (p < stop) {
@@ -1531,6 +1535,7 @@ export function countRun(tokens: usize, ends: usize, lineCount: i32, fresh: bool
         cAt = p;
         cLine = line;
         cPathCount = pathCount;
+        cFinished = line - firstLine;
         if (paths != cPaths) memory.copy(cPaths, paths, <usize>PATHS_MAX << 4);
         return 0;
       }
@@ -1611,9 +1616,18 @@ export function countRun(tokens: usize, ends: usize, lineCount: i32, fresh: bool
       pathCount = nextCount;
     }
     pathCount = 0;
+    store<i32>(lineMarks + (<usize>(line - firstLine) << 2), cVisitCount);
   }
   cAt = p;
   cLine = lineCount;
   cPathCount = 0;
+  cFinished = lineCount - firstLine;
   return 1;
+}
+
+let cFinished: i32 = 0;
+
+/** How many lines the last countRun() call finished (their marks are at its lineMarks). */
+export function countFinishedLines(): i32 {
+  return cFinished;
 }

@@ -29,7 +29,8 @@ interface Exports {
   spell(inPtr: number, start: number, end: number, outPtr: number, tablePtr: number): number;
   SPELL_TABLE_BYTES: { value: number };
   countTables(...pointers: number[]): void;
-  countRun(tokens: number, ends: number, lineCount: number, fresh: number): number;
+  countRun(tokens: number, ends: number, lineCount: number, fresh: number, lineMarks: number): number;
+  countFinishedLines(): number;
   countVisits(): number;
   countedSpellings(): number;
   VISITS_MAX: { value: number };
@@ -370,6 +371,7 @@ export class WasmCountWalk implements SpelledWalker {
     to: number,
     visit: (node: number, form: number) => void,
     addWhole: (spelling: number, count: number) => void,
+    endLine?: () => void,
   ): boolean {
     const ex = this.exports;
     // The runs of lines that share a block of entries, each copied in whole: room for the biggest.
@@ -408,6 +410,7 @@ export class WasmCountWalk implements SpelledWalker {
       2 * ex.VISITS_MAX.value + 128, // visits, paths
       most,
       mostLines,
+      mostLines, // each line's mark in the visits
     ];
     const at: number[] = [];
     let end = this.base;
@@ -447,9 +450,15 @@ export class WasmCountWalk implements SpelledWalker {
       const ends = new Int32Array(ex.memory.buffer, at[17], stop - first);
       for (let l = first; l < stop; l++) ends[l - first] = spelled.endOf(l) - start;
       for (let fresh = 1; ; fresh = 0) {
-        const done = ex.countRun(at[16], at[17], stop - first, fresh);
+        const done = ex.countRun(at[16], at[17], stop - first, fresh, at[18]);
         const visits = new Int32Array(ex.memory.buffer, at[15], 2 * ex.countVisits());
-        for (let k = 0; k < visits.length; k += 2) visit(visits[k], visits[k + 1]);
+        const marks = new Int32Array(ex.memory.buffer, at[18], ex.countFinishedLines());
+        let k = 0;
+        for (const mark of marks) {
+          for (; k < 2 * mark; k += 2) visit(visits[k], visits[k + 1]);
+          endLine?.();
+        }
+        for (; k < visits.length; k += 2) visit(visits[k], visits[k + 1]);
         if (done === 1) break;
       }
     }

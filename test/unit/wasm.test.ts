@@ -292,25 +292,26 @@ describe('WebAssembly normalizer', function () {
     });
 
     /** The table, findings and disagreeing lines of a corpus counted from its spelled lines, by TokenWalk or by `walker`. */
-    const countedWith = (bytes: Uint8Array, options: { maxSyllables: number; blockSize: number }, walker: WasmCountWalk | undefined) => {
+    const countedWith = (bytes: Uint8Array, options: { maxSyllables: number; blockSize: number; keep: boolean }, walker: WasmCountWalk | undefined) => {
       const variations = new Variations({ minCount: 2, minShare: 0.6, maxSyllables: options.maxSyllables });
       variations.useWalker(walker);
       const spelled = new SpelledLines(undefined, options.blockSize);
       forEachLineOf(bytes, (start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
-      variations.countSpelled(spelled);
+      // Kept or not, what disagreeingLines() reads: what the count saw, or the lines again.
+      variations.countSpelled(spelled, 0, spelled.lineCount, options.keep);
       const findings: unknown[] = [];
       forEachLineOf(bytes, (start, end) => findings.push(variations.findingsOf(bytes, start, end)));
       return { table: variations.table(), findings, disagreeing: variations.disagreeingLines(spelled) };
     };
 
-    it('counts spelled lines in WebAssembly as TokenWalk does: the table (forms in their order), findings and lines, any block size and longest sequence', () => {
+    it('counts spelled lines in WebAssembly as TokenWalk does: the table (forms in their order), findings and lines, kept or not, any block size and longest sequence', () => {
       const walker = WasmCountWalk.create(wasmModule());
       assert.ok(walker, 'a count walk');
       const wordArb = fc.oneof(tokenArb, fc.constantFrom('nâng_cao', 'nâng cao', 'nâng', 'cao', 'chất_lượng', 'chất lượng', 'cao_chất', longToken, longToken.replace(/_/g, ' '), 'x'.repeat(70)));
       fc.assert(
-        fc.property(corpusOf(linesOf(wordArb, gapArb)), fc.integer({ min: 2, max: 16 }), fc.integer({ min: 1, max: 64 }), (text, maxSyllables, blockSize) => {
+        fc.property(corpusOf(linesOf(wordArb, gapArb)), fc.integer({ min: 2, max: 16 }), fc.integer({ min: 1, max: 64 }), fc.boolean(), (text, maxSyllables, blockSize, keep) => {
           const bytes = encoder.encode(text);
-          const options = { maxSyllables, blockSize };
+          const options = { maxSyllables, blockSize, keep };
           assert.deepStrictEqual(countedWith(bytes, options, walker), countedWith(bytes, options, undefined));
         }),
         { numRuns: 300 },
@@ -320,12 +321,16 @@ describe('WebAssembly normalizer', function () {
     it('hands over occurrences across words in batches: a line with more of them than one batch holds counts them all', () => {
       const walker = WasmCountWalk.create(wasmModule());
       // 70,000 "nâng cao" across words on one line (more than normalize.as's VISITS_MAX), and 3 joined.
-      const bytes = encoder.encode(`${'nâng cao '.repeat(70_000)}\nnâng_cao nâng_cao nâng_cao\n`);
-      const options = { maxSyllables: 6, blockSize: 1 << 20 };
-      const fast = countedWith(bytes, options, walker);
-      assert.deepStrictEqual(fast, countedWith(bytes, options, undefined));
-      const row = fast.table.find((r) => r.sequence === 'nâng cao');
-      assert.strictEqual(row?.total, 70_003);
+      // Lines on both sides of it, with and without joins: the lines before and after a batch stay apart.
+      const bytes = encoder.encode(`nâng_cao\nnâng_cao ở đây\n${'nâng cao '.repeat(70_000)}\nnâng_cao nâng_cao nâng_cao\nnâng cao\n`);
+      for (const keep of [false, true]) {
+        const options = { maxSyllables: 6, blockSize: 1 << 20, keep };
+        const fast = countedWith(bytes, options, walker);
+        assert.deepStrictEqual(fast, countedWith(bytes, options, undefined));
+        const row = fast.table.find((r) => r.sequence === 'nâng cao');
+        assert.strictEqual(row?.total, 70_006);
+        assert.deepStrictEqual(fast.disagreeing, [0, 1, 3]);
+      }
     });
 
     it('numbers tokens it has seen in earlier chunks and files with the same numbers, and a corpus with variations', () => {
