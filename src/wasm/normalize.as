@@ -45,8 +45,9 @@ const WORD_START: usize = memory.data(256); // bytes that can only start a plain
 // SPECIAL_LO[x & 15] & SPECIAL_HI[x >> 4] != 0: a nibble lookup for i8x16.swizzle, exact where
 // it matters (ASCII, the lead bytes of letters), conservative elsewhere.
 const SPECIAL_LO: usize = memory.data(16, 16);
-const IOTA = i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 const SPECIAL_HI: usize = memory.data(16, 16);
+// Each lane's index: lanes below n are the first n bytes.
+const IOTA = i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 
 // The rules, allocated once at start; then the plan's room, the last allocation: JS puts the chunk after it.
 const ts = new Typesetter(true);

@@ -264,7 +264,7 @@ export class WasmNormalizer {
     const ex = this.exports;
     const n = input.length;
     const inPtr = this.inPtr;
-    // The chunk and 16 spaces; the records (16 bytes a line, 24 a finding, at most two a byte); a side byte per input
+    // The chunk and 16 spaces; the records (16 bytes a line, 24 a finding, fewer than two findings a byte); a side byte per input
     // byte (the screen zeroes those it reads); the pieces of a line (12 bytes each, at most one a
     // byte and one more).
     const outPtr = (inPtr + n + 16 + 15) & ~15;
@@ -306,13 +306,8 @@ export class WasmSpeller {
 
   /** A speller, or undefined without a module (then SyllableTable.spell reads the bytes). */
   static create(module: WasmModule | undefined): WasmSpeller | undefined {
-    if (!module) return undefined;
-    const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    try {
-      return new WasmSpeller(new api.Instance(module, {}));
-    } catch {
-      return undefined;
-    }
+    const instance = instanceOf(module);
+    return instance && new WasmSpeller(instance);
   }
 
   /**
@@ -355,13 +350,8 @@ export class WasmCountWalk implements SpelledWalker {
 
   /** A walk, or undefined without a module (then TokenWalk counts). */
   static create(module: WasmModule | undefined): WasmCountWalk | undefined {
-    if (!module) return undefined;
-    const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    try {
-      return new WasmCountWalk(new api.Instance(module, {}));
-    } catch {
-      return undefined;
-    }
+    const instance = instanceOf(module);
+    return instance && new WasmCountWalk(instance);
   }
 
   countLines(
@@ -465,6 +455,17 @@ export class WasmCountWalk implements SpelledWalker {
     const wholeCounts = new Int32Array(ex.memory.buffer, at[13], spellings);
     for (const v of new Int32Array(ex.memory.buffer, at[14], ex.countedSpellings())) addWhole(v, wholeCounts[v]);
     return true;
+  }
+}
+
+/** A fresh instance of the module, or undefined without one (or when it cannot be made). */
+function instanceOf(module: WasmModule | undefined): { exports: unknown } | undefined {
+  if (!module) return undefined;
+  const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  try {
+    return new api.Instance(module, {});
+  } catch {
+    return undefined;
   }
 }
 
