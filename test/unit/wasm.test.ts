@@ -292,9 +292,10 @@ describe('WebAssembly normalizer', function () {
     });
 
     /** The table, findings and disagreeing lines of a corpus counted from its spelled lines, by TokenWalk or by `walker`. */
-    const countedWith = (bytes: Uint8Array, options: { maxSyllables: number; blockSize: number; keep: boolean }, walker: WasmCountWalk | undefined) => {
+    const countedWith = (bytes: Uint8Array, options: { maxSyllables: number; blockSize: number; keep: boolean; lexicon?: string[] }, walker: WasmCountWalk | undefined) => {
       const variations = new Variations({ minCount: 2, minShare: 0.6, maxSyllables: options.maxSyllables });
       variations.useWalker(walker);
+      for (const word of options.lexicon ?? []) variations.addLexiconWord(word);
       const spelled = new SpelledLines(undefined, options.blockSize);
       forEachLineOf(bytes, (start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
       // Kept or not, what disagreeingLines() reads: what the count saw, or the lines again.
@@ -304,14 +305,16 @@ describe('WebAssembly normalizer', function () {
       return { table: variations.table(), findings, disagreeing: variations.disagreeingLines(spelled) };
     };
 
-    it('counts spelled lines in WebAssembly as TokenWalk does: the table (forms in their order), findings and lines, kept or not, any block size and longest sequence', () => {
+    it('counts spelled lines in WebAssembly as TokenWalk does: the table (forms in their order), findings and lines, kept or not, any block size, longest sequence and lexicon', () => {
       const walker = WasmCountWalk.create(wasmModule());
       assert.ok(walker, 'a count walk');
+      // Lexicon words: sequences the corpus holds only apart, or joined too, or not at all.
+      const lexiconArb = fc.subarray(['chất_lượng', 'cao_chất', 'trình_độ', 'Thành_phố_Hồ_Chí_Minh', 'không_có_đâu']);
       const wordArb = fc.oneof(tokenArb, fc.constantFrom('nâng_cao', 'nâng cao', 'nâng', 'cao', 'chất_lượng', 'chất lượng', 'cao_chất', longToken, longToken.replace(/_/g, ' '), 'x'.repeat(70)));
       fc.assert(
-        fc.property(corpusOf(linesOf(wordArb, gapArb)), fc.integer({ min: 2, max: 16 }), fc.integer({ min: 1, max: 64 }), fc.boolean(), (text, maxSyllables, blockSize, keep) => {
+        fc.property(corpusOf(linesOf(wordArb, gapArb)), fc.integer({ min: 2, max: 16 }), fc.integer({ min: 1, max: 64 }), fc.boolean(), lexiconArb, (text, maxSyllables, blockSize, keep, lexicon) => {
           const bytes = encoder.encode(text);
-          const options = { maxSyllables, blockSize, keep };
+          const options = { maxSyllables, blockSize, keep, lexicon };
           assert.deepStrictEqual(countedWith(bytes, options, walker), countedWith(bytes, options, undefined));
         }),
         { numRuns: 300 },
