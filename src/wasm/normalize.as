@@ -1089,15 +1089,36 @@ function sidesOfPieces(count: i32): void {
       const p = pieces + (<usize>k) * 12;
       if (load<i32>(p, 8) == PAIR) store<u8>(sides + <usize>load<i32>(p), 0);
     }
-    for (let k: i32 = 0; k < count; k++) {
+    for (let k: i32 = 0; k < count; ) {
       const p = pieces + (<usize>k) * 12;
       const ps = load<i32>(p);
       if (ps < 0) {
         ts.settleBeforeLetterWord();
         if (ts.opCount > 0) recordSides();
         ts.wordWritten(load<i32>(p, 4) == 1);
-      } else {
-        token(ps, load<i32>(p, 4), <u32>load<u8>(src + <usize>ps));
+        k++;
+        continue;
+      }
+      // The pieces up to the next run of words. Without a pair placeholder they are left out: a run
+      // of words after them leaves the rules as it would have (nothing held back; emitted, no
+      // context opening, the word's digit end), and only pair placeholders change the open pairs
+      // and the readings (straight quotes leave a line undecided). At the line's end they come after
+      // a run of words, which settled the last pair mark.
+      let stop = k;
+      let pair = false;
+      for (; stop < count; stop++) {
+        const q = pieces + (<usize>stop) * 12;
+        if (load<i32>(q) < 0) break;
+        if (load<i32>(q, 8) == PAIR) pair = true;
+      }
+      if (!pair) {
+        k = stop;
+        continue;
+      }
+      for (; k < stop; k++) {
+        const q = pieces + (<usize>k) * 12;
+        const qs = load<i32>(q);
+        token(qs, load<i32>(q, 4), <u32>load<u8>(src + <usize>qs));
       }
     }
     ts.endLine();
