@@ -109,35 +109,43 @@ function checkNotUtf16(head: Uint8Array, name: string): void {
  * The line breaks in a run of lines (LF, CRLF and a lone CR each end one line), and the index of
  * the first line longer than `limit` bytes in it, or -1.
  */
-function scanLines(bytes: Uint8Array, limit: number): { breaks: number; tooLong: number } {
+export function scanLines(bytes: Uint8Array, limit: number): { breaks: number; tooLong: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const n = bytes.length;
   let breaks = 0;
   let tooLong = -1;
   let lineStart = 0;
-  const lineEnds = (end: number): void => {
-    if (tooLong < 0 && end - lineStart > limit) tooLong = breaks;
-  };
   // Both found with memchr; the next CR is remembered, so a file with few CRs is not searched twice.
+  // One loop without closures: it runs on every chunk of every input, and a closure made per call
+  // would make the optimized code of this loop be thrown away and made again.
   let cr = buf.indexOf(CR);
-  const loneCrsBefore = (end: number): void => {
-    while (cr >= 0 && cr < end) {
-      if (buf[cr + 1] !== LF) {
-        lineEnds(cr);
+  let lf = buf.indexOf(LF);
+  for (;;) {
+    const loneCr = cr >= 0 && (lf < 0 || cr < lf) && cr + 1 < n && buf[cr + 1] !== LF;
+    let end: number;
+    let next: number;
+    if (loneCr) {
+      end = cr;
+      next = cr + 1;
+    } else if (lf >= 0) {
+      end = lf > 0 && buf[lf - 1] === CR ? lf - 1 : lf;
+      next = lf + 1;
+    } else {
+      // The last line; a CR ending the run ends a line too.
+      if (cr >= 0 && cr === n - 1) {
+        if (tooLong < 0 && cr - lineStart > limit) tooLong = breaks;
         breaks++;
-        lineStart = cr + 1;
+        lineStart = n;
       }
-      cr = buf.indexOf(CR, cr + 1);
+      if (tooLong < 0 && n - lineStart > limit) tooLong = breaks;
+      return { breaks, tooLong };
     }
-  };
-  for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) {
-    loneCrsBefore(i);
-    lineEnds(buf[i - 1] === CR ? i - 1 : i);
+    if (tooLong < 0 && end - lineStart > limit) tooLong = breaks;
     breaks++;
-    lineStart = i + 1;
+    lineStart = next;
+    if (cr >= 0 && cr < next) cr = buf.indexOf(CR, next);
+    if (lf >= 0 && lf < next) lf = buf.indexOf(LF, next);
   }
-  loneCrsBefore(bytes.length);
-  lineEnds(bytes.length);
-  return { breaks, tooLong };
 }
 
 /** A run of whole lines, and whether it follows a lone CR (see LineChunker). */
