@@ -7,7 +7,8 @@ import { DEFAULT_CHUNK_SIZE, checkNotSameFile, readLines } from '../node/fileJob
 import { InputError, describe } from '../node/errors';
 import { Output } from '../node/output';
 import { ConsistencyArgs, CountedFiles, FileFindings, countFiles, findingsOfFile, forEachLineOf } from '../node/variationsFiles';
-import { Worker } from 'worker_threads';
+import { MessageChannel, Worker } from 'worker_threads';
+import { CountHelping, CountShareChannel } from '../node/countShare';
 import { say } from './messages';
 
 /** Files above this size in all are judged in a worker thread, beside the other rules of `check`. */
@@ -22,6 +23,7 @@ const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 export class SegmentationFindings {
   private readonly results: Array<Promise<FileFindings | undefined>> = [];
   private worker: Worker | undefined;
+  private helping: CountHelping | undefined;
 
   private constructor(
     files: readonly string[],
@@ -52,6 +54,8 @@ export class SegmentationFindings {
 
   /** The findings of the file at `index` of the list given to start(), as `check` reports findings, by line. */
   async forFile(index: number): Promise<Map<number, Finding[]>> {
+    // Nothing else to do until these come: count some of the lines for the worker.
+    this.helping?.free();
     const byLine = new Map<number, Finding[]>();
     const found = await this.results[index];
     const severity = this.severity;
@@ -66,6 +70,7 @@ export class SegmentationFindings {
   }
 
   async close(): Promise<void> {
+    this.helping?.close();
     await this.worker?.terminate();
   }
 
@@ -73,7 +78,14 @@ export class SegmentationFindings {
     const settle: Array<{ resolve: (found: FileFindings | undefined) => void; reject: (error: Error) => void }> = [];
     for (let k = 0; k < files.length; k++) this.results.push(new Promise((resolve, reject) => settle.push({ resolve, reject })));
     const failAll = (error: Error): void => settle.forEach((s) => s.reject(error));
-    const worker = new Worker(path.join(__dirname, 'consistency-worker.js'), { workerData: { files, args } });
+    // SEGCORPUS_COUNT_SHARE=0 is a testing knob: the worker counts every line itself.
+    let share: CountShareChannel | undefined;
+    if (process.env.SEGCORPUS_COUNT_SHARE !== '0') {
+      const channel = new MessageChannel();
+      share = { port: channel.port2, signal: new Int32Array(new SharedArrayBuffer(4)) };
+      this.helping = new CountHelping(channel.port1, share.signal);
+    }
+    const worker = new Worker(path.join(__dirname, 'consistency-worker.js'), { workerData: { files, args, share }, transferList: share ? [share.port] : [] });
     this.worker = worker;
     worker.on('message', (message: { type: 'file'; index: number; found: FileFindings | undefined } | { type: 'error'; input: boolean; message: string }) => {
       if (message.type === 'file') settle[message.index].resolve(message.found);

@@ -521,12 +521,21 @@ export class SpelledLines {
   lineCount = 0;
   full = false;
 
+  /**
+   * `shared`: the blocks are SharedArrayBuffers, which another thread can read without a copy (the
+   * CLI's count shares its last runs of lines with the main thread).
+   */
   constructor(
     readonly maxTokens = 32 << 20,
     private readonly blockSize = 1 << 20,
+    private readonly shared = false,
   ) {
-    this.block = new Int32Array(Math.min(blockSize, maxTokens));
+    this.block = this.newBlock(Math.min(blockSize, maxTokens));
     this.blocks.push(this.block);
+  }
+
+  private newBlock(length: number): Int32Array {
+    return this.shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length);
   }
 
   /** How many entries the kept lines take, in all blocks. */
@@ -592,7 +601,7 @@ export class SpelledLines {
       this.used = this.lineStart = this.kept = this.lineCount = 0;
       return false;
     }
-    const next = new Int32Array(Math.max(this.blockSize, 2 * (line + n)));
+    const next = this.newBlock(Math.max(this.blockSize, 2 * (line + n)));
     next.set(this.block.subarray(this.lineStart, this.used));
     // A block left holding no line (the line being spelled outgrew it) is dropped.
     if (this.lineStart === 0) this.blocks.pop();

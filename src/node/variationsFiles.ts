@@ -6,7 +6,7 @@ import { Variations } from '../core/variations';
 import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, ROOM_BYTES, describe, readLines } from './fileJob';
 import { say } from '../cli/messages';
 import { normalizerModule } from '../wasm/module';
-import { WasmCountWalk, WasmSpeller } from '../wasm/normalizer';
+import { CountShare, WasmCountWalk, WasmSpeller } from '../wasm/normalizer';
 
 export interface ConsistencyArgs {
   readonly lexicon: string | undefined;
@@ -129,18 +129,25 @@ export interface CountedFiles {
  * to judge, read instead of the bytes. Past SpelledLines' bound (`maxSpelledTokens`, its default
  * unless a test asks for less) the files are read again instead.
  */
-export async function countFiles(files: readonly string[], args: ConsistencyArgs, findDisagreeing: boolean, maxSpelledTokens?: number): Promise<CountedFiles> {
+export async function countFiles(files: readonly string[], args: ConsistencyArgs, findDisagreeing: boolean, maxSpelledTokens?: number, share?: CountShare): Promise<CountedFiles> {
   const options: { minCount?: number; minShare?: number } = {};
   if (args.minCount !== undefined) options.minCount = args.minCount;
   if (args.minShare !== undefined) options.minShare = args.minShare;
   const variations = new Variations(options);
   if (args.lexicon !== undefined) for (const word of loadLexicon(args.lexicon)) variations.addLexiconWord(word);
-  const spelled = new SpelledLines(maxSpelledTokens);
+  // SEGCORPUS_SPELLED_BLOCK_TOKENS is a testing knob: smaller blocks, so more runs of lines to share.
+  const blockTokens = Number(process.env.SEGCORPUS_SPELLED_BLOCK_TOKENS) || undefined;
+  // Shared blocks when another thread may count some of the lines (see WasmCountWalk.shareWith).
+  const spelled = new SpelledLines(maxSpelledTokens, blockTokens, share !== undefined);
   const fileLines: number[] = [];
   // The tokens numbered in WebAssembly when it can (the same spellings, several times faster).
   const speller = { use: process.env.SEGCORPUS_WASM === '0' ? undefined : WasmSpeller.create(normalizerModule()) };
   // And counted there (the same counts, in the same order).
-  if (speller.use) variations.useWalker(WasmCountWalk.create(normalizerModule()));
+  if (speller.use) {
+    const walker = WasmCountWalk.create(normalizerModule());
+    walker?.shareWith(share);
+    variations.useWalker(walker);
+  }
   for (const file of files) {
     if (speller.use) await eachNumberedLine(file, speller, variations, spelled);
     else await eachLine(file, (bytes, start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));

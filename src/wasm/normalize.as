@@ -1476,9 +1476,14 @@ export function countTables(
   cNext = cPaths + (<usize>PATHS_MAX << 4);
 }
 
-/** How many spellings were counted whole since countTables(), listed at `counted` in the order they first came. */
+/** How many spellings were counted whole since countTables() or restartCounted(), listed at `counted` in the order they first came. */
 export function countedSpellings(): i32 {
   return cCountedLength;
+}
+
+/** Starts the list of spellings counted whole afresh (JS zeroes their counts): the next run's own list. */
+export function restartCounted(): void {
+  cCountedLength = 0;
 }
 
 /** How many (node, form) pairs the last countRun() call left at the visits. */

@@ -33,6 +33,7 @@ interface Exports {
   countFinishedLines(): number;
   countVisits(): number;
   countedSpellings(): number;
+  restartCounted(): void;
   VISITS_MAX: { value: number };
 }
 
@@ -336,22 +337,66 @@ export class WasmSpeller {
 }
 
 /**
+ * What a count offers another thread that may count some of its runs of lines (CountShare): the
+ * tables as WasmCountWalk copies them in, and per run (lines that share a block of SpelledLines)
+ * its entries, a view of a shared block, and its lines' ends there. `claims`, shared too, says
+ * who counts each run: the count's own thread claims runs from the first on, the other from the
+ * last down, each run by a compare-and-swap from UNCLAIMED, so each side's runs are a contiguous
+ * stretch and the other thread's come after the count's own.
+ */
+export interface CountJob {
+  readonly tables: WalkTables;
+  readonly entries: readonly Int32Array[];
+  readonly ends: readonly Int32Array[];
+  readonly claims: Int32Array;
+  /** The most entries and lines of a run: the room a walk needs. */
+  readonly most: number;
+  readonly mostLines: number;
+}
+
+export const UNCLAIMED = 0;
+export const CLAIMED_BY_COUNT = 1;
+export const CLAIMED_BY_HELPER = 2;
+
+/**
+ * What one run of lines counted: its occurrences across words as (node, form) pairs, in order;
+ * per line, how many pairs come before its end; and its words counted whole as (spelling, count)
+ * pairs, in the order the spellings first came in the run.
+ */
+export interface RunCounts {
+  readonly visits: Int32Array;
+  readonly lineEnds: Int32Array;
+  readonly whole: Int32Array;
+}
+
+/** Another thread that counts the last runs of a count while the count's own thread counts the first ones. */
+export interface CountShare {
+  /** Hands the runs over: the other thread claims (CountJob.claims) and counts what it can. */
+  offer(job: CountJob): void;
+  /** The counts of run `r`, which the other thread claimed: waits for them; undefined when it could not count it. */
+  take(r: number): RunCounts | undefined;
+}
+
+/**
  * The corpus count's walk in WebAssembly (normalize.as countRun): TokenWalk.countLine's counts, in
- * the same order, a few times faster, for the CLI's consistency count (Variations.useWalker).
+ * the same order, a few times faster, for the CLI's consistency count (Variations.useWalker). With
+ * a CountShare (shareWith), another thread counts the last runs of lines when it is free, and
+ * their counts are added after this thread's, in the order of the lines: the same counts.
  */
 export class WasmCountWalk implements SpelledWalker {
-  private readonly exports: Exports;
-  private readonly base: number;
+  private share: CountShare | undefined;
 
-  private constructor(instance: { exports: unknown }) {
-    this.exports = instance.exports as Exports;
-    this.base = (this.exports.configBase() + CONFIG_BYTES + 15) & ~15;
-  }
+  private constructor(private readonly exports: Exports) {}
 
   /** A walk, or undefined without a module (then TokenWalk counts). */
   static create(module: WasmModule | undefined): WasmCountWalk | undefined {
     const instance = instanceOf(module);
-    return instance && new WasmCountWalk(instance);
+    return instance && new WasmCountWalk(instance.exports as Exports);
+  }
+
+  /** Shares the counting of runs of lines held in shared blocks (SpelledLines `shared`) with another thread. */
+  shareWith(share: CountShare | undefined): void {
+    this.share = share;
   }
 
   countLines(
@@ -363,20 +408,150 @@ export class WasmCountWalk implements SpelledWalker {
     addWhole: (spelling: number, count: number) => void,
     endLine?: () => void,
   ): boolean {
-    const ex = this.exports;
     // The runs of lines that share a block of entries, each copied in whole: room for the biggest.
-    const runs: number[] = [];
+    const entries: Int32Array[] = [];
+    const ends: Int32Array[] = [];
     let most = 0;
     let mostLines = 0;
     for (let l = from; l < to; ) {
       const block = spelled.blockOf(l);
       let last = l;
       while (last + 1 < to && spelled.blockOf(last + 1) === block) last++;
-      runs.push(l, last + 1);
-      most = Math.max(most, spelled.endOf(last) - spelled.startOf(l));
-      mostLines = Math.max(mostLines, last + 1 - l);
+      const start = spelled.startOf(l);
+      const run = block.subarray(start, spelled.endOf(last));
+      const runEnds = new Int32Array(last + 1 - l);
+      for (let k = l; k <= last; k++) runEnds[k - l] = spelled.endOf(k) - start;
+      entries.push(run);
+      ends.push(runEnds);
+      most = Math.max(most, run.length);
+      mostLines = Math.max(mostLines, runEnds.length);
       l = last + 1;
     }
+    const counter = RunCounter.load(this.exports, tables, most, mostLines);
+    if (!counter) return false;
+    const share = this.share;
+    let claims: Int32Array | undefined;
+    if (share && entries.length > 1 && typeof SharedArrayBuffer === 'function' && entries.every((run) => run.buffer instanceof SharedArrayBuffer)) {
+      claims = new Int32Array(new SharedArrayBuffer(4 * entries.length));
+      share.offer({ tables: { ...tables, open: Int32Array.from(tables.open) as unknown as number[] }, entries, ends, claims, most, mostLines });
+    }
+    let r = 0;
+    for (; r < entries.length; r++) {
+      if (claims && Atomics.compareExchange(claims, r, UNCLAIMED, CLAIMED_BY_COUNT) !== UNCLAIMED) break;
+      counter.count(entries[r], ends[r], visit, endLine);
+    }
+    counter.wholeCounts(addWhole);
+    // The other thread's runs, in order; one it could not count is counted here.
+    for (; r < entries.length; r++) {
+      const counts = share?.take(r);
+      if (counts) {
+        addRunCounts(counts, visit, addWhole, endLine);
+      } else {
+        counter.count(entries[r], ends[r], visit, endLine);
+        counter.wholeCounts(addWhole);
+      }
+    }
+    return true;
+  }
+}
+
+/** Adds what another thread counted of a run (RunCounts), as if it had been counted here. */
+function addRunCounts(counts: RunCounts, visit: (node: number, form: number) => void, addWhole: (spelling: number, count: number) => void, endLine?: () => void): void {
+  const { visits, lineEnds, whole } = counts;
+  let k = 0;
+  for (const end of lineEnds) {
+    for (; k < 2 * end; k += 2) visit(visits[k], visits[k + 1]);
+    endLine?.();
+  }
+  for (let w = 0; w < whole.length; w += 2) addWhole(whole[w], whole[w + 1]);
+}
+
+/**
+ * The other side of a CountShare: counts the runs of a CountJob from the last down, each it can
+ * claim, in an instance of its own. next() counts one (a turn of work for the caller's loop).
+ */
+export class CountHelper {
+  private r: number;
+
+  private constructor(
+    private readonly job: CountJob,
+    private readonly counter: RunCounter | undefined,
+  ) {
+    this.r = job.entries.length - 1;
+  }
+
+  /** A helper for `job`; one without an instance (no module, no memory) claims runs only to say it cannot count them. */
+  static create(module: WasmModule | undefined, job: CountJob): CountHelper {
+    const instance = instanceOf(module);
+    return new CountHelper(job, instance && RunCounter.load(instance.exports as Exports, job.tables, job.most, job.mostLines));
+  }
+
+  /**
+   * Claims the last run not claimed yet and counts it: its number and counts (undefined counts when
+   * it could not: the count's thread then counts it). Undefined when there is nothing left to claim.
+   */
+  next(): { readonly run: number; readonly counts: RunCounts | undefined } | undefined {
+    const { claims, entries, ends } = this.job;
+    if (this.r < 0 || Atomics.compareExchange(claims, this.r, UNCLAIMED, CLAIMED_BY_HELPER) !== UNCLAIMED) return undefined;
+    const run = this.r--;
+    const counter = this.counter;
+    if (!counter) {
+      this.r = -1; // the rest is left to the count's thread
+      return { run, counts: undefined };
+    }
+    try {
+      const visits = new GrowingInts();
+      const lineEnds = new Int32Array(ends[run].length);
+      let line = 0;
+      counter.count(
+        entries[run],
+        ends[run],
+        (node, form) => visits.push2(node, form),
+        () => (lineEnds[line++] = visits.length >> 1),
+      );
+      const whole = new GrowingInts();
+      counter.wholeCounts((spelling, count) => whole.push2(spelling, count));
+      return { run, counts: { visits: visits.done(), lineEnds, whole: whole.done() } };
+    } catch {
+      // Whatever went wrong here, the run is claimed: the count's thread counts it (and the rest).
+      this.r = -1;
+      return { run, counts: undefined };
+    }
+  }
+}
+
+/** An Int32Array filled two at a time, grown as needed. */
+class GrowingInts {
+  private ints = new Int32Array(1024);
+  length = 0;
+
+  push2(a: number, b: number): void {
+    if (this.length + 2 > this.ints.length) {
+      const grown = new Int32Array(2 * this.ints.length);
+      grown.set(this.ints);
+      this.ints = grown;
+    }
+    this.ints[this.length++] = a;
+    this.ints[this.length++] = b;
+  }
+
+  /** What was pushed, in an array of its own size. */
+  done(): Int32Array {
+    return this.ints.slice(0, this.length);
+  }
+}
+
+/** An instance's memory laid out for a count (the tables copied in, room for the biggest run), counting runs of lines. */
+class RunCounter {
+  private constructor(
+    private readonly ex: Exports,
+    private readonly at: readonly number[],
+    private readonly spellings: number,
+  ) {}
+
+  /** The tables copied into `ex`'s memory, with room for `most` entries over `mostLines` lines; undefined past what 32-bit memory holds. */
+  static load(ex: Exports, tables: WalkTables, most: number, mostLines: number): RunCounter | undefined {
+    const base = (ex.configBase() + CONFIG_BYTES + 15) & ~15;
     const { trie, whole } = tables;
     const spellings = whole.length;
     const open = tables.open.length;
@@ -403,7 +578,7 @@ export class WasmCountWalk implements SpelledWalker {
       mostLines, // each line's mark in the visits
     ];
     const at: number[] = [];
-    let end = this.base;
+    let end = base;
     for (const size of sizes) {
       at.push(end);
       end += 4 * size + 16;
@@ -411,7 +586,7 @@ export class WasmCountWalk implements SpelledWalker {
     try {
       ensureMemory(ex, end);
     } catch (error) {
-      if (error instanceof RangeError) return false;
+      if (error instanceof RangeError) return undefined;
       throw error;
     }
     const buffer = ex.memory.buffer;
@@ -431,30 +606,37 @@ export class WasmCountWalk implements SpelledWalker {
     i32(12, open).set(tables.open);
     i32(13, spellings).fill(0);
     ex.countTables(at[0], trie.rootChild.length, at[1], at[2], at[3], at[4], trie.values.length, at[5], at[6], at[7], at[8], at[9], at[10], at[11], at[12], at[13], at[14], tables.maxSyllables, at[15]);
-    for (let r = 0; r < runs.length; r += 2) {
-      const first = runs[r];
-      const stop = runs[r + 1];
-      const start = spelled.startOf(first);
-      const entries = spelled.endOf(stop - 1) - start;
-      new Int32Array(ex.memory.buffer, at[16], entries).set(spelled.blockOf(first).subarray(start, start + entries));
-      const ends = new Int32Array(ex.memory.buffer, at[17], stop - first);
-      for (let l = first; l < stop; l++) ends[l - first] = spelled.endOf(l) - start;
-      for (let fresh = 1; ; fresh = 0) {
-        const done = ex.countRun(at[16], at[17], stop - first, fresh, at[18]);
-        const visits = new Int32Array(ex.memory.buffer, at[15], 2 * ex.countVisits());
-        const marks = new Int32Array(ex.memory.buffer, at[18], ex.countFinishedLines());
-        let k = 0;
-        for (const mark of marks) {
-          for (; k < 2 * mark; k += 2) visit(visits[k], visits[k + 1]);
-          endLine?.();
-        }
-        for (; k < visits.length; k += 2) visit(visits[k], visits[k + 1]);
-        if (done === 1) break;
+    return new RunCounter(ex, at, spellings);
+  }
+
+  /** Counts a run of lines: its entries, and its lines' ends in them. */
+  count(entries: Int32Array, ends: Int32Array, visit: (node: number, form: number) => void, endLine?: () => void): void {
+    const { ex, at } = this;
+    new Int32Array(ex.memory.buffer, at[16], entries.length).set(entries);
+    new Int32Array(ex.memory.buffer, at[17], ends.length).set(ends);
+    for (let fresh = 1; ; fresh = 0) {
+      const done = ex.countRun(at[16], at[17], ends.length, fresh, at[18]);
+      const visits = new Int32Array(ex.memory.buffer, at[15], 2 * ex.countVisits());
+      const marks = new Int32Array(ex.memory.buffer, at[18], ex.countFinishedLines());
+      let k = 0;
+      for (const mark of marks) {
+        for (; k < 2 * mark; k += 2) visit(visits[k], visits[k + 1]);
+        endLine?.();
       }
+      for (; k < visits.length; k += 2) visit(visits[k], visits[k + 1]);
+      if (done === 1) break;
     }
-    const wholeCounts = new Int32Array(ex.memory.buffer, at[13], spellings);
-    for (const v of new Int32Array(ex.memory.buffer, at[14], ex.countedSpellings())) addWhole(v, wholeCounts[v]);
-    return true;
+  }
+
+  /** Hands over the words counted whole since the last call, per spelling in the order they first came, and starts afresh. */
+  wholeCounts(addWhole: (spelling: number, count: number) => void): void {
+    const { ex, at } = this;
+    const counts = new Int32Array(ex.memory.buffer, at[13], this.spellings);
+    for (const v of new Int32Array(ex.memory.buffer, at[14], ex.countedSpellings())) {
+      addWhole(v, counts[v]);
+      counts[v] = 0;
+    }
+    ex.restartCounted();
   }
 }
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { NormalizeOptions, normalizeBytes, normalizeText, planNormalize, withBreakWords } from '../../src/core/normalize';
 import { DEFAULT_SCHEME, MarkAttach, Placeholder, Scheme, placeholderFor } from '../../src/core/scheme';
 import { findInvalidUtf8 } from '../../src/core/utf8';
-import { DigitRole, WasmCountWalk, WasmNormalizer, WasmSpeller } from '../../src/wasm/normalizer';
+import { CountHelper, CountJob, CountShare, DigitRole, RunCounts, WasmCountWalk, WasmNormalizer, WasmSpeller } from '../../src/wasm/normalizer';
 import { SpelledLines } from '../../src/core/syllables';
 import { Variations } from '../../src/core/variations';
 import { forEachLineOf, noteNumbered } from '../../src/node/variationsFiles';
@@ -292,11 +292,11 @@ describe('WebAssembly normalizer', function () {
     });
 
     /** The table, findings and disagreeing lines of a corpus counted from its spelled lines, by TokenWalk or by `walker`. */
-    const countedWith = (bytes: Uint8Array, options: { maxSyllables: number; blockSize: number; keep: boolean; lexicon?: string[] }, walker: WasmCountWalk | undefined) => {
+    const countedWith = (bytes: Uint8Array, options: { maxSyllables: number; blockSize: number; keep: boolean; lexicon?: string[]; shared?: boolean }, walker: WasmCountWalk | undefined) => {
       const variations = new Variations({ minCount: 2, minShare: 0.6, maxSyllables: options.maxSyllables });
       variations.useWalker(walker);
       for (const word of options.lexicon ?? []) variations.addLexiconWord(word);
-      const spelled = new SpelledLines(undefined, options.blockSize);
+      const spelled = new SpelledLines(undefined, options.blockSize, options.shared);
       forEachLineOf(bytes, (start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
       // Kept or not, what disagreeingLines() reads: what the count saw, or the lines again.
       variations.countSpelled(spelled, 0, spelled.lineCount, options.keep);
@@ -319,6 +319,88 @@ describe('WebAssembly normalizer', function () {
         }),
         { numRuns: 300 },
       );
+    });
+
+    /**
+     * The other thread of a CountShare, played in this one: when offered the job, it claims and
+     * counts up to `helps` runs from the last down (CountHelper), or fails the `fails`-th (as a
+     * thread that could not count it: the count's thread then counts it and the rest); take()
+     * hands over what it counted.
+     */
+    class InThreadShare implements CountShare {
+      readonly answers = new Map<number, RunCounts | undefined>();
+      job: CountJob | undefined;
+
+      constructor(
+        private readonly helps: number,
+        private readonly fails: number | undefined,
+        private readonly withModule = true,
+      ) {}
+
+      offer(job: CountJob): void {
+        this.job = job;
+        const helper = CountHelper.create(this.withModule ? wasmModule() : undefined, job);
+        for (let k = 0; k < this.helps; k++) {
+          const answer = helper.next();
+          if (!answer) break;
+          this.answers.set(answer.run, k === this.fails ? undefined : answer.counts);
+          if (k === this.fails || !answer.counts) break;
+        }
+      }
+
+      take(r: number): RunCounts | undefined {
+        assert.ok(this.answers.has(r), `run ${r} was claimed and answered`);
+        return this.answers.get(r);
+      }
+    }
+
+    it("shares the runs of lines with another thread and adds its counts in order: the same table, findings and lines, whatever it counts or fails (property)", () => {
+      const lexiconArb = fc.subarray(['chất_lượng', 'cao_chất', 'trình_độ']);
+      const wordArb = fc.oneof(tokenArb, fc.constantFrom('nâng_cao', 'nâng cao', 'nâng', 'cao', 'chất_lượng', 'chất lượng', 'cao_chất', longToken, longToken.replace(/_/g, ' ')));
+      let helped = 0;
+      fc.assert(
+        fc.property(
+          corpusOf(linesOf(wordArb, gapArb)),
+          fc.integer({ min: 1, max: 48 }),
+          fc.boolean(),
+          lexiconArb,
+          fc.integer({ min: 0, max: 6 }),
+          fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+          (text, blockSize, keep, lexicon, helps, fails) => {
+            const bytes = encoder.encode(text);
+            const walker = WasmCountWalk.create(wasmModule());
+            const share = new InThreadShare(helps, fails);
+            walker?.shareWith(share);
+            const options = { maxSyllables: 6, blockSize, keep, lexicon, shared: true };
+            assert.deepStrictEqual(countedWith(bytes, options, walker), countedWith(bytes, { ...options, shared: false }, undefined));
+            if (share.job) {
+              // Each claimed once: the count's thread took the first runs, the other the last ones.
+              const claims = [...share.job.claims];
+              const firstOther = claims.indexOf(2);
+              if (firstOther >= 0) assert.ok(claims.slice(firstOther).every((c) => c === 2) && claims.slice(0, firstOther).every((c) => c === 1), claims.join());
+              else assert.ok(claims.every((c) => c === 1));
+              helped += [...share.answers.values()].filter((a) => a !== undefined).length;
+            }
+          },
+        ),
+        { numRuns: 300 },
+      );
+      assert.ok(helped > 100, `runs counted by the other side: ${helped}`);
+    });
+
+    it('counts every run itself when the other side has no module, or when its blocks are not shared', () => {
+      const text = Array.from({ length: 40 }, (_, k) => (k % 3 === 0 ? 'nâng cao chất_lượng' : 'cần nâng_cao chất lượng 7 .')).join('\n');
+      const bytes = encoder.encode(text);
+      const expected = countedWith(bytes, { maxSyllables: 6, blockSize: 8, keep: true }, undefined);
+      const noModule = new InThreadShare(3, undefined, false);
+      const walker = WasmCountWalk.create(wasmModule());
+      walker?.shareWith(noModule);
+      assert.deepStrictEqual(countedWith(bytes, { maxSyllables: 6, blockSize: 8, keep: true, shared: true }, walker), expected);
+      assert.deepStrictEqual([...noModule.answers.values()], [undefined], 'one run claimed, answered as not counted');
+      const notShared = new InThreadShare(3, undefined);
+      walker?.shareWith(notShared);
+      assert.deepStrictEqual(countedWith(bytes, { maxSyllables: 6, blockSize: 8, keep: true, shared: false }, walker), expected);
+      assert.strictEqual(notShared.job, undefined, 'nothing offered');
     });
 
     it('hands over occurrences across words in batches: a line with more of them than one batch holds counts them all', () => {
@@ -359,6 +441,12 @@ describe('WebAssembly normalizer', function () {
           assert.strictEqual(withWasm.stderr, '');
           assert.strictEqual(withWasm.stdout, without.stdout);
           assert.ok(withWasm.stdout.includes('[inconsistent-segmentation]'), 'variations to compare');
+          // Many runs of lines, which the main thread counts some of when it is free first; or not at all.
+          for (const share of ['1', '0']) {
+            const shared = runCli(['check', file], undefined, { SEGCORPUS_CONSISTENCY_WORKER: worker, SEGCORPUS_SPELLED_BLOCK_TOKENS: '256', SEGCORPUS_COUNT_SHARE: share });
+            assert.strictEqual(shared.stderr, '');
+            assert.strictEqual(shared.stdout, without.stdout);
+          }
         }
         const table = runCli(['consistency', file], undefined, { SEGCORPUS_WASM: '1' });
         assert.strictEqual(table.stdout, runCli(['consistency', file], undefined, { SEGCORPUS_WASM: '0' }).stdout);
