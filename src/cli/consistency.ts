@@ -6,7 +6,7 @@ import { Variations } from '../core/variations';
 import { DEFAULT_CHUNK_SIZE, checkNotSameFile, readLines } from '../node/fileJob';
 import { InputError, describe } from '../node/errors';
 import { Output } from '../node/output';
-import { ConsistencyArgs, CountedFiles, FileFindings, countFiles, findingsOfFile, forEachLineOf } from '../node/variationsFiles';
+import { ConsistencyArgs, CountedFiles, FileFindings, JudgeRequest, countFiles, fileFindings, findingsOfFile, forEachLineOf } from '../node/variationsFiles';
 import { MessageChannel, Worker } from 'worker_threads';
 import { CountHelping, CountShareChannel } from '../node/countShare';
 import { say } from './messages';
@@ -24,9 +24,13 @@ export class SegmentationFindings {
   private readonly results: Array<Promise<FileFindings | undefined>> = [];
   private worker: Worker | undefined;
   private helping: CountHelping | undefined;
+  /** The lines the worker leaves to this thread to judge, once it is free; then its findings per file. */
+  private judgeRequest: JudgeRequest | undefined;
+  private judging: Array<Promise<FileFindings | undefined>> | undefined;
+  private isFree = false;
 
   private constructor(
-    files: readonly string[],
+    private readonly files: readonly string[],
     args: ConsistencyArgs,
     private readonly severity: RuleSetting,
   ) {
@@ -54,19 +58,42 @@ export class SegmentationFindings {
 
   /** The findings of the file at `index` of the list given to start(), as `check` reports findings, by line. */
   async forFile(index: number): Promise<Map<number, Finding[]>> {
-    // Nothing else to do until these come: count some of the lines for the worker.
+    // Nothing else to do until these come: count and judge some of the lines for the worker.
+    this.isFree = true;
     this.helping?.free();
+    this.judge();
     const byLine = new Map<number, Finding[]>();
     const found = await this.results[index];
+    // The worker asks for help (if it does) before it answers for any file.
+    const judged = await this.judging?.[index];
     const severity = this.severity;
-    if (!found || severity === 'off') return byLine;
-    found.lines.forEach((line, k) => {
-      const finding: Finding = { code: 'inconsistent-segmentation', severity, start: found.starts[k], end: found.ends[k], tokenIndex: found.tokens[k], message: found.messages[k] };
-      const list = byLine.get(line);
-      if (list) list.push(finding);
-      else byLine.set(line, [finding]);
-    });
+    if (severity === 'off') return byLine;
+    for (const part of [found, judged]) {
+      part?.lines.forEach((line, k) => {
+        const finding: Finding = { code: 'inconsistent-segmentation', severity, start: part.starts[k], end: part.ends[k], tokenIndex: part.tokens[k], message: part.messages[k] };
+        const list = byLine.get(line);
+        if (list) list.push(finding);
+        else byLine.set(line, [finding]);
+      });
+    }
     return byLine;
+  }
+
+  /** Judges the lines the worker asked this thread to, file after file, once it is free and asked. */
+  private judge(): void {
+    const request = this.judgeRequest;
+    if (!request || !this.isFree) return;
+    this.judgeRequest = undefined;
+    const variations = Variations.revive(request.variations);
+    let previous: Promise<unknown> = Promise.resolve();
+    this.judging = this.files.map((file, k) => {
+      const lines = request.lines[k];
+      const judged = previous.then(() => (lines.length === 0 ? undefined : fileFindings(variations, file, lines)));
+      previous = judged.catch(() => undefined);
+      // Awaited by forFile(); this only keeps an early failure from going unhandled meanwhile.
+      judged.catch(() => undefined);
+      return judged;
+    });
   }
 
   async close(): Promise<void> {
@@ -87,9 +114,15 @@ export class SegmentationFindings {
     }
     const worker = new Worker(path.join(__dirname, 'consistency-worker.js'), { workerData: { files, args, share }, transferList: share ? [share.port] : [] });
     this.worker = worker;
-    worker.on('message', (message: { type: 'file'; index: number; found: FileFindings | undefined } | { type: 'error'; input: boolean; message: string }) => {
-      if (message.type === 'file') settle[message.index].resolve(message.found);
-      else failAll(message.input ? new InputError(message.message.split('\n')[0].replace(/^InputError: /, '')) : new Error(message.message));
+    worker.on('message', (message: { type: 'file'; index: number; found: FileFindings | undefined } | JudgeRequest | { type: 'error'; input: boolean; message: string }) => {
+      if (message.type === 'file') {
+        settle[message.index].resolve(message.found);
+      } else if (message.type === 'judge') {
+        this.judgeRequest = message;
+        this.judge();
+      } else {
+        failAll(message.input ? new InputError(message.message.split('\n')[0].replace(/^InputError: /, '')) : new Error(message.message));
+      }
     });
     worker.on('error', failAll);
   }

@@ -184,6 +184,8 @@ export class Variations {
     delete data.seen;
     // Worked out again there, from the trie.
     delete data.walkCache;
+    // A walker (WebAssembly) belongs to its thread; the other counts with TokenWalk unless given one.
+    delete data.walker;
     const buffers = new Set<ArrayBuffer>();
     const collect = (value: unknown): void => {
       if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
@@ -196,10 +198,9 @@ export class Variations {
 
   /** The Variations whose transferable() data this is, after a structured clone. */
   static revive(data: object): Variations {
-    const fields = data as { syllables: object; line: object };
-    const v = Object.assign(Object.create(Variations.prototype) as Variations, data, { encoder: new TextEncoder() });
-    Object.assign(v, { syllables: SyllableTable.revive(fields.syllables), line: Object.setPrototypeOf(fields.line, SyllableLine.prototype) as SyllableLine });
-    return v;
+    // Made by the constructor, then given the fields: the shape the code was optimized for (see SyllableTable.revive).
+    const fields = data as { options: Partial<ConsistencyOptions>; syllables: object; line: object };
+    return Object.assign(new Variations(fields.options), data, { syllables: SyllableTable.revive(fields.syllables), line: Object.assign(new SyllableLine(), fields.line) });
   }
 
   /** Whether some candidates wait for recountFresh(). */

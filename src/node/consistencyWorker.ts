@@ -2,16 +2,28 @@
 import { parentPort, workerData } from 'worker_threads';
 import { CountShareChannel, ThreadCountShare } from './countShare';
 import { InputError } from './fileJob';
-import { ConsistencyArgs, countFiles, findingsOfFile } from './variationsFiles';
+import { ConsistencyArgs, JudgeRequest, countFiles, findingsOfFile } from './variationsFiles';
 
 const { files, args, share } = workerData as { files: string[]; args: ConsistencyArgs; share?: CountShareChannel };
+
+/** Below this many lines to judge in all, this thread judges them alone (the counts' copy would cost more). */
+const SHARED_JUDGING_MIN_LINES = 64;
 
 async function run(): Promise<void> {
   try {
     // The main thread counts some of the lines once its own rules are done.
     const counted = await countFiles(files, args, true, undefined, share && new ThreadCountShare(share));
+    // And judges the second half of each file's lines that hold a disagreement, with a copy of the counts.
+    const disagreeing = counted.disagreeing;
+    let mine = disagreeing;
+    if (share && disagreeing && disagreeing.reduce((sum, lines) => sum + lines.length, 0) >= SHARED_JUDGING_MIN_LINES) {
+      const half = disagreeing.map((lines) => Math.ceil(lines.length / 2));
+      mine = disagreeing.map((lines, k) => lines.slice(0, half[k]));
+      const theirs = disagreeing.map((lines, k) => lines.slice(half[k]));
+      parentPort?.postMessage({ type: 'judge', variations: counted.variations.transferable().data, lines: theirs } satisfies JudgeRequest);
+    }
     for (let index = 0; index < files.length; index++) {
-      parentPort?.postMessage({ type: 'file', index, found: await findingsOfFile(counted, files, index) });
+      parentPort?.postMessage({ type: 'file', index, found: await findingsOfFile({ ...counted, disagreeing: mine }, files, index) });
     }
   } catch (error) {
     parentPort?.postMessage({ type: 'error', input: error instanceof InputError, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -174,6 +174,16 @@ export async function countVariations(files: readonly string[], args: Consistenc
   return (await countFiles(files, args, false)).variations;
 }
 
+/**
+ * What check's worker asks of the main thread once the counts are in: judge these lines of each
+ * file (1-based, ascending), with a copy of the counts (Variations.transferable() data).
+ */
+export interface JudgeRequest {
+  readonly type: 'judge';
+  readonly variations: object;
+  readonly lines: ReadonlyArray<readonly number[]>;
+}
+
 /** A file's `inconsistent-segmentation` findings, in line order; columns are UTF-16 offsets. */
 export interface FileFindings {
   readonly lines: number[];
