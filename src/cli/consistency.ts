@@ -58,10 +58,13 @@ export class SegmentationFindings {
 
   /** The findings of the file at `index` of the list given to start(), as `check` reports findings, by line. */
   async forFile(index: number): Promise<Map<number, Finding[]>> {
-    // Nothing else to do until these come: count and judge some of the lines for the worker.
-    this.isFree = true;
+    // Nothing else to do until these come: count some of the lines for the worker; once the last
+    // file's rules are done, judge the lines it asks to (see consistencyWorker.ts).
     this.helping?.free();
-    this.judge();
+    if (index === this.files.length - 1) {
+      this.isFree = true;
+      this.judge();
+    }
     const byLine = new Map<number, Finding[]>();
     const found = await this.results[index];
     // The worker asks for help (if it does) before it answers for any file.
