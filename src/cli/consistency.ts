@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SEVERITIES, Finding, RuleSetting } from '../core/check';
+import { SpelledLines } from '../core/syllables';
 import { Variations } from '../core/variations';
 import { DEFAULT_CHUNK_SIZE, checkNotSameFile, readLines } from '../node/fileJob';
 import { InputError, describe } from '../node/errors';
@@ -57,14 +58,22 @@ export class SegmentationFindings {
   }
 
   /** The findings of the file at `index` of the list given to start(), as `check` reports findings, by line. */
-  async forFile(index: number): Promise<Map<number, Finding[]>> {
-    // Nothing else to do until these come: count some of the lines for the worker; once the last
-    // file's rules are done, judge the lines it asks to (see consistencyWorker.ts).
+  /**
+   * The main thread has read every file: it helps the worker from now on (see CountHelping and
+   * consistencyWorker.ts).
+   */
+  allRead(): void {
     this.helping?.free();
-    if (index === this.files.length - 1) {
-      this.isFree = true;
-      this.judge();
-    }
+    this.isFree = true;
+    this.judge();
+  }
+
+  async forFile(index: number): Promise<Map<number, Finding[]>> {
+    // Nothing else to do until these come: count some of the lines for the worker, and judge those
+    // it asked this thread to (even before every file is read: it needs them).
+    this.helping?.free();
+    this.isFree = true;
+    this.judge();
     const byLine = new Map<number, Finding[]>();
     const found = await this.results[index];
     // The worker asks for help (if it does) before it answers for any file.
@@ -88,10 +97,11 @@ export class SegmentationFindings {
     if (!request || !this.isFree) return;
     this.judgeRequest = undefined;
     const variations = Variations.revive(request.variations);
+    const spelled = request.spelled && { lines: SpelledLines.revive(request.spelled.lines), firstLines: request.spelled.firstLines };
     let previous: Promise<unknown> = Promise.resolve();
     this.judging = this.files.map((file, k) => {
       const lines = request.lines[k];
-      const judged = previous.then(() => (lines.length === 0 ? undefined : fileFindings(variations, file, lines)));
+      const judged = previous.then(() => (lines.length === 0 ? undefined : fileFindings(variations, file, lines, spelled && { lines: spelled.lines, first: spelled.firstLines[k] })));
       previous = judged.catch(() => undefined);
       // Awaited by forFile(); this only keeps an early failure from going unhandled meanwhile.
       judged.catch(() => undefined);

@@ -68,6 +68,15 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
   }
 }
 
+/**
+ * At most this many findings of the line rules wait for their files' segmentation findings: past
+ * it, check waits for the oldest file's before it reads the next (memory stays bounded).
+ * SEGCORPUS_MAX_WAITING_FINDINGS is a testing knob.
+ */
+function maxWaitingFindings(): number {
+  return Number(process.env.SEGCORPUS_MAX_WAITING_FINDINGS) || 1_000_000;
+}
+
 async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source: (file: string) => string, segmentation: SegmentationFindings): Promise<number> {
   const severities = severitiesOf(args);
   const tokenizer = new Tokenizer(scheme);
@@ -76,6 +85,38 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
   const rows: object[] = [];
   const out = new TextOutput();
   let failing = 0;
+  const report = (name: string, lineNumber: number, found: readonly Finding[]): void => {
+    for (const f of found) {
+      if (f.severity === 'error' || (args.strict && f.severity === 'warning')) failing++;
+      if (args.json) {
+        rows.push({ file: name, line: lineNumber, column: f.start + 1, endColumn: f.end + 1, severity: f.severity, code: f.code, message: f.message });
+      } else {
+        out.write(`${name}:${lineNumber}:${f.start + 1}: ${f.severity}: ${f.message} [${f.code}]\n`);
+      }
+    }
+  };
+  // The other rules run while segmentation is judged (in a worker thread for big inputs, which
+  // counts all the files before it judges the first): each file's findings are kept until its
+  // segmentation findings are in, then reported in line order, files in order. Meanwhile the next
+  // files are read, up to MAX_WAITING_FINDINGS kept.
+  const waiting: Array<{ index: number; name: string; lines: Array<{ lineNumber: number; found: readonly Finding[] }>; count: number }> = [];
+  const maxWaiting = maxWaitingFindings();
+  let waitingCount = 0;
+  const reportOldest = async (): Promise<void> => {
+    const file = waiting.shift();
+    if (!file) return;
+    waitingCount -= file.count;
+    const more = await segmentation.forFile(file.index);
+    const moreLines = [...more.keys()].sort((x, y) => x - y);
+    let m = 0;
+    for (const { lineNumber, found } of file.lines) {
+      for (; m < moreLines.length && moreLines[m] < lineNumber; m++) report(file.name, moreLines[m], more.get(moreLines[m]) as Finding[]);
+      if (moreLines[m] === lineNumber) report(file.name, lineNumber, [...found, ...(more.get(moreLines[m++]) as Finding[])].sort((x, y) => x.start - y.start));
+      else report(file.name, lineNumber, found);
+    }
+    for (; m < moreLines.length; m++) report(file.name, moreLines[m], more.get(moreLines[m]) as Finding[]);
+    await out.drained();
+  };
   for (const [index, file] of files.entries()) {
     const name = file === '-' ? '<stdin>' : file;
     // Sentence-break hints need the whole document's word statistics first: a second pass (stdin is spooled).
@@ -84,39 +125,26 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
       stats = new WordStats();
       await forEachLine(source(file), (line) => stats?.addLine(tokenizer.tokenize(line)));
     }
-    // The other rules run while segmentation is judged (in a worker thread for big inputs): a file's
-    // findings are kept until its segmentation findings are in, then reported in line order.
     const lines: Array<{ lineNumber: number; found: readonly Finding[] }> = [];
+    let count = 0;
     const keep = (found: readonly Finding[], lineNumber: number): void => {
-      if (found.length > 0) lines.push({ lineNumber, found });
-    };
-    const report = (lineNumber: number, found: readonly Finding[]): void => {
-      for (const f of found) {
-        if (f.severity === 'error' || (args.strict && f.severity === 'warning')) failing++;
-        if (args.json) {
-          rows.push({ file: name, line: lineNumber, column: f.start + 1, endColumn: f.end + 1, severity: f.severity, code: f.code, message: f.message });
-        } else {
-          out.write(`${name}:${lineNumber}:${f.start + 1}: ${f.severity}: ${f.message} [${f.code}]\n`);
-        }
-      }
+      if (found.length === 0) return;
+      lines.push({ lineNumber, found });
+      count += found.length;
     };
     if (args.hints) {
       await forEachLine(source(file), (line, lineNumber) => keep(checkLine(tokenizer.tokenize(line), checker, stats), lineNumber), out);
     } else {
-      let lines = 0;
-      for await (const run of lineRuns(source(file), out)) lines += runs.run(run, (found, line) => keep(found, lines + line + 1));
+      let lineCount = 0;
+      for await (const run of lineRuns(source(file), out)) lineCount += runs.run(run, (found, line) => keep(found, lineCount + line + 1));
     }
-    const more = await segmentation.forFile(index);
-    const moreLines = [...more.keys()].sort((x, y) => x - y);
-    let m = 0;
-    for (const { lineNumber, found } of lines) {
-      for (; m < moreLines.length && moreLines[m] < lineNumber; m++) report(moreLines[m], more.get(moreLines[m]) as Finding[]);
-      if (moreLines[m] === lineNumber) report(lineNumber, [...found, ...(more.get(moreLines[m++]) as Finding[])].sort((x, y) => x.start - y.start));
-      else report(lineNumber, found);
-    }
-    for (; m < moreLines.length; m++) report(moreLines[m], more.get(moreLines[m]) as Finding[]);
-    await out.drained();
+    waiting.push({ index, name, lines, count });
+    waitingCount += count;
+    while (waitingCount > maxWaiting) await reportOldest();
   }
+  // Every file read: from now on this thread only waits for the segmentation findings (and helps with them).
+  segmentation.allRead();
+  while (waiting.length > 0) await reportOldest();
   if (args.json) out.write(JSON.stringify(rows, null, 2) + '\n');
   await out.end();
   return failing > 0 ? 1 : 0;

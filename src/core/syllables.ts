@@ -287,6 +287,84 @@ export class SyllableTable {
   }
 
   /**
+   * scan() of line `l` of `lines`, whose bytes are bytes[start, end): the same syllables, offsets,
+   * boundaries and token indexes, with each token's spelling taken from its entry instead of hashed
+   * and looked up (a word written out in its entry is read from the bytes, as scan reads it).
+   */
+  scanSpelled(lines: SpelledLines, l: number, bytes: Uint8Array, start: number, end: number, out: SyllableLine): void {
+    const spellings = this.spellings;
+    if (spellings === undefined) {
+      this.scan(bytes, start, end, out);
+      return;
+    }
+    out.count = 0;
+    const entries = lines.blockOf(l);
+    let p = lines.startOf(l);
+    const stop = lines.endOf(l);
+    let i = start;
+    let token = -1;
+    let previousWasWord = false;
+    const { syllableCount, first, poolIds, poolStarts, poolEnds } = spellings;
+    // Room for the syllables of every entry at once (a word written out has its ids in its entries too).
+    let room = 0;
+    for (let q = p; q < stop; q++) {
+      const v = entries[q];
+      room += v >= 0 ? syllableCount[v] : v < -1 ? -2 - v : 0;
+    }
+    if (room > out.ids.length) out.reserve(room);
+    const { ids, starts, ends, before, tokens } = out;
+    let c = 0;
+    while (p < stop) {
+      // The next token: after white space, up to white space (as spell() read it).
+      let b = bytes[i];
+      while (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a) && i < end) b = bytes[++i];
+      token++;
+      const from = i;
+      for (i++; i < end; i++) {
+        b = bytes[i];
+        if (b <= 0x20 && (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a)) break;
+      }
+      const v = entries[p++];
+      if (v < 0) {
+        if (v === SpelledLines.NOT_A_WORD) {
+          previousWasWord = false;
+        } else {
+          // The syllables written out: read again from the bytes, as scan() reads such a token.
+          p += -2 - v;
+          out.count = c;
+          previousWasWord = this.readToken(bytes, from, i, start, out, previousWasWord, token);
+          c = out.count;
+        }
+        continue;
+      }
+      const n = syllableCount[v];
+      if (n === 0) {
+        previousWasWord = false;
+        continue;
+      }
+      const offset = from - start;
+      let k = first[v];
+      ids[c] = poolIds[k];
+      starts[c] = offset + poolStarts[k];
+      ends[c] = offset + poolEnds[k];
+      before[c] = previousWasWord ? Boundary.Space : Boundary.Break;
+      tokens[c] = token;
+      for (const last = c + n - 1; c < last; ) {
+        c++;
+        k++;
+        ids[c] = poolIds[k];
+        starts[c] = offset + poolStarts[k];
+        ends[c] = offset + poolEnds[k];
+        before[c] = Boundary.Joined;
+        tokens[c] = token;
+      }
+      c++;
+      previousWasWord = true;
+    }
+    out.count = c;
+  }
+
+  /**
    * The end of the token starting at bytes[i] (not white space), before `end`; its hash is left in
    * tokenHash. Four bytes at a time while the next four hold no byte up to 0x20 (the white space
    * among them), then byte by byte: the hash depends on the token's bytes only, wherever it stands.
@@ -577,6 +655,14 @@ export class SpelledLines {
     this.lineEnds[this.lineCount++] = this.used;
     this.kept += this.used - this.lineStart;
     this.lineStart = this.used;
+  }
+
+  /**
+   * Lines that came from another thread as plain data (structured clone: shared blocks stay shared):
+   * made SpelledLines again, to be read.
+   */
+  static revive(data: object): SpelledLines {
+    return Object.assign(new SpelledLines(0, 0), data);
   }
 
   /** The block holding line `l`, and where its entries start and end there (for replay()). */

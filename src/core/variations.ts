@@ -519,6 +519,15 @@ export class Variations {
     return this.judgeLine();
   }
 
+  /**
+   * disagreements() of the line in bytes[start, end) that `spelled` keeps as its line `l` (spelled
+   * by this table): its tokens' spellings read from there instead of hashed again.
+   */
+  disagreementsSpelled(spelled: SpelledLines, l: number, bytes: Uint8Array, start: number, end: number): Disagreement[] {
+    this.syllables.scanSpelled(spelled, l, bytes, start, end, this.line);
+    return this.judgeLine();
+  }
+
   private judgeLine(): Disagreement[] {
     const found: Disagreement[] = [];
     const line = this.line;

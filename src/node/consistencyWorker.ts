@@ -6,23 +6,25 @@ import { ConsistencyArgs, JudgeRequest, countFiles, findingsOfFile } from './var
 
 const { files, args, share } = workerData as { files: string[]; args: ConsistencyArgs; share?: CountShareChannel };
 
-/** Below this many lines to judge, this thread judges them alone (the counts' copy would cost more). */
+/** Below this many lines to judge in all, this thread judges them alone (the counts' copy would cost more). */
 const SHARED_JUDGING_MIN_LINES = 64;
 
 async function run(): Promise<void> {
   try {
     // The main thread counts some of the lines once its own rules are done.
     const counted = await countFiles(files, args, true, undefined, share && new ThreadCountShare(share));
-    // With one file, the main thread is done with its own rules by now or soon, and then only waits:
-    // it judges the second half of the lines that hold a disagreement, with a copy of the counts.
-    // With more, it runs its rules over the next files meanwhile (they wait for the first file's
-    // findings), so this thread judges them all.
+    // The main thread has read its files by now or soon (it reads on while this thread counts), and
+    // then only waits: it judges the second half of each file's lines that hold a disagreement, with
+    // a copy of the counts.
     const disagreeing = counted.disagreeing;
     let mine = disagreeing;
-    if (share && disagreeing && disagreeing.length === 1 && disagreeing[0].length >= SHARED_JUDGING_MIN_LINES) {
-      const half = Math.ceil(disagreeing[0].length / 2);
-      mine = [disagreeing[0].slice(0, half)];
-      parentPort?.postMessage({ type: 'judge', variations: counted.variations.transferable().data, lines: [disagreeing[0].slice(half)] } satisfies JudgeRequest);
+    if (share && disagreeing && disagreeing.reduce((sum, lines) => sum + lines.length, 0) >= SHARED_JUDGING_MIN_LINES) {
+      const half = disagreeing.map((lines) => Math.ceil(lines.length / 2));
+      mine = disagreeing.map((lines, k) => lines.slice(0, half[k]));
+      const theirs = disagreeing.map((lines, k) => lines.slice(half[k]));
+      // The spelled lines come along when their blocks are shared (no copy): judging reads them.
+      const spelled = counted.spelled && counted.spelled.lines.blockOf(0).buffer instanceof SharedArrayBuffer ? { lines: counted.spelled.lines, firstLines: counted.spelled.firstLines } : undefined;
+      parentPort?.postMessage({ type: 'judge', variations: counted.variations.transferable().data, lines: theirs, spelled } satisfies JudgeRequest);
     }
     for (let index = 0; index < files.length; index++) {
       parentPort?.postMessage({ type: 'file', index, found: await findingsOfFile({ ...counted, disagreeing: mine }, files, index) });

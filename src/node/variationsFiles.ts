@@ -120,6 +120,8 @@ export interface CountedFiles {
    * undefined when the lines were too many to keep (then every line must be judged).
    */
   readonly disagreeing: ReadonlyArray<readonly number[]> | undefined;
+  /** With `disagreeing`: every line spelled, and where each file's lines start among them (judging reads the spellings there). */
+  readonly spelled?: { readonly lines: SpelledLines; readonly firstLines: readonly number[] };
 }
 
 /**
@@ -166,7 +168,7 @@ export async function countFiles(files: readonly string[], args: ConsistencyArgs
     while (line >= fileLines[file]) file++;
     disagreeing[file].push(line - (file === 0 ? 0 : fileLines[file - 1]) + 1);
   }
-  return { variations, disagreeing };
+  return { variations, disagreeing, spelled: { lines: spelled, firstLines: [0, ...fileLines.slice(0, -1)] } };
 }
 
 /** The variations of all `files`, counted (see countFiles). */
@@ -182,6 +184,8 @@ export interface JudgeRequest {
   readonly type: 'judge';
   readonly variations: object;
   readonly lines: ReadonlyArray<readonly number[]>;
+  /** The spelled lines (SpelledLines data, its blocks shared) and where each file's start, when they can come along. */
+  readonly spelled?: { readonly lines: object; readonly firstLines: readonly number[] };
 }
 
 /** A file's `inconsistent-segmentation` findings, in line order; columns are UTF-16 offsets. */
@@ -200,14 +204,17 @@ export interface FileFindings {
 export async function findingsOfFile(counted: CountedFiles, files: readonly string[], index: number): Promise<FileFindings | undefined> {
   if (counted.disagreeing === undefined) return counted.variations.hasDisagreements() ? fileFindings(counted.variations, files[index]) : undefined;
   const lines = counted.disagreeing[index];
-  return lines.length === 0 ? undefined : fileFindings(counted.variations, files[index], lines);
+  const spelled = counted.spelled && { lines: counted.spelled.lines, first: counted.spelled.firstLines[index] };
+  return lines.length === 0 ? undefined : fileFindings(counted.variations, files[index], lines, spelled);
 }
 
 /**
  * Reads a file's bytes once and judges its lines against the counts: every line, or only those
- * numbered in `only` (ascending). Line numbers are 1-based.
+ * numbered in `only` (ascending). Line numbers are 1-based. With `spelled`, the file's lines as the
+ * count spelled them (its line `first` is the file's first), whose spellings judging reads instead
+ * of hashing each token again.
  */
-export async function fileFindings(variations: Variations, file: string, only?: readonly number[]): Promise<FileFindings> {
+export async function fileFindings(variations: Variations, file: string, only?: readonly number[], spelled?: { readonly lines: SpelledLines; readonly first: number }): Promise<FileFindings> {
   const found: FileFindings = { lines: [], starts: [], ends: [], tokens: [], messages: [] };
   let lineNumber = 0;
   let next = 0;
@@ -217,7 +224,9 @@ export async function fileFindings(variations: Variations, file: string, only?: 
       if (only[next] !== lineNumber) return;
       next++;
     }
-    for (const d of variations.disagreements(bytes, start, end)) {
+    // Spelled when counted (the same table): the spellings are read there instead of hashed again.
+    const disagreements = spelled ? variations.disagreementsSpelled(spelled.lines, spelled.first + lineNumber - 1, bytes, start, end) : variations.disagreements(bytes, start, end);
+    for (const d of disagreements) {
       const f = variations.describe(bytes, start, d);
       found.lines.push(lineNumber);
       found.starts.push(f.start);

@@ -94,6 +94,31 @@ describe('syllables', () => {
     );
   });
 
+  it('a spelled line scans to what its bytes scan to, with its spellings read from its entries: syllables, offsets, boundaries, tokens (property)', () => {
+    // Marks and control bytes inside tokens, malformed joins (not words), tokens too long to remember (written out).
+    const piece = fc.constantFrom('a', 'nâng', 'NÂNG', 'cao', '1', '7', '.', '_', '__', 'x1', 'e\u0301', 'x\u0001y', '“', 'trình_độ_trình_độ_trình_độ_trình_độ_trình_độ_trình_độ_trình_độ_x');
+    const token = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+    const line = fc.array(fc.tuple(fc.constantFrom('', ' ', '\t'), token, fc.constantFrom(' ', '\t', '  ', '')), { maxLength: 16 }).map((ts) => ts.map(([g, t, h]) => g + t + h).join(' '));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 40 }), fc.nat(5), (lines, blockSize, pad) => {
+        const table = new SyllableTable();
+        const spelled = new SpelledLines(undefined, blockSize);
+        // Inside a bigger buffer, as a file's chunk holds a line: offsets from the line's start.
+        const encoded = lines.map((text) => encoder.encode(' '.repeat(pad) + text + '\n'));
+        for (const bytes of encoded) table.spell(bytes, pad, bytes.length - 1, spelled);
+        const fromBytes = new SyllableLine();
+        const fromEntries = new SyllableLine();
+        const rows = (l: SyllableLine): number[][] => Array.from({ length: l.count }, (_, k) => [l.ids[k], l.starts[k], l.ends[k], l.before[k], l.tokens[k]]);
+        encoded.forEach((bytes, l) => {
+          table.scanSpelled(spelled, l, bytes, pad, bytes.length - 1, fromEntries);
+          table.scan(bytes, pad, bytes.length - 1, fromBytes);
+          assert.deepStrictEqual(rows(fromEntries), rows(fromBytes));
+        });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('gives up keeping lines past its bound, and frees what it kept', () => {
     const table = new SyllableTable();
     const spelled = new SpelledLines(8);

@@ -448,6 +448,17 @@ describe('WebAssembly normalizer', function () {
             assert.strictEqual(shared.stdout, without.stdout);
           }
         }
+        // Several files: the line rules run over the next files while the first waits for its
+        // segmentation findings (all of them, or one file at a time past a bound).
+        const second = path.join(dir, 'd.seg');
+        fs.copyFileSync(file, second);
+        const several = runCli(['check', file, second], undefined, { SEGCORPUS_WASM: '0', SEGCORPUS_CONSISTENCY_WORKER: '0' });
+        assert.ok(several.stdout.includes(`${second}:`) && several.stdout.includes('[inconsistent-segmentation]'));
+        for (const bound of ['1', '']) {
+          const threaded = runCli(['check', file, second], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1', SEGCORPUS_SPELLED_BLOCK_TOKENS: '256', SEGCORPUS_MAX_WAITING_FINDINGS: bound });
+          assert.strictEqual(threaded.stderr, '');
+          assert.strictEqual(threaded.stdout, several.stdout);
+        }
         const table = runCli(['consistency', file], undefined, { SEGCORPUS_WASM: '1' });
         assert.strictEqual(table.stdout, runCli(['consistency', file], undefined, { SEGCORPUS_WASM: '0' }).stdout);
         assert.match(table.stdout, /gà mái/);
