@@ -255,33 +255,8 @@ export class SyllableTable {
         previousWasWord = false;
         continue;
       }
-      let k = spellings!.first[spelling];
-      const offset = from - start;
       if (out.count + n > out.ids.length) out.reserve(out.count + n);
-      const ids = out.ids;
-      const starts = out.starts;
-      const ends = out.ends;
-      const before = out.before;
-      const tokens = out.tokens;
-      const poolIds = spellings!.poolIds;
-      const poolStarts = spellings!.poolStarts;
-      const poolEnds = spellings!.poolEnds;
-      let c = out.count;
-      ids[c] = poolIds[k];
-      starts[c] = offset + poolStarts[k];
-      ends[c] = offset + poolEnds[k];
-      before[c] = previousWasWord ? Boundary.Space : Boundary.Break;
-      tokens[c] = token;
-      for (const last = c + n - 1; c < last; ) {
-        c++;
-        k++;
-        ids[c] = poolIds[k];
-        starts[c] = offset + poolStarts[k];
-        ends[c] = offset + poolEnds[k];
-        before[c] = Boundary.Joined;
-        tokens[c] = token;
-      }
-      out.count = c + 1;
+      out.count = putSpelling(spellings!, spelling, n, out, out.count, from - start, previousWasWord, token);
       previousWasWord = true;
     }
   }
@@ -304,7 +279,7 @@ export class SyllableTable {
     let i = start;
     let token = -1;
     let previousWasWord = false;
-    const { syllableCount, first, poolIds, poolStarts, poolEnds } = spellings;
+    const syllableCount = spellings.syllableCount;
     // Room for the syllables of every entry at once (a word written out has its ids in its entries too).
     let room = 0;
     for (let q = p; q < stop; q++) {
@@ -312,7 +287,6 @@ export class SyllableTable {
       room += v >= 0 ? syllableCount[v] : v < -1 ? -2 - v : 0;
     }
     if (room > out.ids.length) out.reserve(room);
-    const { ids, starts, ends, before, tokens } = out;
     let c = 0;
     while (p < stop) {
       // The next token: after white space, up to white space (as spell() read it).
@@ -342,23 +316,7 @@ export class SyllableTable {
         previousWasWord = false;
         continue;
       }
-      const offset = from - start;
-      let k = first[v];
-      ids[c] = poolIds[k];
-      starts[c] = offset + poolStarts[k];
-      ends[c] = offset + poolEnds[k];
-      before[c] = previousWasWord ? Boundary.Space : Boundary.Break;
-      tokens[c] = token;
-      for (const last = c + n - 1; c < last; ) {
-        c++;
-        k++;
-        ids[c] = poolIds[k];
-        starts[c] = offset + poolStarts[k];
-        ends[c] = offset + poolEnds[k];
-        before[c] = Boundary.Joined;
-        tokens[c] = token;
-      }
-      c++;
+      c = putSpelling(spellings, v, n, out, c, from - start, previousWasWord, token);
       previousWasWord = true;
     }
     out.count = c;
@@ -701,6 +659,23 @@ export class SpelledLines {
     this.lineStart = 0;
     return true;
   }
+}
+
+/**
+ * Writes the `n` syllables of spelling `v` (n > 0) into `out` from index `c` (room is there), for
+ * the token `token` at `offset` in the line: returns the index after them.
+ */
+function putSpelling(spellings: Spellings, v: number, n: number, out: SyllableLine, c: number, offset: number, previousWasWord: boolean, token: number): number {
+  const { ids, starts, ends, before, tokens } = out;
+  const { poolIds, poolStarts, poolEnds } = spellings;
+  for (let j = 0, k = spellings.first[v]; j < n; j++, k++, c++) {
+    ids[c] = poolIds[k];
+    starts[c] = offset + poolStarts[k];
+    ends[c] = offset + poolEnds[k];
+    before[c] = j > 0 ? Boundary.Joined : previousWasWord ? Boundary.Space : Boundary.Break;
+    tokens[c] = token;
+  }
+  return c;
 }
 
 const NO_BYTES = new Uint8Array(0);
