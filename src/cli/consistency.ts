@@ -25,7 +25,7 @@ export class SegmentationFindings {
   private readonly results: Array<Promise<FileFindings | undefined>> = [];
   private worker: Worker | undefined;
   private helping: CountHelping | undefined;
-  /** The lines the worker leaves to this thread to judge, once it is free; then its findings per file. */
+  /** The lines the worker leaves to this thread to judge, once it has read every file or waits; then its findings per file. */
   private judgeRequest: JudgeRequest | undefined;
   private judging: Array<Promise<FileFindings | undefined>> | undefined;
   private isFree = false;
@@ -57,7 +57,6 @@ export class SegmentationFindings {
     return new SegmentationFindings(files, args, severity);
   }
 
-  /** The findings of the file at `index` of the list given to start(), as `check` reports findings, by line. */
   /**
    * The main thread has read every file: it helps the worker from now on (see CountHelping and
    * consistencyWorker.ts).
@@ -68,6 +67,7 @@ export class SegmentationFindings {
     this.judge();
   }
 
+  /** The findings of the file at `index` of the list given to start(), as `check` reports findings, by line. */
   async forFile(index: number): Promise<Map<number, Finding[]>> {
     // Nothing else to do until these come: count some of the lines for the worker, and judge those
     // it asked this thread to (even before every file is read: it needs them).
@@ -91,7 +91,7 @@ export class SegmentationFindings {
     return byLine;
   }
 
-  /** Judges the lines the worker asked this thread to, file after file, once it is free and asked. */
+  /** Judges the lines the worker asked this thread to, file after file, once asked and free (every file read, or waiting). */
   private judge(): void {
     const request = this.judgeRequest;
     if (!request || !this.isFree) return;

@@ -98,7 +98,7 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
   // The other rules run while segmentation is judged (in a worker thread for big inputs, which
   // counts all the files before it judges the first): each file's findings are kept until its
   // segmentation findings are in, then reported in line order, files in order. Meanwhile the next
-  // files are read, up to MAX_WAITING_FINDINGS kept.
+  // files are read, as long as fewer findings than maxWaitingFindings() wait.
   const waiting: Array<{ index: number; name: string; lines: Array<{ lineNumber: number; found: readonly Finding[] }>; count: number }> = [];
   const maxWaiting = maxWaitingFindings();
   let waitingCount = 0;

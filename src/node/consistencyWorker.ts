@@ -11,7 +11,7 @@ const SHARED_JUDGING_MIN_LINES = 64;
 
 async function run(): Promise<void> {
   try {
-    // The main thread counts some of the lines once its own rules are done.
+    // The main thread counts some of the lines once it has read every file.
     const counted = await countFiles(files, args, true, undefined, share && new ThreadCountShare(share));
     // The main thread has read its files by now or soon (it reads on while this thread counts), and
     // then only waits: it judges the second half of each file's lines that hold a disagreement, with

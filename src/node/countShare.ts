@@ -1,4 +1,4 @@
-// The CLI's consistency count shared between two threads: the worker that counts offers its last runs of lines, and the main thread, once its own rules are done, counts what it can claim of them.
+// The CLI's consistency count shared between two threads: the worker that counts offers its last runs of lines, and the main thread, once it has read every file, counts what it can claim of them.
 import { MessagePort, receiveMessageOnPort } from 'worker_threads';
 import { CountHelper, CountJob, CountShare, RunCounts, WasmModule } from '../wasm/normalizer';
 import { normalizerModule } from '../wasm/module';

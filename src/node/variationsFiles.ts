@@ -184,7 +184,7 @@ export interface JudgeRequest {
   readonly type: 'judge';
   readonly variations: object;
   readonly lines: ReadonlyArray<readonly number[]>;
-  /** The spelled lines (SpelledLines data, its blocks shared) and where each file's start, when they can come along. */
+  /** The spelled lines (SpelledLines data, its blocks shared) and where each file's lines start among them, when they can come along. */
   readonly spelled?: { readonly lines: object; readonly firstLines: readonly number[] };
 }
 
