@@ -1328,7 +1328,7 @@ export interface WalkTables {
   readonly openFrom: Int32Array;
   readonly openCount: Uint8Array;
   /** Three numbers per open suffix: node, length, 1 when it is not the whole word. */
-  readonly open: readonly number[];
+  readonly open: ArrayLike<number>;
 }
 
 /** The candidate trie's arrays (Variations'), for a walk that reads it without calls. */

@@ -433,7 +433,7 @@ export class WasmCountWalk implements SpelledWalker {
     let claims: Int32Array | undefined;
     if (share && entries.length > 1 && typeof SharedArrayBuffer === 'function' && entries.every((run) => run.buffer instanceof SharedArrayBuffer)) {
       claims = new Int32Array(new SharedArrayBuffer(4 * entries.length));
-      share.offer({ tables: { ...tables, open: Int32Array.from(tables.open) as unknown as number[] }, entries, ends, claims, most, mostLines });
+      share.offer({ tables: { ...tables, open: Int32Array.from(tables.open) }, entries, ends, claims, most, mostLines });
     }
     let r = 0;
     for (; r < entries.length; r++) {
