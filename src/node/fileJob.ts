@@ -248,14 +248,20 @@ export function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
-/** Messages of the input layer that may be translated later (LANG=vi): kept together. */
+/** How much zlib decompresses at a time. */
+const GUNZIP_PIECE_BYTES = 1024 * 1024;
+
 /**
  * The decompressed bytes of a gzip source (`first` is what was already read of it), in chunks of
- * about `chunkSize`. zlib streams it: memory stays at a few chunks whatever the ratio, and
- * concatenated members (`cat a.gz b.gz`, pigz) are read one after the other.
+ * about `chunkSize` (into `pool`'s buffers, with room before each, when given). zlib streams it:
+ * memory stays at a few chunks whatever the ratio, and concatenated members (`cat a.gz b.gz`,
+ * pigz) are read one after the other. It decompresses up to a chunk ahead, in the thread pool,
+ * while the caller works on the chunk before.
  */
-function gunzipSource(first: Uint8Array, raw: ByteSource, chunkSize: number, name: string): ByteSource {
-  const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 });
+function gunzipSource(first: Uint8Array, raw: ByteSource, chunkSize: number, name: string, pool: BufferPool | undefined): ByteSource {
+  // zlib's pieces are big (each is a trip through the event loop, which the caller may hold for a
+  // while) and what zlib has ready is kept to about a chunk.
+  const gunzip = zlib.createGunzip({ chunkSize: GUNZIP_PIECE_BYTES, readableHighWaterMark: chunkSize } as zlib.ZlibOptions);
   async function* compressed(): AsyncGenerator<Uint8Array> {
     yield first;
     for (;;) {
@@ -267,28 +273,56 @@ function gunzipSource(first: Uint8Array, raw: ByteSource, chunkSize: number, nam
   // pipeline hands an error on either side to the iterator below, which rethrows it.
   pipeline(Readable.from(compressed()), gunzip, () => undefined);
   const chunks = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const room = pool && pool.size >= ROOM_BYTES + chunkSize ? ROOM_BYTES : 0;
+  // What did not fit in the last chunk.
+  let left: Uint8Array | undefined;
   let ended = false;
+  const nextPiece = async (): Promise<Uint8Array | undefined> => {
+    if (left) {
+      const piece = left;
+      left = undefined;
+      return piece;
+    }
+    if (ended) return undefined;
+    let step: IteratorResult<Buffer>;
+    try {
+      step = await chunks.next();
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(say('damagedGzip', name, describe(error)));
+    }
+    if (step.done) {
+      ended = true;
+      return undefined;
+    }
+    return step.value;
+  };
   return {
     async next() {
-      const pending: Buffer[] = [];
-      let bytes = 0;
-      while (!ended && bytes < chunkSize) {
-        let step: IteratorResult<Buffer>;
-        try {
-          step = await chunks.next();
-        } catch (error) {
-          if (error instanceof InputError) throw error;
-          throw new InputError(say('damagedGzip', name, describe(error)));
+      if (room === 0 || !pool) {
+        const pending: Uint8Array[] = [];
+        let bytes = 0;
+        for (let piece = await nextPiece(); piece; piece = bytes < chunkSize ? await nextPiece() : undefined) {
+          pending.push(piece);
+          bytes += piece.length;
         }
-        if (step.done) ended = true;
-        else {
-          pending.push(step.value);
-          bytes += step.value.length;
-        }
+        return bytes === 0 ? null : Buffer.concat(pending, bytes);
       }
-      return bytes === 0 ? null : Buffer.concat(pending, bytes);
+      // Into a buffer of the pool, after its room: no copy but this one, and no fresh memory.
+      const buf = new Uint8Array(pool.take());
+      let bytes = 0;
+      while (bytes < chunkSize) {
+        const piece = await nextPiece();
+        if (!piece) break;
+        const take = Math.min(piece.length, chunkSize - bytes);
+        buf.set(take === piece.length ? piece : piece.subarray(0, take), room + bytes);
+        bytes += take;
+        if (take < piece.length) left = piece.subarray(take);
+      }
+      if (bytes === 0) pool.give(buf.buffer);
+      return bytes === 0 ? null : buf.subarray(room, room + bytes);
     },
-    room: 0,
+    room,
     async close() {
       gunzip.destroy();
       await raw.close();
@@ -338,7 +372,7 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
     };
     await readHead();
     if (isGzip(head)) {
-      source = gunzipSource(head, source, chunkSize, name);
+      source = gunzipSource(head, source, chunkSize, name, pool);
       head = new Uint8Array(0);
       await readHead();
     }

@@ -1,7 +1,11 @@
-// What readLines learns of each run of lines before handing it over: how many line breaks, and where a line passes the length limit.
+// What readLines learns of each run of lines before handing it over (how many line breaks, where a line passes the length limit), and how it reads gzip.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as zlib from 'zlib';
 import fc from 'fast-check';
-import { scanLines } from '../../src/node/fileJob';
+import { BufferPool, ROOM_BYTES, readLines, scanLines } from '../../src/node/fileJob';
 
 /** The same, byte by byte: LF, CRLF and a lone CR (a CR at the run's end too) each end one line. */
 function scanByBytes(bytes: Uint8Array, limit: number): { breaks: number; tooLong: number } {
@@ -33,5 +37,43 @@ describe('scanLines', () => {
   it('reads a run that is a view into a bigger buffer only within its bounds', () => {
     const buffer = Uint8Array.from([0x0a, 0x61, 0x0d, 0x0a, 0x61, 0x61, 0x61, 0x0d, 0x0a]);
     assert.deepStrictEqual(scanLines(buffer.subarray(1, 7), 2), { breaks: 1, tooLong: 1 });
+  });
+});
+
+describe('reading gzip', () => {
+  let dir: string;
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-gz-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the same runs of lines from a gzip file as from the text, into pooled buffers or not, whatever the chunk size (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.stringMatching(/^[a-zđ_ 67\r]{0,40}$/), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 64, max: 300 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        async (lines, times, chunkSize, pooled, members, slow) => {
+          const text = Buffer.from(lines.join('\n').repeat(times));
+          // Several members, as pigz and `cat a.gz b.gz` write them.
+          const cuts = [0, ...Array.from({ length: members - 1 }, (_, k) => Math.floor(((k + 1) * text.length) / members)), text.length];
+          const file = path.join(dir, 'in.gz');
+          fs.writeFileSync(file, Buffer.concat(cuts.slice(1).map((end, k) => zlib.gzipSync(text.subarray(cuts[k], end)))));
+          const pool = pooled ? new BufferPool(ROOM_BYTES + chunkSize) : undefined;
+          const runs: Buffer[] = [];
+          for await (const run of readLines(file, chunkSize, () => undefined, pool)) {
+            // Each run comes whole, and its buffer may be read into again once it is copied out.
+            runs.push(Buffer.from(run.bytes));
+            if (pool?.owns(run.bytes.buffer)) pool.give(run.bytes.buffer);
+            // A slow reader: zlib goes on meanwhile, and hands over more than a chunk at once.
+            if (slow) await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+          assert.deepStrictEqual(Buffer.concat(runs), text);
+          for (const run of runs.slice(0, -1)) assert.ok(run[run.length - 1] === 0x0a || run[run.length - 1] === 0x0d, 'a run ends with a line break');
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
