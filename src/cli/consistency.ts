@@ -4,12 +4,13 @@ import * as path from 'path';
 import { DEFAULT_SEVERITIES, Finding, RuleSetting } from '../core/check';
 import { SpelledLines } from '../core/syllables';
 import { Variations } from '../core/variations';
-import { DEFAULT_CHUNK_SIZE, checkNotSameFile, readLines } from '../node/fileJob';
+import { DEFAULT_CHUNK_SIZE, checkNotSameFile, readLines, sizeToRead } from '../node/fileJob';
 import { InputError, describe } from '../node/errors';
 import { Output } from '../node/output';
 import { ConsistencyArgs, CountedFiles, FileFindings, JudgeRequest, countFiles, fileFindings, findingsOfFile, forEachLineOf } from '../node/variationsFiles';
-import { MessageChannel, Worker } from 'worker_threads';
+import { MessageChannel, MessagePort, Worker } from 'worker_threads';
 import { CountHelping, CountShareChannel } from '../node/countShare';
+import { RunFeeder } from '../node/runFeed';
 import { say } from './messages';
 
 /** Files above this size in all are judged in a worker thread, beside the other rules of `check`. */
@@ -29,11 +30,14 @@ export class SegmentationFindings {
   private judgeRequest: JudgeRequest | undefined;
   private judging: Array<Promise<FileFindings | undefined>> | undefined;
   private isFree = false;
+  /** With a worker that reads no file itself: hands it the runs of lines this thread reads. */
+  private feeder: RunFeeder | undefined;
 
   private constructor(
     private readonly files: readonly string[],
     args: ConsistencyArgs,
     private readonly severity: RuleSetting,
+    fed: boolean,
   ) {
     // A rule turned off is not counted at all: every file has no such findings.
     if (severity === 'off') {
@@ -41,9 +45,15 @@ export class SegmentationFindings {
       return;
     }
     const knob = process.env.SEGCORPUS_CONSISTENCY_WORKER;
-    const bytes = files.reduce((sum, file) => sum + sizeOf(file), 0);
+    // A compressed file counts at the size it decompresses to.
+    const sizes = files.map(sizeToRead);
+    const bytes = sizes.reduce((sum, size) => sum + size.bytes, 0);
     if (knob === '1' || (knob !== '0' && bytes >= WORKER_MIN_BYTES)) {
-      this.startWorker(files, args);
+      // A compressed file is decompressed once, by this thread, which hands the worker its lines; a
+      // plain one each thread reads from the page cache, which costs the worker less than this
+      // thread (whose rules take longer than the count) would spend handing it over.
+      const knob = process.env.SEGCORPUS_ONE_READ;
+      this.startWorker(files, args, sizes.map((size) => fed && knob !== '0' && (size.gzip || knob === '1')));
     } else {
       const counted = countFiles(files, args, true);
       files.forEach((_file, index) => this.results.push(counted.then((c) => findingsOfFile(c, files, index))));
@@ -52,9 +62,27 @@ export class SegmentationFindings {
     for (const result of this.results) result.catch(() => undefined);
   }
 
-  /** `severity`: the rule's, as check reports it; 'off' counts nothing. */
-  static start(files: readonly string[], args: ConsistencyArgs, severity: RuleSetting = DEFAULT_SEVERITIES['inconsistent-segmentation']): SegmentationFindings {
-    return new SegmentationFindings(files, args, severity);
+  /**
+   * `severity`: the rule's, as check reports it; 'off' counts nothing. `fed`: this thread reads every
+   * file, in order, as runs of lines (lineRuns), and may hand them to the worker (see feederFor()),
+   * so that a compressed file is decompressed once. SEGCORPUS_ONE_READ is a testing knob: 0, the
+   * worker reads every file itself; 1, it is handed every file this thread reads.
+   */
+  static start(files: readonly string[], args: ConsistencyArgs, severity: RuleSetting = DEFAULT_SEVERITIES['inconsistent-segmentation'], fed = false): SegmentationFindings {
+    return new SegmentationFindings(files, args, severity, fed);
+  }
+
+  /** Where the runs of lines of the file at `index` go as this thread reads them, when the worker reads them there. */
+  feederFor(index: number): RunFeeder | undefined {
+    return this.feeder?.feeds(index) ? this.feeder : undefined;
+  }
+
+  /**
+   * This thread is about to wait for the findings of a file before it has read the files from
+   * `from` on: the worker, which needs every file counted first, reads those itself.
+   */
+  readRest(from: number): void {
+    if (from < this.files.length) this.feeder?.readRest(from);
   }
 
   /**
@@ -111,13 +139,19 @@ export class SegmentationFindings {
 
   async close(): Promise<void> {
     this.helping?.close();
+    this.feeder?.close();
     await this.worker?.terminate();
   }
 
-  private startWorker(files: readonly string[], args: ConsistencyArgs): void {
+  /** `fedFiles`: per file, whether this thread hands its lines to the worker (see feederFor()). */
+  private startWorker(files: readonly string[], args: ConsistencyArgs, fedFiles: readonly boolean[]): void {
     const settle: Array<{ resolve: (found: FileFindings | undefined) => void; reject: (error: Error) => void }> = [];
     for (let k = 0; k < files.length; k++) this.results.push(new Promise((resolve, reject) => settle.push({ resolve, reject })));
-    const failAll = (error: Error): void => settle.forEach((s) => s.reject(error));
+    const failAll = (error: Error): void => {
+      // Nothing waits any more for a worker that failed to read what it is handed.
+      this.feeder?.abandon();
+      settle.forEach((s) => s.reject(error));
+    };
     // SEGCORPUS_COUNT_SHARE=0 is a testing knob: the worker counts every line itself.
     let share: CountShareChannel | undefined;
     if (process.env.SEGCORPUS_COUNT_SHARE !== '0') {
@@ -125,7 +159,14 @@ export class SegmentationFindings {
       share = { port: channel.port2, signal: new Int32Array(new SharedArrayBuffer(4)) };
       this.helping = new CountHelping(channel.port1, share.signal);
     }
-    const worker = new Worker(path.join(__dirname, 'consistency-worker.js'), { workerData: { files, args, share }, transferList: share ? [share.port] : [] });
+    let feed: { port: MessagePort; files: readonly boolean[] } | undefined;
+    if (fedFiles.some((fed) => fed)) {
+      const channel = new MessageChannel();
+      feed = { port: channel.port2, files: fedFiles };
+      this.feeder = new RunFeeder(channel.port1, fedFiles);
+    }
+    const transferList = [share?.port, feed?.port].filter((port) => port !== undefined) as MessagePort[];
+    const worker = new Worker(path.join(__dirname, 'consistency-worker.js'), { workerData: { files, args, share, feed }, transferList });
     this.worker = worker;
     worker.on('message', (message: { type: 'file'; index: number; found: FileFindings | undefined } | JudgeRequest | { type: 'error'; input: boolean; message: string }) => {
       if (message.type === 'file') {
@@ -138,14 +179,6 @@ export class SegmentationFindings {
       }
     });
     worker.on('error', failAll);
-  }
-}
-
-function sizeOf(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0; // reading it reports the problem
   }
 }
 

@@ -1,8 +1,9 @@
 // The lines of a command's input (a file, or stdin for - or none), decoded or as bytes, for the reporting commands.
 import { FieldPath, RecordLineError, RecordOptions, recordTexts } from '../core/jsonl';
 import { splitLines } from '../core/lines';
-import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, ROOM_BYTES, readLines, recordLineMessage } from '../node/fileJob';
+import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, LineRun, ROOM_BYTES, readLines, recordLineMessage } from '../node/fileJob';
 import { TextOutput } from '../node/output';
+import { HeldRun, RunFeeder } from '../node/runFeed';
 
 /** How much a line loop reads between two turns of the event loop (where signals are handled). */
 const YIELD_BYTES = 512 * 1024;
@@ -51,12 +52,15 @@ export async function* recordTextRuns(file: string | undefined, records: RecordO
  * The input as runs of whole lines of about YIELD_BYTES (a longer line is a run of its own), with a
  * turn of the event loop between two, where a signal is handled: each is checked in one go. Between
  * two of readLines' runs, waits for `out` to take what was written (a slow pipe holds the reading back).
+ * With `feeder`, each of readLines' runs also goes to check's consistency worker as soon as it is
+ * read, and the worker reads no file itself.
  */
-export async function* lineRuns(file: string | undefined, out: TextOutput): AsyncGenerator<Uint8Array> {
-  // The chunks' buffers are used again (a fresh one a chunk costs its pages' faults and zeroing).
-  const pool = new BufferPool(ROOM_BYTES + DEFAULT_CHUNK_SIZE);
-  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined, pool)) {
-    const bytes = run.bytes;
+export async function* lineRuns(file: string | undefined, out: TextOutput, feeder?: RunFeeder): AsyncGenerator<Uint8Array> {
+  // The chunks' buffers are used again (a fresh one a chunk costs its pages' faults and zeroing),
+  // once this thread, and the worker fed, are done with them.
+  const pool = new BufferPool(ROOM_BYTES + DEFAULT_CHUNK_SIZE, feeder !== undefined);
+  const runs = readLines(file, DEFAULT_CHUNK_SIZE, () => undefined, pool);
+  for await (const { bytes, release } of feeder ? feeder.readAhead(runs, pool) : heldRuns(runs, pool)) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     for (let start = 0; start < bytes.length; ) {
       let end = bytes.length;
@@ -68,8 +72,20 @@ export async function* lineRuns(file: string | undefined, out: TextOutput): Asyn
       start = end;
       if (start < bytes.length) await new Promise((resolve) => setImmediate(resolve));
     }
-    // Every piece is checked (findings keep no bytes): the buffer may be read into again.
-    if (pool.owns(bytes.buffer)) pool.give(bytes.buffer);
+    // Every piece is checked (findings keep no bytes).
+    release();
     await out.drained();
+  }
+}
+
+/** readLines' runs, each given back to the pool once released. */
+async function* heldRuns(runs: AsyncIterable<LineRun>, pool: BufferPool): AsyncGenerator<HeldRun> {
+  for await (const { bytes } of runs) {
+    yield {
+      bytes,
+      release: () => {
+        if (pool.owns(bytes.buffer)) pool.give(bytes.buffer);
+      },
+    };
   }
 }

@@ -57,7 +57,8 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
     return spool?.files ? spool.files[files.indexOf(file)] : (inputOf(file) ?? spool.file);
   };
   try {
-    const segmentation = SegmentationFindings.start(files.map(source), args, severitiesOf(args)['inconsistent-segmentation']);
+    // Without hints, check reads each file once, as runs of lines, for its rules and the worker's count alike.
+    const segmentation = SegmentationFindings.start(files.map(source), args, severitiesOf(args)['inconsistent-segmentation'], !args.hints);
     try {
       return await checkFiles(args, scheme, files, source, segmentation);
     } finally {
@@ -136,10 +137,11 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
       await forEachLine(source(file), (line, lineNumber) => keep(checkLine(tokenizer.tokenize(line), checker, stats), lineNumber), out);
     } else {
       let lineCount = 0;
-      for await (const run of lineRuns(source(file), out)) lineCount += runs.run(run, (found, line) => keep(found, lineCount + line + 1));
+      for await (const run of lineRuns(source(file), out, segmentation.feederFor(index))) lineCount += runs.run(run, (found, line) => keep(found, lineCount + line + 1));
     }
     waiting.push({ index, name, lines, count });
     waitingCount += count;
+    if (waitingCount > maxWaiting) segmentation.readRest(index + 1);
     while (waitingCount > maxWaiting) await reportOldest();
   }
   // Every file read: from now on this thread only waits for the segmentation findings (and helps with them).

@@ -1,18 +1,22 @@
 // Worker thread of `segcorpus check`: counts the variations of all the files and judges each file, while the main thread runs the other rules.
-import { parentPort, workerData } from 'worker_threads';
+import { MessagePort, parentPort, workerData } from 'worker_threads';
 import { CountShareChannel, ThreadCountShare } from './countShare';
 import { InputError } from './fileJob';
-import { ConsistencyArgs, JudgeRequest, countFiles, findingsOfFile } from './variationsFiles';
+import { FedRuns } from './runFeed';
+import { ConsistencyArgs, JudgeRequest, countFiles, findingsOfFile, readRuns } from './variationsFiles';
 
-const { files, args, share } = workerData as { files: string[]; args: ConsistencyArgs; share?: CountShareChannel };
+const { files, args, share, feed } = workerData as { files: string[]; args: ConsistencyArgs; share?: CountShareChannel; feed?: { port: MessagePort; files: boolean[] } };
 
 /** Below this many lines to judge in all, this thread judges them alone (the counts' copy would cost more). */
 const SHARED_JUDGING_MIN_LINES = 64;
 
 async function run(): Promise<void> {
   try {
-    // The main thread counts some of the lines once it has read every file.
-    const counted = await countFiles(files, args, true, undefined, share && new ThreadCountShare(share));
+    // The main thread hands over the runs of lines of the files it decompresses (unless it leaves them to this thread),
+    // and counts some of the lines once it has read every file.
+    const fed = feed && new FedRuns(feed.port, feed.files);
+    const runsOf = fed && ((index: number, file: string) => fed.runsOf(index, () => readRuns(file)));
+    const counted = await countFiles(files, args, true, { share: share && new ThreadCountShare(share), runsOf });
     // The main thread has read its files by now or soon (it reads on while this thread counts), and
     // then only waits: it judges the second half of each file's lines that hold a disagreement, with
     // a copy of the counts.

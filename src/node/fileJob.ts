@@ -160,26 +160,33 @@ export interface LineRun {
  * (each costs fresh pages from the system and, in the extension host, garbage collections).
  */
 export class BufferPool {
-  private readonly free: ArrayBuffer[] = [];
-  private readonly mine = new WeakSet<ArrayBuffer>();
+  private readonly free: ArrayBufferLike[] = [];
+  private readonly mine = new WeakSet<ArrayBufferLike>();
 
-  /** `size`: the bytes of each buffer (a chunk, the room before it, and some growth of its output). */
-  constructor(readonly size: number) {}
+  /**
+   * `size`: the bytes of each buffer (a chunk, the room before it, and some growth of its output).
+   * `shared`: SharedArrayBuffers, which another thread reads without a copy (check's worker reads
+   * the runs of lines the main thread has read).
+   */
+  constructor(
+    readonly size: number,
+    readonly shared = false,
+  ) {}
 
-  take(): ArrayBuffer {
-    const buffer = this.free.pop() ?? new ArrayBuffer(this.size);
+  take(): ArrayBufferLike {
+    const buffer = this.free.pop() ?? (this.shared ? new SharedArrayBuffer(this.size) : new ArrayBuffer(this.size));
     this.mine.add(buffer);
     return buffer;
   }
 
   /** Whether `buffer` came from take() (and is not back yet). */
   owns(buffer: ArrayBufferLike): boolean {
-    return this.mine.has(buffer as ArrayBuffer);
+    return this.mine.has(buffer);
   }
 
   /** Takes back a buffer from take() (or one a worker thread hands back for it) once nothing reads it. */
   give(buffer: ArrayBufferLike): void {
-    if (buffer.byteLength !== this.size || !(buffer instanceof ArrayBuffer)) return;
+    if (buffer.byteLength !== this.size || buffer instanceof SharedArrayBuffer !== this.shared) return;
     this.mine.delete(buffer);
     this.free.push(buffer);
   }
@@ -246,6 +253,31 @@ function stdinSource(chunkSize: number): ByteSource {
 /** gzip's magic bytes: an input that starts with them is decompressed, whatever its name. */
 export function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/**
+ * Whether a file is gzip, and about how many bytes reading it gives: its size, or for gzip what its
+ * trailer says the (last) member decompresses to, when that is more (modulo 4 GiB, as gzip keeps
+ * it). Only a regular file is looked into (a FIFO would lose what this read of it); 0 bytes when it
+ * cannot be read: reading it reports the problem.
+ */
+export function sizeToRead(file: string): { readonly bytes: number; readonly gzip: boolean } {
+  let fd: number | undefined;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { bytes: stat.size, gzip: false };
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    const head = new Uint8Array(2);
+    if (size < 18 || fs.readSync(fd, head, 0, 2, 0) < 2 || !isGzip(head)) return { bytes: size, gzip: false };
+    const trailer = Buffer.alloc(4);
+    fs.readSync(fd, trailer, 0, 4, size - 4);
+    return { bytes: Math.max(size, trailer.readUInt32LE(0)), gzip: true };
+  } catch {
+    return { bytes: 0, gzip: false };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /** How much zlib decompresses at a time. */

@@ -48,23 +48,32 @@ async function eachLine(file: string, onLine: (bytes: Uint8Array, start: number,
   }
 }
 
-/** Pass one over a file's lines with its tokens numbered by `speller` (noteCompoundsSpelling's work). */
-async function eachNumberedLine(file: string, speller: { use: WasmSpeller | undefined }, variations: Variations, spelled: SpelledLines): Promise<void> {
-  // The chunks' buffers are used again: nothing is kept of a run once its lines are noted.
+/**
+ * A file's runs of whole lines, read here. Nothing is kept of a run once the next is asked for: the
+ * chunks' buffers are used again.
+ */
+export async function* readRuns(file: string): AsyncGenerator<Uint8Array> {
   const pool = new BufferPool(ROOM_BYTES + DEFAULT_CHUNK_SIZE);
   for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined, pool)) {
+    yield run.bytes;
+    if (pool.owns(run.bytes.buffer)) pool.give(run.bytes.buffer);
+  }
+}
+
+/** Pass one over a file's runs of lines with its tokens numbered by `speller` (noteCompoundsSpelling's work). */
+async function eachNumberedLine(runs: AsyncIterable<Uint8Array>, speller: { use: WasmSpeller | undefined }, variations: Variations, spelled: SpelledLines): Promise<void> {
+  for await (const bytes of runs) {
     // In pieces of whole lines that stay in the cache while their numbers are copied out.
-    const buffer = Buffer.from(run.bytes.buffer, run.bytes.byteOffset, run.bytes.length);
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     for (let at = 0; at < buffer.length; ) {
       let stop = buffer.length;
       if (stop - at > NUMBERED_PIECE_BYTES) {
         const lf = buffer.indexOf(LF, at + NUMBERED_PIECE_BYTES - 1);
         if (lf >= 0) stop = lf + 1;
       }
-      numberPiece(run.bytes.subarray(at, stop), speller, variations, spelled);
+      numberPiece(bytes.subarray(at, stop), speller, variations, spelled);
       at = stop;
     }
-    if (pool.owns(run.bytes.buffer)) pool.give(run.bytes.buffer);
   }
 }
 
@@ -124,18 +133,29 @@ export interface CountedFiles {
   readonly spelled?: { readonly lines: SpelledLines; readonly firstLines: readonly number[] };
 }
 
+/** How countFiles reads and counts, when not as it does by default. */
+export interface CountOptions {
+  /** SpelledLines' bound (its default unless a test asks for less). */
+  readonly maxSpelledTokens?: number;
+  /** Another thread that counts some of the runs of lines (see WasmCountWalk.shareWith). */
+  readonly share?: CountShare;
+  /** Each file's runs of whole lines for the first pass, files in order: readRuns() unless another thread reads them. */
+  readonly runsOf?: (index: number, file: string) => AsyncIterable<Uint8Array>;
+}
+
 /**
  * Counts the variations of all `files` (paths; stdin must have been spooled to a file). The bytes
  * are read once: that pass finds the compounds and keeps every line as its tokens' spelling numbers
  * (SpelledLines), which the counting pass, and with `findDisagreeing` the pass that finds the lines
- * to judge, read instead of the bytes. Past SpelledLines' bound (`maxSpelledTokens`, its default
- * unless a test asks for less) the files are read again instead.
+ * to judge, read instead of the bytes. Past SpelledLines' bound the files are read again instead.
  */
-export async function countFiles(files: readonly string[], args: ConsistencyArgs, findDisagreeing: boolean, maxSpelledTokens?: number, share?: CountShare): Promise<CountedFiles> {
-  const options: { minCount?: number; minShare?: number } = {};
-  if (args.minCount !== undefined) options.minCount = args.minCount;
-  if (args.minShare !== undefined) options.minShare = args.minShare;
-  const variations = new Variations(options);
+export async function countFiles(files: readonly string[], args: ConsistencyArgs, findDisagreeing: boolean, options: CountOptions = {}): Promise<CountedFiles> {
+  const { maxSpelledTokens, share } = options;
+  const runsOf = options.runsOf ?? ((_index: number, file: string) => readRuns(file));
+  const thresholds: { minCount?: number; minShare?: number } = {};
+  if (args.minCount !== undefined) thresholds.minCount = args.minCount;
+  if (args.minShare !== undefined) thresholds.minShare = args.minShare;
+  const variations = new Variations(thresholds);
   if (args.lexicon !== undefined) for (const word of loadLexicon(args.lexicon)) variations.addLexiconWord(word);
   // SEGCORPUS_SPELLED_BLOCK_TOKENS is a testing knob: smaller blocks, so more runs of lines to share.
   const blockTokens = Number(process.env.SEGCORPUS_SPELLED_BLOCK_TOKENS) || undefined;
@@ -150,9 +170,10 @@ export async function countFiles(files: readonly string[], args: ConsistencyArgs
     walker?.shareWith(share);
     variations.useWalker(walker);
   }
-  for (const file of files) {
-    if (speller.use) await eachNumberedLine(file, speller, variations, spelled);
-    else await eachLine(file, (bytes, start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
+  for (const [index, file] of files.entries()) {
+    const runs = runsOf(index, file);
+    if (speller.use) await eachNumberedLine(runs, speller, variations, spelled);
+    else for await (const bytes of runs) forEachLineOf(bytes, (start, end) => variations.noteCompoundsSpelling(bytes, start, end, spelled));
     fileLines.push(spelled.lineCount);
   }
   if (spelled.full) {

@@ -1,11 +1,12 @@
 // What readLines learns of each run of lines before handing it over (how many line breaks, where a line passes the length limit), and how it reads gzip.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import fc from 'fast-check';
-import { BufferPool, ROOM_BYTES, readLines, scanLines } from '../../src/node/fileJob';
+import { BufferPool, ROOM_BYTES, readLines, scanLines, sizeToRead } from '../../src/node/fileJob';
 
 /** The same, byte by byte: LF, CRLF and a lone CR (a CR at the run's end too) each end one line. */
 function scanByBytes(bytes: Uint8Array, limit: number): { breaks: number; tooLong: number } {
@@ -75,5 +76,20 @@ describe('reading gzip', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('sizeToRead: a gzip file at the size it decompresses to, a plain one at its size; a FIFO is not opened', () => {
+    const text = Buffer.from('nâng_cao trình_độ 7 .\n'.repeat(5000));
+    const gz = path.join(dir, 'c.seg.gz');
+    fs.writeFileSync(gz, zlib.gzipSync(text));
+    assert.deepStrictEqual(sizeToRead(gz), { bytes: text.length, gzip: true });
+    const plain = path.join(dir, 'c.seg');
+    fs.writeFileSync(plain, text);
+    assert.deepStrictEqual(sizeToRead(plain), { bytes: text.length, gzip: false });
+    assert.deepStrictEqual(sizeToRead(path.join(dir, 'none')), { bytes: 0, gzip: false });
+    const fifo = path.join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Opening a FIFO with no writer would block: returning at all shows it was not opened.
+    assert.deepStrictEqual(sizeToRead(fifo), { bytes: 0, gzip: false });
   });
 });

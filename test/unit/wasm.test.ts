@@ -459,6 +459,25 @@ describe('WebAssembly normalizer', function () {
           assert.strictEqual(threaded.stderr, '');
           assert.strictEqual(threaded.stdout, several.stdout);
         }
+        // A compressed file is decompressed once, and its lines handed to the worker (ONE_READ=1
+        // hands every file over, 0 none); past the bound the worker reads the rest itself.
+        const zipped = `${second}.gz`;
+        const reversed = runCli(['check', second, file], undefined, { SEGCORPUS_WASM: '0', SEGCORPUS_CONSISTENCY_WORKER: '0' });
+        fs.writeFileSync(zipped, zlib.gzipSync(fs.readFileSync(second)));
+        for (const oneRead of ['', '0', '1']) {
+          for (const bound of ['1', '']) {
+            const env = { SEGCORPUS_CONSISTENCY_WORKER: '1', SEGCORPUS_ONE_READ: oneRead, SEGCORPUS_MAX_WAITING_FINDINGS: bound };
+            const cases: Array<[string[], string]> = [
+              [[file, zipped], several.stdout.split(`${second}:`).join(`${zipped}:`)],
+              [[zipped, file], reversed.stdout.split(`${second}:`).join(`${zipped}:`)],
+            ];
+            for (const [files, expected] of cases) {
+              const r = runCli(['check', ...files], undefined, env);
+              assert.strictEqual(r.stderr, '', `${oneRead} ${bound}`);
+              assert.strictEqual(r.stdout, expected, `one read '${oneRead}', bound '${bound}', ${files.map((f) => path.basename(f))}`);
+            }
+          }
+        }
         const table = runCli(['consistency', file], undefined, { SEGCORPUS_WASM: '1' });
         assert.strictEqual(table.stdout, runCli(['consistency', file], undefined, { SEGCORPUS_WASM: '0' }).stdout);
         assert.match(table.stdout, /gà mái/);
