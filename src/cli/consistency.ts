@@ -30,7 +30,7 @@ export class SegmentationFindings {
   private judgeRequest: JudgeRequest | undefined;
   private judging: Array<Promise<FileFindings | undefined>> | undefined;
   private isFree = false;
-  /** With a worker that reads no file itself: hands it the runs of lines this thread reads. */
+  /** Hands the worker the runs of lines of the files it does not read itself (compressed ones), as this thread reads them. */
   private feeder: RunFeeder | undefined;
 
   private constructor(
@@ -52,8 +52,8 @@ export class SegmentationFindings {
       // A compressed file is decompressed once, by this thread, which hands the worker its lines; a
       // plain one each thread reads from the page cache, which costs the worker less than this
       // thread (whose rules take longer than the count) would spend handing it over.
-      const knob = process.env.SEGCORPUS_ONE_READ;
-      this.startWorker(files, args, sizes.map((size) => fed && knob !== '0' && (size.gzip || knob === '1')));
+      const oneRead = process.env.SEGCORPUS_ONE_READ;
+      this.startWorker(files, args, sizes.map((size) => fed && oneRead !== '0' && (size.gzip || oneRead === '1')));
     } else {
       const counted = countFiles(files, args, true);
       files.forEach((_file, index) => this.results.push(counted.then((c) => findingsOfFile(c, files, index))));

@@ -57,7 +57,8 @@ async function check(args: CliArgs, scheme: Scheme): Promise<number> {
     return spool?.files ? spool.files[files.indexOf(file)] : (inputOf(file) ?? spool.file);
   };
   try {
-    // Without hints, check reads each file once, as runs of lines, for its rules and the worker's count alike.
+    // Without hints, this thread reads each file once, as runs of lines, and can hand them to the
+    // worker that counts (a compressed file is then decompressed once).
     const segmentation = SegmentationFindings.start(files.map(source), args, severitiesOf(args)['inconsistent-segmentation'], !args.hints);
     try {
       return await checkFiles(args, scheme, files, source, segmentation);

@@ -12,8 +12,8 @@ const SHARED_JUDGING_MIN_LINES = 64;
 
 async function run(): Promise<void> {
   try {
-    // The main thread hands over the runs of lines of the files it decompresses (unless it leaves them to this thread),
-    // and counts some of the lines once it has read every file.
+    // The main thread hands over the runs of lines of the files it decompresses (unless it leaves
+    // them to this thread), and counts some of the lines once it has read every file.
     const fed = feed && new FedRuns(feed.port, feed.files);
     const runsOf = fed && ((index: number, file: string) => fed.runsOf(index, () => readRuns(file)));
     const counted = await countFiles(files, args, true, { share: share && new ThreadCountShare(share), runsOf });

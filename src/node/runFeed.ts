@@ -1,4 +1,4 @@
-// One read of check's inputs for both threads: the main thread, which reads every file for the line rules, hands its runs of lines to the consistency worker in shared memory, instead of the worker reading (and decompressing, and checking) each file again.
+// One read of check's compressed inputs for both threads: the main thread, which decompresses such a file for the line rules, hands its runs of lines to the consistency worker in shared memory, instead of the worker decompressing (and checking, and cutting) it again.
 import { MessagePort } from 'worker_threads';
 import { BufferPool, LineRun } from './fileJob';
 
