@@ -53,7 +53,7 @@ export async function* recordTextRuns(file: string | undefined, records: RecordO
  * turn of the event loop between two, where a signal is handled: each is checked in one go. Between
  * two of readLines' runs, waits for `out` to take what was written (a slow pipe holds the reading back).
  * With `feeder`, each of readLines' runs also goes to check's consistency worker as soon as it is
- * read, and the worker reads no file itself.
+ * read (a compressed file's), and the worker does not read that file itself.
  */
 export async function* lineRuns(file: string | undefined, out: TextOutput, feeder?: RunFeeder): AsyncGenerator<Uint8Array> {
   // The chunks' buffers are used again (a fresh one a chunk costs its pages' faults and zeroing),
