@@ -73,6 +73,9 @@ const PAGE = 64 * 1024;
 /** wasm32 addresses: keep every pointer and length a positive i32. */
 const MAX_MEMORY = 2 ** 31 - PAGE;
 const SPACE = 0x20;
+const LF = 0x0a;
+/** Int32s a finding takes in the screen's records (see ScreenedChunk). */
+const FINDING_INTS = 6;
 
 
 /** Compiles normalize.wasm; undefined when this runtime has no WebAssembly or no SIMD. */
@@ -142,7 +145,21 @@ export interface WasmNormalizerOptions {
    * makes every chunk stop at line starts for more room.
    */
   readonly outputBytes?: number;
+  /**
+   * How many bytes check's screen reads at a time, about (a run of whole lines: a longer line is read
+   * alone); by default SCREEN_RUN_BYTES. A testing knob: a small one cuts every chunk into many runs.
+   */
+  readonly screenRunBytes?: number;
 }
+
+/**
+ * check's screen reads a chunk a run of lines of about this many bytes at a time, so that the room
+ * for its records (at worst 64 bytes an input byte) is 16 MiB instead of 64 times the chunk. The
+ * memory WebAssembly grows to counts as the thread's external memory: at 300 MB for a 4 MiB chunk,
+ * V8 collected garbage for "external memory pressure" 10-11 times in a check of the 100 MB bench
+ * corpus (16 scavenges in all on the main thread); with runs, never (8 scavenges).
+ */
+export const SCREEN_RUN_BYTES = 256 * 1024;
 
 /** The output out of WebAssembly memory (which the next chunk overwrites): into `into` when it fits. */
 function copyOut(output: Uint8Array, into: Uint8Array | undefined): Uint8Array {
@@ -161,6 +178,7 @@ export class WasmNormalizer {
     config: Uint8Array,
     private readonly maxExpansion: number,
     private readonly outputBytes: number | undefined,
+    private readonly screenRunBytes: number,
   ) {
     this.exports = instance.exports as Exports;
     const base = this.exports.configBase();
@@ -180,7 +198,7 @@ export class WasmNormalizer {
     if (!encoded) return undefined;
     const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
     try {
-      return new WasmNormalizer(new api.Instance(module, {}), plan, encoded.bytes, encoded.maxExpansion, options.outputBytes);
+      return new WasmNormalizer(new api.Instance(module, {}), plan, encoded.bytes, encoded.maxExpansion, options.outputBytes, options.screenRunBytes ?? SCREEN_RUN_BYTES);
     } catch {
       return undefined;
     }
@@ -264,22 +282,44 @@ export class WasmNormalizer {
   screenChunk(input: Uint8Array, roles: readonly DigitRole[]): ScreenedChunk {
     const ex = this.exports;
     const n = input.length;
+    // The runs: each ends after a LF (so never inside a CRLF) at least screenRunBytes from its start, or at the chunk's end.
+    const ends: number[] = [];
+    let longest = 0;
+    for (let start = 0; start < n; ) {
+      const lf = start + this.screenRunBytes < n ? input.indexOf(LF, start + this.screenRunBytes - 1) : -1;
+      const end = lf < 0 ? n : lf + 1;
+      ends.push(end);
+      longest = Math.max(longest, end - start);
+      start = end;
+    }
     const inPtr = this.inPtr;
-    // The chunk and 16 spaces; the records (16 bytes a line, 24 a finding, fewer than two findings a byte); a side byte per input
-    // byte (the screen zeroes those it reads); the pieces of a line (12 bytes each, at most one a
-    // byte and one more).
-    const outPtr = (inPtr + n + 16 + 15) & ~15;
-    const outCap = 64 * (n + 2);
-    const sidesPtr = (outPtr + outCap + 15) & ~15;
-    const piecesPtr = (sidesPtr + n + 16 + 15) & ~15;
-    this.ensure(piecesPtr + 12 * (n + 2));
+    // The chunk and 16 spaces; a side byte per input byte (the screen zeroes those it reads); the
+    // records of a run (16 bytes a line, 24 a finding, fewer than two findings a byte); the pieces
+    // of a line (12 bytes each, at most one a byte and one more).
+    const sidesPtr = (inPtr + n + 16 + 15) & ~15;
+    const outPtr = (sidesPtr + n + 16 + 15) & ~15;
+    const piecesPtr = (outPtr + 64 * (longest + 2) + 15) & ~15;
+    this.ensure(piecesPtr + 12 * (longest + 2));
     const memory = new Uint8Array(ex.memory.buffer);
     memory.set(input, inPtr);
     memory.fill(SPACE, inPtr + n, inPtr + n + 16);
     const base = ex.configBase();
     roles.forEach((role, d) => (memory[base + DIGIT_ROLE + d] = role));
-    const length = ex.screen(inPtr, 0, n, outPtr, sidesPtr, piecesPtr);
-    return { lines: ex.screenLineCount(), records: new Int32Array(ex.memory.buffer.slice(outPtr, outPtr + length)) };
+    const parts: Int32Array[] = [];
+    let lines = 0;
+    let start = 0;
+    for (const end of ends) {
+      const length = ex.screen(inPtr, start, end, outPtr, sidesPtr, piecesPtr);
+      const records = new Int32Array(ex.memory.buffer.slice(outPtr, outPtr + length));
+      // Each run counts its lines from 0: from the chunk's start here.
+      if (lines > 0) {
+        for (let p = 0; p < records.length; p += 4 + Math.max(records[p + 3], 0) * FINDING_INTS) records[p] += lines;
+      }
+      if (records.length > 0) parts.push(records);
+      lines += ex.screenLineCount();
+      start = end;
+    }
+    return { lines, records: parts.length === 1 ? parts[0] : concatInts(parts) };
   }
 
   private ensure(bytes: number): void {
@@ -657,4 +697,15 @@ function ensureMemory(exports: Exports, bytes: number): void {
   const memory = exports.memory;
   const have = memory.buffer.byteLength;
   if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
+}
+
+/** The arrays one after the other. */
+function concatInts(parts: readonly Int32Array[]): Int32Array {
+  const all = new Int32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
 }

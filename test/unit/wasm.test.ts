@@ -184,8 +184,8 @@ describe('WebAssembly normalizer', function () {
         return role === 'pair' ? DigitRole.Pair : role === 'separator' ? DigitRole.Separator : role === undefined ? DigitRole.Unknown : DigitRole.Other;
       });
     /** The WebAssembly screen's answer per line, as ByteChecker gives it. */
-    const wasmAnswers = (bytes: Uint8Array, scheme: Scheme): Array<Finding[] | undefined> => {
-      const { lines, records } = wasmFor(planNormalize(scheme)).screenChunk(bytes, roles(scheme));
+    const wasmAnswers = (bytes: Uint8Array, scheme: Scheme, screenRunBytes?: number): Array<Finding[] | undefined> => {
+      const { lines, records } = wasmFor(planNormalize(scheme), { screenRunBytes }).screenChunk(bytes, roles(scheme));
       const answers: Array<Finding[] | undefined> = Array.from({ length: lines }, () => []);
       const checker = new ByteChecker(scheme);
       for (let p = 0; p < records.length; ) {
@@ -204,6 +204,22 @@ describe('WebAssembly normalizer', function () {
           assert.deepStrictEqual(wasmAnswers(bytes, scheme), byteAnswers(bytes, scheme));
         }),
         { numRuns: 800 },
+      );
+    });
+
+    it('answers the same lines when it reads a chunk in runs of lines, however short the runs (lines numbered from the chunk)', () => {
+      // Lines of the sample with CRLF, lone CR and blank lines among them, so that runs end next to each kind of break.
+      const oneLine = fc.oneof(fc.constantFrom(...SAMPLE.split('\n')), lineArb);
+      const breakArb = fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\n\r\n');
+      fc.assert(
+        fc.property(fc.array(fc.tuple(oneLine, breakArb), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.integer({ min: 1, max: 400 }), (lines, lastBreak, runBytes) => {
+          const text = lines.map(([line, br], k) => line + (k < lines.length - 1 || lastBreak ? br : '')).join('');
+          const bytes = encoder.encode(text);
+          const whole = wasmAnswers(bytes, DEFAULT_SCHEME, bytes.length + 1);
+          assert.deepStrictEqual(wasmAnswers(bytes, DEFAULT_SCHEME, runBytes), whole);
+          assert.deepStrictEqual(whole, byteAnswers(bytes, DEFAULT_SCHEME));
+        }),
+        { numRuns: 300 },
       );
     });
 
