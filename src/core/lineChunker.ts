@@ -37,6 +37,15 @@ export class LineChunker {
     }
     this.startsAfterLoneCr = this.endsAfterLoneCr;
     if (cut === 0) {
+      // A CR held back at the end of the unfinished line, and no LF after it: the line ended there.
+      // (Kept, a file whose lines end with a CR at the end of each chunk read would pile up here.)
+      if (this.restLength > 0 && this.rest[this.restLength - 1] === CR && chunk.length > 0 && chunk[0] !== LF) {
+        const lines = this.pending.slice();
+        this.endsAfterLoneCr = true;
+        this.restLength = 0;
+        this.append(chunk);
+        return lines;
+      }
       this.append(chunk);
       return new Uint8Array(0);
     }

@@ -370,25 +370,98 @@ function gunzipSource(first: Uint8Array, raw: ByteSource, chunkSize: number, nam
  * buffers: give each run's buffer back (pool.owns tells) once done with the run.
  */
 export async function* readLines(inputPath: string | undefined, chunkSize: number, onBom: (bom: Uint8Array) => void, pool?: BufferPool): AsyncGenerator<LineRun> {
-  const name = inputPath ?? '<stdin>';
   const limit = maxLineBytes();
+  // Lines are numbered only to report one past the limit. A regular file is read again to number it
+  // then; a pipe or stdin cannot be, so its lines are counted as they go by.
+  const numberLater = inputPath !== undefined && isRegularFile(inputPath);
+  try {
+    yield* validatedRuns(inputPath, chunkSize, onBom, pool, limit, !numberLater);
+  } catch (error) {
+    if (!(error instanceof LongLine)) throw error;
+    const before = error.linesBefore ?? (await linesBefore(inputPath as string, error.runStart, chunkSize));
+    throw new InputError(say('lineTooLong', inputPath ?? '<stdin>', before + error.index + 1, limit));
+  }
+}
+
+/**
+ * A line past the limit: the `index`-th line (from 0) of the run at byte `runStart` of the input
+ * (after a byte order mark), with `linesBefore` the line breaks before that run when they were counted.
+ */
+class LongLine extends Error {
+  constructor(
+    readonly runStart: number,
+    readonly index: number,
+    readonly linesBefore: number | undefined,
+  ) {
+    super('line too long');
+  }
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false; // opening it says why
+  }
+}
+
+/**
+ * The line breaks in the first `upTo` bytes of a file (where a line starts), read again: a line
+ * past the limit is numbered this way. Best effort: a file changed since gives what it now has.
+ */
+async function linesBefore(file: string, upTo: number, chunkSize: number): Promise<number> {
+  let breaks = 0;
+  let at = 0;
+  try {
+    // No limit: this stops before the long line, where the first reading refused it.
+    for await (const run of validatedRuns(file, chunkSize, (bom) => (at = bom.length), undefined, Infinity, false)) {
+      if (at >= upTo) break;
+      const bytes = run.bytes.subarray(0, Math.min(run.bytes.length, upTo - at));
+      breaks += scanLines(bytes, Infinity).breaks;
+      at += run.bytes.length;
+    }
+  } catch {
+    // Unreadable now: the lines counted so far.
+  }
+  return breaks;
+}
+
+/**
+ * readLines' runs, refusing a line past `limit` as a LongLine (numbered when `count`). A run is
+ * scanned line by line only when it is longer than the limit, or when its lines are counted.
+ */
+async function* validatedRuns(
+  inputPath: string | undefined,
+  chunkSize: number,
+  onBom: (bom: Uint8Array) => void,
+  pool: BufferPool | undefined,
+  limit: number,
+  count: boolean,
+): AsyncGenerator<LineRun> {
+  const name = inputPath ?? '<stdin>';
   const chunker = new LineChunker();
   let offset = 0;
   let lines = 0;
-  const tooLong = (line: number): InputError =>
-    new InputError(say('lineTooLong', name, line, limit));
   const emit = (run: Uint8Array, afterLoneCr = chunker.startsAfterLoneCr): LineRun | undefined => {
     if (run.length === 0) return undefined;
     checkText(run, offset, name);
+    const runStart = offset;
     offset += run.length;
-    const scan = scanLines(run, limit);
-    if (scan.tooLong >= 0) throw tooLong(lines + scan.tooLong + 1);
-    lines += scan.breaks;
+    // Only a run longer than the limit can hold a line longer than it.
+    if (count || run.length > limit) {
+      const scan = scanLines(run, limit);
+      if (scan.tooLong >= 0) throw new LongLine(runStart, scan.tooLong, count ? lines : undefined);
+      lines += scan.breaks;
+    }
     return { bytes: run, afterLoneCr };
   };
-  // A line still coming is refused as soon as it passes the limit, before it is read whole.
+  // A line still coming is refused as soon as it passes the limit, before it is read whole. The
+  // unfinished part may start with whole lines that end with a lone CR: the long one is after them.
   const checkPending = (): void => {
-    if (chunker.pending.length > limit) throw tooLong(lines + 1);
+    const pending = chunker.pending;
+    if (pending.length <= limit) return;
+    const scan = scanLines(pending, limit);
+    if (scan.tooLong >= 0) throw new LongLine(offset, scan.tooLong, count ? lines : undefined);
   };
   let source = inputPath === undefined ? stdinSource(chunkSize) : await fileSource(inputPath, chunkSize, pool);
   try {

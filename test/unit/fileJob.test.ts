@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import fc from 'fast-check';
 import { BufferPool, ROOM_BYTES, readLines, scanLines, sizeToRead } from '../../src/node/fileJob';
+import { say } from '../../src/cli/messages';
 
 /** The same, byte by byte: LF, CRLF and a lone CR (a CR at the run's end too) each end one line. */
 function scanByBytes(bytes: Uint8Array, limit: number): { breaks: number; tooLong: number } {
@@ -91,5 +92,56 @@ describe('reading gzip', () => {
     execFileSync('mkfifo', [fifo]);
     // Opening a FIFO with no writer would block: returning at all shows it was not opened.
     assert.deepStrictEqual(sizeToRead(fifo), { bytes: 0, gzip: false });
+  });
+});
+
+describe('numbering a line past the limit', () => {
+  let dir: string;
+  let limitBefore: string | undefined;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segcorpus-long-'));
+    limitBefore = process.env.SEGCORPUS_MAX_LINE_BYTES;
+    process.env.SEGCORPUS_MAX_LINE_BYTES = '40';
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (limitBefore === undefined) delete process.env.SEGCORPUS_MAX_LINE_BYTES;
+    else process.env.SEGCORPUS_MAX_LINE_BYTES = limitBefore;
+  });
+
+  /** The message readLines refuses `file` with, or undefined. */
+  const refusal = async (file: string, chunkSize: number, pooled: boolean): Promise<string | undefined> => {
+    const pool = pooled ? new BufferPool(ROOM_BYTES + chunkSize) : undefined;
+    try {
+      for await (const run of readLines(file, chunkSize, () => undefined, pool)) if (pool?.owns(run.bytes.buffer)) pool.give(run.bytes.buffer);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return undefined;
+  };
+
+  it("numbers it in a file read again as a byte-by-byte count does, whatever the chunks, breaks, byte order mark or gzip (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.stringMatching(/^[a-z _]{0,38}$/), { maxLength: 40 }),
+        fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 40, maxLength: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 41, max: 300 }),
+        fc.integer({ min: 8, max: 200 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        async (lines, breaks, at, longLength, chunkSize, bom, gzip, pooled) => {
+          const all = [...lines];
+          all.splice(Math.min(at, all.length), 0, 'x'.repeat(longLength));
+          const text = Buffer.from((bom ? '\ufeff' : '') + all.map((line, k) => line + breaks[k % breaks.length]).join(''));
+          const file = path.join(dir, gzip ? 'in.gz' : 'in.seg');
+          fs.writeFileSync(file, gzip ? zlib.gzipSync(text) : text);
+          const expected = scanByBytes(text.subarray(bom ? 3 : 0), 40).tooLong + 1;
+          assert.strictEqual(await refusal(file, chunkSize, pooled), say('lineTooLong', file, expected, 40));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

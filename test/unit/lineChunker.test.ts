@@ -35,6 +35,21 @@ describe('LineChunker', () => {
     );
   });
 
+  it('gives a line that ended with a CR at the end of a chunk once the next chunk shows no LF follows, instead of holding it', () => {
+    const chunker = new LineChunker();
+    // Each chunk a line ending with a CR: without a LF after it, the CR ended the line.
+    assert.deepStrictEqual([...chunker.push(encoder.encode('abcdefg\r'))], []);
+    assert.deepStrictEqual([...chunker.push(encoder.encode('hijklmn\r'))], [...encoder.encode('abcdefg\r')]);
+    assert.strictEqual(chunker.startsAfterLoneCr, false);
+    assert.deepStrictEqual([...chunker.pending], [...encoder.encode('hijklmn\r')]);
+    assert.deepStrictEqual([...chunker.push(encoder.encode('opq'))], [...encoder.encode('hijklmn\r')]);
+    assert.strictEqual(chunker.startsAfterLoneCr, true);
+    // A CRLF cut between two chunks stays whole.
+    assert.deepStrictEqual([...chunker.push(encoder.encode('\r'))], [...encoder.encode('')]);
+    assert.deepStrictEqual([...chunker.push(encoder.encode('\nr'))], [...encoder.encode('opq\r\n')]);
+    assert.deepStrictEqual([...chunker.end()], [...encoder.encode('r')]);
+  });
+
   it('puts the line left from the chunk before into the room in front of the chunk instead of copying the chunk', () => {
     const chunker = new LineChunker();
     chunker.push(encoder.encode('a b\nunfinished'));
