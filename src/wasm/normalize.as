@@ -1168,16 +1168,16 @@ export function screenLineCount(): i32 {
 
 /**
  * Screens whole lines inPtr[start, end) (a line ends at LF, CRLF or a lone CR; no empty line after
- * the last break) and returns where the records end, from outPtr.
+ * the last break), numbering them from `firstLine`, and returns where the records end, from outPtr.
  */
-export function screen(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesPtr: usize, piecesPtr: usize): i32 {
+export function screen(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesPtr: usize, piecesPtr: usize, firstLine: i32): i32 {
   src = inPtr;
   sides = sidesPtr;
   pieces = piecesPtr;
   let r = outPtr;
   const lf = i8x16.splat(LF);
   const cr = i8x16.splat(CR);
-  let line: i32 = 0;
+  let line: i32 = firstLine;
   let i = start;
   while (i < end) {
     let e = i;
@@ -1199,7 +1199,7 @@ export function screen(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesP
     line++;
     i = e < end && load<u8>(src + <usize>e) == CR && e + 1 < end && load<u8>(src + <usize>(e + 1)) == LF ? e + 2 : e + 1;
   }
-  screenedLines = line;
+  screenedLines = line - firstLine;
   return <i32>(r - outPtr);
 }
 

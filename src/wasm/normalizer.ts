@@ -24,7 +24,7 @@ interface Exports {
   resumeAfterLoneCr(): number;
   neededRoom(): number;
   restore(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number): number;
-  screen(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number, piecesPtr: number): number;
+  screen(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number, piecesPtr: number, firstLine: number): number;
   screenLineCount(): number;
   spell(inPtr: number, start: number, end: number, outPtr: number, tablePtr: number): number;
   SPELL_TABLE_BYTES: { value: number };
@@ -74,8 +74,6 @@ const PAGE = 64 * 1024;
 const MAX_MEMORY = 2 ** 31 - PAGE;
 const SPACE = 0x20;
 const LF = 0x0a;
-/** Int32s a finding takes in the screen's records (see ScreenedChunk). */
-const FINDING_INTS = 6;
 
 
 /** Compiles normalize.wasm; undefined when this runtime has no WebAssembly or no SIMD. */
@@ -309,13 +307,8 @@ export class WasmNormalizer {
     let lines = 0;
     let start = 0;
     for (const end of ends) {
-      const length = ex.screen(inPtr, start, end, outPtr, sidesPtr, piecesPtr);
-      const records = new Int32Array(ex.memory.buffer.slice(outPtr, outPtr + length));
-      // Each run counts its lines from 0: from the chunk's start here.
-      if (lines > 0) {
-        for (let p = 0; p < records.length; p += 4 + Math.max(records[p + 3], 0) * FINDING_INTS) records[p] += lines;
-      }
-      if (records.length > 0) parts.push(records);
+      const length = ex.screen(inPtr, start, end, outPtr, sidesPtr, piecesPtr, lines);
+      if (length > 0) parts.push(new Int32Array(ex.memory.buffer.slice(outPtr, outPtr + length)));
       lines += ex.screenLineCount();
       start = end;
     }
