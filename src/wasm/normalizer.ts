@@ -152,10 +152,11 @@ export interface WasmNormalizerOptions {
 
 /**
  * check's screen reads a chunk a run of lines of about this many bytes at a time, so that the room
- * for its records (at worst 64 bytes an input byte) is 16 MiB instead of 64 times the chunk. The
- * memory WebAssembly grows to counts as the thread's external memory: at 300 MB for a 4 MiB chunk,
- * V8 collected garbage for "external memory pressure" 10-11 times in a check of the 100 MB bench
- * corpus (16 scavenges in all on the main thread); with runs, never (8 scavenges).
+ * kept for its records is what they take plus 16 MiB (the worst case of a run: 64 bytes an input
+ * byte), instead of 64 times the chunk. The memory WebAssembly grows to counts as the thread's
+ * external memory: at 300 MB for a 4 MiB chunk, V8 collected garbage for "external memory pressure"
+ * 10-11 times in a check of the 100 MB bench corpus (16 scavenges in all on the main thread); with
+ * runs, never (8 scavenges).
  */
 export const SCREEN_RUN_BYTES = 256 * 1024;
 
@@ -292,27 +293,28 @@ export class WasmNormalizer {
     }
     const inPtr = this.inPtr;
     // The chunk and 16 spaces; a side byte per input byte (the screen zeroes those it reads); the
-    // records of a run (16 bytes a line, 24 a finding, fewer than two findings a byte); the pieces
-    // of a line (12 bytes each, at most one a byte and one more).
+    // pieces of a line (12 bytes each, at most one a byte and one more); then the records, each
+    // run's after the last one's, with room for the worst case of the next run (16 bytes a line, 24
+    // a finding, fewer than two findings a byte).
     const sidesPtr = (inPtr + n + 16 + 15) & ~15;
-    const outPtr = (sidesPtr + n + 16 + 15) & ~15;
-    const piecesPtr = (outPtr + 64 * (longest + 2) + 15) & ~15;
-    this.ensure(piecesPtr + 12 * (longest + 2));
+    const piecesPtr = (sidesPtr + n + 16 + 15) & ~15;
+    const outPtr = (piecesPtr + 12 * (longest + 2) + 15) & ~15;
+    this.ensure(outPtr + 64 * (longest + 2));
     const memory = new Uint8Array(ex.memory.buffer);
     memory.set(input, inPtr);
     memory.fill(SPACE, inPtr + n, inPtr + n + 16);
     const base = ex.configBase();
     roles.forEach((role, d) => (memory[base + DIGIT_ROLE + d] = role));
-    const parts: Int32Array[] = [];
     let lines = 0;
     let start = 0;
+    let recordsEnd = outPtr;
     for (const end of ends) {
-      const length = ex.screen(inPtr, start, end, outPtr, sidesPtr, piecesPtr, lines);
-      if (length > 0) parts.push(new Int32Array(ex.memory.buffer.slice(outPtr, outPtr + length)));
+      this.ensure(recordsEnd + 64 * (end - start + 2));
+      recordsEnd += ex.screen(inPtr, start, end, recordsEnd, sidesPtr, piecesPtr, lines);
       lines += ex.screenLineCount();
       start = end;
     }
-    return { lines, records: parts.length === 1 ? parts[0] : concatInts(parts) };
+    return { lines, records: new Int32Array(ex.memory.buffer.slice(outPtr, recordsEnd)) };
   }
 
   private ensure(bytes: number): void {
@@ -690,15 +692,4 @@ function ensureMemory(exports: Exports, bytes: number): void {
   const memory = exports.memory;
   const have = memory.buffer.byteLength;
   if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
-}
-
-/** The arrays one after the other. */
-function concatInts(parts: readonly Int32Array[]): Int32Array {
-  const all = new Int32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
 }
