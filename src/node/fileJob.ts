@@ -378,18 +378,14 @@ export async function* readLines(inputPath: string | undefined, chunkSize: numbe
     yield* validatedRuns(inputPath, chunkSize, onBom, pool, limit, !numberLater);
   } catch (error) {
     if (!(error instanceof LongLine)) throw error;
-    const before = error.linesBefore ?? (await linesBefore(inputPath as string, error.runStart, chunkSize));
-    throw new InputError(say('lineTooLong', inputPath ?? '<stdin>', before + error.index + 1, limit));
+    const line = error.linesBefore !== undefined ? error.linesBefore + error.index + 1 : await numberOfLongLine(inputPath as string, chunkSize, limit);
+    throw new InputError(say('lineTooLong', inputPath ?? '<stdin>', line ?? '?', limit));
   }
 }
 
-/**
- * A line past the limit: the `index`-th line (from 0) of the run at byte `runStart` of the input
- * (after a byte order mark), with `linesBefore` the line breaks before that run when they were counted.
- */
+/** A line past the limit: the `index`-th line (from 0) of a run, after `linesBefore` line breaks when they were counted. */
 class LongLine extends Error {
   constructor(
-    readonly runStart: number,
     readonly index: number,
     readonly linesBefore: number | undefined,
   ) {
@@ -406,24 +402,19 @@ function isRegularFile(file: string): boolean {
 }
 
 /**
- * The line breaks in the first `upTo` bytes of a file (where a line starts), read again: a line
- * past the limit is numbered this way. Best effort: a file changed since gives what it now has.
+ * The number of the first line past the limit in a file, read again with its lines counted as they
+ * go: a refused line is numbered this way. Undefined when the file no longer has one (it changed).
  */
-async function linesBefore(file: string, upTo: number, chunkSize: number): Promise<number> {
-  let breaks = 0;
-  let at = 0;
+async function numberOfLongLine(file: string, chunkSize: number, limit: number): Promise<number | undefined> {
   try {
-    // No limit: this stops before the long line, where the first reading refused it.
-    for await (const run of validatedRuns(file, chunkSize, (bom) => (at = bom.length), undefined, Infinity, false)) {
-      if (at >= upTo) break;
-      const bytes = run.bytes.subarray(0, Math.min(run.bytes.length, upTo - at));
-      breaks += scanLines(bytes, Infinity).breaks;
-      at += run.bytes.length;
+    const runs = validatedRuns(file, chunkSize, () => undefined, undefined, limit, true);
+    while (!(await runs.next()).done) {
+      // Only counted.
     }
-  } catch {
-    // Unreadable now: the lines counted so far.
+  } catch (error) {
+    if (error instanceof LongLine && error.linesBefore !== undefined) return error.linesBefore + error.index + 1;
   }
-  return breaks;
+  return undefined;
 }
 
 /**
@@ -445,12 +436,11 @@ async function* validatedRuns(
   const emit = (run: Uint8Array, afterLoneCr = chunker.startsAfterLoneCr): LineRun | undefined => {
     if (run.length === 0) return undefined;
     checkText(run, offset, name);
-    const runStart = offset;
     offset += run.length;
     // Only a run longer than the limit can hold a line longer than it.
     if (count || run.length > limit) {
       const scan = scanLines(run, limit);
-      if (scan.tooLong >= 0) throw new LongLine(runStart, scan.tooLong, count ? lines : undefined);
+      if (scan.tooLong >= 0) throw new LongLine(scan.tooLong, count ? lines : undefined);
       lines += scan.breaks;
     }
     return { bytes: run, afterLoneCr };
@@ -461,7 +451,7 @@ async function* validatedRuns(
     const pending = chunker.pending;
     if (pending.length <= limit) return;
     const scan = scanLines(pending, limit);
-    if (scan.tooLong >= 0) throw new LongLine(offset, scan.tooLong, count ? lines : undefined);
+    if (scan.tooLong >= 0) throw new LongLine(scan.tooLong, count ? lines : undefined);
   };
   let source = inputPath === undefined ? stdinSource(chunkSize) : await fileSource(inputPath, chunkSize, pool);
   try {
