@@ -299,7 +299,7 @@ export class WasmNormalizer {
     const sidesPtr = (inPtr + n + 16 + 15) & ~15;
     const piecesPtr = (sidesPtr + n + 16 + 15) & ~15;
     const outPtr = (piecesPtr + 12 * (longest + 2) + 15) & ~15;
-    this.ensure(outPtr + 64 * (longest + 2));
+    this.ensure(outPtr); // the records' room: run by run, below
     const memory = new Uint8Array(ex.memory.buffer);
     memory.set(input, inPtr);
     memory.fill(SPACE, inPtr + n, inPtr + n + 16);
