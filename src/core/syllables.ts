@@ -273,9 +273,9 @@ export class SyllableTable {
       return;
     }
     out.count = 0;
-    const entries = lines.blockOf(l);
-    let p = lines.startOf(l);
-    const stop = lines.endOf(l);
+    const entries = lines.entriesOf(l);
+    let p = 0;
+    const stop = entries.length;
     let i = start;
     let token = -1;
     let previousWasWord = false;
@@ -451,9 +451,9 @@ export class SyllableTable {
 
   /** Fills `out` with the syllables of line `l` of `lines` as scan() would from its bytes: ids and boundaries only (no offsets, no token numbers). */
   replay(lines: SpelledLines, l: number, out: SyllableLine): void {
-    const tokens = lines.blockOf(l);
-    let p = lines.startOf(l);
-    const stop = lines.endOf(l);
+    const tokens = lines.entriesOf(l);
+    let p = 0;
+    const stop = tokens.length;
     let previousWasWord = false;
     let ids = out.ids;
     let before = out.before;
@@ -539,68 +539,113 @@ export class SyllableTable {
 }
 /**
  * Lines of a corpus as their tokens' spelling numbers (SyllableTable.spell), kept so that counting
- * can read every line again without its bytes: four bytes a token instead of a second and third
- * read and hash of every byte. Kept in blocks (a line never straddles two), so growing copies
- * nothing and wastes at most a block. Bounded: past `maxTokens` it gives up (`full`) and frees
- * its memory.
+ * can read every line again without its bytes: a byte or two a token, mostly (see the encoding
+ * below), instead of a second and third read and hash of every byte. Kept in blocks (a line never
+ * straddles two), so growing copies nothing and wastes at most a block. Bounded: past `maxBytes`
+ * it gives up (`full`) and frees its memory.
+ *
+ * Entries, as written and as read back (entriesOf): a spelling number (>= 0); NOT_A_WORD; or
+ * -(2 + n) followed by the ids of the n syllables of a word not remembered. They are kept as bytes,
+ * since fresh memory is what keeping them costs most (each page faulted in), and spelling numbers,
+ * given in the order tokens first come, are small for the frequent words:
+ *   0xxxxxxx                      spelling x (below 0x80)
+ *   10xxxxxx yyyyyyyy             spelling 0x80 + (x << 8 | y)
+ *   110xxxxx yyyyyyyy zzzzzzzz    spelling 0x4080 + (x << 16 | y << 8 | z)
+ *   WIDE_SPELLING, 4 bytes        any other spelling, little-endian
+ *   WRITTEN_WORD, 4 bytes n, then n ids of 4 bytes each, little-endian
+ *   NOT_A_WORD_BYTE
+ * normalize.as widen() reads the same bytes back for the count's walk.
  */
 export class SpelledLines {
   /** A token that is not a word (a placeholder, punctuation, a malformed join): it breaks the run. */
   static readonly NOT_A_WORD = -1;
-  // Entries: a spelling number (>= 0); NOT_A_WORD; or -(2 + n) followed by the ids of the n syllables of a word not remembered.
-  private readonly blocks: Int32Array[] = [];
-  /** The block being filled, how much of it is, and where the line being spelled starts in it. */
-  private block: Int32Array;
+  private readonly blocks: Uint8Array[] = [];
+  /** The block being filled, how much of it is, and where the line being spelled starts in it (bytes). */
+  private block: Uint8Array;
   private used = 0;
   private lineStart = 0;
   private kept = 0;
-  /** Per line: its block, and where its tokens end there. */
+  /** Per line: its block, and where its bytes end there. */
   private lineBlocks = new Int32Array(1 << 10);
   private lineEnds = new Int32Array(1 << 10);
+  /** entriesOf()'s answer, reused. */
+  private decoded = new Int32Array(64);
   /** How many lines are kept. */
   lineCount = 0;
   full = false;
 
   /**
-   * `shared`: the blocks are SharedArrayBuffers, which another thread can read without a copy (the
-   * CLI's count shares its last runs of lines with the main thread).
+   * `maxBytes`, `blockSize`: in bytes of the encoding. Blocks are small, since a count copies a
+   * block's lines into WebAssembly memory at once, four bytes an entry there (see WasmCountWalk).
+   * `shared`: the blocks are SharedArrayBuffers,
+   * which another thread can read without a copy (the CLI's count shares its last runs of lines
+   * with the main thread).
    */
   constructor(
-    readonly maxTokens = 32 << 20,
-    private readonly blockSize = 1 << 20,
+    readonly maxBytes = 128 << 20,
+    private readonly blockSize = 256 << 10,
     private readonly shared = false,
   ) {
-    this.block = this.newBlock(Math.min(blockSize, maxTokens));
+    this.block = this.newBlock(Math.min(blockSize, maxBytes));
     this.blocks.push(this.block);
   }
 
-  private newBlock(length: number): Int32Array {
-    return this.shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length);
+  private newBlock(length: number): Uint8Array {
+    return this.shared ? new Uint8Array(new SharedArrayBuffer(length)) : new Uint8Array(length);
   }
 
-  /** How many entries the kept lines take, in all blocks. */
+  /** How many bytes the kept lines take, in all blocks. */
   get size(): number {
     return this.full ? 0 : this.kept + this.used - this.lineStart;
   }
 
+  /** Pushes an entry: a spelling number or NOT_A_WORD (a word written out goes by pushWritten). */
   push(entry: number): void {
-    if (this.used === this.block.length && !this.room(1)) return;
-    this.block[this.used++] = entry;
+    if (this.used + MAX_ENTRY_BYTES > this.block.length) {
+      const size = entryBytes(entry);
+      if (this.used + size > this.block.length && !this.room(size)) return;
+    }
+    this.used = putEntry(this.block, this.used, entry);
   }
 
-  /** Pushes `entries[from, to)`, spelling numbers all. */
+  /** Pushes `entries[from, to)`: spelling numbers, NOT_A_WORD, words written out (their heads and ids). */
   pushRun(entries: Int32Array, from: number, to: number): void {
-    const n = to - from;
-    if (this.used + n > this.block.length && !this.room(n)) return;
-    this.block.set(entries.subarray(from, to), this.used);
-    this.used += n;
+    if (this.used + MAX_ENTRY_BYTES * (to - from) > this.block.length) {
+      const size = encodedSize(entries, from, to);
+      if (this.used + size > this.block.length && !this.room(size)) return;
+    }
+    // The hottest writer (every line whose spellings were all seen before): the short forms written out here.
+    const block = this.block;
+    let u = this.used;
+    for (let k = from; k < to; k++) {
+      const v = entries[k];
+      if (v >= 0 && v < ONE_BYTE_LIMIT) {
+        block[u++] = v;
+      } else if (v >= 0 && v < TWO_BYTES_LIMIT) {
+        const x = v - ONE_BYTE_LIMIT;
+        block[u++] = 0x80 | (x >> 8);
+        block[u++] = x & 0xff;
+      } else if (v < SpelledLines.NOT_A_WORD) {
+        const n = -2 - v;
+        block[u++] = WRITTEN_WORD;
+        u = putInt(block, u, n);
+        for (let j = 0; j < n; j++) u = putInt(block, u, entries[++k]);
+      } else {
+        u = putEntry(block, u, v);
+      }
+    }
+    this.used = u;
   }
 
   pushWritten(ids: Int32Array, n: number): void {
-    if (this.used + n + 1 > this.block.length && !this.room(n + 1)) return;
-    this.block[this.used++] = -2 - n;
-    this.block.set(ids.subarray(0, n), this.used);
-    this.used += n;
+    const size = 5 + 4 * n;
+    if (this.used + size > this.block.length && !this.room(size)) return;
+    const block = this.block;
+    let u = this.used;
+    block[u++] = WRITTEN_WORD;
+    u = putInt(block, u, n);
+    for (let k = 0; k < n; k++) u = putInt(block, u, ids[k]);
+    this.used = u;
   }
 
   endLine(): void {
@@ -623,27 +668,39 @@ export class SpelledLines {
     return Object.assign(new SpelledLines(0, 0), data);
   }
 
-  /** The block holding line `l`, and where its entries start and end there (for replay()). */
-  blockOf(l: number): Int32Array {
+  /**
+   * The entries of line `l`, read back: a view of an array this reuses, good until the next call.
+   */
+  entriesOf(l: number): Int32Array {
+    const start = this.byteStartOf(l);
+    const end = this.byteEndOf(l);
+    // At most one entry a byte.
+    if (this.decoded.length < end - start) this.decoded = new Int32Array(Math.max(2 * this.decoded.length, end - start));
+    const n = decodeEntries(this.blockBytesOf(l), start, end, this.decoded);
+    return this.decoded.subarray(0, n);
+  }
+
+  /** The block holding line `l`, and where its bytes start and end there (for a reader of the encoding, as normalize.as widen()). */
+  blockBytesOf(l: number): Uint8Array {
     return this.blocks[this.lineBlocks[l]];
   }
 
-  startOf(l: number): number {
+  byteStartOf(l: number): number {
     return l > 0 && this.lineBlocks[l - 1] === this.lineBlocks[l] ? this.lineEnds[l - 1] : 0;
   }
 
-  endOf(l: number): number {
+  byteEndOf(l: number): number {
     return this.lineEnds[l];
   }
 
-  /** Makes room for `n` more entries in a new block, the line being spelled moved there; or gives up. */
+  /** Makes room for `n` more bytes in a new block, the line being spelled moved there; or gives up. */
   private room(n: number): boolean {
     if (this.full) return false;
     const line = this.used - this.lineStart;
-    if (this.kept + line + n > this.maxTokens) {
+    if (this.kept + line + n > this.maxBytes) {
       this.full = true;
       this.blocks.length = 0;
-      this.block = new Int32Array(0);
+      this.block = new Uint8Array(0);
       this.lineBlocks = new Int32Array(0);
       this.lineEnds = new Int32Array(0);
       this.used = this.lineStart = this.kept = this.lineCount = 0;
@@ -659,6 +716,107 @@ export class SpelledLines {
     this.lineStart = 0;
     return true;
   }
+}
+
+// SpelledLines' encoding (see there); normalize.as widen() holds the same constants.
+const ONE_BYTE_LIMIT = 0x80;
+const TWO_BYTES_LIMIT = ONE_BYTE_LIMIT + (1 << 14);
+const THREE_BYTES_LIMIT = TWO_BYTES_LIMIT + (1 << 21);
+const WIDE_SPELLING = 0xfd;
+const WRITTEN_WORD = 0xfe;
+const NOT_A_WORD_BYTE = 0xff;
+/** The most bytes an entry other than a word written out takes. */
+const MAX_ENTRY_BYTES = 5;
+
+/** How many bytes entry `v` takes, a spelling number or NOT_A_WORD. */
+function entryBytes(v: number): number {
+  if (v < 0) return 1;
+  return v < ONE_BYTE_LIMIT ? 1 : v < TWO_BYTES_LIMIT ? 2 : v < THREE_BYTES_LIMIT ? 3 : 5;
+}
+
+/** How many bytes entries[from, to) take (a word written out: its head, then 4 bytes an id). */
+function encodedSize(entries: Int32Array, from: number, to: number): number {
+  let size = 0;
+  for (let k = from; k < to; k++) {
+    const v = entries[k];
+    if (v < SpelledLines.NOT_A_WORD) {
+      const n = -2 - v;
+      size += 5 + 4 * n;
+      k += n;
+    } else {
+      size += entryBytes(v);
+    }
+  }
+  return size;
+}
+
+function putInt(block: Uint8Array, u: number, v: number): number {
+  block[u] = v & 0xff;
+  block[u + 1] = (v >> 8) & 0xff;
+  block[u + 2] = (v >> 16) & 0xff;
+  block[u + 3] = (v >> 24) & 0xff;
+  return u + 4;
+}
+
+function getInt(block: Uint8Array, u: number): number {
+  return block[u] | (block[u + 1] << 8) | (block[u + 2] << 16) | (block[u + 3] << 24);
+}
+
+/** Writes entry `v`, a spelling number or NOT_A_WORD, at block[u] (room is there); returns the index after it. */
+function putEntry(block: Uint8Array, u: number, v: number): number {
+  if (v < 0) {
+    block[u] = NOT_A_WORD_BYTE;
+    return u + 1;
+  }
+  if (v < ONE_BYTE_LIMIT) {
+    block[u] = v;
+    return u + 1;
+  }
+  if (v < TWO_BYTES_LIMIT) {
+    const x = v - ONE_BYTE_LIMIT;
+    block[u] = 0x80 | (x >> 8);
+    block[u + 1] = x & 0xff;
+    return u + 2;
+  }
+  if (v < THREE_BYTES_LIMIT) {
+    const x = v - TWO_BYTES_LIMIT;
+    block[u] = 0xc0 | (x >> 16);
+    block[u + 1] = (x >> 8) & 0xff;
+    block[u + 2] = x & 0xff;
+    return u + 3;
+  }
+  block[u] = WIDE_SPELLING;
+  return putInt(block, u + 1, v);
+}
+
+/** The entries encoded in block[start, end), into `out` (room for one a byte): returns how many. */
+function decodeEntries(block: Uint8Array, start: number, end: number, out: Int32Array): number {
+  let w = 0;
+  for (let u = start; u < end; ) {
+    const b = block[u];
+    if (b < 0x80) {
+      out[w++] = b;
+      u++;
+    } else if (b < 0xc0) {
+      out[w++] = ONE_BYTE_LIMIT + (((b & 0x3f) << 8) | block[u + 1]);
+      u += 2;
+    } else if (b < 0xe0) {
+      out[w++] = TWO_BYTES_LIMIT + (((b & 0x1f) << 16) | (block[u + 1] << 8) | block[u + 2]);
+      u += 3;
+    } else if (b === NOT_A_WORD_BYTE) {
+      out[w++] = SpelledLines.NOT_A_WORD;
+      u++;
+    } else if (b === WIDE_SPELLING) {
+      out[w++] = getInt(block, u + 1);
+      u += 5;
+    } else {
+      const n = getInt(block, u + 1);
+      out[w++] = -2 - n;
+      u += 5;
+      for (let k = 0; k < n; k++, u += 4) out[w++] = getInt(block, u);
+    }
+  }
+  return w;
 }
 
 /**

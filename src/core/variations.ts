@@ -296,9 +296,9 @@ export class Variations {
   private noteLastLine(spelled: SpelledLines): void {
     // A spelling is a compound or not once and for all: each is looked at the first time only.
     const l = spelled.lineCount - 1;
-    const tokens = spelled.blockOf(l);
+    const tokens = spelled.entriesOf(l);
     const max = this.options.maxSyllables;
-    for (let p = spelled.startOf(l), stop = spelled.endOf(l); p < stop; p++) {
+    for (let p = 0, stop = tokens.length; p < stop; p++) {
       const v = tokens[p];
       if (v >= 0) {
         if (v < this.spellingNoted.length && this.spellingNoted[v] === 1) continue;
@@ -354,7 +354,8 @@ export class Variations {
     // A walker elsewhere (WebAssembly) counts the same, line by line.
     if (this.walker === undefined || !walk.countWith(this.walker, spelled, from, to, visit, () => seen?.endLine())) {
       for (let l = from; l < to; l++) {
-        walk.countLine(spelled.blockOf(l), spelled.startOf(l), spelled.endOf(l), visit);
+        const tokens = spelled.entriesOf(l);
+        walk.countLine(tokens, 0, tokens.length, visit);
         seen?.endLine();
       }
     }
@@ -406,7 +407,12 @@ export class Variations {
           const majority = this.majorityFormOf(node, n);
           disagrees = majority >= 0 && ((pairs[p + 1] ^ majority) & innerMask(n)) !== 0;
         }
-        if (disagrees || walk.anyWhole(spelled.blockOf(l), spelled.startOf(l), spelled.endOf(l), against)) found.push(l);
+        if (disagrees) {
+          found.push(l);
+          continue;
+        }
+        const tokens = spelled.entriesOf(l);
+        if (walk.anyWhole(tokens, 0, tokens.length, against)) found.push(l);
       }
       return found;
     }

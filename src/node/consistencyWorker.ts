@@ -27,7 +27,7 @@ async function run(): Promise<void> {
       mine = disagreeing.map((lines, k) => lines.slice(0, half[k]));
       const theirs = disagreeing.map((lines, k) => lines.slice(half[k]));
       // The spelled lines come along when their blocks are shared (no copy): judging reads them.
-      const spelled = counted.spelled && counted.spelled.lines.blockOf(0).buffer instanceof SharedArrayBuffer ? { lines: counted.spelled.lines, firstLines: counted.spelled.firstLines } : undefined;
+      const spelled = counted.spelled && counted.spelled.lines.blockBytesOf(0).buffer instanceof SharedArrayBuffer ? { lines: counted.spelled.lines, firstLines: counted.spelled.firstLines } : undefined;
       parentPort?.postMessage({ type: 'judge', variations: counted.variations.transferable().data, lines: theirs, spelled } satisfies JudgeRequest);
     }
     for (let index = 0; index < files.length; index++) {

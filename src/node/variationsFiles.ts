@@ -136,7 +136,7 @@ export interface CountedFiles {
 /** How countFiles reads and counts, when not as it does by default. */
 export interface CountOptions {
   /** SpelledLines' bound (its default unless a test asks for less). */
-  readonly maxSpelledTokens?: number;
+  readonly maxSpelledBytes?: number;
   /** Another thread that counts some of the runs of lines (see WasmCountWalk.shareWith). */
   readonly share?: CountShare;
   /** Each file's runs of whole lines for the first pass, files in order: readRuns() unless another thread reads them. */
@@ -150,17 +150,17 @@ export interface CountOptions {
  * to judge, read instead of the bytes. Past SpelledLines' bound the files are read again instead.
  */
 export async function countFiles(files: readonly string[], args: ConsistencyArgs, findDisagreeing: boolean, options: CountOptions = {}): Promise<CountedFiles> {
-  const { maxSpelledTokens, share } = options;
+  const { maxSpelledBytes, share } = options;
   const runsOf = options.runsOf ?? ((_index: number, file: string) => readRuns(file));
   const thresholds: { minCount?: number; minShare?: number } = {};
   if (args.minCount !== undefined) thresholds.minCount = args.minCount;
   if (args.minShare !== undefined) thresholds.minShare = args.minShare;
   const variations = new Variations(thresholds);
   if (args.lexicon !== undefined) for (const word of loadLexicon(args.lexicon)) variations.addLexiconWord(word);
-  // SEGCORPUS_SPELLED_BLOCK_TOKENS is a testing knob: smaller blocks, so more runs of lines to share.
-  const blockTokens = Number(process.env.SEGCORPUS_SPELLED_BLOCK_TOKENS) || undefined;
+  // SEGCORPUS_SPELLED_BLOCK_BYTES is a testing knob: smaller blocks, so more runs of lines to share.
+  const blockBytes = Number(process.env.SEGCORPUS_SPELLED_BLOCK_BYTES) || undefined;
   // Shared blocks when another thread may count some of the lines (see WasmCountWalk.shareWith).
-  const spelled = new SpelledLines(maxSpelledTokens, blockTokens, share !== undefined);
+  const spelled = new SpelledLines(maxSpelledBytes, blockBytes, share !== undefined);
   const fileLines: number[] = [];
   // The tokens numbered in WebAssembly when it can (the same spellings, several times faster).
   const speller = { use: process.env.SEGCORPUS_WASM === '0' ? undefined : WasmSpeller.create(normalizerModule()) };

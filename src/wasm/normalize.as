@@ -1658,3 +1658,57 @@ let cFinished: i32 = 0;
 export function countFinishedLines(): i32 {
   return cFinished;
 }
+
+// SpelledLines' encoding of entries (src/core/syllables.ts, where it is described): the same constants.
+const ONE_BYTE_LIMIT: i32 = 0x80;
+const TWO_BYTES_LIMIT: i32 = ONE_BYTE_LIMIT + (1 << 14);
+const WIDE_SPELLING: u32 = 0xfd;
+const NOT_A_WORD_BYTE: u32 = 0xff;
+
+/**
+ * Reads back the entries of a run of lines kept by SpelledLines, `length` bytes at `bytes`, as the
+ * i32s countRun() reads, at `tokens` (room for one a byte); turns the lines' ends at ends[0,
+ * lineCount), offsets into the bytes, into offsets into the entries. Returns how many entries.
+ */
+export function widen(bytes: usize, length: i32, tokens: usize, ends: usize, lineCount: i32): i32 {
+  let u: i32 = 0;
+  let w: i32 = 0;
+  let line: i32 = 0;
+  while (u < length) {
+    while (line < lineCount && load<i32>(ends + (<usize>line << 2)) == u) {
+      store<i32>(ends + (<usize>line << 2), w);
+      line++;
+    }
+    const b = <u32>load<u8>(bytes + <usize>u);
+    const at = tokens + (<usize>w << 2);
+    if (b < 0x80) {
+      store<i32>(at, <i32>b);
+      u++;
+    } else if (b < 0xc0) {
+      store<i32>(at, ONE_BYTE_LIMIT + <i32>(((b & 0x3f) << 8) | <u32>load<u8>(bytes + <usize>u, 1)));
+      u += 2;
+    } else if (b < 0xe0) {
+      store<i32>(at, TWO_BYTES_LIMIT + <i32>(((b & 0x1f) << 16) | (<u32>load<u8>(bytes + <usize>u, 1) << 8) | <u32>load<u8>(bytes + <usize>u, 2)));
+      u += 3;
+    } else if (b == NOT_A_WORD_BYTE) {
+      store<i32>(at, -1);
+      u++;
+    } else if (b == WIDE_SPELLING) {
+      store<i32>(at, load<i32>(bytes + <usize>u, 1));
+      u += 5;
+    } else {
+      // A word written out: its head, -(2 + n), then its n ids.
+      const n = load<i32>(bytes + <usize>u, 1);
+      store<i32>(at, -2 - n);
+      u += 5;
+      for (let k: i32 = 0; k < n; k++) {
+        w++;
+        store<i32>(tokens + (<usize>w << 2), load<i32>(bytes + <usize>u));
+        u += 4;
+      }
+    }
+    w++;
+  }
+  for (; line < lineCount; line++) store<i32>(ends + (<usize>line << 2), w);
+  return w;
+}

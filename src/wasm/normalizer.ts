@@ -30,6 +30,7 @@ interface Exports {
   SPELL_TABLE_BYTES: { value: number };
   countTables(...pointers: number[]): void;
   countRun(tokens: number, ends: number, lineCount: number, fresh: number, lineMarks: number): number;
+  widen(bytes: number, length: number, tokens: number, ends: number, lineCount: number): number;
   countFinishedLines(): number;
   countVisits(): number;
   countedSpellings(): number;
@@ -374,17 +375,18 @@ export class WasmSpeller {
 /**
  * What a count offers another thread that may count some of its runs of lines (CountShare): the
  * tables as WasmCountWalk copies them in, and per run (lines that share a block of SpelledLines)
- * its entries, a view of a shared block, and its lines' ends there. `claims`, shared too, says
+ * its entries, a view of a shared block (bytes, as SpelledLines encodes them), and its lines' ends
+ * there. `claims`, shared too, says
  * who counts each run: the count's own thread claims runs from the first on, the other from the
  * last down, each run by a compare-and-swap from UNCLAIMED, so each side's runs are a contiguous
  * stretch and the other thread's come after the count's own.
  */
 export interface CountJob {
   readonly tables: WalkTables;
-  readonly entries: readonly Int32Array[];
+  readonly entries: readonly Uint8Array[];
   readonly ends: readonly Int32Array[];
   readonly claims: Int32Array;
-  /** The most entries and lines of a run: the room a walk needs. */
+  /** The most bytes of entries and lines of a run: the room a walk needs. */
   readonly most: number;
   readonly mostLines: number;
 }
@@ -444,18 +446,18 @@ export class WasmCountWalk implements SpelledWalker {
     endLine?: () => void,
   ): boolean {
     // The runs of lines that share a block of entries, each copied in whole: room for the biggest.
-    const entries: Int32Array[] = [];
+    const entries: Uint8Array[] = [];
     const ends: Int32Array[] = [];
     let most = 0;
     let mostLines = 0;
     for (let l = from; l < to; ) {
-      const block = spelled.blockOf(l);
+      const block = spelled.blockBytesOf(l);
       let last = l;
-      while (last + 1 < to && spelled.blockOf(last + 1) === block) last++;
-      const start = spelled.startOf(l);
-      const run = block.subarray(start, spelled.endOf(last));
+      while (last + 1 < to && spelled.blockBytesOf(last + 1) === block) last++;
+      const start = spelled.byteStartOf(l);
+      const run = block.subarray(start, spelled.byteEndOf(last));
       const runEnds = new Int32Array(last + 1 - l);
-      for (let k = l; k <= last; k++) runEnds[k - l] = spelled.endOf(k) - start;
+      for (let k = l; k <= last; k++) runEnds[k - l] = spelled.byteEndOf(k) - start;
       entries.push(run);
       ends.push(runEnds);
       most = Math.max(most, run.length);
@@ -608,9 +610,10 @@ class RunCounter {
       spellings, // whole counts
       spellings, // counted
       2 * ex.VISITS_MAX.value + 128, // visits, paths
-      most,
+      most, // a run's entries, at most one a byte of their encoding
       mostLines,
       mostLines, // each line's mark in the visits
+      (most + 3) >> 2, // a run's entries as SpelledLines encodes them
     ];
     const at: number[] = [];
     let end = base;
@@ -644,11 +647,15 @@ class RunCounter {
     return new RunCounter(ex, at, spellings);
   }
 
-  /** Counts a run of lines: its entries, and its lines' ends in them. */
-  count(entries: Int32Array, ends: Int32Array, visit: (node: number, form: number) => void, endLine?: () => void): void {
+  /**
+   * Counts a run of lines: its entries, encoded as SpelledLines keeps them, and its lines' ends in
+   * those bytes. normalize.as widen() reads the entries back, and the ends as entries.
+   */
+  count(entries: Uint8Array, ends: Int32Array, visit: (node: number, form: number) => void, endLine?: () => void): void {
     const { ex, at } = this;
-    new Int32Array(ex.memory.buffer, at[16], entries.length).set(entries);
+    new Uint8Array(ex.memory.buffer, at[19], entries.length).set(entries);
     new Int32Array(ex.memory.buffer, at[17], ends.length).set(ends);
+    ex.widen(at[19], entries.length, at[16], at[17], ends.length);
     for (let fresh = 1; ; fresh = 0) {
       const done = ex.countRun(at[16], at[17], ends.length, fresh, at[18]);
       const visits = new Int32Array(ex.memory.buffer, at[15], 2 * ex.countVisits());

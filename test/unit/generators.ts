@@ -1,6 +1,7 @@
 // Generated corpora for the property tests: lines of tokens with varied white space, line endings and a BOM.
 import fc from 'fast-check';
 import { SAMPLE } from './fixtures';
+import { SpelledLines } from '../../src/core/syllables';
 
 /**
  * The tokens of corpus lines, weighted: the sample's words, digits (placeholders or not),
@@ -30,4 +31,28 @@ export function corpusOf(lineArb: fc.Arbitrary<string>): fc.Arbitrary<string> {
       const text = lines.map(([l, e]) => l + e).join('');
       return (bom ? '\ufeff' : '') + (finalBreak ? text : text.replace(/(\r\n|\r|\n)$/, ''));
     });
+}
+
+/**
+ * An entry of SpelledLines as a list: a spelling number of any size the encoding tells apart,
+ * NOT_A_WORD, or a word written out (its head, then its ids).
+ */
+export function entryArb(): fc.Arbitrary<number[]> {
+  const spelling = fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x80, max: 0x407f }), fc.integer({ min: 0x4080, max: 0x20407f }), fc.integer({ min: 0x204080, max: 0x7fffffff }), fc.constantFrom(0x7f, 0x80, 0x407f, 0x4080, 0x20407f, 0x204080));
+  const written = fc.array(fc.integer({ min: 0, max: 0x7fffffff }), { maxLength: 5 }).map((ids) => [-2 - ids.length, ...ids]);
+  return fc.oneof({ weight: 6, arbitrary: spelling.map((v) => [v]) }, { weight: 1, arbitrary: fc.constant([SpelledLines.NOT_A_WORD] as number[]) }, { weight: 1, arbitrary: written });
+}
+
+/** Appends a line of entries (entryArb's) to `spelled`, entry by entry or as one run. */
+export function pushLine(spelled: SpelledLines, line: number[][], asRun: boolean): void {
+  if (asRun) {
+    const flat = Int32Array.from(line.flat());
+    spelled.pushRun(flat, 0, flat.length);
+  } else {
+    for (const entry of line) {
+      if (entry.length > 1 || entry[0] < SpelledLines.NOT_A_WORD) spelled.pushWritten(Int32Array.from(entry.slice(1)), entry.length - 1);
+      else spelled.push(entry[0]);
+    }
+  }
+  spelled.endLine();
 }

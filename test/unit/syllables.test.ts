@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { SpelledLines, SyllableLine, SyllableTable } from '../../src/core/syllables';
 import { SAMPLE } from './fixtures';
+import { entryArb, pushLine } from './generators';
 
 const encoder = new TextEncoder();
 
@@ -116,6 +117,20 @@ describe('syllables', () => {
         });
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('keeps any entries and reads them back: spellings of every size, words written out, not-words, any block size (property)', () => {
+    const lines = fc.array(fc.array(entryArb(), { maxLength: 12 }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      // Each line pushed entry by entry or as one run, as the two writers of SpelledLines do.
+      fc.property(lines, fc.integer({ min: 1, max: 48 }), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), fc.boolean(), (entries, blockSize, asRun, shared) => {
+        const spelled = new SpelledLines(undefined, blockSize, shared);
+        entries.forEach((line, l) => pushLine(spelled, line, asRun[l]));
+        assert.strictEqual(spelled.lineCount, entries.length);
+        entries.forEach((line, l) => assert.deepStrictEqual([...spelled.entriesOf(l)], line.flat()));
+      }),
+      { numRuns: 500 },
     );
   });
 

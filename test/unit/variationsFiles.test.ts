@@ -24,7 +24,7 @@ describe('variations over files', () => {
     const files = [a, b, c];
     const args = { lexicon: undefined, minCount: 3, minShare: 0.7 };
     const kept = await countFiles(files, args, true);
-    const readAgain = await countFiles(files, args, true, { maxSpelledTokens: 0 });
+    const readAgain = await countFiles(files, args, true, { maxSpelledBytes: 0 });
     assert.deepStrictEqual(kept.disagreeing, [[5], [5, 6], []]);
     assert.strictEqual(readAgain.disagreeing, undefined, 'a bound of 0 keeps no line');
     assert.deepStrictEqual(kept.variations.table(), readAgain.variations.table());

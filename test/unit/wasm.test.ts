@@ -18,7 +18,7 @@ import { wasmFor, wasmModule } from './wasmBuild';
 import { runCli, runCliBytes } from './cliRun';
 import { SAMPLE } from './fixtures';
 import { streamed, streamedBytes } from './streaming';
-import { CORPUS_TOKENS, corpusOf, linesOf } from './generators';
+import { CORPUS_TOKENS, corpusOf, entryArb, linesOf, pushLine } from './generators';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -268,7 +268,7 @@ describe('WebAssembly normalizer', function () {
       return { spelled, variations, lines };
     };
     const entries = (spelled: SpelledLines): number[][] =>
-      Array.from({ length: spelled.lineCount }, (_, l) => [...spelled.blockOf(l).subarray(spelled.startOf(l), spelled.endOf(l))]);
+      Array.from({ length: spelled.lineCount }, (_, l) => [...spelled.entriesOf(l)]);
     /** Whole lines cut into chunks of about the given sizes, as readLines hands them over. */
     const chunked = (bytes: Uint8Array, sizes: number[]): Uint8Array[] => {
       const chunks: Uint8Array[] = [];
@@ -320,6 +320,48 @@ describe('WebAssembly normalizer', function () {
       forEachLineOf(bytes, (start, end) => findings.push(variations.findingsOf(bytes, start, end)));
       return { table: variations.table(), findings, disagreeing: variations.disagreeingLines(spelled) };
     };
+
+    it('widen() reads the entries of SpelledLines and their line ends back as entriesOf() does, a block at a time (property)', () => {
+      const api = (globalThis as unknown as { WebAssembly: { Instance: new (module: unknown, imports: object) => { exports: unknown } } }).WebAssembly;
+      const ex = new api.Instance(wasmModule(), {}).exports as { memory: { buffer: ArrayBuffer; grow(pages: number): number }; widen(bytes: number, length: number, tokens: number, ends: number, lineCount: number): number };
+      const lines = fc.array(fc.array(entryArb(), { maxLength: 12 }), { minLength: 1, maxLength: 16 });
+      // Past the module's own data.
+      const base = ex.memory.buffer.byteLength;
+      fc.assert(
+        fc.property(lines, fc.integer({ min: 1, max: 64 }), fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), (entries, blockSize, asRun) => {
+          const spelled = new SpelledLines(undefined, blockSize);
+          entries.forEach((line, l) => pushLine(spelled, line, asRun[l]));
+          // As WasmCountWalk hands them over: the lines that share a block, their bytes and ends.
+          for (let l = 0; l < spelled.lineCount; ) {
+            const block = spelled.blockBytesOf(l);
+            let last = l;
+            while (last + 1 < spelled.lineCount && spelled.blockBytesOf(last + 1) === block) last++;
+            const start = spelled.byteStartOf(l);
+            const bytes = block.subarray(start, spelled.byteEndOf(last));
+            const lineCount = last + 1 - l;
+            const align = (at: number): number => (at + 15) & ~15;
+            const bytesAt = base;
+            const endsAt = align(bytesAt + bytes.length + 16);
+            const tokensAt = align(endsAt + 4 * lineCount + 16);
+            const need = tokensAt + 4 * bytes.length + 64;
+            if (ex.memory.buffer.byteLength < need) ex.memory.grow(Math.ceil((need - ex.memory.buffer.byteLength) / 65536));
+            new Uint8Array(ex.memory.buffer, bytesAt, bytes.length).set(bytes);
+            const ends = new Int32Array(ex.memory.buffer, endsAt, lineCount);
+            for (let k = l; k <= last; k++) ends[k - l] = spelled.byteEndOf(k) - start;
+            const n = ex.widen(bytesAt, bytes.length, tokensAt, endsAt, lineCount);
+            const tokens = new Int32Array(ex.memory.buffer, tokensAt, n);
+            const widened = new Int32Array(ex.memory.buffer, endsAt, lineCount);
+            for (let k = l; k <= last; k++) {
+              const from = k === l ? 0 : widened[k - l - 1];
+              assert.deepStrictEqual([...tokens.subarray(from, widened[k - l])], [...spelled.entriesOf(k)]);
+            }
+            assert.strictEqual(widened[lineCount - 1], n);
+            l = last + 1;
+          }
+        }),
+        { numRuns: 400 },
+      );
+    });
 
     it('counts spelled lines in WebAssembly as TokenWalk does: the table (forms in their order), findings and lines, kept or not, any block size, longest sequence and lexicon', () => {
       const walker = WasmCountWalk.create(wasmModule());
@@ -459,7 +501,7 @@ describe('WebAssembly normalizer', function () {
           assert.ok(withWasm.stdout.includes('[inconsistent-segmentation]'), 'variations to compare');
           // Many runs of lines, which the main thread counts some of when it is free first; or not at all.
           for (const share of ['1', '0']) {
-            const shared = runCli(['check', file], undefined, { SEGCORPUS_CONSISTENCY_WORKER: worker, SEGCORPUS_SPELLED_BLOCK_TOKENS: '256', SEGCORPUS_COUNT_SHARE: share });
+            const shared = runCli(['check', file], undefined, { SEGCORPUS_CONSISTENCY_WORKER: worker, SEGCORPUS_SPELLED_BLOCK_BYTES: '256', SEGCORPUS_COUNT_SHARE: share });
             assert.strictEqual(shared.stderr, '');
             assert.strictEqual(shared.stdout, without.stdout);
           }
@@ -471,7 +513,7 @@ describe('WebAssembly normalizer', function () {
         const several = runCli(['check', file, second], undefined, { SEGCORPUS_WASM: '0', SEGCORPUS_CONSISTENCY_WORKER: '0' });
         assert.ok(several.stdout.includes(`${second}:`) && several.stdout.includes('[inconsistent-segmentation]'));
         for (const bound of ['1', '']) {
-          const threaded = runCli(['check', file, second], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1', SEGCORPUS_SPELLED_BLOCK_TOKENS: '256', SEGCORPUS_MAX_WAITING_FINDINGS: bound });
+          const threaded = runCli(['check', file, second], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1', SEGCORPUS_SPELLED_BLOCK_BYTES: '256', SEGCORPUS_MAX_WAITING_FINDINGS: bound });
           assert.strictEqual(threaded.stderr, '');
           assert.strictEqual(threaded.stdout, several.stdout);
         }
