@@ -608,33 +608,32 @@ export class SpelledLines {
     this.used = putEntry(this.block, this.used, entry);
   }
 
-  /** Pushes `entries[from, to)`: spelling numbers, NOT_A_WORD, words written out (their heads and ids). */
-  pushRun(entries: Int32Array, from: number, to: number): void {
-    if (this.used + MAX_ENTRY_BYTES * (to - from) > this.block.length) {
-      const size = encodedSize(entries, from, to);
-      if (this.used + size > this.block.length && !this.room(size)) return;
-    }
-    // The hottest writer (every line whose spellings were all seen before): the short forms written out here.
-    const block = this.block;
-    let u = this.used;
-    for (let k = from; k < to; k++) {
-      const v = entries[k];
-      if (v >= 0 && v < ONE_BYTE_LIMIT) {
-        block[u++] = v;
-      } else if (v >= 0 && v < TWO_BYTES_LIMIT) {
-        const x = v - ONE_BYTE_LIMIT;
-        block[u++] = 0x80 | (x >> 8);
-        block[u++] = x & 0xff;
-      } else if (v < SpelledLines.NOT_A_WORD) {
-        const n = -2 - v;
-        block[u++] = WRITTEN_WORD;
-        u = putInt(block, u, n);
-        for (let j = 0; j < n; j++) u = putInt(block, u, entries[++k]);
-      } else {
-        u = putEntry(block, u, v);
+  /**
+   * Appends `count` lines already encoded as this keeps them (normalize.as spell() writes lines of
+   * spellings seen before so): line k is src[ends[k - 1], ends[k]), the first from `from`. Whole
+   * lines are copied as many at a time as a block holds. Returns how many lines it kept: `count`,
+   * unless it gave up past its bound (`full`).
+   */
+  pushEncodedLines(src: Uint8Array, from: number, ends: Int32Array, count: number): number {
+    let at = from;
+    for (let k = 0; k < count; ) {
+      const room = this.block.length - this.used;
+      let last = k;
+      while (last < count && ends[last] - at <= room) last++;
+      if (last === k) {
+        // The next line needs a new block.
+        if (!this.room(ends[k] - at)) return k;
+        continue;
       }
+      const base = this.used - at;
+      this.block.set(src.subarray(at, ends[last - 1]), this.used);
+      for (; k < last; k++) {
+        this.used = base + ends[k];
+        this.endLine();
+      }
+      at = ends[last - 1];
     }
-    this.used = u;
+    return count;
   }
 
   pushWritten(ids: Int32Array, n: number): void {
@@ -732,22 +731,6 @@ const MAX_ENTRY_BYTES = 5;
 function entryBytes(v: number): number {
   if (v < 0) return 1;
   return v < ONE_BYTE_LIMIT ? 1 : v < TWO_BYTES_LIMIT ? 2 : v < THREE_BYTES_LIMIT ? 3 : 5;
-}
-
-/** How many bytes entries[from, to) take (a word written out: its head, then 4 bytes an id). */
-function encodedSize(entries: Int32Array, from: number, to: number): number {
-  let size = 0;
-  for (let k = from; k < to; k++) {
-    const v = entries[k];
-    if (v < SpelledLines.NOT_A_WORD) {
-      const n = -2 - v;
-      size += 5 + 4 * n;
-      k += n;
-    } else {
-      size += entryBytes(v);
-    }
-  }
-  return size;
 }
 
 function putInt(block: Uint8Array, u: number, v: number): number {

@@ -268,20 +268,12 @@ export class Variations {
   /**
    * noteCompoundsSpelling() for a line whose tokens were numbered elsewhere, in the order they first
    * came (normalize.as spell(): `numbered[from, to)`, see SyllableTable.spellNumbered): the same
-   * spellings, counts and candidates as from the bytes alone. `special`: whether the line has a
-   * token numbered now or not numbered (without one, every spelling in it was looked at before).
+   * spellings, counts and candidates as from the bytes alone.
    */
-  noteCompoundsNumbered(bytes: Uint8Array, start: number, end: number, numbered: Int32Array, from: number, to: number, special: boolean, spelled: SpelledLines): void {
+  noteCompoundsNumbered(bytes: Uint8Array, start: number, end: number, numbered: Int32Array, from: number, to: number, spelled: SpelledLines): void {
     this.unsee();
     if (spelled.full) {
       this.noteCompounds(bytes, start, end);
-      return;
-    }
-    if (!special) {
-      // Spellings all seen before, so all looked at: the line is its numbers.
-      spelled.pushRun(numbered, from, to);
-      spelled.endLine();
-      if (spelled.full) this.noteCompounds(bytes, start, end);
       return;
     }
     this.syllables.spellNumbered(bytes, numbered, from, to, spelled);
@@ -290,6 +282,19 @@ export class Variations {
       return;
     }
     this.noteLastLine(spelled);
+  }
+
+  /**
+   * noteCompoundsNumbered() for `count` lines in a row whose spellings were all seen before (so
+   * all looked at): each line is its numbers, already encoded as SpelledLines keeps them. Line k
+   * is bytes[starts[k], ends[k]), its entries encoded[encodedEnds[k - 1], encodedEnds[k]) (the
+   * first from `from`).
+   */
+  noteSeenLines(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, encoded: Uint8Array, from: number, encodedEnds: Int32Array, count: number, spelled: SpelledLines): void {
+    this.unsee();
+    const kept = spelled.full ? 0 : spelled.pushEncodedLines(encoded, from, encodedEnds, count);
+    // Lines past the bound: the later passes read their bytes again.
+    for (let k = kept; k < count; k++) this.noteCompounds(bytes, starts[k], ends[k]);
   }
 
   /** The compounds of the line last appended to `spelled` made candidates. */

@@ -6,7 +6,7 @@ import { Variations } from '../core/variations';
 import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, ROOM_BYTES, describe, readLines } from './fileJob';
 import { say } from '../cli/messages';
 import { normalizerModule } from '../wasm/module';
-import { CountShare, WasmCountWalk, WasmSpeller } from '../wasm/normalizer';
+import { CountShare, SpelledChunk, WasmCountWalk, WasmSpeller } from '../wasm/normalizer';
 
 export interface ConsistencyArgs {
   readonly lexicon: string | undefined;
@@ -81,7 +81,7 @@ async function eachNumberedLine(runs: AsyncIterable<Uint8Array>, speller: { use:
 const NUMBERED_PIECE_BYTES = 256 * 1024;
 
 function numberPiece(bytes: Uint8Array, speller: { use: WasmSpeller | undefined }, variations: Variations, spelled: SpelledLines): void {
-  let numbered: Int32Array | undefined;
+  let numbered: SpelledChunk | undefined;
   try {
     numbered = speller.use?.spellChunk(bytes);
   } catch (error) {
@@ -95,23 +95,60 @@ function numberPiece(bytes: Uint8Array, speller: { use: WasmSpeller | undefined 
 }
 
 /**
- * Pass one over the lines of `bytes` whose tokens WasmSpeller.spellChunk numbered (`numbered`:
- * line by line, [entries, end, special], then the entries): noteCompoundsSpelling's work. Returns
- * how many lines there were.
+ * Pass one over the lines of `bytes` whose tokens WasmSpeller.spellChunk numbered (see there):
+ * noteCompoundsSpelling's work. Lines of spellings seen before, in a row, go to the spelled lines
+ * in one go (their encoding copied as it is); the others one by one. Returns how many lines there were.
  */
-export function noteNumbered(bytes: Uint8Array, numbered: Int32Array, variations: Variations, spelled: SpelledLines): number {
+export function noteNumbered(bytes: Uint8Array, chunk: SpelledChunk, variations: Variations, spelled: SpelledLines): number {
+  const { numbered, encoded } = chunk;
+  const seen = seenLines.ready(numbered.length / 3);
   let start = 0;
   let lines = 0;
+  let e = 0;
+  let seenFrom = 0;
+  let seenCount = 0;
+  const noteSeen = (): void => {
+    if (seenCount > 0) variations.noteSeenLines(bytes, seen.starts, seen.ends, encoded, seenFrom, seen.encodedEnds, seenCount, spelled);
+    seenCount = 0;
+  };
   for (let p = 0; p < numbered.length; lines++) {
     const from = p + 3;
     const to = from + numbered[p];
     const end = numbered[p + 1];
-    variations.noteCompoundsNumbered(bytes, start, end, numbered, from, to, numbered[p + 2] === 1, spelled);
+    const encodedBytes = numbered[p + 2];
+    if (encodedBytes < 0) {
+      noteSeen();
+      variations.noteCompoundsNumbered(bytes, start, end, numbered, from, to, spelled);
+    } else {
+      if (seenCount === 0) seenFrom = e;
+      e += encodedBytes;
+      seen.starts[seenCount] = start;
+      seen.ends[seenCount] = end;
+      seen.encodedEnds[seenCount++] = e;
+    }
     start = end < bytes.length && bytes[end] === CR && bytes[end + 1] === LF ? end + 2 : end + 1;
     p = to;
   }
+  noteSeen();
   return lines;
 }
+
+/** noteNumbered's lists of the lines in a row of spellings seen before, reused from chunk to chunk. */
+const seenLines = {
+  starts: new Int32Array(0),
+  ends: new Int32Array(0),
+  encodedEnds: new Int32Array(0),
+  /** Room for `lines` lines. */
+  ready(lines: number) {
+    if (this.starts.length < lines) {
+      const n = Math.max(lines, 2 * this.starts.length);
+      this.starts = new Int32Array(n);
+      this.ends = new Int32Array(n);
+      this.encodedEnds = new Int32Array(n);
+    }
+    return this;
+  },
+};
 
 function loadLexicon(file: string): string[] {
   try {

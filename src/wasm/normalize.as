@@ -1211,11 +1211,13 @@ export function screen(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesP
 //   SP_START      u32[MAX_SPELLINGS]  where each spelling's bytes are in the arena
 //   SP_LENGTH     u32[MAX_SPELLINGS]
 //   SP_ARENA      the bytes, MAX_SPELLINGS * MAX_SPELLING_BYTES at most
-// The output, i32s, line by line: a head of three, [entries, end, special], then the line's
+// The output, i32s, line by line: a head of three, [entries, end, encoded], then the line's
 // `entries` i32s: per token its spelling number (>= 0); NEW_SPELLING, start, end for a token
 // numbered now (the next number); NOT_KEPT, start, end for a token too long (or too many) to
-// number. `end` is where the line ends in the chunk; `special` is 1 when the line has a token of
-// the last two kinds (a line without one is copied as it is).
+// number. `end` is where the line ends in the chunk. A line without a token of the last two kinds
+// is kept as it is: its spelling numbers are also written at encPtr, one line after the other, as
+// SpelledLines encodes them, and `encoded` is how many bytes they take; for a line with one (JS
+// spells it), `encoded` is -1 and nothing of it is there.
 
 export const SPELL_MAX_SPELLINGS: i32 = 1 << 20; // as MAX_SPELLINGS in syllables.ts
 export const SPELL_MAX_BYTES: i32 = 64; // as MAX_SPELLING_BYTES there
@@ -1285,17 +1287,20 @@ function growSlots(): void {
 /**
  * Numbers the tokens of whole lines inPtr[start, end) (a line ends at LF, CRLF or a lone CR; no
  * empty line after the last break) with the table at tablePtr, and returns how many i32s of output
- * it wrote at outPtr (room: two per input byte, and three).
+ * it wrote at outPtr (room: two per input byte, and three); the lines kept as they are go at
+ * encPtr too (room: three bytes per input byte, and three).
  */
-export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePtr: usize): i32 {
+export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePtr: usize, encPtr: usize): i32 {
   src = inPtr;
   table = tablePtr;
   let w = outPtr;
+  let e = encPtr;
   const stopSplat = i8x16.splat(0x20);
   let i = start;
   while (i < end) {
     // One line: its head, then its tokens, up to its break.
     const head = w;
+    const lineEncoded = e;
     w += 12;
     let special = 0;
     for (;;) {
@@ -1353,6 +1358,22 @@ export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePt
       if (found >= 0) {
         store<i32>(w, found);
         w += 4;
+        // SpelledLines' encoding of a spelling (below SPELL_MAX_SPELLINGS: three bytes at most).
+        if (found < ONE_BYTE_LIMIT) {
+          store<u8>(e, <u8>found);
+          e += 1;
+        } else if (found < TWO_BYTES_LIMIT) {
+          const x = found - ONE_BYTE_LIMIT;
+          store<u8>(e, <u8>(0x80 | (x >> 8)));
+          store<u8>(e, <u8>x, 1);
+          e += 2;
+        } else {
+          const x = found - TWO_BYTES_LIMIT;
+          store<u8>(e, <u8>(0xc0 | (x >> 16)));
+          store<u8>(e, <u8>(x >> 8), 1);
+          store<u8>(e, <u8>x, 2);
+          e += 3;
+        }
         continue;
       }
       special = 1;
@@ -1382,7 +1403,8 @@ export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePt
     const lineEnd = i < end ? i : end;
     store<i32>(head, <i32>((w - head - 12) >> 2));
     store<i32>(head, lineEnd, 4);
-    store<i32>(head, special, 8);
+    if (special != 0) e = lineEncoded;
+    store<i32>(head, special != 0 ? -1 : <i32>(e - lineEncoded), 8);
     i = lineEnd < end && load<u8>(src + <usize>lineEnd) == CR && lineEnd + 1 < end && load<u8>(src + <usize>(lineEnd + 1)) == LF ? lineEnd + 2 : lineEnd + 1;
   }
   return <i32>((w - outPtr) >> 2);

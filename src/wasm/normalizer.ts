@@ -26,7 +26,7 @@ interface Exports {
   restore(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number): number;
   screen(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number, piecesPtr: number, firstLine: number): number;
   screenLineCount(): number;
-  spell(inPtr: number, start: number, end: number, outPtr: number, tablePtr: number): number;
+  spell(inPtr: number, start: number, end: number, outPtr: number, tablePtr: number, encPtr: number): number;
   SPELL_TABLE_BYTES: { value: number };
   countTables(...pointers: number[]): void;
   countRun(tokens: number, ends: number, lineCount: number, fresh: number, lineMarks: number): number;
@@ -329,6 +329,12 @@ export class WasmNormalizer {
  * count of the CLI. One per table: each keeps the spellings it has numbered (up to about 90 MB of
  * WebAssembly memory, most of it never touched).
  */
+/** What WasmSpeller.spellChunk() gives for a chunk (see there). */
+export interface SpelledChunk {
+  readonly numbered: Int32Array;
+  readonly encoded: Uint8Array;
+}
+
 export class WasmSpeller {
   private readonly exports: Exports;
   private readonly tablePtr: number;
@@ -348,23 +354,27 @@ export class WasmSpeller {
   }
 
   /**
-   * The tokens of a chunk of whole lines, numbered, line by line: [entries, end, special], then the
-   * line's entries: per token its spelling number, or -3 (numbered now) or -2 (not numbered) each
-   * followed by the token's start and end; `end` is the line's end, `special` 1 when it has a token
-   * of those two kinds (see Variations.noteCompoundsNumbered). The array is a view of WebAssembly
-   * memory, good until the next call. Throws a RangeError past what 32-bit memory holds.
+   * The tokens of a chunk of whole lines, numbered, line by line (`numbered`): [entries, end,
+   * encoded], then the line's entries: per token its spelling number, or -3 (numbered now) or -2
+   * (not numbered) each followed by the token's start and end; `end` is the line's end. A line
+   * without a token of those two kinds has its spelling numbers in `encoded` too, as SpelledLines
+   * keeps them, one line after the other, `encoded` bytes of them; -1 for a line with one (see
+   * noteNumbered in variationsFiles.ts). Both are views of WebAssembly memory (`encoded` of all the
+   * room there, past what was written), good until the next call. Throws a RangeError past what
+   * 32-bit memory holds.
    */
-  spellChunk(input: Uint8Array): Int32Array {
+  spellChunk(input: Uint8Array): SpelledChunk {
     const ex = this.exports;
     const n = input.length;
     const inPtr = this.inPtr;
     const outPtr = (inPtr + n + 16 + 15) & ~15;
-    this.ensure(outPtr + 8 * (n + 3));
+    const encPtr = outPtr + 8 * (n + 3);
+    this.ensure(encPtr + 3 * (n + 3));
     const memory = new Uint8Array(ex.memory.buffer);
     memory.set(input, inPtr);
     memory.fill(SPACE, inPtr + n, inPtr + n + 16);
-    const length = ex.spell(inPtr, 0, n, outPtr, this.tablePtr);
-    return new Int32Array(ex.memory.buffer, outPtr, length);
+    const length = ex.spell(inPtr, 0, n, outPtr, this.tablePtr, encPtr);
+    return { numbered: new Int32Array(ex.memory.buffer, outPtr, length), encoded: new Uint8Array(ex.memory.buffer, encPtr, 3 * (n + 3)) };
   }
 
   private ensure(bytes: number): void {

@@ -43,16 +43,34 @@ export function entryArb(): fc.Arbitrary<number[]> {
   return fc.oneof({ weight: 6, arbitrary: spelling.map((v) => [v]) }, { weight: 1, arbitrary: fc.constant([SpelledLines.NOT_A_WORD] as number[]) }, { weight: 1, arbitrary: written });
 }
 
-/** Appends a line of entries (entryArb's) to `spelled`, entry by entry or as one run. */
-export function pushLine(spelled: SpelledLines, line: number[][], asRun: boolean): void {
-  if (asRun) {
-    const flat = Int32Array.from(line.flat());
-    spelled.pushRun(flat, 0, flat.length);
-  } else {
-    for (const entry of line) {
-      if (entry.length > 1 || entry[0] < SpelledLines.NOT_A_WORD) spelled.pushWritten(Int32Array.from(entry.slice(1)), entry.length - 1);
-      else spelled.push(entry[0]);
-    }
+/** Appends a line of entries (entryArb's) to `spelled`, entry by entry. */
+function pushEntries(spelled: SpelledLines, line: number[][]): void {
+  for (const entry of line) {
+    if (entry.length > 1 || entry[0] < SpelledLines.NOT_A_WORD) spelled.pushWritten(Int32Array.from(entry.slice(1)), entry.length - 1);
+    else spelled.push(entry[0]);
   }
   spelled.endLine();
+}
+
+/**
+ * Appends lines of entries (entryArb's) to `spelled`: line l entry by entry, or (`encoded[l]`) as
+ * bytes already encoded, the lines in a row so in one pushEncodedLines() call (as noteNumbered
+ * appends the lines that normalize.as spell() encoded), from `skip` bytes into the source.
+ */
+export function pushLines(spelled: SpelledLines, lines: number[][][], encoded: boolean[], skip = 0): void {
+  for (let l = 0; l < lines.length; ) {
+    if (!encoded[l]) {
+      pushEntries(spelled, lines[l++]);
+      continue;
+    }
+    const source = new SpelledLines();
+    let m = l;
+    for (; m < lines.length && encoded[m]; m++) pushEntries(source, lines[m]);
+    const bytes = source.blockBytesOf(0).subarray(0, source.byteEndOf(m - l - 1));
+    const src = new Uint8Array(skip + bytes.length);
+    src.set(bytes, skip);
+    const ends = Int32Array.from({ length: m - l }, (_, k) => skip + source.byteEndOf(k));
+    if (spelled.pushEncodedLines(src, skip, ends, m - l) !== m - l) throw new Error('lines past the bound');
+    l = m;
+  }
 }

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { SpelledLines, SyllableLine, SyllableTable } from '../../src/core/syllables';
 import { SAMPLE } from './fixtures';
-import { entryArb, pushLine } from './generators';
+import { entryArb, pushLines } from './generators';
 
 const encoder = new TextEncoder();
 
@@ -123,10 +123,10 @@ describe('syllables', () => {
   it('keeps any entries and reads them back: spellings of every size, words written out, not-words, any block size (property)', () => {
     const lines = fc.array(fc.array(entryArb(), { maxLength: 12 }), { minLength: 1, maxLength: 12 });
     fc.assert(
-      // Each line pushed entry by entry or as one run, as the two writers of SpelledLines do.
-      fc.property(lines, fc.integer({ min: 1, max: 48 }), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), fc.boolean(), (entries, blockSize, asRun, shared) => {
+      // Each line pushed entry by entry, or as encoded bytes with the lines in a row, as the two writers of SpelledLines do.
+      fc.property(lines, fc.integer({ min: 1, max: 48 }), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), fc.boolean(), fc.nat(7), (entries, blockSize, encoded, shared, skip) => {
         const spelled = new SpelledLines(undefined, blockSize, shared);
-        entries.forEach((line, l) => pushLine(spelled, line, asRun[l]));
+        pushLines(spelled, entries, encoded, skip);
         assert.strictEqual(spelled.lineCount, entries.length);
         entries.forEach((line, l) => assert.deepStrictEqual([...spelled.entriesOf(l)], line.flat()));
       }),

@@ -18,7 +18,7 @@ import { wasmFor, wasmModule } from './wasmBuild';
 import { runCli, runCliBytes } from './cliRun';
 import { SAMPLE } from './fixtures';
 import { streamed, streamedBytes } from './streaming';
-import { CORPUS_TOKENS, corpusOf, entryArb, linesOf, pushLine } from './generators';
+import { CORPUS_TOKENS, corpusOf, entryArb, linesOf, pushLines } from './generators';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -284,6 +284,22 @@ describe('WebAssembly normalizer', function () {
     const longToken = 'Thành_phố_Hồ_Chí_Minh_và_các_tỉnh_lân_cận_Đồng_Nai_Bình_Dương_Long_An';
     const spellingCorpusArb = corpusOf(linesOf(fc.oneof(tokenArb, fc.constantFrom('nâng_cao', 'nâng cao', 'nâng', 'cao', longToken, longToken.replace(/_/g, ' '), 'x'.repeat(70))), gapArb));
 
+    it('keeps the same entries as the bytes pass when spellings pass one and two bytes of their encoding, lines of seen spellings included', () => {
+      // 20,000 distinct tokens, then the same tokens again in other lines: lines of spellings seen
+      // before (encoded by WebAssembly) with numbers past 0x80 and 0x4080.
+      const words = Array.from({ length: 20_000 }, (_, k) => `từ${k.toString(36)}`);
+      const lines: string[] = [];
+      for (let k = 0; k < words.length; k += 50) lines.push(words.slice(k, k + 50).join(' '));
+      for (let k = 0; k < words.length; k += 70) lines.push(words.slice(k, k + 70).reverse().join(' '), `nâng_cao ${words[k]} 7 ${words[words.length - 1 - k]}`);
+      const chunks = chunked(encoder.encode(lines.join('\n') + '\n'), [4096, 65536, 777]);
+      const fromBytes = counted(chunks, undefined);
+      const numbered = counted(chunks, WasmSpeller.create(wasmModule()));
+      assert.strictEqual(numbered.lines, lines.length);
+      const kept = entries(numbered.spelled);
+      assert.deepStrictEqual(kept, entries(fromBytes.spelled));
+      assert.ok(Math.max(...kept.slice(400).flat()) >= 0x4080, 'spellings of three bytes in lines of spellings seen before');
+    });
+
     it('gives the spellings, lines, counts and findings that reading the bytes gives, over any chunking', () => {
       fc.assert(
         fc.property(spellingCorpusArb, sizesArb, fc.option(fc.integer({ min: 1, max: 60 })), (text, sizes, maxTokens) => {
@@ -328,9 +344,9 @@ describe('WebAssembly normalizer', function () {
       // Past the module's own data.
       const base = ex.memory.buffer.byteLength;
       fc.assert(
-        fc.property(lines, fc.integer({ min: 1, max: 64 }), fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), (entries, blockSize, asRun) => {
+        fc.property(lines, fc.integer({ min: 1, max: 64 }), fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), fc.nat(7), (entries, blockSize, encoded, skip) => {
           const spelled = new SpelledLines(undefined, blockSize);
-          entries.forEach((line, l) => pushLine(spelled, line, asRun[l]));
+          pushLines(spelled, entries, encoded, skip);
           // As WasmCountWalk hands them over: the lines that share a block, their bytes and ends.
           for (let l = 0; l < spelled.lineCount; ) {
             const block = spelled.blockBytesOf(l);
