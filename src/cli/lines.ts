@@ -1,7 +1,7 @@
 // The lines of a command's input (a file, or stdin for - or none), decoded or as bytes, for the reporting commands.
 import { FieldPath, RecordLineError, RecordOptions, recordTexts } from '../core/jsonl';
 import { splitLines } from '../core/lines';
-import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, LineRun, ROOM_BYTES, readLines, recordLineMessage } from '../node/fileJob';
+import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, LineRun, ROOM_BYTES, RUN_CHUNK_SIZE, readLines, recordLineMessage } from '../node/fileJob';
 import { TextOutput } from '../node/output';
 import { HeldRun, RunFeeder } from '../node/runFeed';
 
@@ -58,8 +58,8 @@ export async function* recordTextRuns(file: string | undefined, records: RecordO
 export async function* lineRuns(file: string | undefined, out: TextOutput, feeder?: RunFeeder): AsyncGenerator<Uint8Array> {
   // The chunks' buffers are used again (a fresh one a chunk costs its pages' faults and zeroing),
   // once this thread, and the worker fed, are done with them.
-  const pool = new BufferPool(ROOM_BYTES + DEFAULT_CHUNK_SIZE, feeder !== undefined);
-  const runs = readLines(file, DEFAULT_CHUNK_SIZE, () => undefined, pool);
+  const pool = new BufferPool(ROOM_BYTES + RUN_CHUNK_SIZE, feeder !== undefined);
+  const runs = readLines(file, RUN_CHUNK_SIZE, () => undefined, pool);
   for await (const { bytes, release } of feeder ? feeder.readAhead(runs, pool) : heldRuns(runs, pool)) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     for (let start = 0; start < bytes.length; ) {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { parseLexicon } from '../core/lexicon';
 import { SpelledLines } from '../core/syllables';
 import { Variations } from '../core/variations';
-import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, ROOM_BYTES, describe, readLines } from './fileJob';
+import { BufferPool, DEFAULT_CHUNK_SIZE, InputError, ROOM_BYTES, RUN_CHUNK_SIZE, describe, readLines } from './fileJob';
 import { say } from '../cli/messages';
 import { normalizerModule } from '../wasm/module';
 import { CountShare, SpelledChunk, WasmCountWalk, WasmSpeller } from '../wasm/normalizer';
@@ -53,8 +53,8 @@ async function eachLine(file: string, onLine: (bytes: Uint8Array, start: number,
  * chunks' buffers are used again.
  */
 export async function* readRuns(file: string): AsyncGenerator<Uint8Array> {
-  const pool = new BufferPool(ROOM_BYTES + DEFAULT_CHUNK_SIZE);
-  for await (const run of readLines(file, DEFAULT_CHUNK_SIZE, () => undefined, pool)) {
+  const pool = new BufferPool(ROOM_BYTES + RUN_CHUNK_SIZE);
+  for await (const run of readLines(file, RUN_CHUNK_SIZE, () => undefined, pool)) {
     yield run.bytes;
     if (pool.owns(run.bytes.buffer)) pool.give(run.bytes.buffer);
   }
