@@ -115,6 +115,12 @@ export function wordEnd(bytes: Uint8Array, view: DataView, i: number, end: numbe
  * (most tokens are words), the other tokens become the pieces the pair reader reads, and the
  * separator rule then runs over those pieces alone.
  */
+/** What a finding says: its message, and the same for translation. */
+interface Said {
+  readonly message: string;
+  readonly l10n: Message;
+}
+
 export class ByteChecker {
   private readonly table: MarkTable;
   private readonly marks: ByteMarks;
@@ -128,6 +134,8 @@ export class ByteChecker {
   private readonly pairs: BytePairReader;
   /** Open pair placeholders per digit in the line being screened. */
   private readonly open = new Int32Array(10);
+  /** What screen findings say, by their kind, digit and marks (see saidOf). */
+  private readonly said = new Map<number, Said>();
   /** Lone pair placeholders per digit in the line being screened. */
   private readonly pairCount = new Int32Array(10);
   /** Per piece of the line: what it is to the separator rule (ENDS_WAIT…). */
@@ -343,19 +351,35 @@ export class ByteChecker {
       const code: FindingCode = records[p] === WASM_GLUED_PLACEHOLDER ? 'glued-placeholder' : 'separator-before-final';
       const severity = this.severities[code];
       if (severity === 'off') continue;
-      const at = records[p + 1];
-      const digit = String(bytes[at] - 0x30);
-      const start = records[p + 3];
-      const end = records[p + 4];
-      const tokenIndex = records[p + 5];
-      if (code === 'glued-placeholder') {
-        const marks = decoder.decode(bytes.subarray(at + 1, records[p + 2]));
-        findings.push({ code, severity, start, end, message: fillTemplate(TEMPLATES.gluedPlaceholder, [digit, marks]), l10n: message('gluedPlaceholder', digit, marks), tokenIndex });
-      } else {
-        findings.push({ code, severity, start, end, message: separatorMessage(bytes[at] - 0x30), l10n: message('separatorBeforeFinal', digit), tokenIndex });
-      }
+      const said = this.saidOf(code, bytes, records[p + 1], records[p + 2]);
+      findings.push({ code, severity, start: records[p + 3], end: records[p + 4], message: said.message, l10n: said.l10n, tokenIndex: records[p + 5] });
     }
     return findings;
+  }
+
+  /**
+   * What a screen finding says, for the placeholder at bytes[at] (and for a glued one the marks up
+   * to `to`): one message shared by every finding that says the same (a corpus repeats a handful),
+   * instead of one made for each.
+   */
+  private saidOf(code: FindingCode, bytes: Uint8Array, at: number, to: number): Said {
+    const d = bytes[at] - 0x30;
+    const glued = code === 'glued-placeholder';
+    // A key of the digit and of marks up to three bytes long; longer ones are said afresh.
+    const n = to - at - 1;
+    const key = !glued ? d : n <= 3 ? 10 + d + 10 * (n | (bytes[at + 1] << 2) | (n > 1 ? bytes[at + 2] << 10 : 0) | (n > 2 ? bytes[at + 3] << 18 : 0)) : -1;
+    const known = this.said.get(key);
+    if (known) return known;
+    const digit = String(d);
+    let said: Said;
+    if (glued) {
+      const marks = decoder.decode(bytes.subarray(at + 1, to));
+      said = { message: fillTemplate(TEMPLATES.gluedPlaceholder, [digit, marks]), l10n: message('gluedPlaceholder', digit, marks) };
+    } else {
+      said = { message: separatorMessage(d), l10n: message('separatorBeforeFinal', digit) };
+    }
+    if (key >= 0) this.said.set(key, said);
+    return said;
   }
 
   /** The findings in `found` (in the order of their bytes) with their columns and tokens, severities applied. */
