@@ -20,6 +20,7 @@ import { RunChecker } from '../node/checkScreen';
 import { InputError, OutputError, describe } from '../node/errors';
 import { exitNow, removeUnlessDone, stopOnSignals } from '../node/leftovers';
 import { Output, TextOutput } from '../node/output';
+import { KeptLine, KeptText } from './findingText';
 import { say, usageText } from './messages';
 
 declare const SEGCORPUS_VERSION: string | undefined;
@@ -87,21 +88,24 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
   const rows: object[] = [];
   const out = new TextOutput();
   let failing = 0;
+  const failingIn = (found: readonly Finding[]): number => {
+    let n = 0;
+    for (const f of found) if (f.severity === 'error' || (args.strict && f.severity === 'warning')) n++;
+    return n;
+  };
+  /** Reports a line's findings (their failing ones are counted where they are found). */
   const report = (name: string, lineNumber: number, found: readonly Finding[]): void => {
-    for (const f of found) {
-      if (f.severity === 'error' || (args.strict && f.severity === 'warning')) failing++;
-      if (args.json) {
-        rows.push({ file: name, line: lineNumber, column: f.start + 1, endColumn: f.end + 1, severity: f.severity, code: f.code, message: f.message });
-      } else {
-        out.write(`${name}:${lineNumber}:${f.start + 1}: ${f.severity}: ${f.message} [${f.code}]\n`);
-      }
+    if (args.json) {
+      for (const f of found) rows.push({ file: name, line: lineNumber, column: f.start + 1, endColumn: f.end + 1, severity: f.severity, code: f.code, message: f.message });
+    } else {
+      for (const f of found) out.write(`${name}:${lineNumber}:${f.start + 1}: ${f.severity}: ${f.message} [${f.code}]\n`);
     }
   };
   // The other rules run while segmentation is judged (in a worker thread for big inputs, which
   // counts all the files before it judges the first): each file's findings are kept until its
   // segmentation findings are in, then reported in line order, files in order. Meanwhile the next
   // files are read, as long as fewer findings than maxWaitingFindings() wait.
-  const waiting: Array<{ index: number; name: string; lines: Array<{ lineNumber: number; found: readonly Finding[] }>; count: number }> = [];
+  const waiting: Array<{ index: number; name: string; lines: KeptLine[]; kept: KeptText; count: number }> = [];
   const maxWaiting = maxWaitingFindings();
   let waitingCount = 0;
   const reportOldest = async (): Promise<void> => {
@@ -110,13 +114,29 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
     waitingCount -= file.count;
     const more = await segmentation.forFile(file.index);
     const moreLines = [...more.keys()].sort((x, y) => x - y);
-    let m = 0;
-    for (const { lineNumber, found } of file.lines) {
-      for (; m < moreLines.length && moreLines[m] < lineNumber; m++) report(file.name, moreLines[m], more.get(moreLines[m]) as Finding[]);
-      if (moreLines[m] === lineNumber) report(file.name, lineNumber, [...found, ...(more.get(moreLines[m++]) as Finding[])].sort((x, y) => x.start - y.start));
-      else report(file.name, lineNumber, found);
+    const { lines, kept, name } = file;
+    // The kept lines between two lines with segmentation findings go out as the text they were
+    // kept as (in --json, line by line); a line with both has its findings merged by column.
+    let from = 0;
+    const reportKept = (to: number): void => {
+      if (args.json) for (let k = from; k < to; k++) report(name, lines[k].lineNumber, lines[k].found);
+      else kept.writeLines(out, lines, from, to);
+      from = to;
+    };
+    for (const lineNumber of moreLines) {
+      const segmentationFound = more.get(lineNumber) as Finding[];
+      failing += failingIn(segmentationFound);
+      let to = from;
+      while (to < lines.length && lines[to].lineNumber < lineNumber) to++;
+      reportKept(to);
+      if (from < lines.length && lines[from].lineNumber === lineNumber) {
+        report(name, lineNumber, [...lines[from].found, ...segmentationFound].sort((x, y) => x.start - y.start));
+        from++;
+      } else {
+        report(name, lineNumber, segmentationFound);
+      }
     }
-    for (; m < moreLines.length; m++) report(file.name, moreLines[m], more.get(moreLines[m]) as Finding[]);
+    reportKept(lines.length);
     await out.drained();
   };
   for (const [index, file] of files.entries()) {
@@ -127,12 +147,16 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
       stats = new WordStats();
       await forEachLine(source(file), (line) => stats?.addLine(tokenizer.tokenize(line)));
     }
-    const lines: Array<{ lineNumber: number; found: readonly Finding[] }> = [];
+    const lines: KeptLine[] = [];
     let count = 0;
+    // The text of a line's findings is made as they are found (see KeptText): most lines have no
+    // segmentation finding to merge with, and their report is then only written out.
+    const kept = new KeptText(name);
     const keep = (found: readonly Finding[], lineNumber: number): void => {
       if (found.length === 0) return;
-      lines.push({ lineNumber, found });
+      lines.push({ lineNumber, found, text: args.json ? undefined : kept.add(lineNumber, found) });
       count += found.length;
+      failing += failingIn(found);
     };
     if (args.hints) {
       await forEachLine(source(file), (line, lineNumber) => keep(checkLine(tokenizer.tokenize(line), checker, stats), lineNumber), out);
@@ -140,7 +164,7 @@ async function checkFiles(args: CliArgs, scheme: Scheme, files: string[], source
       let lineCount = 0;
       for await (const run of lineRuns(source(file), out, segmentation.feederFor(index))) lineCount += runs.run(run, (found, line) => keep(found, lineCount + line + 1));
     }
-    waiting.push({ index, name, lines, count });
+    waiting.push({ index, name, lines, kept, count });
     waitingCount += count;
     if (waitingCount > maxWaiting) segmentation.readRest(index + 1);
     while (waitingCount > maxWaiting) await reportOldest();

@@ -281,16 +281,41 @@ export class Output {
   }
 }
 
-/** Text for stdout (check and stats reports), written in big pieces and with the pipe's pace. */
+/**
+ * Text for stdout (check and stats reports), written in big pieces and with the pipe's pace. The
+ * texts are encoded straight into a buffer of OUT_BYTES, and each buffer is used again once stdout
+ * has taken it: no string joined, and no fresh memory for each piece (whose pages would each be
+ * faulted in).
+ */
 export class TextOutput {
-  private parts: string[] = [];
-  private size = 0;
+  private buffer: Buffer = Buffer.allocUnsafeSlow(OUT_BYTES);
+  private used = 0;
+  /** Buffers stdout has taken, to be used again. */
+  private readonly spare: Buffer[] = [];
   private waiting: Promise<void> | undefined;
 
   write(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= 1 << 16) this.flush();
+    // At most three bytes of UTF-8 a UTF-16 unit.
+    if (3 * text.length > this.buffer.length - this.used) {
+      this.flush();
+      if (3 * text.length > this.buffer.length) {
+        this.put(Buffer.from(text), undefined);
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used);
+  }
+
+  /** Writes bytes[start, end), text already encoded. */
+  writeBytes(bytes: Buffer, start: number, end: number): void {
+    if (end - start > this.buffer.length - this.used) {
+      this.flush();
+      if (end - start > this.buffer.length) {
+        this.put(Buffer.from(bytes.subarray(start, end)), undefined);
+        return;
+      }
+    }
+    this.used += bytes.copy(this.buffer, this.used, start, end);
   }
 
   /** Resolves when stdout has taken what was written so far (at once unless a pipe is full). */
@@ -304,11 +329,20 @@ export class TextOutput {
   }
 
   private flush(): void {
-    if (this.size === 0) return;
-    const text = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (!process.stdout.write(text) && !this.waiting) {
+    if (this.used === 0) return;
+    const full = this.buffer;
+    const bytes = full.subarray(0, this.used);
+    this.buffer = this.spare.pop() ?? Buffer.allocUnsafeSlow(OUT_BYTES);
+    this.used = 0;
+    this.put(bytes, full);
+  }
+
+  /** Hands `bytes` to stdout; `reuse`, the buffer they are in, comes back once stdout is done with it. */
+  private put(bytes: Buffer, reuse: Buffer | undefined): void {
+    const done = reuse && ((error?: Error | null): void => {
+      if (!error) this.spare.push(reuse);
+    });
+    if (!process.stdout.write(bytes, done) && !this.waiting) {
       this.waiting = new Promise<void>((resolve) =>
         process.stdout.once('drain', () => {
           this.waiting = undefined;
@@ -318,3 +352,6 @@ export class TextOutput {
     }
   }
 }
+
+/** The size of TextOutput's buffers. */
+const OUT_BYTES = 1 << 16;

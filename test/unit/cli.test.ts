@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { normalizeText, planNormalize } from '../../src/core/normalize';
 import { DEFAULT_SCHEME } from '../../src/core/scheme';
+import { FINDING_CODES } from '../../src/core/check';
 import { CLI, runCli } from './cliRun';
 import { SAMPLE, SAMPLE_PATH, fixture } from './fixtures';
 
@@ -282,6 +283,34 @@ describe('segcorpus CLI', function () {
       const bad = runCli(['check', a, b], undefined, { SEGCORPUS_CONSISTENCY_WORKER: '1' });
       assert.strictEqual(bad.status, 2);
       assert.match(bad.stderr, /^segcorpus: .*b\.seg: invalid UTF-8 at byte offset 1/);
+    });
+
+    it('check writes in text what --json reports, finding for finding: lines with both kinds of finding merged by column, files waiting or not', () => {
+      type Row = { file: string; line: number; column: number; severity: string; message: string; code: string };
+      const lines: string[] = [];
+      for (let i = 0; i < 300; i++) lines.push(i % 20 === 0 ? 'phải nâng cao 6 chất_lượng 7 .' : i % 20 === 10 ? 'Đổi 6 nâng cao 7.' : i % 20 === 5 ? 'họ nâng cao trình_độ' : i % 3 === 0 ? 'x' : 'nâng_cao trình_độ 7 .');
+      const a = write('a.seg', lines);
+      const b = write('b é.seg', lines.slice(0, 90).reverse());
+      for (const env of [{ SEGCORPUS_CONSISTENCY_WORKER: '0' }, { SEGCORPUS_CONSISTENCY_WORKER: '1' }, { SEGCORPUS_CONSISTENCY_WORKER: '1', SEGCORPUS_MAX_WAITING_FINDINGS: '1' }]) {
+        for (const strict of [[], ['--strict']]) {
+          const text = runCli(['check', ...strict, a, b], undefined, env);
+          const json = runCli(['check', '--json', ...strict, a, b], undefined, env);
+          assert.strictEqual(text.stderr, '');
+          assert.strictEqual(text.status, json.status);
+          const rows = JSON.parse(json.stdout) as Row[];
+          assert.strictEqual(text.stdout, rows.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.code}]\n`).join(''));
+          // Each kind alone, merged here: files in order, lines in order, a line's findings by
+          // column (the line rules' first where they tie).
+          const rules = JSON.parse(runCli(['check', '--json', '--severity', 'inconsistent-segmentation=off', a, b], undefined, env).stdout) as Row[];
+          const others = FINDING_CODES.filter((code) => code !== 'inconsistent-segmentation').map((code) => `${code}=off`);
+          const segmentation = JSON.parse(runCli(['check', '--json', '--severity', others.join(','), a, b], undefined, env).stdout) as Row[];
+          const key = (f: Row): number => (f.file === a ? 0 : 1e9) + f.line;
+          const expected = [...rules, ...segmentation].map((f, k) => ({ f, k })).sort((x, y) => key(x.f) - key(y.f) || x.f.column - y.f.column || x.k - y.k).map(({ f }) => f);
+          assert.deepStrictEqual(rows, expected);
+          const both = new Set(rules.map(key).filter((k) => segmentation.some((f) => key(f) === k)));
+          assert.ok(both.size > 0 && segmentation.length > both.size, 'lines with both kinds of finding, and with segmentation findings alone');
+        }
+      }
     });
 
     it('check --severity sets a rule’s severity, turns a rule off (the corpus count too) and refuses what it does not know', () => {

@@ -223,6 +223,24 @@ describe('WebAssembly normalizer', function () {
       );
     });
 
+    it('says each glued mark as it is, marks that share their first bytes too, in any order (messages made once each)', () => {
+      // “ ” … share two of their three bytes; .. and ... the first one or two; “”… is longer than the key.
+      const glued = ['7“', '7”', '7…', '7.', '7..', '7...', '7,', '7:', '7;', '7).', '7?!', '7“”…'];
+      fc.assert(
+        fc.property(fc.shuffledSubarray(glued, { minLength: 2 }), fc.array(fc.nat(glued.length - 1), { maxLength: 12 }), (order, more) => {
+          const tokens = [...order, ...more.map((k) => glued[k])];
+          const bytes = encoder.encode(tokens.map((t) => `từ ${t} kia 7 .`).join('\n') + '\n');
+          const answers = wasmAnswers(bytes, DEFAULT_SCHEME);
+          assert.deepStrictEqual(answers, byteAnswers(bytes, DEFAULT_SCHEME));
+          tokens.forEach((t, line) => {
+            const gluedFinding = answers[line]?.find((f) => f.code === 'glued-placeholder');
+            assert.ok(gluedFinding?.message.includes(`'${t.slice(1)}'`), `${t}: ${gluedFinding?.message}`);
+          });
+        }),
+        { numRuns: 200 },
+      );
+    });
+
     it('answers the sample and a corpus of the bench as ByteChecker does, with findings on both', () => {
       const sample = encoder.encode(SAMPLE + '\r\n6 Hãy làm ngay 7 6 .\n7.\n\n');
       const answers = wasmAnswers(sample, DEFAULT_SCHEME);

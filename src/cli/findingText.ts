@@ -1,0 +1,110 @@
+// check's text report of findings, encoded into bytes as they are found: kept until each file's segmentation findings are in, then written out as they are.
+import { Finding } from '../core/check';
+
+/** The size of a chunk of KeptText (a line's text longer than this has a chunk of its own). */
+const CHUNK_BYTES = 1 << 20;
+
+/** Where a line's text is in a KeptText. */
+export interface TextAt {
+  readonly chunk: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where KeptText writes (TextOutput). */
+export interface BytesOut {
+  writeBytes(bytes: Buffer, start: number, end: number): void;
+}
+
+/** A line's findings of check's line rules, kept until its segmentation findings are in (see checkFiles in main.ts). */
+export interface KeptLine {
+  readonly lineNumber: number;
+  readonly found: readonly Finding[];
+  /** Where their text report is, made when found (not in --json). */
+  readonly text: TextAt | undefined;
+}
+
+/**
+ * The text report of the findings of kept lines (`file:line:column: severity: message [code]`),
+ * encoded as each line's findings are found, into chunks of bytes that no line straddles. Made
+ * this way, neither a string a finding nor the joining and encoding of them comes later: a check
+ * that keeps many findings (each file's wait for its segmentation findings) would otherwise
+ * allocate several times their text in short-lived strings.
+ */
+export class KeptText {
+  private readonly chunks: Buffer[] = [];
+  /** How much of each chunk is written. */
+  private readonly ends: number[] = [];
+  private chunk: Buffer = Buffer.allocUnsafeSlow(0);
+  private used = 0;
+
+  /** `name`: the file's name as the report gives it. `chunkBytes`: smaller in tests, so lines fill several chunks. */
+  constructor(
+    private readonly name: string,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {}
+
+  /** Appends the text of line `lineNumber`'s findings; returns where it is. */
+  add(lineNumber: number, found: readonly Finding[]): TextAt {
+    // At most three bytes of UTF-8 a UTF-16 unit; a number, at most 16 digits.
+    let most = 0;
+    for (const f of found) most += 3 * (this.name.length + f.severity.length + f.message.length + f.code.length) + 64;
+    if (most > this.chunk.length - this.used) {
+      this.chunk = Buffer.allocUnsafeSlow(Math.max(this.chunkBytes, most));
+      this.chunks.push(this.chunk);
+      this.ends.push(0);
+      this.used = 0;
+    }
+    const chunk = this.chunk;
+    const start = this.used;
+    let u = start;
+    for (const f of found) {
+      u += chunk.write(this.name, u);
+      chunk[u++] = COLON;
+      u = writeNumber(chunk, u, lineNumber);
+      chunk[u++] = COLON;
+      u = writeNumber(chunk, u, f.start + 1);
+      chunk[u++] = COLON;
+      chunk[u++] = SPACE;
+      u += chunk.write(f.severity, u);
+      chunk[u++] = COLON;
+      chunk[u++] = SPACE;
+      u += chunk.write(f.message, u);
+      chunk[u++] = SPACE;
+      chunk[u++] = OPEN;
+      u += chunk.write(f.code, u);
+      chunk[u++] = CLOSE;
+      chunk[u++] = LF;
+    }
+    this.used = u;
+    this.ends[this.chunks.length - 1] = u;
+    return { chunk: this.chunks.length - 1, start, end: u };
+  }
+
+  /**
+   * Writes the text of lines[from, to), lines added one after the other: their bytes follow one
+   * another in the chunks, so they go out as a few long pieces, not a line at a time.
+   */
+  writeLines(out: BytesOut, lines: readonly KeptLine[], from: number, to: number): void {
+    if (from >= to) return;
+    const first = lines[from].text as TextAt;
+    const last = lines[to - 1].text as TextAt;
+    for (let c = first.chunk; c <= last.chunk; c++) {
+      out.writeBytes(this.chunks[c], c === first.chunk ? first.start : 0, c === last.chunk ? last.end : this.ends[c]);
+    }
+  }
+}
+
+const COLON = 0x3a;
+const SPACE = 0x20;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+const LF = 0x0a;
+
+/** Writes the decimal digits of `n` (a non-negative integer) at bytes[u]; returns the index after them. */
+function writeNumber(bytes: Buffer, u: number, n: number): number {
+  let digits = 1;
+  for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+  for (let k = u + digits - 1, m = n; k >= u; k--, m = Math.floor(m / 10)) bytes[k] = 0x30 + (m % 10);
+  return u + digits;
+}
