@@ -1205,12 +1205,16 @@ export function screen(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesP
 
 // --- Spelling: each token of a line as the number of its spelling, for the consistency count
 // (SyllableTable.spell in src/core/syllables.ts reads tokens and numbers them the same way, in the
-// order they first come). A table of the spellings seen, at tablePtr (set up by JS, normalizer.ts):
-//   SP_SLOTS      u32[2 * MAX_SLOTS]  per slot: spelling + 1 (0 empty; open addressing, mask slotMask),
-//                                     and its tag: the hash's high bits and the spelling's length
-//   SP_START      u32[MAX_SPELLINGS]  where each spelling's bytes are in the arena
-//   SP_LENGTH     u32[MAX_SPELLINGS]
-//   SP_ARENA      the bytes, MAX_SPELLINGS * MAX_SPELLING_BYTES at most
+// order they first come). A table of the spellings seen, at tablePtr (set up by JS, normalizer.ts),
+// with room for spCapacity spellings and spArenaCapacity bytes of them, grown by JS before a call
+// that might need more (growSpellTable): memory that WebAssembly grows to counts as external memory
+// in V8, and a table kept at its most (over 100 MB) made the thread collect garbage for it.
+//   slots     u32[2 * 4 * spCapacity]  per slot: spelling + 1 (0 empty; open addressing, mask
+//                                       slotMask), and its tag: the hash's high bits and the length
+//   starts    u32[spCapacity]          where each spelling's bytes are in the arena
+//   lengths   u32[spCapacity]
+//   keys      u64[2 * spCapacity]      each spelling's first 16 bytes, zero past its end
+//   arena     the bytes, spArenaCapacity at most
 // The output, i32s, line by line: a head of three, [entries, end, encoded], then the line's
 // `entries` i32s: per token its spelling number (>= 0); NEW_SPELLING, start, end for a token
 // numbered now (the next number); NOT_KEPT, start, end for a token too long (or too many) to
@@ -1221,13 +1225,54 @@ export function screen(inPtr: usize, start: i32, end: i32, outPtr: usize, sidesP
 
 export const SPELL_MAX_SPELLINGS: i32 = 1 << 20; // as MAX_SPELLINGS in syllables.ts
 export const SPELL_MAX_BYTES: i32 = 64; // as MAX_SPELLING_BYTES there
-const MAX_SLOTS: i32 = 1 << 21;
-export const SPELL_TABLE_BYTES: i32 = 8 * MAX_SLOTS + 24 * SPELL_MAX_SPELLINGS + SPELL_MAX_SPELLINGS * SPELL_MAX_BYTES + 64;
-const SP_SLOTS: usize = 0;
-const SP_START: usize = 8 * <usize>MAX_SLOTS;
-const SP_LENGTH: usize = SP_START + 4 * <usize>SPELL_MAX_SPELLINGS;
-const SP_KEY: usize = SP_LENGTH + 4 * <usize>SPELL_MAX_SPELLINGS; // u64[2] per spelling: its first 16 bytes, zero past its end
-const SP_ARENA: usize = SP_KEY + 16 * <usize>SPELL_MAX_SPELLINGS;
+/** The table's bytes per spelling of capacity, besides the arena. */
+const SP_BYTES_PER_SPELLING: i32 = 56;
+let spCapacity: i32 = 0;
+let spArenaCapacity: usize = 0;
+let SP_SLOTS: usize = 0;
+let SP_START: usize = 0;
+let SP_LENGTH: usize = 0;
+let SP_KEY: usize = 0;
+let SP_ARENA: usize = 0;
+
+/** The bytes a table with room for `capacity` spellings and `arenaCapacity` bytes of them takes. */
+export function spellTableBytes(capacity: i32, arenaCapacity: i32): i32 {
+  return SP_BYTES_PER_SPELLING * capacity + arenaCapacity;
+}
+
+/**
+ * Gives the table at tablePtr room for `capacity` spellings and `arenaCapacity` bytes of them (no
+ * less than it has; memory must reach tablePtr + spellTableBytes()): its parts move up in memory,
+ * the last first, so each moves into room no part still needs.
+ */
+export function growSpellTable(tablePtr: usize, capacity: i32, arenaCapacity: i32): void {
+  const start: usize = 32 * <usize>capacity;
+  const length: usize = start + 4 * <usize>capacity;
+  const key: usize = length + 4 * <usize>capacity;
+  const arena: usize = key + 16 * <usize>capacity;
+  const n = <usize>spellingCount;
+  if (spCapacity > 0) {
+    memory.copy(tablePtr + arena, tablePtr + SP_ARENA, arenaUsed);
+    memory.copy(tablePtr + key, tablePtr + SP_KEY, n << 4);
+    memory.copy(tablePtr + length, tablePtr + SP_LENGTH, n << 2);
+    memory.copy(tablePtr + start, tablePtr + SP_START, n << 2);
+  } else {
+    // A new table: its first slots empty (memory past what a module used is zero, but a table
+    // may be made again in the same memory by a test).
+    memory.fill(tablePtr, 0, (<usize>(slotMask + 1)) << 3);
+  }
+  SP_START = start;
+  SP_LENGTH = length;
+  SP_KEY = key;
+  SP_ARENA = arena;
+  spCapacity = capacity;
+  spArenaCapacity = <usize>arenaCapacity;
+}
+
+/** How many bytes of spellings the arena holds. */
+export function spellArenaUsed(): i32 {
+  return <i32>arenaUsed;
+}
 
 const NOT_KEPT_TOKEN: i32 = -2;
 const NEW_SPELLING: i32 = -3;
@@ -1377,7 +1422,7 @@ export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePt
         continue;
       }
       special = 1;
-      if (spellingCount >= SPELL_MAX_SPELLINGS) {
+      if (spellingCount >= SPELL_MAX_SPELLINGS || spellingCount >= spCapacity || arenaUsed + <usize>n > spArenaCapacity) {
         store<i32>(w, NOT_KEPT_TOKEN);
         store<i32>(w, t, 4);
         store<i32>(w, i, 8);
@@ -1393,8 +1438,8 @@ export function spell(inPtr: usize, start: i32, end: i32, outPtr: usize, tablePt
       arenaUsed += <usize>n;
       store<u32>(table + SP_SLOTS + (<usize>slot << 3), s + 1);
       store<u32>(table + SP_SLOTS + (<usize>slot << 3), tag, 4);
-      // At most half full, so probes stay short.
-      if (spellingCount * 2 > slotMask + 1 && slotMask + 1 < MAX_SLOTS) growSlots();
+      // At most half full, so probes stay short (four slots a spelling of capacity: room to double).
+      if (spellingCount * 2 > slotMask + 1) growSlots();
       store<i32>(w, NEW_SPELLING);
       store<i32>(w, t, 4);
       store<i32>(w, i, 8);

@@ -27,7 +27,12 @@ interface Exports {
   screen(inPtr: number, start: number, end: number, outPtr: number, sidesPtr: number, piecesPtr: number, firstLine: number): number;
   screenLineCount(): number;
   spell(inPtr: number, start: number, end: number, outPtr: number, tablePtr: number, encPtr: number): number;
-  SPELL_TABLE_BYTES: { value: number };
+  spellings(): number;
+  SPELL_MAX_SPELLINGS: { value: number };
+  SPELL_MAX_BYTES: { value: number };
+  spellTableBytes(capacity: number, arenaCapacity: number): number;
+  growSpellTable(tablePtr: number, capacity: number, arenaCapacity: number): void;
+  spellArenaUsed(): number;
   countTables(...pointers: number[]): void;
   countRun(tokens: number, ends: number, lineCount: number, fresh: number, lineMarks: number): number;
   widen(bytes: number, length: number, tokens: number, ends: number, lineCount: number): number;
@@ -329,6 +334,16 @@ export class WasmNormalizer {
  * count of the CLI. One per table: each keeps the spellings it has numbered (up to about 90 MB of
  * WebAssembly memory, most of it never touched).
  */
+// The room the speller's table starts with: spellings, and bytes of them (it grows).
+const SPELL_TABLE_START = 1 << 16;
+const SPELL_ARENA_START = 1 << 20;
+
+/** The room a speller's table starts with: spellings, and bytes of them. */
+export interface SpellerStart {
+  readonly spellings?: number;
+  readonly bytes?: number;
+}
+
 /** What WasmSpeller.spellChunk() gives for a chunk (see there). */
 export interface SpelledChunk {
   readonly numbered: Int32Array;
@@ -338,19 +353,34 @@ export interface SpelledChunk {
 export class WasmSpeller {
   private readonly exports: Exports;
   private readonly tablePtr: number;
-  private readonly inPtr: number;
+  /** The table's room: spellings, and bytes of them (see normalize.as growSpellTable). */
+  private capacity = 0;
+  private arenaCapacity = 0;
 
-  private constructor(instance: { exports: unknown }) {
+  private constructor(instance: { exports: unknown }, start: SpellerStart) {
     this.exports = instance.exports as Exports;
     this.tablePtr = (this.exports.configBase() + CONFIG_BYTES + 15) & ~15;
-    this.inPtr = (this.tablePtr + this.exports.SPELL_TABLE_BYTES.value + 15) & ~15;
-    this.ensure(this.inPtr + PAGE);
+    this.grow(start.spellings ?? SPELL_TABLE_START, start.bytes ?? SPELL_ARENA_START);
   }
 
-  /** A speller, or undefined without a module (then SyllableTable.spell reads the bytes). */
-  static create(module: WasmModule | undefined): WasmSpeller | undefined {
+  /** Gives the table room for `capacity` spellings and `arenaCapacity` bytes of them. */
+  private grow(wanted: number, arenaCapacity: number): void {
+    const ex = this.exports;
+    // No less than the table's first slots take (4,096: four a spelling of capacity).
+    const capacity = Math.max(wanted, 1 << 10);
+    this.ensure(this.tablePtr + ex.spellTableBytes(capacity, arenaCapacity) + PAGE);
+    ex.growSpellTable(this.tablePtr, capacity, arenaCapacity);
+    this.capacity = capacity;
+    this.arenaCapacity = arenaCapacity;
+  }
+
+  /**
+   * A speller, or undefined without a module (then SyllableTable.spell reads the bytes). `start`:
+   * the table's first room, smaller in tests so that it grows often.
+   */
+  static create(module: WasmModule | undefined, start: SpellerStart = {}): WasmSpeller | undefined {
     const instance = instanceOf(module);
-    return instance && new WasmSpeller(instance);
+    return instance && new WasmSpeller(instance, start);
   }
 
   /**
@@ -366,7 +396,16 @@ export class WasmSpeller {
   spellChunk(input: Uint8Array): SpelledChunk {
     const ex = this.exports;
     const n = input.length;
-    const inPtr = this.inPtr;
+    // Room for every token of the chunk to be new (one byte and a space each, at the least), and
+    // for their bytes, up to the most the table numbers: grown before the call, not during it.
+    const most = ex.SPELL_MAX_SPELLINGS.value;
+    const mostBytes = most * ex.SPELL_MAX_BYTES.value;
+    const capacity = Math.min(most, ex.spellings() + (n >> 1) + 1);
+    const arenaCapacity = Math.min(mostBytes, ex.spellArenaUsed() + n);
+    if (capacity > this.capacity || arenaCapacity > this.arenaCapacity) {
+      this.grow(Math.min(most, Math.max(capacity, 2 * this.capacity)), Math.min(mostBytes, Math.max(arenaCapacity, 2 * this.arenaCapacity)));
+    }
+    const inPtr = (this.tablePtr + ex.spellTableBytes(this.capacity, this.arenaCapacity) + 15) & ~15;
     const outPtr = (inPtr + n + 16 + 15) & ~15;
     const encPtr = outPtr + 8 * (n + 3);
     this.ensure(encPtr + 3 * (n + 3));
