@@ -101,6 +101,12 @@ export function wordEnd(bytes: Uint8Array, view: DataView, i: number, end: numbe
   }
 }
 
+/** What a finding says: its message, and the same for translation. */
+interface Said {
+  readonly message: string;
+  readonly l10n: Message;
+}
+
 /**
  * Screens lines on bytes. Most lines of a corpus have no finding, or only the common ones (a
  * separator placeholder before a full stop, a glued `7.`), and those are found here without
@@ -115,12 +121,6 @@ export function wordEnd(bytes: Uint8Array, view: DataView, i: number, end: numbe
  * (most tokens are words), the other tokens become the pieces the pair reader reads, and the
  * separator rule then runs over those pieces alone.
  */
-/** What a finding says: its message, and the same for translation. */
-interface Said {
-  readonly message: string;
-  readonly l10n: Message;
-}
-
 export class ByteChecker {
   private readonly table: MarkTable;
   private readonly marks: ByteMarks;

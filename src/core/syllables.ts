@@ -577,9 +577,8 @@ export class SpelledLines {
   /**
    * `maxBytes`, `blockSize`: in bytes of the encoding. Blocks are small, since a count copies a
    * block's lines into WebAssembly memory at once, four bytes an entry there (see WasmCountWalk).
-   * `shared`: the blocks are SharedArrayBuffers,
-   * which another thread can read without a copy (the CLI's count shares its last runs of lines
-   * with the main thread).
+   * `shared`: the blocks are SharedArrayBuffers, which another thread can read without a copy (the
+   * CLI's count shares its last runs of lines with the main thread).
    */
   constructor(
     readonly maxBytes = 128 << 20,

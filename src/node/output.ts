@@ -295,15 +295,13 @@ export class TextOutput {
   private waiting: Promise<void> | undefined;
 
   write(text: string): void {
-    // At most three bytes of UTF-8 a UTF-16 unit.
-    if (3 * text.length > this.buffer.length - this.used) {
-      this.flush();
-      if (3 * text.length > this.buffer.length) {
-        this.put(Buffer.from(text), undefined);
-        return;
-      }
+    // At most three bytes of UTF-8 a UTF-16 unit: most texts are encoded where they go.
+    if (3 * text.length <= this.buffer.length - this.used) {
+      this.used += this.buffer.write(text, this.used);
+      return;
     }
-    this.used += this.buffer.write(text, this.used);
+    const bytes = Buffer.from(text);
+    this.writeBytes(bytes, 0, bytes.length);
   }
 
   /** Writes bytes[start, end), text already encoded. */

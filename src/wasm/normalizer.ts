@@ -328,12 +328,6 @@ export class WasmNormalizer {
   }
 }
 
-/**
- * Numbers the tokens of a corpus by their spelling, in WebAssembly (normalize.as spell()): the
- * tokenizing and hashing of SyllableTable.spell at several times its speed, for the consistency
- * count of the CLI. One per table: each keeps the spellings it has numbered (up to about 90 MB of
- * WebAssembly memory, most of it never touched).
- */
 // The room the speller's table starts with: spellings, and bytes of them (it grows).
 const SPELL_TABLE_START = 1 << 16;
 const SPELL_ARENA_START = 1 << 20;
@@ -350,6 +344,12 @@ export interface SpelledChunk {
   readonly encoded: Uint8Array;
 }
 
+/**
+ * Numbers the tokens of a corpus by their spelling, in WebAssembly (normalize.as spell()): the
+ * tokenizing and hashing of SyllableTable.spell at several times its speed, for the consistency
+ * count of the CLI. One per table: each keeps the spellings it has numbered, in a table that grows
+ * as they come (about 120 MB of WebAssembly memory for the most it numbers, a million).
+ */
 export class WasmSpeller {
   private readonly exports: Exports;
   private readonly tablePtr: number;
@@ -425,10 +425,9 @@ export class WasmSpeller {
  * What a count offers another thread that may count some of its runs of lines (CountShare): the
  * tables as WasmCountWalk copies them in, and per run (lines that share a block of SpelledLines)
  * its entries, a view of a shared block (bytes, as SpelledLines encodes them), and its lines' ends
- * there. `claims`, shared too, says
- * who counts each run: the count's own thread claims runs from the first on, the other from the
- * last down, each run by a compare-and-swap from UNCLAIMED, so each side's runs are a contiguous
- * stretch and the other thread's come after the count's own.
+ * there. `claims`, shared too, says who counts each run: the count's own thread claims runs from
+ * the first on, the other from the last down, each run by a compare-and-swap from UNCLAIMED, so
+ * each side's runs are a contiguous stretch and the other thread's come after the count's own.
  */
 export interface CountJob {
   readonly tables: WalkTables;
