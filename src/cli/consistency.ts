@@ -137,10 +137,11 @@ export class SegmentationFindings {
     });
   }
 
-  async close(): Promise<void> {
+  /** Stops the worker, without waiting for its thread to end: the CLI exits right after (main.ts), which ends it. */
+  close(): void {
     this.helping?.close();
     this.feeder?.close();
-    await this.worker?.terminate();
+    void this.worker?.terminate();
   }
 
   /** `fedFiles`: per file, whether this thread hands its lines to the worker (see feederFor()). */

@@ -123,6 +123,23 @@ describe('segcorpus CLI cut short', function () {
     }
   });
 
+  it('writes its whole output, with its status, to a reader of stdout that is slow to start (it exits as soon as stdout has it)', () => {
+    const input = path.join(tmp, 'in.seg');
+    bigCorpus(input, 4e6);
+    // The consistency count in its worker thread, whose end the exit does not wait for.
+    const env = `SEGCORPUS_CONSISTENCY_WORKER=1`;
+    for (const command of ['check', 'stats', 'normalize']) {
+      const direct = spawnSync('bash', ['-c', `${env} "${process.execPath}" "${CLI}" ${command} "${input}" > "${tmp}/direct"`]);
+      const r = spawnSync('bash', ['-c', `${env} "${process.execPath}" "${CLI}" ${command} "${input}" 2>"${tmp}/err" | (sleep 0.3; cat > "${tmp}/slow"); echo \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+      assert.strictEqual(r.stdout.trim(), String(direct.status), `${command}: the same status`);
+      assert.strictEqual(fs.readFileSync(`${tmp}/err`, 'utf8'), '', `${command} prints nothing on stderr`);
+      const whole = fs.readFileSync(`${tmp}/direct`);
+      // stats writes a short table, at the end; the others more than a pipe holds.
+      if (command !== 'stats') assert.ok(whole.length > 1 << 16, `${command}: more than a pipe holds (${whole.length} bytes)`);
+      assert.ok(fs.readFileSync(`${tmp}/slow`).equals(whole), `${command}: the whole output through the pipe`);
+    }
+  });
+
   it('reports a full disk on stdout or -o in one line, status 2', () => {
     const full = fs.openSync('/dev/full', 'w');
     try {
