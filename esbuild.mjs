@@ -104,6 +104,7 @@ const common = {
 function builds(wasm) {
   // src/wasm/module.ts reads the module from this constant, as the version from SEGCORPUS_VERSION.
   const wasmDefine = { SEGCORPUS_NORMALIZE_WASM: JSON.stringify(Buffer.from(wasm).toString('base64')) };
+  const lean = { minifyWhitespace: true, minifySyntax: true };
   return {
     plain: [
       { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', plugins: [vscodeOnce, recordInputs], metafile: true },
@@ -117,10 +118,13 @@ function builds(wasm) {
       // Files on virtual file systems, read through workspace.fs (the web bundle carries the same engine).
       { ...common, entryPoints: ['src/features/workspaceFsEngine.ts'], outfile: 'dist/workspace-fs-jobs.js', platform: 'node', format: 'cjs', plugins: [vscodeOnce] },
     ],
+    // The CLI and its workers without whitespace or comments: each run reads and parses them before
+    // any work starts, and the comments' Vietnamese examples would make V8 hold the whole source as
+    // UTF-16. Names stay, so a stack trace still reads.
     withWasm: [
-      { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { SEGCORPUS_VERSION: JSON.stringify(version), ...wasmDefine } },
-      { ...common, entryPoints: ['src/node/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs', define: wasmDefine },
-      { ...common, entryPoints: ['src/node/consistencyWorker.ts'], outfile: 'dist/consistency-worker.js', platform: 'node', format: 'cjs', define: wasmDefine },
+      { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', ...lean, banner: { js: '#!/usr/bin/env node' }, define: { SEGCORPUS_VERSION: JSON.stringify(version), ...wasmDefine } },
+      { ...common, entryPoints: ['src/node/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs', ...lean, define: wasmDefine },
+      { ...common, entryPoints: ['src/node/consistencyWorker.ts'], outfile: 'dist/consistency-worker.js', platform: 'node', format: 'cjs', ...lean, define: wasmDefine },
     ],
   };
 }

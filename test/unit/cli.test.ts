@@ -24,6 +24,16 @@ describe('segcorpus CLI', function () {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('is bundled as ASCII, without comments: V8 reads and parses it one byte a character, on every run', () => {
+    for (const bundle of ['cli.js', 'consistency-worker.js', 'worker.js']) {
+      const bytes = fs.readFileSync(path.join(path.dirname(CLI), bundle));
+      const at = bytes.findIndex((b) => b >= 0x80);
+      assert.strictEqual(at, -1, `${bundle}: a byte above ASCII at ${at}: ${bytes.subarray(Math.max(0, at - 40), at + 20).toString()}`);
+      // Whitespace minified (esbuild.mjs): a run's start parses none of the sources' comments.
+      assert.ok(!bytes.includes('\n  /**'), `${bundle} keeps doc comments`);
+    }
+  });
+
   it('normalizes the sample to the checked output', () => {
     const r = runCli(['normalize', SAMPLE_PATH]);
     assert.strictEqual(r.status, 0, r.stderr);
