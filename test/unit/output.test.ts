@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Output } from '../../src/node/output';
+import { Output, TextOutput } from '../../src/node/output';
 import { OutputError } from '../../src/node/errors';
 
 describe('Output', function () {
@@ -50,5 +50,71 @@ describe('Output', function () {
       (error: unknown) => error instanceof OutputError && /\/dev\/full/.test(error.message),
     );
     output.abandon();
+  });
+});
+
+describe('TextOutput', () => {
+  /**
+   * Runs `body` with process.stdout.write taking what it is given, synchronously as on Linux (a
+   * buffer handed back may be used again at once: what it held is copied); returns what it was
+   * given, and the copies.
+   */
+  function taken(body: (out: TextOutput) => void): { given: Buffer[]; pieces: Buffer[] } {
+    const given: Buffer[] = [];
+    const pieces: Buffer[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((bytes: Buffer, done?: (error?: Error | null) => void) => {
+      given.push(bytes);
+      pieces.push(Buffer.from(bytes));
+      done?.(null);
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      const out = new TextOutput();
+      body(out);
+      void out.end();
+    } finally {
+      process.stdout.write = write;
+    }
+    return { given, pieces };
+  }
+
+  it('writes texts and encoded pieces in order, whatever their sizes (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: fc.constantFrom('a', 'ữ', '🙂', '\n'), maxLength: 50_000 }), fc.integer({ min: 0, max: 200_000 })), { maxLength: 10 }), (items) => {
+        let expected = '';
+        const { pieces } = taken((out) => {
+          items.forEach((item, k) => {
+            if (typeof item === 'string') {
+              out.write(item);
+              expected += item;
+            } else {
+              const text = String(k).repeat(item);
+              const bytes = Buffer.from(`[${text}]`);
+              out.writeBytes(bytes, 1, bytes.length - 1);
+              expected += text;
+            }
+          });
+        });
+        assert.strictEqual(Buffer.concat(pieces).toString('utf8'), expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('hands a piece longer than its buffer to stdout as it is, not a copy of it', () => {
+    const big = Buffer.alloc(3 << 20, 0x61);
+    const { given } = taken((out) => {
+      out.write('head\n');
+      out.writeBytes(big, 5, big.length - 5);
+    });
+    assert.deepStrictEqual(
+      given.map((p) => p.toString('latin1', 0, 4)),
+      ['head', 'aaaa'],
+    );
+    // The same memory: no megabytes copied (and their pages faulted in) at the end of a check.
+    assert.strictEqual(given[1].buffer, big.buffer);
+    assert.strictEqual(given[1].byteOffset, big.byteOffset + 5);
+    assert.strictEqual(given[1].length, big.length - 10);
   });
 });
