@@ -13,6 +13,7 @@ export interface TextAt {
 
 /** Where KeptText writes (TextOutput). */
 export interface BytesOut {
+  /** Writes bytes[start, end), which never change afterwards (they may be taken as they are). */
   writeBytes(bytes: Buffer, start: number, end: number): void;
 }
 
@@ -37,12 +38,21 @@ export class KeptText {
   private readonly ends: number[] = [];
   private chunk: Buffer = Buffer.allocUnsafeSlow(0);
   private used = 0;
+  /** The texts findings repeat (severities, codes, most messages), encoded once: see textBytes(). */
+  private readonly encoded = new Map<string, Buffer>();
+  private readonly nameBytes: Buffer;
 
-  /** `name`: the file's name as the report gives it. `chunkBytes`: smaller in tests, so lines fill several chunks. */
+  /**
+   * `name`: the file's name as the report gives it. `chunkBytes`: smaller in tests, so lines fill
+   * several chunks; `maxEncoded` too, so texts are also encoded where they go.
+   */
   constructor(
     private readonly name: string,
     private readonly chunkBytes = CHUNK_BYTES,
-  ) {}
+    private readonly maxEncoded = MAX_ENCODED_TEXTS,
+  ) {
+    this.nameBytes = Buffer.from(name, 'utf8');
+  }
 
   /** Appends the text of line `lineNumber`'s findings; returns where it is. */
   add(lineNumber: number, found: readonly Finding[]): TextAt {
@@ -59,26 +69,42 @@ export class KeptText {
     const start = this.used;
     let u = start;
     for (const f of found) {
-      u += chunk.write(this.name, u);
+      u = putBytes(chunk, u, this.nameBytes);
       chunk[u++] = COLON;
       u = writeNumber(chunk, u, lineNumber);
       chunk[u++] = COLON;
       u = writeNumber(chunk, u, f.start + 1);
       chunk[u++] = COLON;
       chunk[u++] = SPACE;
-      u += chunk.write(f.severity, u);
+      u = this.putText(chunk, u, f.severity);
       chunk[u++] = COLON;
       chunk[u++] = SPACE;
-      u += chunk.write(f.message, u);
+      u = this.putText(chunk, u, f.message);
       chunk[u++] = SPACE;
       chunk[u++] = OPEN;
-      u += chunk.write(f.code, u);
+      u = this.putText(chunk, u, f.code);
       chunk[u++] = CLOSE;
       chunk[u++] = LF;
     }
     this.used = u;
     this.ends[this.chunks.length - 1] = u;
     return { chunk: this.chunks.length - 1, start, end: u };
+  }
+
+  /**
+   * Writes `text` at chunk[u] as UTF-8; returns the index after it. On a real corpus a check's
+   * findings repeat a few texts thousands of times: each is encoded once, then copied as bytes
+   * (Buffer.write, a call into C++ per text, was most of the report's cost). The texts remembered
+   * are bounded; past that, they are encoded where they go.
+   */
+  private putText(chunk: Buffer, u: number, text: string): number {
+    let bytes = this.encoded.get(text);
+    if (bytes === undefined) {
+      if (this.encoded.size >= this.maxEncoded) return u + chunk.write(text, u);
+      bytes = Buffer.from(text, 'utf8');
+      this.encoded.set(text, bytes);
+    }
+    return putBytes(chunk, u, bytes);
   }
 
   /**
@@ -95,6 +121,8 @@ export class KeptText {
   }
 }
 
+/** How many distinct texts a KeptText keeps encoded (messages that quote the text differ line by line). */
+const MAX_ENCODED_TEXTS = 4096;
 const COLON = 0x3a;
 const SPACE = 0x20;
 const OPEN = 0x5b;
@@ -107,4 +135,12 @@ function writeNumber(bytes: Buffer, u: number, n: number): number {
   for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
   for (let k = u + digits - 1, m = n; k >= u; k--, m = Math.floor(m / 10)) bytes[k] = 0x30 + (m % 10);
   return u + digits;
+}
+
+/** Copies `bytes` to chunk[u]; returns the index after them. Short ones byte by byte: cheaper than a call into C++. */
+function putBytes(chunk: Buffer, u: number, bytes: Buffer): number {
+  const n = bytes.length;
+  if (n > 64) return u + bytes.copy(chunk, u);
+  for (let k = 0; k < n; k++) chunk[u + k] = bytes[k];
+  return u + n;
 }

@@ -24,10 +24,11 @@ describe('KeptText (check text report)', () => {
     return rows.map(([step, found]) => ({ lineNumber: (lineNumber += step), found }));
   });
 
-  it('writes any range of the lines as their findings formatted one by one, lines across chunks and longer than one (property)', () => {
+  it('writes any range of the lines as their findings formatted one by one, lines across chunks and longer than one, texts encoded once or not (property)', () => {
     fc.assert(
-      fc.property(text, lines, fc.integer({ min: 1, max: 600 }), fc.nat(), fc.nat(), (name, rows, chunkBytes, a, b) => {
-        const kept = new KeptText(name, chunkBytes);
+      fc.property(text, lines, fc.integer({ min: 1, max: 600 }), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 8 }), (name, rows, chunkBytes, a, b, maxEncoded) => {
+        // Texts remembered encoded, or not (past the bound, or none at all).
+        const kept = new KeptText(name, chunkBytes, maxEncoded);
         const keptLines: KeptLine[] = rows.map(({ lineNumber, found }) => ({ lineNumber, found, text: kept.add(lineNumber, found) }));
         const from = a % (rows.length + 1);
         const to = from + (b % (rows.length + 1 - from));
