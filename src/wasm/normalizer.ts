@@ -494,23 +494,12 @@ export class WasmCountWalk implements SpelledWalker {
     endLine?: () => void,
   ): boolean {
     // The runs of lines that share a block of entries, each copied in whole: room for the biggest.
-    const entries: Uint8Array[] = [];
-    const ends: Int32Array[] = [];
+    const { entries, ends } = spelled.runsOf(from, to);
     let most = 0;
     let mostLines = 0;
-    for (let l = from; l < to; ) {
-      const block = spelled.blockBytesOf(l);
-      let last = l;
-      while (last + 1 < to && spelled.blockBytesOf(last + 1) === block) last++;
-      const start = spelled.byteStartOf(l);
-      const run = block.subarray(start, spelled.byteEndOf(last));
-      const runEnds = new Int32Array(last + 1 - l);
-      for (let k = l; k <= last; k++) runEnds[k - l] = spelled.byteEndOf(k) - start;
-      entries.push(run);
-      ends.push(runEnds);
-      most = Math.max(most, run.length);
-      mostLines = Math.max(mostLines, runEnds.length);
-      l = last + 1;
+    for (let r = 0; r < entries.length; r++) {
+      most = Math.max(most, entries[r].length);
+      mostLines = Math.max(mostLines, ends[r].length);
     }
     const counter = RunCounter.load(this.exports, tables, most, mostLines);
     if (!counter) return false;
@@ -544,8 +533,10 @@ export class WasmCountWalk implements SpelledWalker {
 function addRunCounts(counts: RunCounts, visit: (node: number, form: number) => void, addWhole: (spelling: number, count: number) => void, endLine?: () => void): void {
   const { visits, lineEnds, whole } = counts;
   let k = 0;
-  for (const end of lineEnds) {
-    for (; k < 2 * end; k += 2) visit(visits[k], visits[k + 1]);
+  // Indexed, not for-of: this runs a few times a count, mostly before it is optimized, where an
+  // iterator a line costs (a 100 MB check replays 36,000 lines here, at the end of its count).
+  for (let l = 0; l < lineEnds.length; l++) {
+    for (const end = 2 * lineEnds[l]; k < end; k += 2) visit(visits[k], visits[k + 1]);
     endLine?.();
   }
   for (let w = 0; w < whole.length; w += 2) addWhole(whole[w], whole[w + 1]);
@@ -709,8 +700,8 @@ class RunCounter {
       const visits = new Int32Array(ex.memory.buffer, at[15], 2 * ex.countVisits());
       const marks = new Int32Array(ex.memory.buffer, at[18], ex.countFinishedLines());
       let k = 0;
-      for (const mark of marks) {
-        for (; k < 2 * mark; k += 2) visit(visits[k], visits[k + 1]);
+      for (let m = 0; m < marks.length; m++) {
+        for (const end = 2 * marks[m]; k < end; k += 2) visit(visits[k], visits[k + 1]);
         endLine?.();
       }
       for (; k < visits.length; k += 2) visit(visits[k], visits[k + 1]);

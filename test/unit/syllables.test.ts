@@ -134,6 +134,37 @@ describe('syllables', () => {
     );
   });
 
+  it('hands any range of its lines over as runs that each share a block, with the bytes and end of every line in them (property)', () => {
+    const lines = fc.array(fc.array(entryArb(), { maxLength: 12 }), { minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(lines, fc.integer({ min: 1, max: 48 }), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), fc.nat(7), fc.nat(), fc.nat(), (entries, blockSize, encoded, skip, a, b) => {
+        const spelled = new SpelledLines(undefined, blockSize);
+        pushLines(spelled, entries, encoded, skip);
+        // Any range, from inside a block too (an editor counts a few lines at a time).
+        const from = a % (spelled.lineCount + 1);
+        const to = from + (b % (spelled.lineCount + 1 - from));
+        const { entries: runs, ends } = spelled.runsOf(from, to);
+        assert.strictEqual(runs.length, ends.length);
+        let l = from;
+        runs.forEach((run, r) => {
+          assert.ok(ends[r].length > 0, 'a run has lines');
+          // One block a run, and the next run in another.
+          assert.strictEqual(run.buffer, spelled.blockBytesOf(l).buffer);
+          if (r + 1 < runs.length) assert.notStrictEqual(spelled.blockBytesOf(l + ends[r].length), spelled.blockBytesOf(l + ends[r].length - 1));
+          ends[r].forEach((end, k) => {
+            const line = run.subarray(k === 0 ? 0 : ends[r][k - 1], end);
+            const block = spelled.blockBytesOf(l + k);
+            assert.deepStrictEqual([...line], [...block.subarray(spelled.byteStartOf(l + k), spelled.byteEndOf(l + k))]);
+          });
+          assert.strictEqual(ends[r][ends[r].length - 1], run.length);
+          l += ends[r].length;
+        });
+        assert.strictEqual(l, to);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('gives up keeping lines past its bound, and frees what it kept', () => {
     const table = new SyllableTable();
     const spelled = new SpelledLines(8);

@@ -372,13 +372,11 @@ describe('WebAssembly normalizer', function () {
           const spelled = new SpelledLines(undefined, blockSize);
           pushLines(spelled, entries, encoded, skip);
           // As WasmCountWalk hands them over: the lines that share a block, their bytes and ends.
-          for (let l = 0; l < spelled.lineCount; ) {
-            const block = spelled.blockBytesOf(l);
-            let last = l;
-            while (last + 1 < spelled.lineCount && spelled.blockBytesOf(last + 1) === block) last++;
-            const start = spelled.byteStartOf(l);
-            const bytes = block.subarray(start, spelled.byteEndOf(last));
-            const lineCount = last + 1 - l;
+          const runs = spelled.runsOf(0, spelled.lineCount);
+          for (let r = 0, l = 0; r < runs.entries.length; r++) {
+            const bytes = runs.entries[r];
+            const lineCount = runs.ends[r].length;
+            const last = l + lineCount - 1;
             const align = (at: number): number => (at + 15) & ~15;
             const bytesAt = base;
             const endsAt = align(bytesAt + bytes.length + 16);
@@ -386,8 +384,7 @@ describe('WebAssembly normalizer', function () {
             const need = tokensAt + 4 * bytes.length + 64;
             if (ex.memory.buffer.byteLength < need) ex.memory.grow(Math.ceil((need - ex.memory.buffer.byteLength) / 65536));
             new Uint8Array(ex.memory.buffer, bytesAt, bytes.length).set(bytes);
-            const ends = new Int32Array(ex.memory.buffer, endsAt, lineCount);
-            for (let k = l; k <= last; k++) ends[k - l] = spelled.byteEndOf(k) - start;
+            new Int32Array(ex.memory.buffer, endsAt, lineCount).set(runs.ends[r]);
             const n = ex.widen(bytesAt, bytes.length, tokensAt, endsAt, lineCount);
             const tokens = new Int32Array(ex.memory.buffer, tokensAt, n);
             const widened = new Int32Array(ex.memory.buffer, endsAt, lineCount);
