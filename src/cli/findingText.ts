@@ -38,7 +38,7 @@ export class KeptText {
   private readonly ends: number[] = [];
   private chunk: Buffer = Buffer.allocUnsafeSlow(0);
   private used = 0;
-  /** The texts findings repeat (severities, codes, most messages), encoded once: see textBytes(). */
+  /** The texts findings repeat (severities, codes, most messages), encoded once: see putText(). */
   private readonly encoded = new Map<string, Buffer>();
   private readonly nameBytes: Buffer;
 
