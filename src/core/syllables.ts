@@ -554,7 +554,7 @@ export class SyllableTable {
  *   WIDE_SPELLING, 4 bytes        any other spelling, little-endian
  *   WRITTEN_WORD, 4 bytes n, then n ids of 4 bytes each, little-endian
  *   NOT_A_WORD_BYTE
- * normalize.as widen() reads the same bytes back for the count's walk.
+ * normalize.as countRun() reads the same bytes for the count's walk.
  */
 export class SpelledLines {
   /** A token that is not a word (a placeholder, punctuation, a malformed join): it breaks the run. */
@@ -576,7 +576,8 @@ export class SpelledLines {
 
   /**
    * `maxBytes`, `blockSize`: in bytes of the encoding. Blocks are small, since a count copies a
-   * block's lines into WebAssembly memory at once, four bytes an entry there (see WasmCountWalk).
+   * block's lines into WebAssembly memory at once, and two threads share a count a block at a time
+   * (see WasmCountWalk).
    * `shared`: the blocks are SharedArrayBuffers, which another thread can read without a copy (the
    * CLI's count shares its last runs of lines with the main thread).
    */
@@ -678,7 +679,7 @@ export class SpelledLines {
     return this.decoded.subarray(0, n);
   }
 
-  /** The block holding line `l`, and where its bytes start and end there (for a reader of the encoding, as normalize.as widen()). */
+  /** The block holding line `l`, and where its bytes start and end there (for a reader of the encoding, as normalize.as countRun()). */
   blockBytesOf(l: number): Uint8Array {
     return this.blocks[this.lineBlocks[l]];
   }
@@ -740,7 +741,7 @@ export class SpelledLines {
   }
 }
 
-// SpelledLines' encoding (see there); normalize.as widen() holds the same constants.
+// SpelledLines' encoding (see there); normalize.as countRun() holds the same constants.
 const ONE_BYTE_LIMIT = 0x80;
 const TWO_BYTES_LIMIT = ONE_BYTE_LIMIT + (1 << 14);
 const THREE_BYTES_LIMIT = TWO_BYTES_LIMIT + (1 << 21);

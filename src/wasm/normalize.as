@@ -1601,11 +1601,12 @@ function walkFrom(p: usize, j: i32, m: i32): i32 {
 }
 
 /**
- * Counts the lines of the entries at `tokens` that end at ends[0, lineCount) (i32 offsets into
- * tokens, in entries): from the start when `fresh`, else from where the last call stopped. Returns
- * 1 when every line is counted, 0 when it stopped with the visits full (hand them over, call
- * again). Per line finished in this call, in order from `lineMarks`: how many of this call's visits
- * came before its end (countFinishedLines() says how many lines).
+ * Counts the lines of the entries at `tokens`, encoded as SpelledLines keeps them (read here as
+ * they are: no i32 copy of them is made), that end at ends[0, lineCount) (byte offsets into
+ * tokens): from the start when `fresh`, else from where the last call stopped. Returns 1 when every
+ * line is counted, 0 when it stopped with the visits full (hand them over, call again). Per line
+ * finished in this call, in order from `lineMarks`: how many of this call's visits came before its
+ * end (countFinishedLines() says how many lines).
  */
 export function countRun(tokens: usize, ends: usize, lineCount: i32, fresh: bool, lineMarks: usize): i32 {
   if (fresh) {
@@ -1633,14 +1634,32 @@ export function countRun(tokens: usize, ends: usize, lineCount: i32, fresh: bool
         if (paths != cPaths) memory.copy(cPaths, paths, <usize>PATHS_MAX << 4);
         return 0;
       }
-      const v = load<i32>(tokens + (<usize>p << 2));
-      p++;
-      if (v == -1) {
-        pathCount = 0;
-        continue;
-      }
+      // The next entry (SpelledLines' encoding, as decodeEntries() reads it): a spelling, a word written
+      // out (its syllable ids follow, four bytes each), or not a word.
+      const at = tokens + <usize>p;
+      const b = <u32>load<u8>(at);
+      let v: i32;
       let m: i32;
       let source: usize;
+      if (b < 0x80) {
+        v = <i32>b;
+        p++;
+      } else if (b < 0xc0) {
+        v = ONE_BYTE_LIMIT + <i32>(((b & 0x3f) << 8) | <u32>load<u8>(at, 1));
+        p += 2;
+      } else if (b < 0xe0) {
+        v = TWO_BYTES_LIMIT + <i32>(((b & 0x1f) << 16) | (<u32>load<u8>(at, 1) << 8) | <u32>load<u8>(at, 2));
+        p += 3;
+      } else if (b == NOT_A_WORD_BYTE) {
+        p++;
+        pathCount = 0;
+        continue;
+      } else if (b == WIDE_SPELLING) {
+        v = load<i32>(at, 1);
+        p += 5;
+      } else {
+        v = -1;
+      }
       if (v >= 0) {
         m = load<i32>(cSyllables + (<usize>v << 2));
         if (m == 0) {
@@ -1649,9 +1668,11 @@ export function countRun(tokens: usize, ends: usize, lineCount: i32, fresh: bool
         }
         source = cPool + (<usize>load<i32>(cFirst + (<usize>v << 2)) << 2);
       } else {
-        m = -2 - v;
-        source = tokens + (<usize>p << 2);
-        p += m;
+        // A word written out: WRITTEN_WORD, its syllable count, then its ids.
+        m = load<i32>(at, 1);
+        v = -2 - m;
+        source = at + 5;
+        p += 5 + 4 * m;
       }
       // The paths from the words before go on through this one: occurrences across words.
       let nextCount: i32 = 0;
@@ -1731,65 +1752,3 @@ const ONE_BYTE_LIMIT: i32 = 0x80;
 const TWO_BYTES_LIMIT: i32 = ONE_BYTE_LIMIT + (1 << 14);
 const WIDE_SPELLING: u32 = 0xfd;
 const NOT_A_WORD_BYTE: u32 = 0xff;
-
-/**
- * Reads back the entries of a run of lines kept by SpelledLines, `length` bytes at `bytes`, as the
- * i32s countRun() reads, at `tokens` (room for one a byte); turns the lines' ends at ends[0,
- * lineCount), offsets into the bytes, into offsets into the entries. Returns how many entries.
- */
-export function widen(bytes: usize, length: i32, tokens: usize, ends: usize, lineCount: i32): i32 {
-  let u: i32 = 0;
-  let w: i32 = 0;
-  for (let line: i32 = 0; line < lineCount; line++) {
-    const stop = load<i32>(ends + (<usize>line << 2));
-    while (u < stop) {
-      // Sixteen spellings below 0x80 at once (most of a corpus's tokens are its commonest words).
-      if (u + 16 <= stop) {
-        const v = v128.load(bytes + <usize>u);
-        if (i8x16.bitmask(v) == 0) {
-          const low = i16x8.extend_low_i8x16_u(v);
-          const high = i16x8.extend_high_i8x16_u(v);
-          const at = tokens + (<usize>w << 2);
-          v128.store(at, i32x4.extend_low_i16x8_u(low));
-          v128.store(at, i32x4.extend_high_i16x8_u(low), 16);
-          v128.store(at, i32x4.extend_low_i16x8_u(high), 32);
-          v128.store(at, i32x4.extend_high_i16x8_u(high), 48);
-          u += 16;
-          w += 16;
-          continue;
-        }
-      }
-      const b = <u32>load<u8>(bytes + <usize>u);
-      const at = tokens + (<usize>w << 2);
-      if (b < 0x80) {
-        store<i32>(at, <i32>b);
-        u++;
-      } else if (b < 0xc0) {
-        store<i32>(at, ONE_BYTE_LIMIT + <i32>(((b & 0x3f) << 8) | <u32>load<u8>(bytes + <usize>u, 1)));
-        u += 2;
-      } else if (b < 0xe0) {
-        store<i32>(at, TWO_BYTES_LIMIT + <i32>(((b & 0x1f) << 16) | (<u32>load<u8>(bytes + <usize>u, 1) << 8) | <u32>load<u8>(bytes + <usize>u, 2)));
-        u += 3;
-      } else if (b == NOT_A_WORD_BYTE) {
-        store<i32>(at, -1);
-        u++;
-      } else if (b == WIDE_SPELLING) {
-        store<i32>(at, load<i32>(bytes + <usize>u, 1));
-        u += 5;
-      } else {
-        // A word written out: its head, -(2 + n), then its n ids.
-        const n = load<i32>(bytes + <usize>u, 1);
-        store<i32>(at, -2 - n);
-        u += 5;
-        for (let k: i32 = 0; k < n; k++) {
-          w++;
-          store<i32>(tokens + (<usize>w << 2), load<i32>(bytes + <usize>u));
-          u += 4;
-        }
-      }
-      w++;
-    }
-    store<i32>(ends + (<usize>line << 2), w);
-  }
-  return w;
-}

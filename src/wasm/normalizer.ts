@@ -35,7 +35,6 @@ interface Exports {
   spellArenaUsed(): number;
   countTables(...pointers: number[]): void;
   countRun(tokens: number, ends: number, lineCount: number, fresh: number, lineMarks: number): number;
-  widen(bytes: number, length: number, tokens: number, ends: number, lineCount: number): number;
   countFinishedLines(): number;
   countVisits(): number;
   countedSpellings(): number;
@@ -625,7 +624,7 @@ class RunCounter {
     private readonly spellings: number,
   ) {}
 
-  /** The tables copied into `ex`'s memory, with room for `most` entries over `mostLines` lines; undefined past what 32-bit memory holds. */
+  /** The tables copied into `ex`'s memory, with room for a run of `most` bytes of entries over `mostLines` lines; undefined past what 32-bit memory holds. */
   static load(ex: Exports, tables: WalkTables, most: number, mostLines: number): RunCounter | undefined {
     const base = (ex.configBase() + CONFIG_BYTES + 15) & ~15;
     const { trie, whole } = tables;
@@ -649,10 +648,9 @@ class RunCounter {
       spellings, // whole counts
       spellings, // counted
       2 * ex.VISITS_MAX.value + 128, // visits, paths
-      most, // a run's entries, at most one a byte of their encoding
-      mostLines,
+      mostLines, // a run's line ends
       mostLines, // each line's mark in the visits
-      (most + 3) >> 2, // a run's entries as SpelledLines encodes them
+      (most + 3) >> 2, // a run's entries as SpelledLines encodes them (countRun reads them so)
     ];
     const at: number[] = [];
     let end = base;
@@ -688,17 +686,16 @@ class RunCounter {
 
   /**
    * Counts a run of lines: its entries, encoded as SpelledLines keeps them, and its lines' ends in
-   * those bytes. normalize.as widen() reads the entries back, and the ends as entries.
+   * those bytes. normalize.as countRun() reads the entries as they are encoded.
    */
   count(entries: Uint8Array, ends: Int32Array, visit: (node: number, form: number) => void, endLine?: () => void): void {
     const { ex, at } = this;
-    new Uint8Array(ex.memory.buffer, at[19], entries.length).set(entries);
-    new Int32Array(ex.memory.buffer, at[17], ends.length).set(ends);
-    ex.widen(at[19], entries.length, at[16], at[17], ends.length);
+    new Uint8Array(ex.memory.buffer, at[18], entries.length).set(entries);
+    new Int32Array(ex.memory.buffer, at[16], ends.length).set(ends);
     for (let fresh = 1; ; fresh = 0) {
-      const done = ex.countRun(at[16], at[17], ends.length, fresh, at[18]);
+      const done = ex.countRun(at[18], at[16], ends.length, fresh, at[17]);
       const visits = new Int32Array(ex.memory.buffer, at[15], 2 * ex.countVisits());
-      const marks = new Int32Array(ex.memory.buffer, at[18], ex.countFinishedLines());
+      const marks = new Int32Array(ex.memory.buffer, at[17], ex.countFinishedLines());
       let k = 0;
       for (let m = 0; m < marks.length; m++) {
         for (const end = 2 * marks[m]; k < end; k += 2) visit(visits[k], visits[k + 1]);

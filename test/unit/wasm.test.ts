@@ -18,7 +18,7 @@ import { wasmFor, wasmModule } from './wasmBuild';
 import { runCli, runCliBytes } from './cliRun';
 import { SAMPLE } from './fixtures';
 import { streamed, streamedBytes } from './streaming';
-import { CORPUS_TOKENS, corpusOf, entryArb, linesOf, pushLines } from './generators';
+import { CORPUS_TOKENS, corpusOf, linesOf } from './generators';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -358,46 +358,38 @@ describe('WebAssembly normalizer', function () {
       return { table: variations.table(), findings, disagreeing: variations.disagreeingLines(spelled) };
     };
 
-    it('widen() reads the entries of SpelledLines and their line ends back as entriesOf() does, a block at a time (property)', () => {
-      const api = (globalThis as unknown as { WebAssembly: { Instance: new (module: unknown, imports: object) => { exports: unknown } } }).WebAssembly;
-      const ex = new api.Instance(wasmModule(), {}).exports as { memory: { buffer: ArrayBuffer; grow(pages: number): number }; widen(bytes: number, length: number, tokens: number, ends: number, lineCount: number): number };
-      // Lines of any entries, and lines with long runs of one-byte spellings (read sixteen at a time).
-      const small = fc.array(fc.integer({ min: 0, max: 0x7f }).map((v) => [v]), { maxLength: 40 });
-      const line = fc.oneof(fc.array(entryArb(), { maxLength: 12 }), fc.tuple(small, fc.array(entryArb(), { maxLength: 3 }), small).map(([a, b, c]) => [...a, ...b, ...c]));
-      const lines = fc.array(line, { minLength: 1, maxLength: 16 });
-      // Past the module's own data.
-      const base = ex.memory.buffer.byteLength;
-      fc.assert(
-        fc.property(lines, fc.integer({ min: 1, max: 160 }), fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), fc.nat(7), (entries, blockSize, encoded, skip) => {
-          const spelled = new SpelledLines(undefined, blockSize);
-          pushLines(spelled, entries, encoded, skip);
-          // As WasmCountWalk hands them over: the lines that share a block, their bytes and ends.
-          const runs = spelled.runsOf(0, spelled.lineCount);
-          for (let r = 0, l = 0; r < runs.entries.length; r++) {
-            const bytes = runs.entries[r];
-            const lineCount = runs.ends[r].length;
-            const last = l + lineCount - 1;
-            const align = (at: number): number => (at + 15) & ~15;
-            const bytesAt = base;
-            const endsAt = align(bytesAt + bytes.length + 16);
-            const tokensAt = align(endsAt + 4 * lineCount + 16);
-            const need = tokensAt + 4 * bytes.length + 64;
-            if (ex.memory.buffer.byteLength < need) ex.memory.grow(Math.ceil((need - ex.memory.buffer.byteLength) / 65536));
-            new Uint8Array(ex.memory.buffer, bytesAt, bytes.length).set(bytes);
-            new Int32Array(ex.memory.buffer, endsAt, lineCount).set(runs.ends[r]);
-            const n = ex.widen(bytesAt, bytes.length, tokensAt, endsAt, lineCount);
-            const tokens = new Int32Array(ex.memory.buffer, tokensAt, n);
-            const widened = new Int32Array(ex.memory.buffer, endsAt, lineCount);
-            for (let k = l; k <= last; k++) {
-              const from = k === l ? 0 : widened[k - l - 1];
-              assert.deepStrictEqual([...tokens.subarray(from, widened[k - l])], [...spelled.entriesOf(k)]);
-            }
-            assert.strictEqual(widened[lineCount - 1], n);
-            l = last + 1;
-          }
-        }),
-        { numRuns: 400 },
-      );
+    it('counts lines whose entries take one, two and three bytes, and words written out, as TokenWalk does, any block size', () => {
+      // 17,000 distinct tokens first, so the compounds after them are spellings past 0x80 and
+      // 0x4080 (two and three bytes of SpelledLines' encoding, which countRun reads as they are);
+      // then the compounds joined and apart, beside the first tokens (one byte) and long words
+      // written out (their syllable ids in the entries).
+      const words = Array.from({ length: 17_000 }, (_, k) => `từ${k.toString(36)}`);
+      const lines: string[] = [];
+      for (let k = 0; k < words.length; k += 40) lines.push(words.slice(k, k + 40).join(' '));
+      const compounds = ['nâng_cao', 'chất_lượng', 'Thành_phố_Hồ_Chí_Minh'];
+      for (let k = 0; k < 300; k++) {
+        const c = compounds[k % compounds.length];
+        const apart = k % 4 === 0;
+        lines.push([words[k % 97], apart ? c.replace(/_/g, ' ') : c, words[16_999 - k], 'x'.repeat(70), longToken, words[k]].join(' '));
+      }
+      const bytes = encoder.encode(lines.join('\n') + '\n');
+      // The entries are what this test is about: spellings of three bytes, and words written out.
+      const spelled = new SpelledLines();
+      const noted = new Variations({ maxSyllables: 8 });
+      forEachLineOf(bytes, (start, end) => noted.noteCompoundsSpelling(bytes, start, end, spelled));
+      const kept = Array.from({ length: spelled.lineCount }, (_, l) => [...spelled.entriesOf(l)]).flat();
+      assert.ok(Math.max(...kept) >= 0x4080, 'spellings of three bytes');
+      assert.ok(kept.some((entry) => entry < -1), 'words written out');
+      const walker = WasmCountWalk.create(wasmModule());
+      assert.ok(walker, 'a count walk');
+      for (const blockSize of [64, 4096, 1 << 18]) {
+        for (const keep of [false, true]) {
+          const options = { maxSyllables: 8, blockSize, keep };
+          const byWalker = countedWith(bytes, options, walker);
+          assert.deepStrictEqual(byWalker, countedWith(bytes, options, undefined));
+          assert.ok(byWalker.table.length > 0, 'variations counted');
+        }
+      }
     });
 
     it('counts spelled lines in WebAssembly as TokenWalk does: the table (forms in their order), findings and lines, kept or not, any block size, longest sequence and lexicon', () => {
