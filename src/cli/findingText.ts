@@ -3,6 +3,8 @@ import { Finding } from '../core/check';
 
 /** The size of a chunk of KeptText (a line's text longer than this has a chunk of its own). */
 const CHUNK_BYTES = 1 << 20;
+/** The size of its first chunk: each next one is twice the last, up to CHUNK_BYTES. */
+const FIRST_CHUNK_BYTES = 1 << 12;
 
 /** Where a line's text is in a KeptText. */
 export interface TextAt {
@@ -60,7 +62,11 @@ export class KeptText {
     let most = 0;
     for (const f of found) most += 3 * (this.name.length + f.severity.length + f.message.length + f.code.length) + 64;
     if (most > this.chunk.length - this.used) {
-      this.chunk = Buffer.allocUnsafeSlow(Math.max(this.chunkBytes, most));
+      // Chunks double from FIRST_CHUNK_BYTES up to chunkBytes: a short report stays small, and this
+      // branch runs several times early, so the optimizing compiler has seen it before it compiles
+      // add() (reached first at the end of a megabyte, it threw the compiled code away).
+      const size = Math.min(this.chunkBytes, Math.max(FIRST_CHUNK_BYTES, 2 * this.chunk.length));
+      this.chunk = Buffer.allocUnsafeSlow(Math.max(size, most));
       this.chunks.push(this.chunk);
       this.ends.push(0);
       this.used = 0;
