@@ -1634,41 +1634,40 @@ export function countRun(tokens: usize, ends: usize, lineCount: i32, fresh: bool
         if (paths != cPaths) memory.copy(cPaths, paths, <usize>PATHS_MAX << 4);
         return 0;
       }
-      // The next entry (SpelledLines' encoding, as decodeEntries() reads it): a spelling, a word written
-      // out (its syllable ids follow, four bytes each), or not a word.
+      // The next entry, in SpelledLines' encoding (as decodeEntries() reads it): a spelling, not a
+      // word, or a word written out.
       const at = tokens + <usize>p;
       const b = <u32>load<u8>(at);
       let v: i32;
       let m: i32;
       let source: usize;
-      if (b < 0x80) {
-        v = <i32>b;
-        p++;
-      } else if (b < 0xc0) {
-        v = ONE_BYTE_LIMIT + <i32>(((b & 0x3f) << 8) | <u32>load<u8>(at, 1));
-        p += 2;
-      } else if (b < 0xe0) {
-        v = TWO_BYTES_LIMIT + <i32>(((b & 0x1f) << 16) | (<u32>load<u8>(at, 1) << 8) | <u32>load<u8>(at, 2));
-        p += 3;
-      } else if (b == NOT_A_WORD_BYTE) {
-        p++;
-        pathCount = 0;
-        continue;
-      } else if (b == WIDE_SPELLING) {
-        v = load<i32>(at, 1);
-        p += 5;
-      } else {
-        v = -1;
-      }
-      if (v >= 0) {
+      if (b < 0xe0 || b == WIDE_SPELLING) {
+        // A spelling's number: one to three bytes, or five past those.
+        if (b < 0x80) {
+          v = <i32>b;
+          p++;
+        } else if (b < 0xc0) {
+          v = ONE_BYTE_LIMIT + <i32>(((b & 0x3f) << 8) | <u32>load<u8>(at, 1));
+          p += 2;
+        } else if (b < 0xe0) {
+          v = TWO_BYTES_LIMIT + <i32>(((b & 0x1f) << 16) | (<u32>load<u8>(at, 1) << 8) | <u32>load<u8>(at, 2));
+          p += 3;
+        } else {
+          v = load<i32>(at, 1);
+          p += 5;
+        }
         m = load<i32>(cSyllables + (<usize>v << 2));
         if (m == 0) {
           pathCount = 0;
           continue;
         }
         source = cPool + (<usize>load<i32>(cFirst + (<usize>v << 2)) << 2);
+      } else if (b == NOT_A_WORD_BYTE) {
+        p++;
+        pathCount = 0;
+        continue;
       } else {
-        // A word written out: WRITTEN_WORD, its syllable count, then its ids.
+        // A word written out: WRITTEN_WORD, its syllable count, then its syllable ids, four bytes each.
         m = load<i32>(at, 1);
         v = -2 - m;
         source = at + 5;
